@@ -1,0 +1,82 @@
+# pizhu — build, test, install. See README.md.
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+
+PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
+LIBS = $(PKG_LIBS) -lunistring -lm
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
+	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"'
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+MODULE_SOURCES := $(sort $(wildcard base/*.c speech/*.c store/*.c tui/*.c))
+CLI_SOURCES := $(sort $(wildcard cli/*.c))
+UNIT_SOURCES := $(sort $(wildcard tests/unit/test_*.c))
+E2E_TESTS := $(sort $(wildcard tests/e2e/*.sh))
+
+RELEASE_OBJECTS := $(patsubst %.c,build/release/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+CHECK_MODULE_OBJECTS := $(patsubst %.c,build/check/%.o,$(MODULE_SOURCES))
+CHECK_CLI_OBJECTS := $(patsubst %.c,build/check/%.o,$(CLI_SOURCES))
+UNIT_BINARIES := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SOURCES))
+
+.PHONY: all check demo install uninstall clean format
+all: pizhu
+
+pizhu: $(RELEASE_OBJECTS)
+	@echo LINK $@
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/release/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $<
+	@$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# make check: everything built with warnings as errors and under AddressSanitizer
+# and UBSan; unit tests and end-to-end tests run through prove.
+build/check/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(check)'
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
+
+build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
+	@echo LINK $@
+	@$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
+
+build/check/tests/%: tests/unit/%.c tests/unit/tap.h $(CHECK_MODULE_OBJECTS)
+	@mkdir -p $(dir $@)
+	@echo CC $@
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(CHECK_MODULE_OBJECTS) $(LIBS)
+
+check:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES)
+	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
+		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS)
+
+demo:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory pizhu
+	./pizhu examples/sample-speech.txt
+
+install: pizhu
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/pizhu/themes
+	install -m 755 pizhu $(DESTDIR)$(PREFIX)/bin/pizhu
+	install -m 644 docs/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/pizhu
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build pizhu
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,58 @@
+#include "base/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buffer.h"
+
+int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (descriptor < 0)
+		return error_set(error, "%s", strerror(errno));
+	struct stat status;
+	if (fstat(descriptor, &status) != 0) {
+		int saved = errno;
+		close(descriptor);
+		return error_set(error, "%s", strerror(saved));
+	}
+	if (S_ISDIR(status.st_mode)) {
+		close(descriptor);
+		return error_set(error, "is a directory");
+	}
+	if (!S_ISREG(status.st_mode)) {
+		close(descriptor);
+		return error_set(error, "not a regular file");
+	}
+	size_t capacity = (size_t)status.st_size + 1;
+	unsigned char *data = xmalloc(capacity);
+	size_t used = 0;
+	for (;;) {
+		if (used + 1 >= capacity) {
+			capacity *= 2;
+			data = xrealloc(data, capacity);
+		}
+		ssize_t got = read(descriptor, data + used, capacity - used - 1);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			int saved = errno;
+			free(data);
+			close(descriptor);
+			return error_set(error, "%s", strerror(saved));
+		}
+		if (got == 0)
+			break;
+		used += (size_t)got;
+	}
+	close(descriptor);
+	data[used] = '\0';
+	*bytes = data;
+	*length = used;
+	return 0;
+}

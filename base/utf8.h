@@ -1,0 +1,21 @@
+/* utf8.h — decoding one UTF-8 sequence at a time. */
+#ifndef PIZHU_BASE_UTF8_H
+#define PIZHU_BASE_UTF8_H
+
+#include <stddef.h>
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes the sequence at text[0..available). Returns its code point and
+ * stores its length in bytes in *length. An invalid or truncated sequence
+ * (overlong forms, surrogates, values above U+10FFFF) returns -1 and a
+ * length of 1, so a caller can replace the bad byte and go on. */
+long utf8_decode(const unsigned char *text, size_t available, size_t *length);
+
+/* Number of code points in text[0..length) (invalid bytes count one each). */
+size_t utf8_count(const char *text, size_t length);
+
+/* Byte offset just after the first `characters` code points of text. */
+size_t utf8_advance(const char *text, size_t length, size_t characters);
+
+#endif

@@ -1,0 +1,53 @@
+/* cli.h — the command-line front end: one table of subcommands, each in a
+ * small file, and the helpers they share for messages and exit statuses. */
+#ifndef PIZHU_CLI_CLI_H
+#define PIZHU_CLI_CLI_H
+
+#include "speech/speech.h"
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_ERROR = 1, /* a file, database or value was bad */
+	EXIT_USAGE = 2, /* the command line was bad */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *usage;		   /* arguments after the name */
+	const char *summary;		   /* one line for `pizhu --help` */
+	const char *help;		   /* the rest of `pizhu help NAME` */
+};
+
+extern const struct command commands[];
+extern const size_t command_count;
+
+const struct command *command_find(const char *name);
+
+/* Prints "pizhu: " and the message to stderr and returns EXIT_ERROR. */
+int cli_fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a message and the command's usage line to stderr; EXIT_USAGE. */
+int cli_usage_error(const struct command *command, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parses the options of a command that takes only flags from `flags`
+ * (a NULL-terminated list such as {"--tsv", NULL}) and positional
+ * arguments. Sets set_flags[i] for each flag seen; collects positionals
+ * into positional[] (at most max_positional). Returns 0, or prints a usage
+ * error and returns EXIT_USAGE. `-h`/`--help` prints the help and returns
+ * -1, which the caller turns into EXIT_OK. */
+int cli_parse_flags(const struct command *command, int argc, char **argv,
+		    const char *const *flags, int *set_flags, char **positional,
+		    int min_positional, int max_positional, int *positional_count);
+
+/* Loads a speech from a file path, reporting failures (and a warning for
+ * damaged bytes) on stderr. Returns 0 or EXIT_ERROR. */
+int cli_load_speech(const char *path, struct speech *speech);
+
+void cli_print_help(const struct command *command);
+
+/* The subcommands, one file each. */
+int command_outline(int argc, char **argv);
+int command_cat(int argc, char **argv);
+
+#endif

@@ -1,0 +1,113 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/file.h"
+#include "cli/cli.h"
+
+int cli_fail(const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	fputs("pizhu: ", stderr);
+	vfprintf(stderr, format, arguments);
+	fputc('\n', stderr);
+	va_end(arguments);
+	return EXIT_ERROR;
+}
+
+int cli_usage_error(const struct command *command, const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	fputs("pizhu: ", stderr);
+	vfprintf(stderr, format, arguments);
+	fputc('\n', stderr);
+	va_end(arguments);
+	if (command)
+		fprintf(stderr, "usage: pizhu %s %s\n", command->name, command->usage);
+	else
+		fputs("usage: pizhu COMMAND [ARGS]  (see pizhu --help)\n", stderr);
+	return EXIT_USAGE;
+}
+
+void cli_print_help(const struct command *command)
+{
+	printf("usage: pizhu %s %s\n\n%s\n", command->name, command->usage, command->summary);
+	if (command->help && *command->help)
+		printf("\n%s", command->help);
+}
+
+int cli_parse_flags(const struct command *command, int argc, char **argv,
+		    const char *const *flags, int *set_flags, char **positional,
+		    int min_positional, int max_positional, int *positional_count)
+{
+	int count = 0, options_done = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *argument = argv[i];
+		if (!options_done && argument[0] == '-' && argument[1] != '\0') {
+			if (strcmp(argument, "--") == 0) {
+				options_done = 1;
+				continue;
+			}
+			if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+				cli_print_help(command);
+				return -1;
+			}
+			int known = 0;
+			for (int f = 0; flags && flags[f]; f++)
+				if (strcmp(argument, flags[f]) == 0) {
+					set_flags[f] = 1;
+					known = 1;
+				}
+			if (!known)
+				return cli_usage_error(command, "unknown option '%s'", argument);
+			continue;
+		}
+		if (count >= max_positional)
+			return cli_usage_error(command, "unexpected argument '%s'", argument);
+		positional[count++] = argv[i];
+	}
+	if (count < min_positional)
+		return cli_usage_error(command, "missing argument");
+	*positional_count = count;
+	return 0;
+}
+
+/* The file name without directory and extension names a speech that has
+ * no title line. */
+static char *fallback_title(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t length = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		length = (size_t)(dot - base);
+	char *title = malloc(length + 1);
+	if (title) {
+		memcpy(title, base, length);
+		title[length] = '\0';
+	}
+	return title;
+}
+
+int cli_load_speech(const char *path, struct speech *speech)
+{
+	unsigned char *bytes;
+	size_t length;
+	struct error error;
+	if (file_read(path, &bytes, &length, &error) != 0)
+		return cli_fail("%s: %s", path, error.message);
+	char *title = fallback_title(path);
+	int status = speech_parse(bytes, length, title ? title : path, speech, &error);
+	free(title);
+	free(bytes);
+	if (status != 0)
+		return cli_fail("%s: %s", path, error.message);
+	if (speech->replaced_bytes > 0)
+		fprintf(stderr, "pizhu: %s: warning: %zu invalid byte%s shown as U+FFFD\n", path,
+			speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
+	return 0;
+}

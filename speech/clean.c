@@ -1,0 +1,102 @@
+#include "speech/clean.h"
+
+#include <stdlib.h>
+
+#include "base/utf8.h"
+
+static int is_space(long codepoint)
+{
+	return codepoint == ' ' || codepoint == '\t' || codepoint == 0x3000 ||
+	       codepoint == 0xA0 || codepoint == 0xFEFF;
+}
+
+static int is_line_end(long codepoint)
+{
+	return codepoint == '\n' || codepoint == '\r' || codepoint == 0x2028 ||
+	       codepoint == 0x2029;
+}
+
+/* Appends one code point, neutralising controls. */
+static void append_safe(struct buffer *out, long codepoint, const char *bytes, size_t length)
+{
+	if (codepoint == '\t' || is_line_end(codepoint))
+		buffer_append_byte(out, ' ');
+	else if (codepoint < 0x20)
+		buffer_append_codepoint(out, 0x2400 + (unsigned)codepoint);
+	else if (codepoint == 0x7F)
+		buffer_append_codepoint(out, 0x2421);
+	else if (codepoint < 0 || (codepoint >= 0x80 && codepoint < 0xA0))
+		buffer_append_codepoint(out, UTF8_REPLACEMENT);
+	else
+		buffer_append(out, bytes, length);
+}
+
+struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
+			      size_t *line_count)
+{
+	struct text_line *lines = NULL;
+	size_t count = 0, capacity = 0;
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < length) {
+		/* Skip indentation. */
+		size_t step;
+		long codepoint;
+		while (i < length && is_space(codepoint = utf8_decode(bytes + i, length - i, &step)))
+			i += step;
+		size_t line_start = out->length;
+		size_t kept = out->length; /* end of the last non-space character */
+		while (i < length) {
+			if (bytes[i] >= 0x20 && bytes[i] < 0x7F) {
+				/* Fast path for printable ASCII. */
+				size_t run = i;
+				while (run < length && bytes[run] >= 0x20 && bytes[run] < 0x7F)
+					run++;
+				size_t run_start = out->length;
+				buffer_append(out, text + i, run - i);
+				size_t end = out->length;
+				while (end > run_start && out->data[end - 1] == ' ')
+					end--;
+				if (end > run_start)
+					kept = end;
+				i = run;
+				continue;
+			}
+			codepoint = utf8_decode(bytes + i, length - i, &step);
+			if (is_line_end(codepoint)) {
+				i += step;
+				if (codepoint == '\r' && i < length && bytes[i] == '\n')
+					i++;
+				break;
+			}
+			append_safe(out, codepoint, text + i, step);
+			if (!is_space(codepoint))
+				kept = out->length;
+			i += step;
+		}
+		out->length = kept;
+		if (kept > line_start) {
+			lines = xgrow(lines, &capacity, count + 1, sizeof *lines);
+			lines[count].offset = line_start;
+			lines[count].length = kept - line_start;
+			count++;
+			buffer_append_byte(out, '\n');
+		}
+	}
+	buffer_string(out);
+	*line_count = count;
+	return lines;
+}
+
+void clean_inline(const char *text, size_t length, struct buffer *out)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t i = 0;
+	while (i < length) {
+		size_t step;
+		long codepoint = utf8_decode(bytes + i, length - i, &step);
+		append_safe(out, codepoint, text + i, step);
+		i += step;
+	}
+	buffer_string(out);
+}

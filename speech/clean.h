@@ -1,0 +1,31 @@
+/* clean.h — cleaning decoded text into lines.
+ *
+ * Line ends (LF, CRLF, CR, U+2028, U+2029) end a line; indentation and
+ * trailing white space (ASCII space and tab, U+3000, U+00A0, U+FEFF) are
+ * dropped; blank lines are dropped; control characters become visible
+ * symbols so they can never reach a terminal: a tab inside a line becomes
+ * a space, other C0 controls and DEL their Control Pictures (ESC → ␛), and
+ * C1 controls U+FFFD. */
+#ifndef PIZHU_SPEECH_CLEAN_H
+#define PIZHU_SPEECH_CLEAN_H
+
+#include <stddef.h>
+
+#include "base/buffer.h"
+
+struct text_line {
+	size_t offset; /* into the output buffer */
+	size_t length; /* bytes, without the line end */
+};
+
+/* Appends the cleaned non-blank lines of text[0..length) to `out`, each
+ * followed by '\n', and returns their positions in a new array. Linear in
+ * the input. */
+struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
+			      size_t *line_count);
+
+/* Appends text with its control characters made visible as above and every
+ * line end or tab turned into a space: for one-line output of any text. */
+void clean_inline(const char *text, size_t length, struct buffer *out);
+
+#endif

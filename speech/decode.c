@@ -1,0 +1,124 @@
+#include "speech/decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "base/utf8.h"
+
+/* Converts with iconv; fails on any invalid or incomplete sequence. */
+static int convert(const char *from, const unsigned char *bytes, size_t length,
+		   struct decoded_text *out)
+{
+	iconv_t converter = iconv_open("UTF-8", from);
+	if (converter == (iconv_t)-1)
+		return -1;
+	struct buffer result = {0};
+	/* Chinese text grows by at most 3/2 from GB18030, 3/2 from UTF-16. */
+	buffer_reserve(&result, length + length / 2 + 16);
+	char *input = (char *)bytes;
+	size_t input_left = length;
+	int status = 0;
+	while (input_left > 0) {
+		char *output = result.data + result.length;
+		size_t output_left = result.capacity - result.length - 1;
+		size_t before = output_left;
+		size_t converted = iconv(converter, &input, &input_left, &output, &output_left);
+		result.length += before - output_left;
+		if (converted == (size_t)-1) {
+			if (errno == E2BIG) {
+				buffer_reserve(&result, result.capacity);
+				continue;
+			}
+			status = -1;
+			break;
+		}
+	}
+	iconv_close(converter);
+	if (status != 0) {
+		buffer_free(&result);
+		return -1;
+	}
+	out->text = buffer_string(&result);
+	out->length = result.length;
+	return 0;
+}
+
+/* Copies UTF-8, replacing each invalid byte with U+FFFD; counts both the
+ * valid multi-byte sequences and the invalid bytes, which decide whether
+ * the text is damaged UTF-8 or another encoding. */
+static void copy_utf8(const unsigned char *bytes, size_t length, struct buffer *result,
+		      size_t *multibyte, size_t *invalid)
+{
+	size_t i = 0;
+	while (i < length) {
+		size_t start = i;
+		while (i < length && bytes[i] < 0x80)
+			i++;
+		if (result)
+			buffer_append(result, bytes + start, i - start);
+		if (i >= length)
+			break;
+		size_t step;
+		if (utf8_decode(bytes + i, length - i, &step) < 0) {
+			(*invalid)++;
+			if (result)
+				buffer_append_codepoint(result, UTF8_REPLACEMENT);
+		} else {
+			(*multibyte)++;
+			if (result)
+				buffer_append(result, bytes + i, step);
+		}
+		i += step;
+	}
+}
+
+int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
+		struct error *error)
+{
+	memset(out, 0, sizeof *out);
+	if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
+			    (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+		const char *name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		if (convert(name, bytes + 2, length - 2, out) != 0)
+			return error_set(error, "not valid %s text", name);
+		out->encoding = name;
+		return 0;
+	}
+	if (memchr(bytes, 0, length))
+		return error_set(error, "binary file (contains NUL bytes)");
+
+	int bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+	if (bom) {
+		bytes += 3;
+		length -= 3;
+	}
+	size_t multibyte = 0, invalid = 0;
+	copy_utf8(bytes, length, NULL, &multibyte, &invalid);
+	/* A damaged download keeps most of its sequences valid; GB18030 text
+	 * read as UTF-8 has almost no valid multi-byte sequence. */
+	if (!bom && invalid > multibyte) {
+		if (convert("GB18030", bytes, length, out) == 0) {
+			out->encoding = "GB18030";
+			return 0;
+		}
+		return error_set(error, "not UTF-8 or GB18030 text");
+	}
+	struct buffer result = {0};
+	buffer_reserve(&result, length + 2 * invalid);
+	multibyte = invalid = 0;
+	copy_utf8(bytes, length, &result, &multibyte, &invalid);
+	out->text = buffer_string(&result);
+	out->length = result.length;
+	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
+	out->replaced_bytes = invalid;
+	return 0;
+}
+
+void decoded_text_free(struct decoded_text *decoded)
+{
+	free(decoded->text);
+	memset(decoded, 0, sizeof *decoded);
+}

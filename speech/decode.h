@@ -1,0 +1,30 @@
+/* decode.h — turning a file's bytes into UTF-8 text.
+ *
+ * Recognises UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
+ * GB18030 (which includes GBK and GB2312). A UTF-8 file with a few damaged
+ * bytes stays UTF-8, each bad byte becoming U+FFFD, rather than being
+ * misread as GB18030. Binary data (NUL bytes) and text in none of these
+ * encodings are refused. */
+#ifndef PIZHU_SPEECH_DECODE_H
+#define PIZHU_SPEECH_DECODE_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+struct decoded_text {
+	char *text; /* UTF-8, NUL-terminated, owned by the caller */
+	size_t length;
+	const char *encoding; /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
+	size_t replaced_bytes; /* invalid UTF-8 bytes shown as U+FFFD */
+};
+
+/* Decodes bytes[0..length). On failure the message says why, without the
+ * file name (the caller adds it): "not UTF-8 or GB18030 text", "binary
+ * file (contains NUL bytes)". */
+int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
+		struct error *error);
+
+void decoded_text_free(struct decoded_text *decoded);
+
+#endif

@@ -1,0 +1,54 @@
+#include "speech/front_matter.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+/* Longer lines are prose even when they mention one of the words. */
+enum { BOILERPLATE_MAX_CHARACTERS = 60, FRAGMENT_MAX_CHARACTERS = 4 };
+
+static const char *const boilerplate_words[] = {
+	"仅供", "禁止外传", "严禁转载", "会员", "QQ", "qq", "微信", "公众号", "订阅",
+	"扫码", "扫一扫", "二维码", "关注我们", "版权", "Copyright", "copyright", "©",
+	"转载", "免责声明", "字号", "字体", "分享", "下载", "打印", "全屏", "收藏",
+	"点击", "阅读原文", "责任编辑", "来源：", "来源:", "http", "www.", ".com",
+	"文库", "VIP", "投稿", "关闭窗口", "返回顶部", "纠错", "浏览次数", "阅读量",
+};
+
+static int has_letters(const char *line, size_t length)
+{
+	const unsigned char *bytes = (const unsigned char *)line;
+	size_t offset = 0;
+	while (offset < length) {
+		size_t step;
+		long codepoint = utf8_decode(bytes + offset, length - offset, &step);
+		int punctuation = (codepoint < 0x80 && !((codepoint | 0x20) >= 'a' &&
+							 (codepoint | 0x20) <= 'z') &&
+				   !(codepoint >= '0' && codepoint <= '9')) ||
+				  (codepoint >= 0x3000 && codepoint <= 0x303F) ||
+				  (codepoint >= 0xFF00 && codepoint <= 0xFF0F) ||
+				  (codepoint >= 0xFF1A && codepoint <= 0xFF20) ||
+				  (codepoint >= 0x2010 && codepoint <= 0x205F);
+		if (!punctuation)
+			return 1;
+		offset += step;
+	}
+	return 0;
+}
+
+int front_matter_line(const char *line, size_t length)
+{
+	if (!has_letters(line, length))
+		return 1;
+	if (utf8_count(line, length) > BOILERPLATE_MAX_CHARACTERS)
+		return 0;
+	for (size_t i = 0; i < sizeof boilerplate_words / sizeof boilerplate_words[0]; i++)
+		if (memmem(line, length, boilerplate_words[i], strlen(boilerplate_words[i])))
+			return 1;
+	return 0;
+}
+
+int front_matter_fragment(const char *line, size_t length)
+{
+	return utf8_count(line, length) <= FRAGMENT_MAX_CHARACTERS;
+}

@@ -1,0 +1,18 @@
+/* front_matter.h — recognising the website boilerplate (advertising,
+ * copyright, page controls) that some files carry around their title. */
+#ifndef PIZHU_SPEECH_FRONT_MATTER_H
+#define PIZHU_SPEECH_FRONT_MATTER_H
+
+#include <stddef.h>
+
+/* 1 when a line reads as boilerplate on its own: a short line naming a
+ * page control, a source, a subscription or a copyright notice
+ * (下载, 打印, 【字号：, 仅供学习 禁止外传, QQ群, 订阅, 来源：…), or a line of
+ * brackets and punctuation only. */
+int front_matter_line(const char *line, size_t length);
+
+/* 1 when a line is short enough (a few characters: 大, 中, 小, 还原) to
+ * belong to a boilerplate block it sits inside. */
+int front_matter_fragment(const char *line, size_t length);
+
+#endif

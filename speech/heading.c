@@ -1,0 +1,192 @@
+#include "speech/heading.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+static int starts_with(const char *text, size_t length, const char *prefix)
+{
+	size_t prefix_length = strlen(prefix);
+	return length >= prefix_length && memcmp(text, prefix, prefix_length) == 0;
+}
+
+static int digit_value(long codepoint)
+{
+	static const long digits[] = {0x96F6 /* 零 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+				      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	for (int value = 0; value < 10; value++)
+		if (codepoint == digits[value])
+			return value;
+	if (codepoint == 0x3007 /* 〇 */)
+		return 0;
+	if (codepoint == 0x4E24 /* 两 */)
+		return 2;
+	return -1;
+}
+
+int chinese_numeral_parse(const char *text, size_t length, size_t *numeral_length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t offset = 0;
+	int value = 0, pending = -1, characters = 0;
+	while (offset < length && characters < 5) {
+		size_t step;
+		long codepoint = utf8_decode(bytes + offset, length - offset, &step);
+		int digit = digit_value(codepoint);
+		if (digit >= 0) {
+			if (pending >= 0)
+				break; /* two digits in a row: not a numeral we count */
+			pending = digit;
+		} else if (codepoint == 0x5341 /* 十 */) {
+			if (value >= 10)
+				break;
+			value += (pending < 0 ? 1 : pending) * 10;
+			pending = -1;
+		} else {
+			break;
+		}
+		offset += step;
+		characters++;
+	}
+	if (pending > 0)
+		value += pending;
+	*numeral_length = offset;
+	return offset > 0 ? value : 0;
+}
+
+/* Digits, ASCII or full-width; returns the value or -1. */
+static int arabic_number_parse(const char *text, size_t length, size_t *number_length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t offset = 0;
+	int value = 0, digits = 0;
+	while (offset < length && digits < 3) {
+		size_t step;
+		long codepoint = utf8_decode(bytes + offset, length - offset, &step);
+		int digit;
+		if (codepoint >= '0' && codepoint <= '9')
+			digit = (int)(codepoint - '0');
+		else if (codepoint >= 0xFF10 && codepoint <= 0xFF19)
+			digit = (int)(codepoint - 0xFF10);
+		else
+			break;
+		value = value * 10 + digit;
+		digits++;
+		offset += step;
+	}
+	*number_length = offset;
+	return digits > 0 && value > 0 ? value : -1;
+}
+
+/* Matches an opening bracket, a number, and a closing bracket. */
+static int bracketed(const char *line, size_t length, int chinese, int *value,
+		     size_t *marker_length)
+{
+	size_t open;
+	if (starts_with(line, length, "（"))
+		open = strlen("（");
+	else if (starts_with(line, length, "("))
+		open = 1;
+	else
+		return 0;
+	size_t number_length;
+	int number = chinese ? chinese_numeral_parse(line + open, length - open, &number_length)
+			     : arabic_number_parse(line + open, length - open, &number_length);
+	if (number <= 0)
+		return 0;
+	size_t after = open + number_length;
+	size_t close;
+	if (starts_with(line + after, length - after, "）"))
+		close = strlen("）");
+	else if (starts_with(line + after, length - after, ")"))
+		close = 1;
+	else
+		return 0;
+	*value = number;
+	*marker_length = after + close;
+	return 1;
+}
+
+static int marker_at(const char *line, size_t length, struct heading_marker *marker)
+{
+	int value;
+	size_t marker_length, number_length;
+
+	if (bracketed(line, length, 1, &value, &marker_length)) {
+		*marker = (struct heading_marker){2, value, marker_length};
+		return 1;
+	}
+	if (bracketed(line, length, 0, &value, &marker_length)) {
+		*marker = (struct heading_marker){5, value, marker_length};
+		return 1;
+	}
+	if (starts_with(line, length, "第")) {
+		size_t prefix = strlen("第");
+		value = chinese_numeral_parse(line + prefix, length - prefix, &number_length);
+		size_t after = prefix + number_length;
+		if (value > 0 && (starts_with(line + after, length - after, "，") ||
+				  starts_with(line + after, length - after, "、"))) {
+			*marker = (struct heading_marker){3, value, after + strlen("，")};
+			return 1;
+		}
+		return 0;
+	}
+	value = chinese_numeral_parse(line, length, &number_length);
+	if (value > 0) {
+		const char *after = line + number_length;
+		size_t left = length - number_length;
+		if (starts_with(after, left, "、")) {
+			*marker = (struct heading_marker){1, value, number_length + strlen("、")};
+			return 1;
+		}
+		if (starts_with(after, left, "是") || starts_with(after, left, "要")) {
+			*marker = (struct heading_marker){3, value, number_length + strlen("是")};
+			return 1;
+		}
+		return 0;
+	}
+	value = arabic_number_parse(line, length, &number_length);
+	if (value > 0) {
+		const char *after = line + number_length;
+		size_t left = length - number_length;
+		size_t separator = 0;
+		if (starts_with(after, left, "."))
+			separator = 1;
+		else if (starts_with(after, left, "、") || starts_with(after, left, "．"))
+			separator = strlen("、");
+		if (separator == 0)
+			return 0;
+		/* 1.5% is a number, not a marker. */
+		size_t rest_length;
+		if (arabic_number_parse(after + separator, left - separator, &rest_length) >= 0 ||
+		    (left > separator && after[separator] == '0'))
+			return 0;
+		*marker = (struct heading_marker){4, value, number_length + separator};
+		return 1;
+	}
+	return 0;
+}
+
+int heading_marker_parse(const char *line, size_t length, struct heading_marker *marker)
+{
+	if (!marker_at(line, length, marker))
+		return 0;
+	/* A marker alone on its line heads nothing. */
+	return marker->marker_length < length;
+}
+
+size_t heading_label_length(const char *line, size_t length)
+{
+	static const char *const ends[] = {"。", "！", "？", "："};
+	size_t offset = 0;
+	while (offset < length) {
+		for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+			if (starts_with(line + offset, length - offset, ends[i]))
+				return offset;
+		}
+		size_t step;
+		utf8_decode((const unsigned char *)line + offset, length - offset, &step);
+		offset += step;
+	}
+	return length;
+}

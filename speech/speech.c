@@ -1,0 +1,222 @@
+#include "speech/speech.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "base/utf8.h"
+#include "speech/clean.h"
+#include "speech/decode.h"
+#include "speech/front_matter.h"
+#include "speech/heading.h"
+
+enum {
+	TITLE_MAX_CHARACTERS = 100,
+	SALUTATION_MAX_CHARACTERS = 15,
+	/* How far past the title a website's page controls may still sit. */
+	AFTER_TITLE_SCAN_LINES = 12,
+};
+
+struct lines {
+	const char *text;
+	struct text_line *line;
+	size_t count;
+};
+
+static int ends_with(const char *text, size_t length, const char *suffix)
+{
+	size_t suffix_length = strlen(suffix);
+	return length >= suffix_length &&
+	       memcmp(text + length - suffix_length, suffix, suffix_length) == 0;
+}
+
+static int is_salutation(const char *line, size_t length)
+{
+	return (ends_with(line, length, "：") || ends_with(line, length, ":")) &&
+	       utf8_count(line, length) <= SALUTATION_MAX_CHARACTERS;
+}
+
+static int looks_like_title(const char *line, size_t length)
+{
+	struct heading_marker marker;
+	return utf8_count(line, length) <= TITLE_MAX_CHARACTERS && !is_salutation(line, length) &&
+	       !heading_marker_parse(line, length, &marker) && !ends_with(line, length, "。") &&
+	       !ends_with(line, length, "；");
+}
+
+static void add_front_matter(struct speech *speech, size_t *capacity, const struct text_line *line)
+{
+	speech->front_matter = xgrow(speech->front_matter, capacity,
+				     speech->front_matter_count + 1, sizeof *speech->front_matter);
+	speech->front_matter[speech->front_matter_count++] =
+		(struct text_span){line->offset, line->length};
+}
+
+/* Marks the lines of a boilerplate block from `first` on as front matter:
+ * boilerplate lines and the short fragments between them (大 中 小). With
+ * `skip_other`, ordinary lines in the block stay (a date under the title)
+ * and the scan goes on for a few lines; `keep[i]` says which lines remain
+ * paragraphs. Returns the index of the first line after the block. */
+static size_t take_front_matter(struct speech *speech, size_t *capacity, const struct lines *lines,
+				size_t first, int skip_other, unsigned char *keep)
+{
+	size_t i = first, end = first;
+	int in_block = 0;
+	size_t limit = skip_other ? first + AFTER_TITLE_SCAN_LINES : lines->count;
+	while (i < lines->count && i < limit) {
+		const char *text = lines->text + lines->line[i].offset;
+		size_t length = lines->line[i].length;
+		struct heading_marker marker;
+		int boilerplate = front_matter_line(text, length) ||
+				  (in_block && front_matter_fragment(text, length));
+		if (!boilerplate &&
+		    (is_salutation(text, length) || heading_marker_parse(text, length, &marker)))
+			break;
+		if (boilerplate) {
+			add_front_matter(speech, capacity, &lines->line[i]);
+			keep[i] = 0;
+			in_block = 1;
+			end = i + 1;
+		} else if (skip_other && utf8_count(text, length) <= TITLE_MAX_CHARACTERS) {
+			in_block = 0;
+		} else {
+			break;
+		}
+		i++;
+	}
+	return skip_other ? first : end;
+}
+
+/* Marks headings: a marker at the start of a paragraph whose number
+ * continues the run of its rank (or starts one at 1). A heading resets the
+ * runs of the ranks below it. */
+static void find_headings(struct speech *speech)
+{
+	int last[HEADING_RANK_COUNT + 1] = {0};
+	for (size_t i = 1; i < speech->paragraph_count; i++) {
+		struct paragraph *paragraph = &speech->paragraphs[i];
+		struct heading_marker marker;
+		if (!heading_marker_parse(speech->text + paragraph->offset, paragraph->length,
+					  &marker))
+			continue;
+		if (marker.value != 1 && marker.value != last[marker.rank] + 1)
+			continue;
+		last[marker.rank] = marker.value;
+		for (int rank = marker.rank + 1; rank <= HEADING_RANK_COUNT; rank++)
+			last[rank] = 0;
+		paragraph->role = PARAGRAPH_HEADING;
+		paragraph->rank = marker.rank;
+		paragraph->label_length =
+			heading_label_length(speech->text + paragraph->offset, paragraph->length);
+	}
+}
+
+/* Builds the outline: a heading's parent is the nearest heading before it
+ * of a smaller rank, so depth is relative to the ranks the speech uses. */
+static void build_outline(struct speech *speech)
+{
+	size_t capacity = 0;
+	size_t stack[HEADING_RANK_COUNT + 2];
+	size_t height = 0;
+	speech->outline = xgrow(NULL, &capacity, 1, sizeof *speech->outline);
+	speech->outline[0] = (struct outline_entry){0, 0, -1, speech->paragraph_count};
+	speech->outline_count = 1;
+	stack[height++] = 0;
+	for (size_t i = 1; i < speech->paragraph_count; i++) {
+		struct paragraph *paragraph = &speech->paragraphs[i];
+		if (paragraph->role == PARAGRAPH_HEADING) {
+			while (height > 1 &&
+			       speech->paragraphs[speech->outline[stack[height - 1]].paragraph].rank >=
+				       paragraph->rank) {
+				speech->outline[stack[height - 1]].end_paragraph = i;
+				height--;
+			}
+			size_t parent = stack[height - 1];
+			speech->outline = xgrow(speech->outline, &capacity,
+						speech->outline_count + 1, sizeof *speech->outline);
+			int depth = speech->outline[parent].depth + 1;
+			speech->outline[speech->outline_count] = (struct outline_entry){
+				i, depth, (long)parent, speech->paragraph_count};
+			paragraph->depth = depth;
+			stack[height++] = speech->outline_count++;
+		}
+		paragraph->section = stack[height - 1];
+	}
+}
+
+int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
+		 struct speech *speech, struct error *error)
+{
+	memset(speech, 0, sizeof *speech);
+	struct decoded_text decoded;
+	if (decode_text(bytes, length, &decoded, error) != 0)
+		return -1;
+
+	struct buffer text = {0};
+	buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
+	struct lines lines = {0};
+	lines.line = clean_lines(decoded.text, decoded.length, &text, &lines.count);
+	lines.text = text.data;
+	speech->encoding = decoded.encoding;
+	speech->replaced_bytes = decoded.replaced_bytes;
+	decoded_text_free(&decoded);
+	if (lines.count == 0) {
+		free(lines.line);
+		buffer_free(&text);
+		return error_set(error, "no text");
+	}
+
+	unsigned char *keep = xmalloc(lines.count);
+	memset(keep, 1, lines.count);
+	size_t front_capacity = 0;
+	size_t first = take_front_matter(speech, &front_capacity, &lines, 0, 0, keep);
+	size_t title_line = lines.count;
+	if (first < lines.count &&
+	    looks_like_title(text.data + lines.line[first].offset, lines.line[first].length)) {
+		title_line = first;
+		keep[first] = 0;
+		take_front_matter(speech, &front_capacity, &lines, first + 1, 1, keep);
+	}
+
+	size_t paragraph_capacity = lines.count + 1;
+	speech->paragraphs = xcalloc(paragraph_capacity, sizeof *speech->paragraphs);
+	struct paragraph *title = &speech->paragraphs[0];
+	title->role = PARAGRAPH_TITLE;
+	if (title_line < lines.count) {
+		title->offset = lines.line[title_line].offset;
+		title->length = lines.line[title_line].length;
+		speech->title_found = 1;
+	} else {
+		title->offset = text.length;
+		clean_inline(fallback_title, strlen(fallback_title), &text);
+		title->length = text.length - title->offset;
+		buffer_append_byte(&text, '\n');
+	}
+	title->label_length = title->length;
+	speech->paragraph_count = 1;
+	for (size_t i = first; i < lines.count; i++) {
+		if (!keep[i])
+			continue;
+		struct paragraph *paragraph = &speech->paragraphs[speech->paragraph_count++];
+		paragraph->offset = lines.line[i].offset;
+		paragraph->length = lines.line[i].length;
+		paragraph->role = PARAGRAPH_BODY;
+	}
+	free(keep);
+	free(lines.line);
+
+	speech->text = buffer_string(&text);
+	speech->text_length = text.length;
+	find_headings(speech);
+	build_outline(speech);
+	return 0;
+}
+
+void speech_free(struct speech *speech)
+{
+	free(speech->text);
+	free(speech->front_matter);
+	free(speech->paragraphs);
+	free(speech->outline);
+	memset(speech, 0, sizeof *speech);
+}

@@ -1,0 +1,69 @@
+/* speech.h — the speech model: a decoded, cleaned speech with its title,
+ * front matter, numbered paragraphs, headings and outline tree.
+ *
+ * All text lives in one buffer; paragraphs are offsets into it. Paragraph 0
+ * is the title; body and heading paragraphs are numbered from 1 in reading
+ * order. Knows nothing of files, SQLite or curses. */
+#ifndef PIZHU_SPEECH_SPEECH_H
+#define PIZHU_SPEECH_SPEECH_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+enum paragraph_role {
+	PARAGRAPH_TITLE,
+	PARAGRAPH_HEADING,
+	PARAGRAPH_BODY,
+};
+
+struct paragraph {
+	size_t offset; /* into speech.text */
+	size_t length; /* bytes */
+	enum paragraph_role role;
+	int rank;	     /* heading marker rank 1..5; 0 for title and body */
+	int depth;	     /* outline depth: 0 title, 1.. headings, 0 body */
+	size_t label_length; /* headings and title: bytes of the label from offset */
+	size_t section;	     /* outline entry of the section this paragraph is in */
+};
+
+struct outline_entry {
+	size_t paragraph;     /* its heading (or title) paragraph */
+	int depth;	      /* 0 for the title */
+	long parent;	      /* outline index of the parent, -1 for the title */
+	size_t end_paragraph; /* one past the last paragraph of its section */
+};
+
+struct text_span {
+	size_t offset;
+	size_t length;
+};
+
+struct speech {
+	char *text; /* cleaned UTF-8, one line per paragraph */
+	size_t text_length;
+	const char *encoding;  /* see decode.h */
+	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
+	int title_found;       /* 0 when the title is the fallback name */
+	struct text_span *front_matter;
+	size_t front_matter_count;
+	struct paragraph *paragraphs; /* [0] is the title */
+	size_t paragraph_count;
+	struct outline_entry *outline; /* [0] is the title */
+	size_t outline_count;
+};
+
+/* Decodes and parses bytes[0..length). `fallback_title` names a speech
+ * whose text has no title line (usually the file name). Fails on text that
+ * cannot be decoded or holds no text at all. */
+int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
+		 struct speech *speech, struct error *error);
+
+void speech_free(struct speech *speech);
+
+static inline const char *paragraph_text(const struct speech *speech, size_t index)
+{
+	return speech->text + speech->paragraphs[index].offset;
+}
+
+#endif
