@@ -27,7 +27,7 @@ void buffer_append(struct buffer *buffer, const void *bytes, size_t length);
 void buffer_append_byte(struct buffer *buffer, char byte);
 void buffer_append_string(struct buffer *buffer, const char *text);
 void buffer_printf(struct buffer *buffer, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Appends a code point as UTF-8. */
 void buffer_append_codepoint(struct buffer *buffer, unsigned codepoint);
 /* Ensures data is NUL-terminated (not counted in length) and returns it. */

@@ -13,7 +13,6 @@ struct error {
 
 /* Sets the message (printf-style) and returns -1, so a caller can write
  * `return error_set(error, "...")`. A NULL error is allowed and ignored. */
-int error_set(struct error *error, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
+int error_set(struct error *error, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

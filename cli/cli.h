@@ -28,7 +28,7 @@ const struct command *command_find(const char *name);
 int cli_fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a message and the command's usage line to stderr; EXIT_USAGE. */
 int cli_usage_error(const struct command *command, const char *format, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Parses the options of a command that takes only flags from `flags`
  * (a NULL-terminated list such as {"--tsv", NULL}) and positional
@@ -36,9 +36,9 @@ int cli_usage_error(const struct command *command, const char *format, ...)
  * into positional[] (at most max_positional). Returns 0, or prints a usage
  * error and returns EXIT_USAGE. `-h`/`--help` prints the help and returns
  * -1, which the caller turns into EXIT_OK. */
-int cli_parse_flags(const struct command *command, int argc, char **argv,
-		    const char *const *flags, int *set_flags, char **positional,
-		    int min_positional, int max_positional, int *positional_count);
+int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
+		    int *set_flags, char **positional, int min_positional, int max_positional,
+		    int *positional_count);
 
 /* Loads a speech from a file path, reporting failures (and a warning for
  * damaged bytes) on stderr. Returns 0 or EXIT_ERROR. */

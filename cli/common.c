@@ -39,9 +39,9 @@ void cli_print_help(const struct command *command)
 		printf("\n%s", command->help);
 }
 
-int cli_parse_flags(const struct command *command, int argc, char **argv,
-		    const char *const *flags, int *set_flags, char **positional,
-		    int min_positional, int max_positional, int *positional_count)
+int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
+		    int *set_flags, char **positional, int min_positional, int max_positional,
+		    int *positional_count)
 {
 	int count = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {

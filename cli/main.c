@@ -12,16 +12,16 @@
 static int command_help(int argc, char **argv);
 
 const struct command commands[] = {
-	{"outline", command_outline, "[--tsv] FILE", "Print the heading tree of a speech.",
-	 "The title comes first, then each heading indented two spaces per depth.\n"
-	 "  --tsv   one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
-	 "          depth 0, paragraph 0)\n"},
-	{"cat", command_cat, "[--tsv] FILE", "Print the cleaned text of a speech.",
-	 "Prints the title, then every paragraph on its own line; front matter\n"
-	 "(a website's page controls or copyright block) is left out.\n"
-	 "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
-	 "          title, h1 to h5 (the outline depth) or body\n"},
-	{"help", command_help, "[COMMAND]", "Show help for pizhu or for one command.", ""},
+    {"outline", command_outline, "[--tsv] FILE", "Print the heading tree of a speech.",
+     "The title comes first, then each heading indented two spaces per depth.\n"
+     "  --tsv   one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
+     "          depth 0, paragraph 0)\n"},
+    {"cat", command_cat, "[--tsv] FILE", "Print the cleaned text of a speech.",
+     "Prints the title, then every paragraph on its own line; front matter\n"
+     "(a website's page controls or copyright block) is left out.\n"
+     "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
+     "          title, h1 to h5 (the outline depth) or body\n"},
+    {"help", command_help, "[COMMAND]", "Show help for pizhu or for one command.", ""},
 };
 const size_t command_count = sizeof commands / sizeof commands[0];
 

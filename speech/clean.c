@@ -6,14 +6,13 @@
 
 static int is_space(long codepoint)
 {
-	return codepoint == ' ' || codepoint == '\t' || codepoint == 0x3000 ||
-	       codepoint == 0xA0 || codepoint == 0xFEFF;
+	return codepoint == ' ' || codepoint == '\t' || codepoint == 0x3000 || codepoint == 0xA0 ||
+	       codepoint == 0xFEFF || codepoint == 0x200B || codepoint == 0x2060;
 }
 
 static int is_line_end(long codepoint)
 {
-	return codepoint == '\n' || codepoint == '\r' || codepoint == 0x2028 ||
-	       codepoint == 0x2029;
+	return codepoint == '\n' || codepoint == '\r' || codepoint == 0x2028 || codepoint == 0x2029;
 }
 
 /* Appends one code point, neutralising controls. */
@@ -42,7 +41,8 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 		/* Skip indentation. */
 		size_t step;
 		long codepoint;
-		while (i < length && is_space(codepoint = utf8_decode(bytes + i, length - i, &step)))
+		while (i < length &&
+		       is_space(codepoint = utf8_decode(bytes + i, length - i, &step)))
 			i += step;
 		size_t line_start = out->length;
 		size_t kept = out->length; /* end of the last non-space character */

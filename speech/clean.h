@@ -1,11 +1,10 @@
 /* clean.h — cleaning decoded text into lines.
  *
  * Line ends (LF, CRLF, CR, U+2028, U+2029) end a line; indentation and
- * trailing white space (ASCII space and tab, U+3000, U+00A0, U+FEFF) are
- * dropped; blank lines are dropped; control characters become visible
- * symbols so they can never reach a terminal: a tab inside a line becomes
- * a space, other C0 controls and DEL their Control Pictures (ESC → ␛), and
- * C1 controls U+FFFD. */
+ * trailing white space (ASCII space and tab, U+3000, U+00A0, and the
+ * zero-width U+FEFF, U+200B, U+2060) are dropped; blank lines are dropped; control characters
+ * become visible symbols so they can never reach a terminal: a tab inside a line becomes a space,
+ * other C0 controls and DEL their Control Pictures (ESC → ␛), and C1 controls U+FFFD. */
 #ifndef PIZHU_SPEECH_CLEAN_H
 #define PIZHU_SPEECH_CLEAN_H
 

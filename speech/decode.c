@@ -79,8 +79,8 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 		struct error *error)
 {
 	memset(out, 0, sizeof *out);
-	if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) ||
-			    (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+	if (length >= 2 &&
+	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
 		const char *name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		if (convert(name, bytes + 2, length - 2, out) != 0)
 			return error_set(error, "not valid %s text", name);

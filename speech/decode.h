@@ -15,7 +15,7 @@
 struct decoded_text {
 	char *text; /* UTF-8, NUL-terminated, owned by the caller */
 	size_t length;
-	const char *encoding; /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
+	const char *encoding;  /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
 	size_t replaced_bytes; /* invalid UTF-8 bytes shown as U+FFFD */
 };
 

@@ -8,11 +8,13 @@
 enum { BOILERPLATE_MAX_CHARACTERS = 60, FRAGMENT_MAX_CHARACTERS = 4 };
 
 static const char *const boilerplate_words[] = {
-	"仅供", "禁止外传", "严禁转载", "会员", "QQ", "qq", "微信", "公众号", "订阅",
-	"扫码", "扫一扫", "二维码", "关注我们", "版权", "Copyright", "copyright", "©",
-	"转载", "免责声明", "字号", "字体", "分享", "下载", "打印", "全屏", "收藏",
-	"点击", "阅读原文", "责任编辑", "来源：", "来源:", "http", "www.", ".com",
-	"文库", "VIP", "投稿", "关闭窗口", "返回顶部", "纠错", "浏览次数", "阅读量",
+    "仅供",	 "禁止外传",  "严禁转载", "会员",     "QQ",	  "qq",	      "微信",
+    "公众号",	 "订阅",      "扫码",	  "扫一扫",   "二维码",	  "关注我们", "版权",
+    "Copyright", "copyright", "©",	  "转载",     "免责声明", "字号",     "字体",
+    "分享",	 "下载",      "打印",	  "全屏",     "收藏",	  "点击",     "阅读原文",
+    "责任编辑",	 "来源：",    "来源:",	  "http",     "www.",	  ".com",     "文库",
+    "VIP",	 "投稿",      "关闭窗口", "返回顶部", "纠错",	  "浏览次数", "阅读量",
+    "您的位置",	 "当前位置",  "首页",	  "发表时间", "发布时间", "记者",
 };
 
 static int has_letters(const char *line, size_t length)
@@ -22,8 +24,8 @@ static int has_letters(const char *line, size_t length)
 	while (offset < length) {
 		size_t step;
 		long codepoint = utf8_decode(bytes + offset, length - offset, &step);
-		int punctuation = (codepoint < 0x80 && !((codepoint | 0x20) >= 'a' &&
-							 (codepoint | 0x20) <= 'z') &&
+		int punctuation = (codepoint < 0x80 &&
+				   !((codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z') &&
 				   !(codepoint >= '0' && codepoint <= '9')) ||
 				  (codepoint >= 0x3000 && codepoint <= 0x303F) ||
 				  (codepoint >= 0xFF00 && codepoint <= 0xFF0F) ||

@@ -13,7 +13,7 @@ static int starts_with(const char *text, size_t length, const char *prefix)
 static int digit_value(long codepoint)
 {
 	static const long digits[] = {0x96F6 /* 零 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-				      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+				      0x4E94,	       0x516D, 0x4E03, 0x516B, 0x4E5D};
 	for (int value = 0; value < 10; value++)
 		if (codepoint == digits[value])
 			return value;

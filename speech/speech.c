@@ -32,7 +32,8 @@ static int ends_with(const char *text, size_t length, const char *suffix)
 
 static int is_salutation(const char *line, size_t length)
 {
-	return (ends_with(line, length, "：") || ends_with(line, length, ":")) &&
+	return (ends_with(line, length, "：") || ends_with(line, length, ":") ||
+		ends_with(line, length, "！") || ends_with(line, length, "!")) &&
 	       utf8_count(line, length) <= SALUTATION_MAX_CHARACTERS;
 }
 
@@ -46,10 +47,10 @@ static int looks_like_title(const char *line, size_t length)
 
 static void add_front_matter(struct speech *speech, size_t *capacity, const struct text_line *line)
 {
-	speech->front_matter = xgrow(speech->front_matter, capacity,
-				     speech->front_matter_count + 1, sizeof *speech->front_matter);
+	speech->front_matter = xgrow(speech->front_matter, capacity, speech->front_matter_count + 1,
+				     sizeof *speech->front_matter);
 	speech->front_matter[speech->front_matter_count++] =
-		(struct text_span){line->offset, line->length};
+	    (struct text_span){line->offset, line->length};
 }
 
 /* Marks the lines of a boilerplate block from `first` on as front matter:
@@ -107,7 +108,7 @@ static void find_headings(struct speech *speech)
 		paragraph->role = PARAGRAPH_HEADING;
 		paragraph->rank = marker.rank;
 		paragraph->label_length =
-			heading_label_length(speech->text + paragraph->offset, paragraph->length);
+		    heading_label_length(speech->text + paragraph->offset, paragraph->length);
 	}
 }
 
@@ -125,9 +126,10 @@ static void build_outline(struct speech *speech)
 	for (size_t i = 1; i < speech->paragraph_count; i++) {
 		struct paragraph *paragraph = &speech->paragraphs[i];
 		if (paragraph->role == PARAGRAPH_HEADING) {
-			while (height > 1 &&
-			       speech->paragraphs[speech->outline[stack[height - 1]].paragraph].rank >=
-				       paragraph->rank) {
+			while (
+			    height > 1 &&
+			    speech->paragraphs[speech->outline[stack[height - 1]].paragraph].rank >=
+				paragraph->rank) {
 				speech->outline[stack[height - 1]].end_paragraph = i;
 				height--;
 			}
@@ -135,8 +137,8 @@ static void build_outline(struct speech *speech)
 			speech->outline = xgrow(speech->outline, &capacity,
 						speech->outline_count + 1, sizeof *speech->outline);
 			int depth = speech->outline[parent].depth + 1;
-			speech->outline[speech->outline_count] = (struct outline_entry){
-				i, depth, (long)parent, speech->paragraph_count};
+			speech->outline[speech->outline_count] =
+			    (struct outline_entry){i, depth, (long)parent, speech->paragraph_count};
 			paragraph->depth = depth;
 			stack[height++] = speech->outline_count++;
 		}

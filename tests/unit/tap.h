@@ -25,35 +25,35 @@ static inline __attribute__((format(printf, 2, 3))) int ok(int condition, const 
 	return condition;
 }
 
-#define is_int(got, expected, ...)                                                         \
-	do {                                                                               \
-		long long tap_got = (long long)(got), tap_expected = (long long)(expected); \
-		if (!ok(tap_got == tap_expected, __VA_ARGS__))                             \
-			printf("#   got %lld, expected %lld (%s:%d)\n", tap_got,         \
-			       tap_expected, __FILE__, __LINE__);                          \
+#define is_int(got, expected, ...)                                                                 \
+	do {                                                                                       \
+		long long tap_got = (long long)(got), tap_expected = (long long)(expected);        \
+		if (!ok(tap_got == tap_expected, __VA_ARGS__))                                     \
+			printf("#   got %lld, expected %lld (%s:%d)\n", tap_got, tap_expected,     \
+			       __FILE__, __LINE__);                                                \
 	} while (0)
 
-#define is_string(got, expected, ...)                                                      \
-	do {                                                                               \
-		const char *tap_got = (got), *tap_expected = (expected);                   \
-		int tap_same = tap_got && tap_expected ? strcmp(tap_got, tap_expected) == 0 \
-						       : tap_got == tap_expected;          \
-		if (!ok(tap_same, __VA_ARGS__))                                            \
-			printf("#   got '%s'\n#   expected '%s' (%s:%d)\n",                \
-			       tap_got ? tap_got : "(null)",                               \
-			       tap_expected ? tap_expected : "(null)", __FILE__, __LINE__); \
+#define is_string(got, expected, ...)                                                              \
+	do {                                                                                       \
+		const char *tap_got = (got), *tap_expected = (expected);                           \
+		int tap_same = tap_got && tap_expected ? strcmp(tap_got, tap_expected) == 0        \
+						       : tap_got == tap_expected;                  \
+		if (!ok(tap_same, __VA_ARGS__))                                                    \
+			printf("#   got '%s'\n#   expected '%s' (%s:%d)\n",                        \
+			       tap_got ? tap_got : "(null)",                                       \
+			       tap_expected ? tap_expected : "(null)", __FILE__, __LINE__);        \
 	} while (0)
 
 /* Compares `length` bytes at `got` with a NUL-terminated string. */
-#define is_span(got, length, expected, ...)                                                \
-	do {                                                                               \
-		const char *tap_expected = (expected);                                     \
-		size_t tap_length = (length);                                              \
-		int tap_same = tap_length == strlen(tap_expected) &&                       \
-			       memcmp((got), tap_expected, tap_length) == 0;               \
-		if (!ok(tap_same, __VA_ARGS__))                                            \
-			printf("#   got '%.*s'\n#   expected '%s' (%s:%d)\n",              \
-			       (int)tap_length, (got), tap_expected, __FILE__, __LINE__);  \
+#define is_span(got, length, expected, ...)                                                        \
+	do {                                                                                       \
+		const char *tap_expected = (expected);                                             \
+		size_t tap_length = (length);                                                      \
+		int tap_same = tap_length == strlen(tap_expected) &&                               \
+			       memcmp((got), tap_expected, tap_length) == 0;                       \
+		if (!ok(tap_same, __VA_ARGS__))                                                    \
+			printf("#   got '%.*s'\n#   expected '%s' (%s:%d)\n", (int)tap_length,     \
+			       (got), tap_expected, __FILE__, __LINE__);                           \
 	} while (0)
 
 static inline void tap_skip(const char *reason)

@@ -2,8 +2,7 @@
 #include "speech/clean.h"
 #include "tap.h"
 
-static void cleans(const char *input, const char *expected, size_t expected_lines,
-		   const char *name)
+static void cleans(const char *input, const char *expected, size_t expected_lines, const char *name)
 {
 	struct buffer out = {0};
 	size_t count;
@@ -25,14 +24,19 @@ int main(void)
 	cleans("a\tb", "a b\n", 1, "tab inside a line");
 	cleans("x\x1B[31my", "x\xE2\x90\x9B[31my\n", 1, "ESC becomes a visible symbol");
 	cleans("x\x07\x7F", "x\xE2\x90\x87\xE2\x90\xA1\n", 1, "BEL and DEL");
-	cleans("x\xC2\x9B" "1m", "x\xEF\xBF\xBD" "1m\n", 1, "C1 control");
+	cleans("x\xC2\x9B"
+	       "1m",
+	       "x\xEF\xBF\xBD"
+	       "1m\n",
+	       1, "C1 control");
 	cleans("一\xE2\x80\xA8二", "一\n二\n", 2, "line separator");
 	cleans("\xEF\xBB\xBF标题\n", "标题\n", 1, "stray BOM as indentation");
 	cleans("", "", 0, "empty");
 	cleans("a b  ", "a b\n", 1, "inner spaces kept, trailing dropped");
 
 	struct buffer out = {0};
-	clean_inline("第一行\n第二行\t\x1B]52;c;x\x07", strlen("第一行\n第二行\t\x1B]52;c;x\x07"), &out);
+	clean_inline("第一行\n第二行\t\x1B]52;c;x\x07", strlen("第一行\n第二行\t\x1B]52;c;x\x07"),
+		     &out);
 	is_string(out.data, "第一行 第二行 \xE2\x90\x9B]52;c;x\xE2\x90\x87", "clean_inline");
 	buffer_free(&out);
 

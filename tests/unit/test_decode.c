@@ -50,9 +50,11 @@ int main(void)
 	refuses(utf16_odd, sizeof utf16_odd - 1, "not valid UTF-16LE text", "truncated UTF-16");
 
 	/* A damaged download: a long UTF-8 text with two bad bytes. */
-	const char damaged[] = "在区委全体会议上的讲话\xFF同志们：今天我们召开会议\x80，研究部署工作。";
+	const char damaged[] =
+	    "在区委全体会议上的讲话\xFF同志们：今天我们召开会议\x80，研究部署工作。";
 	decodes(damaged, sizeof damaged - 1,
-		"在区委全体会议上的讲话\xEF\xBF\xBD同志们：今天我们召开会议\xEF\xBF\xBD，研究部署工作。",
+		"在区委全体会议上的讲话\xEF\xBF\xBD同志们：今天我们召开会议\xEF\xBF\xBD，研究部署工"
+		"作。",
 		"UTF-8", 2, "damaged UTF-8 is not read as GB18030");
 	/* A truncated sequence at the very end. */
 	const char cut[] = "讲话\xE8\xAE";
@@ -67,7 +69,10 @@ int main(void)
 	const char binary[] = "PK\x03\x04\x00\x00";
 	refuses(binary, sizeof binary - 1, "binary file (contains NUL bytes)", "NUL bytes");
 	/* Latin-1 text is neither UTF-8 nor GB18030. */
-	const char latin1[] = "caf\xE9 cr\xE8" "me br\xFB" "l\xE9" "e";
+	const char latin1[] = "caf\xE9 cr\xE8"
+			      "me br\xFB"
+			      "l\xE9"
+			      "e";
 	refuses(latin1, sizeof latin1 - 1, "not UTF-8 or GB18030 text", "Latin-1 refused");
 	return tap_done();
 }

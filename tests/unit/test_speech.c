@@ -7,8 +7,8 @@
 static int parse(const char *text, struct speech *speech)
 {
 	struct error error = {{0}};
-	int status = speech_parse((const unsigned char *)text, strlen(text), "fallback", speech,
-				  &error);
+	int status =
+	    speech_parse((const unsigned char *)text, strlen(text), "fallback", speech, &error);
 	if (status != 0)
 		printf("#   parse error: %s\n", error.message);
 	return status;
@@ -66,7 +66,8 @@ static void structure_example(void)
 
 	int expected_depth[] = {0, 0, 0, 1, 2, 3, 3, 2, 3, 4, 3, 1, 0, 1};
 	enum paragraph_role H = PARAGRAPH_HEADING, B = PARAGRAPH_BODY;
-	enum paragraph_role expected_role[] = {PARAGRAPH_TITLE, B, B, H, H, H, H, H, H, H, H, H, B, H};
+	enum paragraph_role expected_role[] = {
+	    PARAGRAPH_TITLE, B, B, H, H, H, H, H, H, H, H, H, B, H};
 	for (size_t i = 0; i < speech.paragraph_count && i < 14; i++) {
 		is_int(speech.paragraphs[i].role, expected_role[i], "paragraph %zu role", i);
 		is_int(speech.paragraphs[i].depth, expected_depth[i], "paragraph %zu depth", i);
@@ -163,7 +164,8 @@ static void no_title_no_headings(void)
 	speech_free(&speech);
 
 	struct error error = {{0}};
-	ok(speech_parse((const unsigned char *)"\n \n　\n", strlen("\n \n　\n"), "x", &speech, &error) != 0,
+	ok(speech_parse((const unsigned char *)"\n \n　\n", strlen("\n \n　\n"), "x", &speech,
+			&error) != 0,
 	   "blank text refused");
 	is_string(error.message, "no text", "blank text message");
 }
