@@ -1,4 +1,4 @@
-/* Wrapping paragraphs into screen lines. */
+/* Wrapping paragraphs into screen lines, and the per-width layout cache. */
 #include <time.h>
 #include <unigbrk.h>
 
@@ -6,6 +6,7 @@
 #include "base/file.h"
 #include "speech/speech.h"
 #include "tui/layout.h"
+#include "tui/layout_cache.h"
 #include "tui/width.h"
 #include "tap.h"
 
@@ -388,6 +389,46 @@ static void corpus(void)
 	}
 }
 
+static void cache(void)
+{
+	const char *texts[] = {"一、标题", "一二三四五六七八九十一二三四五六七八九十", "短"};
+	struct layout_options options = {10, 2, 0};
+	struct layout_cache cache;
+	layout_cache_init(&cache, 3, &options);
+	size_t count;
+	const struct layout_line *body =
+	    layout_cache_lines(&cache, 1, texts[1], strlen(texts[1]), 1, &count);
+	is_int(count, 5, "body paragraph at 10 columns: 5 lines");
+	is_int(body[0].indent, 2, "body paragraph: first line indented");
+	const struct layout_line *heading =
+	    layout_cache_lines(&cache, 0, texts[0], strlen(texts[0]), 0, &count);
+	is_int(heading[0].indent, 0, "heading: not indented");
+	ok(layout_cache_lines(&cache, 1, texts[1], strlen(texts[1]), 1, &count) == body,
+	   "second request served from the cache");
+	is_int(layout_cache_height(&cache, 1, texts[1], strlen(texts[1]), 1), 5,
+	       "height of a cached paragraph");
+	is_int(layout_cache_height(&cache, 2, texts[2], strlen(texts[2]), 1), 1,
+	       "height lays out a paragraph not yet seen");
+	is_int(layout_cache_set_options(&cache, &options), 0, "same options: nothing dropped");
+	ok(layout_cache_lines(&cache, 1, texts[1], strlen(texts[1]), 1, &count) == body,
+	   "same options: layout kept");
+	struct layout_options wider = {20, 2, 0};
+	is_int(layout_cache_set_options(&cache, &wider), 1, "new width: layouts dropped");
+	is_int(layout_cache_height(&cache, 1, texts[1], strlen(texts[1]), 1), 3,
+	       "at 20 columns the body paragraph takes 3 lines");
+	struct layout_options widest = {42, 2, 0};
+	layout_cache_set_options(&cache, &widest);
+	is_int(layout_cache_height(&cache, 1, texts[1], strlen(texts[1]), 1), 1,
+	       "at 42 columns it takes 1 line");
+	struct layout_options no_indent = {42, 0, 0};
+	is_int(layout_cache_set_options(&cache, &no_indent), 1, "new indent: layouts dropped");
+	is_int(layout_cache_lines(&cache, 1, texts[1], strlen(texts[1]), 1, &count)[0].indent, 0,
+	       "the new indent applies");
+	struct layout_options wide = {42, 0, 1};
+	is_int(layout_cache_set_options(&cache, &wide), 1, "ambiguous width: layouts dropped");
+	layout_cache_free(&cache);
+}
+
 int main(void)
 {
 	cjk();
@@ -400,5 +441,6 @@ int main(void)
 	indent();
 	big();
 	corpus();
+	cache();
 	return tap_done();
 }
