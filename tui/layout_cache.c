@@ -1,0 +1,64 @@
+#include "tui/layout_cache.h"
+
+#include <stdlib.h>
+
+#include "base/buffer.h"
+
+void layout_cache_init(struct layout_cache *cache, size_t paragraph_count,
+		       const struct layout_options *options)
+{
+	cache->options = *options;
+	cache->entries = xcalloc(paragraph_count, sizeof *cache->entries);
+	cache->paragraph_count = paragraph_count;
+}
+
+static void drop_layouts(struct layout_cache *cache)
+{
+	/* A pass over the entries (a pointer test each) is cheap even for a
+	 * long speech, and happens only when the terminal is resized. */
+	for (size_t i = 0; i < cache->paragraph_count; i++) {
+		free(cache->entries[i].lines);
+		cache->entries[i] = (struct layout_cache_entry){0};
+	}
+}
+
+int layout_cache_set_options(struct layout_cache *cache, const struct layout_options *options)
+{
+	if (options->width == cache->options.width &&
+	    options->first_indent == cache->options.first_indent &&
+	    options->ambiguous_wide == cache->options.ambiguous_wide)
+		return 0;
+	drop_layouts(cache);
+	cache->options = *options;
+	return 1;
+}
+
+const struct layout_line *layout_cache_lines(struct layout_cache *cache, size_t index,
+					     const char *text, size_t length, int is_body,
+					     size_t *count)
+{
+	struct layout_cache_entry *entry = &cache->entries[index];
+	if (!entry->lines) {
+		struct layout_options options = cache->options;
+		if (!is_body)
+			options.first_indent = 0;
+		entry->lines = layout_wrap(text, length, &options, &entry->count);
+	}
+	*count = entry->count;
+	return entry->lines;
+}
+
+size_t layout_cache_height(struct layout_cache *cache, size_t index, const char *text,
+			   size_t length, int is_body)
+{
+	size_t count;
+	layout_cache_lines(cache, index, text, length, is_body, &count);
+	return count;
+}
+
+void layout_cache_free(struct layout_cache *cache)
+{
+	drop_layouts(cache);
+	free(cache->entries);
+	*cache = (struct layout_cache){0};
+}
