@@ -4,6 +4,7 @@
 #define PIZHU_CLI_CLI_H
 
 #include "speech/speech.h"
+#include "tui/tui.h"
 
 enum exit_status {
 	EXIT_OK = 0,
@@ -49,5 +50,9 @@ void cli_print_help(const struct command *command);
 /* The subcommands, one file each. */
 int command_outline(int argc, char **argv);
 int command_cat(int argc, char **argv);
+int command_read(int argc, char **argv);
+
+/* The reader's options, set by global options (--width, --ambiguous-wide). */
+extern struct tui_options cli_reader_options;
 
 #endif

@@ -1,7 +1,9 @@
 /* main.c — pizhu's entry point: global options and the command table. */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -40,9 +42,12 @@ static void print_overview(void)
 	       PIZHU_VERSION);
 	for (size_t i = 0; i < command_count; i++)
 		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
-	printf("\noptions:\n"
-	       "  -h, --help     show this help (pizhu help COMMAND for one command)\n"
-	       "  -V, --version  show the version\n"
+	printf("\n  pizhu FILE opens a speech in the reader (the same as pizhu read FILE).\n"
+	       "\noptions (before the command):\n"
+	       "  --width COLS       readable text width in the reader (default 80)\n"
+	       "  --ambiguous-wide   the terminal draws “ ” … — two columns wide\n"
+	       "  -h, --help         show this help (pizhu help COMMAND for one command)\n"
+	       "  -V, --version      show the version\n"
 	       "\nExit status: 0 success, 1 error (bad file or data), 2 usage error.\n"
 	       "See pizhu(1) for the whole manual.\n");
 }
@@ -62,9 +67,45 @@ static int command_help(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Global options come before the command; returns how many were used, or
+ * -1 after a usage error. */
+static int parse_global_options(int argc, char **argv)
+{
+	int used = 0;
+	while (1 + used < argc) {
+		const char *option = argv[1 + used];
+		if (strcmp(option, "--ambiguous-wide") == 0) {
+			cli_reader_options.ambiguous_wide = 1;
+			used++;
+		} else if (strcmp(option, "--width") == 0 || strncmp(option, "--width=", 8) == 0) {
+			const char *value = option[7] == '=' ? option + 8 : argv[2 + used];
+			if (!value)
+				return cli_usage_error(NULL, "--width needs a number of columns"),
+				       -1;
+			char *end;
+			long columns = strtol(value, &end, 10);
+			if (*value == '\0' || *end != '\0' || columns < 10 || columns > 1000)
+				return cli_usage_error(NULL,
+						       "--width takes 10 to 1000 columns, not '%s'",
+						       value),
+				       -1;
+			cli_reader_options.max_columns = (int)columns;
+			used += option[7] == '=' ? 1 : 2;
+		} else {
+			break;
+		}
+	}
+	return used;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	int used = parse_global_options(argc, argv);
+	if (used < 0)
+		return EXIT_USAGE;
+	argc -= used;
+	argv += used;
 	if (argc < 2) {
 		print_overview();
 		return EXIT_OK;
@@ -81,7 +122,11 @@ int main(int argc, char **argv)
 	if (first[0] == '-')
 		return cli_usage_error(NULL, "unknown option '%s'", first);
 	const struct command *command = command_find(first);
-	if (!command)
+	if (command)
+		return command->run(argc - 1, argv + 1);
+	/* A path names a speech to read; any other word is a mistyped command. */
+	if (argc > 2 || (access(first, F_OK) != 0 && !strchr(first, '/')))
 		return cli_usage_error(NULL, "unknown command '%s'", first);
-	return command->run(argc - 1, argv + 1);
+	char *read_argv[] = {"read", argv[1], NULL};
+	return command_read(2, read_argv);
 }

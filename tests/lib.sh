@@ -12,7 +12,7 @@ unset NO_COLOR
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
 mkdir -p "$HOME"
-trap 'rm -rf "$TEST_DIR"' EXIT
+trap 'for socket in "$TEST_DIR"/tmux*.sock; do tmux -S "$socket" kill-server >/dev/null 2>&1; done; rm -rf "$TEST_DIR"' EXIT
 
 tap_count=0
 tap_failed=0
@@ -56,3 +56,74 @@ done_testing() {
 	echo "1..$tap_count"
 	[ "$tap_failed" -eq 0 ]
 }
+
+# --- driving the reader in tmux -------------------------------------------
+# Each test gets its own tmux server (socket in TEST_DIR), so tests never see
+# each other's sessions and nothing is left behind.
+
+# A new server (socket) per tmux_start: one being killed cannot take the
+# next session with it.
+tmux_servers=0
+TMUX_SOCKET="$TEST_DIR/tmux0.sock"
+tmux_run() { tmux -S "$TMUX_SOCKET" "$@"; }
+
+# tmux_start COLUMNS ROWS COMMAND...: starts a command in a fresh session
+# "t" and records its exit status in $TEST_DIR/status when it ends, and the
+# terminal modes it left behind in $TEST_DIR/stty.
+tmux_start() {
+	columns=$1 rows=$2
+	shift 2
+	rm -f "$TEST_DIR/status" "$TEST_DIR/stty"
+	tmux_servers=$((tmux_servers + 1))
+	TMUX_SOCKET="$TEST_DIR/tmux$tmux_servers.sock"
+	tmux_run -f /dev/null new-session -d -s t -x "$columns" -y "$rows" \
+		"env LC_ALL=C.UTF-8 TERM=screen-256color HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' $*; echo \$? >'$TEST_DIR/status.tmp'; stty -a >'$TEST_DIR/stty' 2>&1; mv '$TEST_DIR/status.tmp' '$TEST_DIR/status'; sleep 600"
+}
+
+tmux_keys() { tmux_run send-keys -t t "$@"; }
+tmux_screen() { tmux_run capture-pane -p -t t 2>/dev/null; }
+# The outline pane only: what is left of the border.
+tmux_outline() { tmux_screen | sed 's/│.*//'; }
+
+# tmux_wait TEXT [SCREEN_FUNCTION]: waits (up to 10 s) until TEXT is on the
+# screen (or in what SCREEN_FUNCTION prints, such as tmux_outline).
+tmux_wait() {
+	i=0
+	while [ $i -lt 200 ]; do
+		${2:-tmux_screen} | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tmux_wait_gone TEXT [SCREEN_FUNCTION]: waits until TEXT has left the screen.
+tmux_wait_gone() {
+	i=0
+	while [ $i -lt 200 ]; do
+		${2:-tmux_screen} | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tmux_wait_exit: waits until the command has ended; prints its status.
+tmux_wait_exit() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if [ -s "$TEST_DIR/status" ]; then
+			cat "$TEST_DIR/status"
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo timeout
+	return 1
+}
+
+# The process id of the program running in the session.
+tmux_program_pid() { pgrep -P "$(tmux_run display-message -p -t t '#{pane_pid}')"; }
+
+tmux_stop() { tmux_run kill-server >/dev/null 2>&1; }

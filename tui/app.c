@@ -1,0 +1,426 @@
+/* app.c — the reader's loop: screen set-up and restore, geometry, key
+ * dispatch through the request table, mouse, signals and resizing. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "base/buffer.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+#include "tui/outline_pane.h"
+#include "tui/pager.h"
+#include "tui/prompt.h"
+#include "tui/reader.h"
+#include "tui/request.h"
+#include "tui/status.h"
+#include "tui/tui.h"
+
+enum {
+	MIN_COLUMNS = 20,
+	MIN_ROWS = 3,
+	OUTLINE_MIN_COLUMNS = 40, /* below this the outline pane hides itself */
+	OUTLINE_MIN_ROWS = 10,
+	WHEEL_LINES = 3,
+	KEY_POLL_MILLISECONDS = 250,
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int number)
+{
+	stop_signal = number;
+}
+
+struct app {
+	const struct speech *speech;
+	struct reader reader;
+	struct outline_pane outline;
+	int outline_shown; /* the user wants it (o) */
+	int outline_width; /* 0 when hidden now */
+	int focus_outline; /* Tab */
+	int too_small;
+	long count; /* digits typed before a command */
+	char message[256];
+	int message_is_error;
+};
+
+static void layout_panes(struct app *app)
+{
+	int rows = LINES, columns = COLS;
+	app->too_small = columns < MIN_COLUMNS || rows < MIN_ROWS;
+	app->outline_width = 0;
+	if (app->outline_shown && columns >= OUTLINE_MIN_COLUMNS && rows >= OUTLINE_MIN_ROWS) {
+		int width = columns * 3 / 10;
+		app->outline_width = width < 20 ? 20 : width > 36 ? 36 : width;
+	}
+	if (!app->outline_width)
+		app->focus_outline = 0;
+	int reader_x = app->outline_width ? app->outline_width + 1 : 0;
+	reader_resize(&app->reader, columns - reader_x, rows - 1);
+}
+
+static void draw(struct app *app)
+{
+	erase();
+	if (app->too_small) {
+		const char *text = "terminal too small";
+		draw_text(stdscr, LINES / 2, 0, text, strlen(text), COLS,
+			  colors_attr(ELEMENT_TEXT));
+		refresh();
+		return;
+	}
+	int rows = LINES - 1;
+	int reader_x = 0;
+	if (app->outline_width) {
+		outline_pane_follow(&app->outline,
+				    app->speech->paragraphs[app->reader.cursor].section,
+				    app->focus_outline);
+		outline_pane_draw(&app->outline, stdscr, 0, 0, app->outline_width, rows,
+				  app->focus_outline);
+		for (int row = 0; row < rows; row++)
+			draw_text(stdscr, row, app->outline_width, "│", strlen("│"), 1,
+				  colors_attr(ELEMENT_BORDER));
+		reader_x = app->outline_width + 1;
+	}
+	reader_draw(&app->reader, stdscr, 0, reader_x, COLS - reader_x, rows);
+	status_draw(stdscr, LINES - 1, COLS, app->speech, app->reader.cursor, app->message,
+		    app->message_is_error);
+	refresh();
+}
+
+static void set_message(struct app *app, int is_error, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_message(struct app *app, int is_error, const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	vsnprintf(app->message, sizeof app->message, format, arguments);
+	va_end(arguments);
+	app->message_is_error = is_error;
+}
+
+struct help_lines {
+	struct pager_line *lines;
+	size_t count, capacity;
+	struct buffer text;
+	size_t *offsets;
+};
+
+static void add_help_line(const char *pane, const char *keys, const char *help, void *context)
+{
+	struct help_lines *help_lines = context;
+	help_lines->offsets =
+	    xrealloc(help_lines->offsets, (help_lines->count + 1) * sizeof *help_lines->offsets);
+	help_lines->offsets[help_lines->count++] = help_lines->text.length;
+	buffer_printf(&help_lines->text, "%-8s  %-16s  %s", pane, keys, help);
+	buffer_append_byte(&help_lines->text, '\0');
+}
+
+static void show_help(void)
+{
+	struct help_lines help = {0};
+	request_print_keys(add_help_line, &help);
+	struct pager_line *lines = xcalloc(help.count, sizeof *lines);
+	for (size_t i = 0; i < help.count; i++) {
+		lines[i].text = help.text.data + help.offsets[i];
+		lines[i].length = strlen(lines[i].text);
+		lines[i].element = ELEMENT_TEXT;
+	}
+	pager_show("pizhu — keys (outline: keys when the outline pane has focus)", lines,
+		   help.count, '?', &stop_signal);
+	free(lines);
+	free(help.offsets);
+	buffer_free(&help.text);
+}
+
+static void show_front_matter(struct app *app)
+{
+	const struct speech *speech = app->speech;
+	if (speech->front_matter_count == 0) {
+		set_message(app, 0, "this speech has no front matter");
+		return;
+	}
+	struct pager_line *lines = xcalloc(speech->front_matter_count, sizeof *lines);
+	for (size_t i = 0; i < speech->front_matter_count; i++) {
+		lines[i].text = speech->text + speech->front_matter[i].offset;
+		lines[i].length = speech->front_matter[i].length;
+		lines[i].element = ELEMENT_DIM;
+	}
+	pager_show("front matter (hidden from the speech)", lines, speech->front_matter_count, 'M',
+		   &stop_signal);
+	free(lines);
+}
+
+static void prompt_search(struct app *app)
+{
+	int resized;
+	char *query = prompt_read(stdscr, LINES - 1, COLS, "/", &resized);
+	if (resized)
+		layout_panes(app);
+	if (!query)
+		return;
+	if (!*query) {
+		free(query);
+		if (!app->reader.query)
+			return;
+		query = xstrdup(app->reader.query);
+	}
+	int found = reader_search(&app->reader, query, 1, 1);
+	if (found < 0)
+		set_message(app, 1, "not found: %s", query);
+	else if (found == 1)
+		set_message(app, 0, "search wrapped to the top");
+	free(query);
+}
+
+static void prompt_goto(struct app *app)
+{
+	int resized;
+	char *input = prompt_read(stdscr, LINES - 1, COLS, ":", &resized);
+	if (resized)
+		layout_panes(app);
+	if (!input)
+		return;
+	char *end;
+	long number = strtol(input, &end, 10);
+	if (*input == '\0' || *end != '\0' || number < 0)
+		set_message(app, 1, "not a paragraph number: %s", input);
+	else
+		reader_goto(&app->reader, (size_t)number);
+	free(input);
+}
+
+static void on_mouse(struct app *app)
+{
+	MEVENT event;
+	if (getmouse(&event) != OK)
+		return;
+	int in_outline = app->outline_width && event.x < app->outline_width;
+	int lines = (event.bstate & BUTTON4_PRESSED)   ? -WHEEL_LINES
+		    : (event.bstate & BUTTON5_PRESSED) ? WHEEL_LINES
+						       : 0;
+	if (lines) {
+		if (in_outline)
+			outline_pane_scroll(&app->outline, lines);
+		else
+			reader_scroll(&app->reader, lines);
+		return;
+	}
+	if (!(event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || event.y >= LINES - 1)
+		return;
+	if (in_outline) {
+		app->focus_outline = 1;
+		if (outline_pane_select_row(&app->outline, event.y)) {
+			size_t jump;
+			outline_pane_request(&app->outline, REQUEST_OUTLINE_JUMP, &jump);
+			reader_goto(&app->reader, jump);
+		}
+		return;
+	}
+	app->focus_outline = 0;
+	size_t paragraph = reader_paragraph_at_row(&app->reader, event.y);
+	if (paragraph != (size_t)-1)
+		reader_goto(&app->reader, paragraph);
+}
+
+/* Handles one key; returns 0 to quit. */
+static int on_key(struct app *app, int key)
+{
+	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;
+	if (pane == PANE_READER && key >= '0' && key <= '9' && (app->count > 0 || key != '0')) {
+		if (app->count < 100000000)
+			app->count = app->count * 10 + (key - '0');
+		set_message(app, 0, "%ld", app->count);
+		return 1;
+	}
+	long count = app->count;
+	app->count = 0;
+	app->message[0] = '\0';
+	enum request request = request_for_key(pane, key);
+	switch (request) {
+	case REQUEST_NONE:
+		if (key != 27)
+			set_message(app, 1, "unknown key (press ? for help)");
+		return 1;
+	case REQUEST_QUIT:
+		return 0;
+	case REQUEST_HELP:
+		show_help();
+		return 1;
+	case REQUEST_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
+	case REQUEST_FOCUS_NEXT:
+		if (app->outline_width)
+			app->focus_outline = !app->focus_outline;
+		else
+			set_message(app, 0, "the outline pane is hidden (o shows it)");
+		return 1;
+	case REQUEST_OUTLINE_SHOW:
+		app->outline_shown = !app->outline_shown;
+		layout_panes(app);
+		if (app->outline_shown && !app->outline_width)
+			set_message(app, 0, "the terminal is too narrow for the outline pane");
+		return 1;
+	case REQUEST_SEARCH:
+		prompt_search(app);
+		return 1;
+	case REQUEST_GOTO:
+		prompt_goto(app);
+		return 1;
+	case REQUEST_FRONT_MATTER:
+		show_front_matter(app);
+		return 1;
+	default:
+		break;
+	}
+	if (pane == PANE_OUTLINE) {
+		size_t jump = (size_t)-1;
+		outline_pane_request(&app->outline, request, &jump);
+		if (jump != (size_t)-1) {
+			reader_goto(&app->reader, jump);
+			app->focus_outline = 0;
+		}
+		return 1;
+	}
+	if (reader_request(&app->reader, request, count, app->message, sizeof app->message) < 0)
+		app->message_is_error = 1;
+	else
+		app->message_is_error = 0;
+	return 1;
+}
+
+static void install_signals(struct sigaction *saved)
+{
+	static const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction action;
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on_stop_signal;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < 3; i++)
+		sigaction(numbers[i], &action, &saved[i]);
+}
+
+static void restore_signals(const struct sigaction *saved)
+{
+	static const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < 3; i++)
+		sigaction(numbers[i], &saved[i], NULL);
+}
+
+/* Ctrl-S and Ctrl-Q reach the program instead of pausing the output. */
+static void disable_flow_control(void)
+{
+	struct termios modes;
+	if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+		modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+		def_prog_mode();
+	}
+}
+
+static void restore_position(struct app *app, const struct reading_position *position)
+{
+	for (size_t i = 0; i < position->folded_count; i++) {
+		size_t paragraph = position->folded[i];
+		if (paragraph >= app->speech->paragraph_count)
+			continue;
+		long entry = visible_entry_of(&app->reader.visible, paragraph);
+		if (entry > 0 && !app->reader.visible.folded[entry])
+			visible_toggle_fold(&app->reader.visible, (size_t)entry);
+	}
+	size_t paragraph = position->paragraph;
+	if (paragraph >= app->speech->paragraph_count)
+		paragraph = 0;
+	app->reader.cursor = visible_owner(&app->reader.visible, paragraph);
+	app->reader.top = app->reader.cursor;
+}
+
+static void save_position(const struct app *app, struct reading_position *position)
+{
+	const struct speech *speech = app->speech;
+	free(position->folded);
+	position->folded = NULL;
+	position->folded_count = 0;
+	size_t capacity = 0;
+	for (size_t entry = 1; entry < speech->outline_count; entry++) {
+		if (!app->reader.visible.folded[entry])
+			continue;
+		position->folded = xgrow(position->folded, &capacity, position->folded_count + 1,
+					 sizeof *position->folded);
+		position->folded[position->folded_count++] = speech->outline[entry].paragraph;
+	}
+	position->paragraph = app->reader.cursor;
+}
+
+int tui_read(const struct tui_options *options, const struct speech *speech,
+	     struct reading_position *position, struct error *error)
+{
+	if (tui_check_terminal(error) != 0)
+		return -1;
+	struct sigaction saved[3];
+	stop_signal = 0;
+	install_signals(saved);
+	set_escdelay(25);
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		restore_signals(saved);
+		return error_set(error, "cannot start the terminal");
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	disable_flow_control();
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	timeout(KEY_POLL_MILLISECONDS);
+	colors_init(options->use_color);
+	draw_set_ambiguous_wide(options->ambiguous_wide);
+
+	struct app app = {.speech = speech, .outline_shown = 1};
+	reader_init(&app.reader, speech, options->max_columns);
+	outline_pane_init(&app.outline, speech);
+	restore_position(&app, position);
+	layout_panes(&app);
+
+	for (;;) {
+		draw(&app);
+		int key = getch();
+		if (stop_signal)
+			break;
+		if (key == ERR)
+			continue;
+		if (key == KEY_RESIZE) {
+			layout_panes(&app);
+			continue;
+		}
+		if (key == KEY_MOUSE) {
+			on_mouse(&app);
+			continue;
+		}
+		if (app.too_small) {
+			if (key == 'q')
+				break;
+			continue;
+		}
+		if (!on_key(&app, key))
+			break;
+	}
+
+	save_position(&app, position);
+	outline_pane_free(&app.outline);
+	reader_free(&app.reader);
+	endwin();
+	delscreen(screen);
+	restore_signals(saved);
+	return stop_signal;
+}

@@ -1,0 +1,505 @@
+#include "tui/reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+
+/* Body paragraphs begin with the traditional indent of one CJK character. */
+enum { BODY_INDENT = 2 };
+
+void reader_init(struct reader *reader, const struct speech *speech, int max_columns)
+{
+	*reader = (struct reader){.speech = speech, .max_columns = max_columns};
+	visible_init(&reader->visible, speech);
+	struct layout_options options = {.width = 1, .first_indent = BODY_INDENT};
+	layout_cache_init(&reader->layout, speech->paragraph_count, &options);
+}
+
+void reader_free(struct reader *reader)
+{
+	visible_free(&reader->visible);
+	layout_cache_free(&reader->layout);
+	free(reader->query);
+	free(reader->row_paragraph);
+	reader->query = NULL;
+	reader->row_paragraph = NULL;
+}
+
+static const struct layout_line *lines_of(struct reader *reader, size_t paragraph, size_t *count)
+{
+	const struct paragraph *item = &reader->speech->paragraphs[paragraph];
+	return layout_cache_lines(&reader->layout, paragraph,
+				  paragraph_text(reader->speech, paragraph), item->length,
+				  item->role == PARAGRAPH_BODY, count);
+}
+
+/* Rows a paragraph takes: its lines, the fold note, and a blank line. */
+static int block_height(struct reader *reader, size_t paragraph)
+{
+	size_t count;
+	lines_of(reader, paragraph, &count);
+	return (int)count + (visible_is_folded(&reader->visible, paragraph) ? 1 : 0) + 1;
+}
+
+static size_t paragraph_count(const struct reader *reader)
+{
+	return reader->speech->paragraph_count;
+}
+
+/* Rows from the top of the screen to the end of the document, counting
+ * no further than `limit`. */
+static int rows_below_top(struct reader *reader, int limit)
+{
+	int rows = -reader->top_line;
+	for (size_t p = reader->top; p < paragraph_count(reader) && rows < limit;
+	     p = visible_next(&reader->visible, p))
+		rows += block_height(reader, p);
+	return rows;
+}
+
+static void scroll_down(struct reader *reader, int lines)
+{
+	/* Stop when the last line of the speech reaches the bottom row. */
+	int room = rows_below_top(reader, lines + reader->height) - reader->height;
+	if (lines > room)
+		lines = room;
+	while (lines-- > 0) {
+		if (reader->top_line + 1 < block_height(reader, reader->top)) {
+			reader->top_line++;
+			continue;
+		}
+		size_t next = visible_next(&reader->visible, reader->top);
+		if (next >= paragraph_count(reader))
+			break;
+		reader->top = next;
+		reader->top_line = 0;
+	}
+}
+
+static void scroll_up(struct reader *reader, int lines)
+{
+	while (lines-- > 0) {
+		if (reader->top_line > 0) {
+			reader->top_line--;
+			continue;
+		}
+		size_t previous = visible_previous(&reader->visible, reader->top);
+		if (previous == (size_t)-1)
+			break;
+		reader->top = previous;
+		reader->top_line = block_height(reader, previous) - 1;
+	}
+}
+
+/* Scrolls the least that shows the cursor paragraph's text; a paragraph
+ * taller than the pane shows from its first line. */
+static void show_cursor(struct reader *reader)
+{
+	size_t cursor = reader->cursor;
+	if (cursor < reader->top || (cursor == reader->top && reader->top_line > 0)) {
+		reader->top = cursor;
+		reader->top_line = 0;
+		return;
+	}
+	int text_rows = block_height(reader, cursor) - 1;
+	int rows = -reader->top_line;
+	for (size_t p = reader->top; p != cursor && rows < reader->height;
+	     p = visible_next(&reader->visible, p))
+		rows += block_height(reader, p);
+	if (rows + text_rows <= reader->height)
+		return;
+	if (text_rows >= reader->height) {
+		reader->top = cursor;
+		reader->top_line = 0;
+		return;
+	}
+	/* Put the end of the cursor's text on the last row. */
+	size_t top = cursor;
+	int filled = text_rows;
+	while (filled < reader->height) {
+		size_t previous = visible_previous(&reader->visible, top);
+		if (previous == (size_t)-1)
+			break;
+		top = previous;
+		filled += block_height(reader, top);
+	}
+	reader->top = top;
+	reader->top_line = filled > reader->height ? filled - reader->height : 0;
+}
+
+void reader_resize(struct reader *reader, int width, int height)
+{
+	int columns = width - READER_GUTTER - 1;
+	if (columns > reader->max_columns)
+		columns = reader->max_columns;
+	if (columns < 1)
+		columns = 1;
+	reader->height = height > 0 ? height : 1;
+	struct layout_options options = {
+	    .width = columns,
+	    .first_indent = BODY_INDENT,
+	    .ambiguous_wide = draw_ambiguous_wide(),
+	};
+	reader->text_columns = columns;
+	if (layout_cache_set_options(&reader->layout, &options)) {
+		/* The old line offset means nothing at the new width. */
+		reader->top = reader->cursor;
+		reader->top_line = 0;
+	}
+	if (reader->row_capacity < reader->height) {
+		reader->row_paragraph =
+		    xrealloc(reader->row_paragraph, (size_t)reader->height * sizeof(size_t));
+		reader->row_capacity = reader->height;
+	}
+	show_cursor(reader);
+}
+
+/* 1 when all of the paragraph's text is on screen. */
+static int on_screen(struct reader *reader, size_t paragraph)
+{
+	if (paragraph < reader->top || (paragraph == reader->top && reader->top_line > 0))
+		return 0;
+	int rows = -reader->top_line;
+	size_t p = reader->top;
+	for (; p != paragraph && p < paragraph_count(reader) && rows < reader->height;
+	     p = visible_next(&reader->visible, p))
+		rows += block_height(reader, p);
+	return p == paragraph && rows + block_height(reader, paragraph) - 1 <= reader->height;
+}
+
+void reader_goto(struct reader *reader, size_t paragraph)
+{
+	if (paragraph >= paragraph_count(reader))
+		paragraph = paragraph_count(reader) - 1;
+	/* Unfold every section that hides the paragraph. */
+	size_t owner;
+	while ((owner = visible_owner(&reader->visible, paragraph)) != paragraph)
+		visible_toggle_fold(&reader->visible,
+				    (size_t)visible_entry_of(&reader->visible, owner));
+	reader->cursor = paragraph;
+	/* A jump shows its target from the top of the pane, with what
+	 * follows it, unless it is on screen already. */
+	if (!on_screen(reader, paragraph)) {
+		reader->top = paragraph;
+		reader->top_line = 0;
+	}
+	show_cursor(reader);
+}
+
+/* The first paragraph whose first line is on screen, or the top one. */
+static size_t first_on_screen(struct reader *reader)
+{
+	if (reader->top_line == 0)
+		return reader->top;
+	size_t next = visible_next(&reader->visible, reader->top);
+	int rows = block_height(reader, reader->top) - reader->top_line;
+	return next < paragraph_count(reader) && rows < reader->height ? next : reader->top;
+}
+
+/* The last paragraph whose first line is on screen. */
+static size_t last_on_screen(struct reader *reader)
+{
+	size_t last = first_on_screen(reader);
+	int rows = -reader->top_line;
+	for (size_t p = reader->top; p < paragraph_count(reader) && rows < reader->height;
+	     p = visible_next(&reader->visible, p)) {
+		if (rows >= 0)
+			last = p;
+		rows += block_height(reader, p);
+	}
+	return last;
+}
+
+/* After a scroll, keep the cursor on a paragraph that is on screen. */
+static void cursor_into_view(struct reader *reader)
+{
+	size_t first = first_on_screen(reader), last = last_on_screen(reader);
+	if (reader->cursor < first ||
+	    (reader->cursor == reader->top && reader->top_line > 0 && first != reader->top))
+		reader->cursor = first;
+	else if (reader->cursor > last)
+		reader->cursor = last;
+}
+
+void reader_scroll(struct reader *reader, int lines)
+{
+	if (lines > 0)
+		scroll_down(reader, lines);
+	else
+		scroll_up(reader, -lines);
+	cursor_into_view(reader);
+}
+
+/* The first outline entry whose heading comes after `paragraph`. */
+static size_t entry_after(const struct speech *speech, size_t paragraph)
+{
+	size_t low = 0, high = speech->outline_count;
+	while (low < high) {
+		size_t middle = low + (high - low) / 2;
+		if (speech->outline[middle].paragraph <= paragraph)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	return low;
+}
+
+static int heading_step(struct reader *reader, int forward)
+{
+	const struct speech *speech = reader->speech;
+	size_t entry = entry_after(speech, reader->cursor);
+	if (forward) {
+		for (; entry < speech->outline_count; entry++) {
+			size_t paragraph = speech->outline[entry].paragraph;
+			if (visible_owner(&reader->visible, paragraph) == paragraph) {
+				reader_goto(reader, paragraph);
+				return 1;
+			}
+		}
+		return 0;
+	}
+	/* entry - 1 is the cursor's own heading or the one before it. */
+	while (entry-- > 0) {
+		size_t paragraph = speech->outline[entry].paragraph;
+		if (paragraph < reader->cursor &&
+		    visible_owner(&reader->visible, paragraph) == paragraph) {
+			reader_goto(reader, paragraph);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int contains(const struct reader *reader, size_t paragraph, const char *query)
+{
+	const struct paragraph *item = &reader->speech->paragraphs[paragraph];
+	return memmem(paragraph_text(reader->speech, paragraph), item->length, query,
+		      strlen(query)) != NULL;
+}
+
+int reader_search(struct reader *reader, const char *query, int forward, int include_cursor)
+{
+	if (query != reader->query) {
+		free(reader->query);
+		reader->query = query && *query ? xstrdup(query) : NULL;
+	}
+	if (!reader->query)
+		return -1;
+	size_t count = paragraph_count(reader);
+	size_t start = reader->cursor;
+	for (size_t step = include_cursor ? 0 : 1; step <= count; step++) {
+		size_t paragraph =
+		    forward ? (start + step) % count : (start + count - step % count) % count;
+		if (contains(reader, paragraph, reader->query)) {
+			reader_goto(reader, paragraph);
+			return (forward ? paragraph < start : paragraph > start) ? 1 : 0;
+		}
+	}
+	return -1;
+}
+
+static int fold_at_cursor(struct reader *reader, char *message, size_t message_size)
+{
+	const struct speech *speech = reader->speech;
+	size_t entry = speech->paragraphs[reader->cursor].section;
+	if (entry == 0) {
+		snprintf(message, message_size, "no section to fold here");
+		return -1;
+	}
+	visible_toggle_fold(&reader->visible, entry);
+	reader->cursor = speech->outline[entry].paragraph;
+	if (reader->top > reader->cursor ||
+	    visible_owner(&reader->visible, reader->top) != reader->top) {
+		reader->top = reader->cursor;
+		reader->top_line = 0;
+	}
+	show_cursor(reader);
+	return 1;
+}
+
+int reader_request(struct reader *reader, enum request request, long count, char *message,
+		   size_t message_size)
+{
+	size_t last = paragraph_count(reader) - 1;
+	size_t next;
+	message[0] = '\0';
+	switch (request) {
+	case REQUEST_PARAGRAPH_NEXT:
+		for (long i = 0; i < (count > 0 ? count : 1); i++) {
+			next = visible_next(&reader->visible, reader->cursor);
+			if (next > last)
+				break;
+			reader->cursor = next;
+		}
+		show_cursor(reader);
+		return 1;
+	case REQUEST_PARAGRAPH_PREVIOUS:
+		for (long i = 0; i < (count > 0 ? count : 1); i++) {
+			next = visible_previous(&reader->visible, reader->cursor);
+			if (next == (size_t)-1)
+				break;
+			reader->cursor = next;
+		}
+		show_cursor(reader);
+		return 1;
+	case REQUEST_PAGE_DOWN:
+		reader_scroll(reader, reader->height > 2 ? reader->height - 1 : 1);
+		return 1;
+	case REQUEST_PAGE_UP:
+		reader_scroll(reader, -(reader->height > 2 ? reader->height - 1 : 1));
+		return 1;
+	case REQUEST_HALF_PAGE_DOWN:
+		reader_scroll(reader, reader->height / 2 > 0 ? reader->height / 2 : 1);
+		return 1;
+	case REQUEST_HALF_PAGE_UP:
+		reader_scroll(reader, -(reader->height / 2 > 0 ? reader->height / 2 : 1));
+		return 1;
+	case REQUEST_FIRST:
+		reader_goto(reader, count > 0 ? (size_t)count : 0);
+		return 1;
+	case REQUEST_LAST:
+		reader_goto(reader,
+			    count > 0 ? (size_t)count : visible_owner(&reader->visible, last));
+		return 1;
+	case REQUEST_HEADING_NEXT:
+	case REQUEST_HEADING_PREVIOUS:
+		if (!heading_step(reader, request == REQUEST_HEADING_NEXT)) {
+			snprintf(message, message_size, "no %s heading",
+				 request == REQUEST_HEADING_NEXT ? "next" : "previous");
+			return -1;
+		}
+		return 1;
+	case REQUEST_FOLD:
+		return fold_at_cursor(reader, message, message_size);
+	case REQUEST_SEARCH_NEXT:
+	case REQUEST_SEARCH_PREVIOUS: {
+		if (!reader->query) {
+			snprintf(message, message_size, "no search yet: press / to search");
+			return -1;
+		}
+		int forward = request == REQUEST_SEARCH_NEXT;
+		int found = reader_search(reader, reader->query, forward, 0);
+		if (found < 0) {
+			snprintf(message, message_size, "not found: %s", reader->query);
+			return -1;
+		}
+		if (found == 1)
+			snprintf(message, message_size, "search wrapped to the %s",
+				 forward ? "top" : "bottom");
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+size_t reader_paragraph_at_row(const struct reader *reader, int row)
+{
+	if (row < 0 || row >= reader->height || row >= reader->row_capacity)
+		return (size_t)-1;
+	return reader->row_paragraph[row];
+}
+
+/* Draws one line of a paragraph, with search matches highlighted. */
+static void draw_line(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph,
+		      const struct layout_line *line, attr_t attributes)
+{
+	const char *text = paragraph_text(reader->speech, paragraph);
+	size_t paragraph_length = reader->speech->paragraphs[paragraph].length;
+	size_t start = line->offset, end = line->offset + line->length;
+	int column = 0;
+	size_t query_length = reader->query ? strlen(reader->query) : 0;
+	size_t position = start;
+	if (query_length > 0) {
+		/* Matches that overlap this line, including one that began on
+		 * the line before. */
+		size_t from = start >= query_length ? start - query_length + 1 : 0;
+		while (position < end) {
+			size_t limit = end + query_length - 1;
+			if (limit > paragraph_length)
+				limit = paragraph_length;
+			const char *match = from < limit ? memmem(text + from, limit - from,
+								  reader->query, query_length)
+							 : NULL;
+			if (!match || (size_t)(match - text) >= end)
+				break;
+			size_t match_start = (size_t)(match - text);
+			size_t match_end = match_start + query_length;
+			if (match_start < position)
+				match_start = position;
+			if (match_end > end)
+				match_end = end;
+			column +=
+			    draw_text(window, y, x + column, text + position,
+				      match_start - position, reader->text_columns, attributes);
+			column += draw_text(window, y, x + column, text + match_start,
+					    match_end - match_start, reader->text_columns,
+					    colors_attr(ELEMENT_MATCH));
+			position = match_end;
+			from = (size_t)(match - text) + query_length;
+		}
+	}
+	draw_text(window, y, x + column, text + position, end - position, reader->text_columns,
+		  attributes);
+}
+
+static attr_t paragraph_attributes(const struct paragraph *paragraph)
+{
+	if (paragraph->role == PARAGRAPH_TITLE)
+		return colors_attr(ELEMENT_TITLE);
+	if (paragraph->role == PARAGRAPH_HEADING)
+		return colors_attr(colors_heading(paragraph->depth));
+	return colors_attr(ELEMENT_TEXT);
+}
+
+void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width, int height)
+{
+	const struct speech *speech = reader->speech;
+	int text_x = x + READER_GUTTER + (width - READER_GUTTER - reader->text_columns) / 2;
+	int gutter_x = text_x - READER_GUTTER;
+	size_t paragraph = reader->top;
+	int line_index = reader->top_line;
+	for (int row = 0; row < height; row++) {
+		draw_fill(window, y + row, x, width, ' ', colors_attr(ELEMENT_TEXT));
+		if (row < reader->row_capacity)
+			reader->row_paragraph[row] = (size_t)-1;
+		if (paragraph >= speech->paragraph_count)
+			continue;
+		size_t count;
+		const struct layout_line *lines = lines_of(reader, paragraph, &count);
+		const struct paragraph *item = &speech->paragraphs[paragraph];
+		int folded = visible_is_folded(&reader->visible, paragraph);
+		if (row < reader->row_capacity)
+			reader->row_paragraph[row] = paragraph;
+		if ((size_t)line_index < count) {
+			const struct layout_line *line = &lines[line_index];
+			int indent = line->indent;
+			if (item->role == PARAGRAPH_TITLE)
+				indent = (reader->text_columns - line->width) / 2;
+			if (paragraph == reader->cursor)
+				draw_text(window, y + row, gutter_x, "▌", strlen("▌"), 1,
+					  colors_attr(ELEMENT_CURSOR_MARK));
+			draw_line(reader, window, y + row, text_x + indent, paragraph, line,
+				  paragraph_attributes(item));
+		} else if (folded && (size_t)line_index == count) {
+			char note[64];
+			snprintf(note, sizeof note, "… %zu paragraphs",
+				 visible_folded_count(&reader->visible, paragraph));
+			if (paragraph == reader->cursor)
+				draw_text(window, y + row, gutter_x, "▌", strlen("▌"), 1,
+					  colors_attr(ELEMENT_CURSOR_MARK));
+			draw_text(window, y + row, text_x + BODY_INDENT, note, strlen(note),
+				  reader->text_columns, colors_attr(ELEMENT_FOLD_NOTE));
+		} else if (row < reader->row_capacity) {
+			reader->row_paragraph[row] = (size_t)-1;
+		}
+		if (++line_index >= (int)count + (folded ? 1 : 0) + 1) {
+			paragraph = visible_next(&reader->visible, paragraph);
+			line_index = 0;
+		}
+	}
+}

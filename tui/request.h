@@ -1,0 +1,87 @@
+/* request.h — the reader's one command table.
+ *
+ * Every key the reader answers is a request listed here once, with the
+ * pane it works in, its default keys and its help text. The table expands
+ * into the request enum, the key lookup, the help screen and the key list
+ * of `pizhu help keys` (which docs/pizhu.1 and the README repeat, checked
+ * by a test), so help can never drift from the keys.
+ *
+ * Keys are written as space-separated names: a printable character, C-x
+ * for Control-x, or one of Up Down Left Right PgUp PgDn Home End Enter Tab
+ * Esc Space Backspace. */
+#ifndef PIZHU_TUI_REQUEST_H
+#define PIZHU_TUI_REQUEST_H
+
+#include <stddef.h>
+
+enum request_pane {
+	PANE_GLOBAL,  /* anywhere */
+	PANE_READER,  /* the reading pane has focus */
+	PANE_OUTLINE, /* the outline pane has focus */
+};
+
+/* R(ID, PANE, KEYS, HELP) */
+#define TUI_REQUESTS(R)                                                                            \
+	R(PARAGRAPH_NEXT, PANE_READER, "j Down", "next paragraph")                                 \
+	R(PARAGRAPH_PREVIOUS, PANE_READER, "k Up", "previous paragraph")                           \
+	R(PAGE_DOWN, PANE_READER, "Space PgDn C-f", "page down")                                   \
+	R(PAGE_UP, PANE_READER, "b PgUp C-b", "page up")                                           \
+	R(HALF_PAGE_DOWN, PANE_READER, "C-d", "half a page down")                                  \
+	R(HALF_PAGE_UP, PANE_READER, "C-u", "half a page up")                                      \
+	R(FIRST, PANE_READER, "g Home", "first paragraph (the title)")                             \
+	R(LAST, PANE_READER, "G End", "last paragraph; NG goes to paragraph N")                    \
+	R(HEADING_NEXT, PANE_READER, "]", "next heading")                                          \
+	R(HEADING_PREVIOUS, PANE_READER, "[", "previous heading")                                  \
+	R(FOLD, PANE_READER, "z", "fold or unfold the section under the cursor")                   \
+	R(SEARCH, PANE_READER, "/", "search this speech")                                          \
+	R(SEARCH_NEXT, PANE_READER, "n", "next match")                                             \
+	R(SEARCH_PREVIOUS, PANE_READER, "N", "previous match")                                     \
+	R(GOTO, PANE_READER, ":", "go to paragraph N")                                             \
+	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front matter")                          \
+	R(OUTLINE_DOWN, PANE_OUTLINE, "j Down", "next entry")                                      \
+	R(OUTLINE_UP, PANE_OUTLINE, "k Up", "previous entry")                                      \
+	R(OUTLINE_FIRST, PANE_OUTLINE, "g Home", "first entry (the title)")                        \
+	R(OUTLINE_LAST, PANE_OUTLINE, "G End", "last entry")                                       \
+	R(OUTLINE_JUMP, PANE_OUTLINE, "Enter", "show that heading in the reader")                  \
+	R(OUTLINE_COLLAPSE, PANE_OUTLINE, "h Left", "collapse, or go to the parent")               \
+	R(OUTLINE_EXPAND, PANE_OUTLINE, "l Right", "expand")                                       \
+	R(OUTLINE_TOGGLE, PANE_OUTLINE, "Space", "collapse or expand")                             \
+	R(OUTLINE_COLLAPSE_ALL, PANE_OUTLINE, "-", "collapse all")                                 \
+	R(OUTLINE_EXPAND_ALL, PANE_OUTLINE, "+ =", "expand all")                                   \
+	R(FOCUS_NEXT, PANE_GLOBAL, "Tab", "move focus between the outline and the reader")         \
+	R(OUTLINE_SHOW, PANE_GLOBAL, "o", "show or hide the outline pane")                         \
+	R(HELP, PANE_GLOBAL, "?", "this help")                                                     \
+	R(REDRAW, PANE_GLOBAL, "C-l", "redraw the screen")                                         \
+	R(QUIT, PANE_GLOBAL, "q", "quit")
+
+enum request {
+	REQUEST_NONE,
+#define REQUEST_ENUM(id, pane, keys, help) REQUEST_##id,
+	TUI_REQUESTS(REQUEST_ENUM)
+#undef REQUEST_ENUM
+	    REQUEST_COUNT
+};
+
+struct request_info {
+	enum request request;
+	enum request_pane pane;
+	const char *keys;
+	const char *help;
+};
+
+extern const struct request_info request_table[];
+extern const size_t request_table_count;
+
+/* The request a key makes in a pane: the pane's own keys first, then the
+ * global ones; REQUEST_NONE when the key means nothing there. */
+enum request request_for_key(enum request_pane pane, int key);
+
+/* Parses one key name ("j", "C-f", "PgDn"); -1 when unknown. */
+int request_key_code(const char *name, size_t length);
+
+/* Writes the table as text, one line per request: pane, keys, help. */
+void request_print_keys(void (*print_line)(const char *pane, const char *keys, const char *help,
+					   void *context),
+			void *context);
+
+#endif
