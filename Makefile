@@ -61,7 +61,7 @@ check:
 demo:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory pizhu
-	./pizhu outline examples/sample-speech.txt
+	./pizhu examples/sample-speech.txt
 
 install: pizhu
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -52,7 +52,13 @@ int command_outline(int argc, char **argv);
 int command_cat(int argc, char **argv);
 int command_read(int argc, char **argv);
 
-/* The reader's options, set by global options (--width, --ambiguous-wide). */
-extern struct tui_options cli_reader_options;
+/* The reader's options given on the command line (--width,
+ * --ambiguous-wide); -1 where not given. They win over the settings file. */
+extern struct tui_options cli_reader_overrides;
+
+/* Reads the settings file into options; a missing file is fine. Returns 0
+ * or EXIT_ERROR after reporting "pizhu: FILE:LINE: reason". */
+int cli_config_load(struct tui_options *options);
+int cli_config_path(char *path, size_t size);
 
 #endif

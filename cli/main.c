@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tui/request.h"
 
 #ifndef PIZHU_VERSION
 #define PIZHU_VERSION "unknown"
@@ -52,12 +53,37 @@ static void print_overview(void)
 	       "See pizhu(1) for the whole manual.\n");
 }
 
+static void print_key_line(const char *pane, const char *keys, const char *help, void *context)
+{
+	int tsv = *(const int *)context;
+	if (tsv)
+		printf("%s\t%s\t%s\n", pane, keys, help);
+	else
+		printf("  %-9s %-16s %s\n", pane, keys, help);
+}
+
+static int help_keys(int argc, char **argv)
+{
+	int tsv = argc == 3 && strcmp(argv[2], "--tsv") == 0;
+	if (argc > 3 || (argc == 3 && !tsv))
+		return cli_usage_error(command_find("help"), "unexpected argument '%s'",
+				       argv[argc - 1]);
+	if (!tsv)
+		printf("Keys of the reader (pizhu FILE). Keys for the outline work when it has\n"
+		       "focus (Tab); the others anywhere. A number before G goes to that\n"
+		       "paragraph.\n\n");
+	request_print_keys(print_key_line, &tsv);
+	return EXIT_OK;
+}
+
 static int command_help(int argc, char **argv)
 {
 	if (argc < 2) {
 		print_overview();
 		return EXIT_OK;
 	}
+	if (strcmp(argv[1], "keys") == 0)
+		return help_keys(argc, argv);
 	if (argc > 2)
 		return cli_usage_error(command_find("help"), "unexpected argument '%s'", argv[2]);
 	const struct command *command = command_find(argv[1]);
@@ -75,7 +101,7 @@ static int parse_global_options(int argc, char **argv)
 	while (1 + used < argc) {
 		const char *option = argv[1 + used];
 		if (strcmp(option, "--ambiguous-wide") == 0) {
-			cli_reader_options.ambiguous_wide = 1;
+			cli_reader_overrides.ambiguous_wide = 1;
 			used++;
 		} else if (strcmp(option, "--width") == 0 || strncmp(option, "--width=", 8) == 0) {
 			const char *value = option[7] == '=' ? option + 8 : argv[2 + used];
@@ -89,7 +115,7 @@ static int parse_global_options(int argc, char **argv)
 						       "--width takes 10 to 1000 columns, not '%s'",
 						       value),
 				       -1;
-			cli_reader_options.max_columns = (int)columns;
+			cli_reader_overrides.max_columns = (int)columns;
 			used += option[7] == '=' ? 1 : 2;
 		} else {
 			break;

@@ -1,0 +1,97 @@
+/* config.c — the reader's settings file, $XDG_CONFIG_HOME/pizhu/config
+ * (~/.config/pizhu/config): lines of `name = value`, # comments.
+ *
+ *   width = 72             readable text width in columns (10 to 1000)
+ *   ambiguous-wide = yes   the terminal draws “ ” … — two columns wide
+ *
+ * Options on the command line win over the file. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static char *trim(char *text)
+{
+	while (isspace((unsigned char)*text))
+		text++;
+	size_t length = strlen(text);
+	while (length > 0 && isspace((unsigned char)text[length - 1]))
+		text[--length] = '\0';
+	return text;
+}
+
+static int parse_boolean(const char *value, int *result)
+{
+	static const char *const yes[] = {"yes", "true", "on", "1"};
+	static const char *const no[] = {"no", "false", "off", "0"};
+	for (size_t i = 0; i < 4; i++) {
+		if (strcmp(value, yes[i]) == 0)
+			return *result = 1, 0;
+		if (strcmp(value, no[i]) == 0)
+			return *result = 0, 0;
+	}
+	return -1;
+}
+
+int cli_config_path(char *path, size_t size)
+{
+	const char *config_home = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (config_home && *config_home)
+		return snprintf(path, size, "%s/pizhu/config", config_home) < (int)size ? 0 : -1;
+	if (home && *home)
+		return snprintf(path, size, "%s/.config/pizhu/config", home) < (int)size ? 0 : -1;
+	return -1;
+}
+
+int cli_config_load(struct tui_options *options)
+{
+	char path[4096];
+	if (cli_config_path(path, sizeof path) != 0)
+		return 0;
+	FILE *file = fopen(path, "r");
+	if (!file)
+		return errno == ENOENT ? 0 : cli_fail("%s: %s", path, strerror(errno));
+	char line[1024];
+	int number = 0, status = 0;
+	while (fgets(line, sizeof line, file)) {
+		number++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *text = trim(line);
+		if (!*text)
+			continue;
+		char *equals = strchr(text, '=');
+		if (!equals) {
+			status = cli_fail("%s:%d: expected name = value", path, number);
+			break;
+		}
+		*equals = '\0';
+		char *name = trim(text), *value = trim(equals + 1);
+		if (strcmp(name, "width") == 0) {
+			char *end;
+			long columns = strtol(value, &end, 10);
+			if (!*value || *end || columns < 10 || columns > 1000) {
+				status =
+				    cli_fail("%s:%d: width takes 10 to 1000 columns", path, number);
+				break;
+			}
+			options->max_columns = (int)columns;
+		} else if (strcmp(name, "ambiguous-wide") == 0) {
+			if (parse_boolean(value, &options->ambiguous_wide) != 0) {
+				status =
+				    cli_fail("%s:%d: ambiguous-wide takes yes or no", path, number);
+				break;
+			}
+		} else {
+			status = cli_fail("%s:%d: unknown setting '%s'", path, number, name);
+			break;
+		}
+	}
+	fclose(file);
+	return status;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# The documentation names every command and every key the program has.
+. "$(dirname "$0")/../lib.sh"
+MAN="$SOURCE/docs/pizhu.1"
+README="$SOURCE/README.md"
+
+# Keys: each line of the command table, as the man page and README show it.
+"$PIZHU" help keys --tsv >"$TEST_DIR/keys"
+is "$(wc -l <"$TEST_DIR/keys" | tr -d ' ')" "$(grep -c . "$TEST_DIR/keys")" "help keys prints lines"
+while IFS='	' read -r pane keys help; do
+	man_keys=$(printf '%s' "$keys" | sed 's/-/\\-/g')
+	grep -qxF ".B $man_keys" "$MAN" && grep -qxF "$help" "$MAN"
+	ok $? "man page: $pane '$keys' $help"
+	readme_keys=$(printf '%s' "$keys" | sed 's/|/\\|/g')
+	grep -qF "| \`$readme_keys\` | $help |" "$README"
+	ok $? "README: $pane '$keys' $help"
+done <"$TEST_DIR/keys"
+
+# Commands: each one in pizhu --help has an entry in the man page.
+"$PIZHU" --help | sed -n '/^commands:/,/^$/p' | awk 'NF && !/commands:/ {print $1}' >"$TEST_DIR/commands"
+ok "$([ -s "$TEST_DIR/commands" ]; echo $?)" "--help lists commands"
+while read -r name; do
+	grep -qE "^\.B $name( |$)" "$MAN"
+	ok $? "man page documents $name"
+	"$PIZHU" help "$name" >/dev/null
+	ok $? "pizhu help $name"
+done <"$TEST_DIR/commands"
+
+done_testing
