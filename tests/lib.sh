@@ -123,6 +123,16 @@ tmux_wait_exit() {
 	return 1
 }
 
+# Mouse events as an xterm sends them (X10 encoding: ESC [ M button x y,
+# each byte 32 more than its value, columns and rows from 1).
+mouse_byte() { printf "\\$(printf %o "$1")"; }
+tmux_mouse() { # BUTTON COLUMN ROW (from 0)
+	tmux_keys -l "$(printf '\033[M')$(mouse_byte $((32 + $1)))$(mouse_byte $((33 + $2)))$(mouse_byte $((33 + $3)))"
+}
+tmux_click() { tmux_mouse 0 "$1" "$2" && tmux_mouse 3 "$1" "$2"; }
+tmux_wheel_down() { tmux_mouse 65 "$1" "$2"; }
+tmux_wheel_up() { tmux_mouse 64 "$1" "$2"; }
+
 # The process id of the program running in the session.
 tmux_program_pid() { pgrep -P "$(tmux_run display-message -p -t t '#{pane_pid}')"; }
 

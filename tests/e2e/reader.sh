@@ -94,6 +94,22 @@ tmux_wait "$(head -1 "$SPEECH" | cut -c1-12)"
 ok $? "b pages back up to the title"
 tmux_keys g
 
+# Mouse: the wheel scrolls the reading pane, a click on an outline entry
+# shows that heading.
+tmux_keys g
+tmux_wait " ¶0/"
+tmux_wheel_down 60 10
+tmux_wheel_down 60 10
+tmux_wheel_down 60 10
+tmux_wheel_down 60 10
+tmux_wait_gone " ¶0/"
+ok $? "the mouse wheel scrolls the reader and the cursor follows"
+row=$(tmux_outline | grep -n "$SECOND_H1" | cut -d: -f1)
+tmux_click 3 $((row - 1))
+tmux_wait "› $SECOND_H1"
+ok $? "a click on an outline entry shows that heading"
+tmux_keys Tab g
+
 # ? shows the help generated from the command table; q closes it.
 tmux_keys '?'
 tmux_wait "fold or unfold the section under the cursor"
