@@ -30,6 +30,36 @@ static void append_safe(struct buffer *out, long codepoint, const char *bytes, s
 		buffer_append(out, bytes, length);
 }
 
+/* The end of the run from i of characters that go through unchanged and
+ * are not white space: most of any text, copied in one piece. Stops at
+ * anything the careful path must see: ASCII space and controls, C1
+ * controls, NBSP, U+2028/2029, U+200B, U+2060, U+3000, U+FEFF. */
+static size_t content_run(const unsigned char *bytes, size_t i, size_t length)
+{
+	while (i < length) {
+		unsigned lead = bytes[i];
+		if (lead > 0x20 && lead < 0x7F) {
+			i++;
+			continue;
+		}
+		if (lead < 0xC2 || lead > 0xF4)
+			break;
+		size_t size = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		if (i + size > length)
+			break;
+		const unsigned char *next = bytes + i + 1;
+		if ((lead == 0xC2 && next[0] <= 0xA0) ||
+		    (lead == 0xE2 && next[0] == 0x80 &&
+		     (next[1] == 0x8B || next[1] == 0xA8 || next[1] == 0xA9)) ||
+		    (lead == 0xE2 && next[0] == 0x81 && next[1] == 0xA0) ||
+		    (lead == 0xE3 && next[0] == 0x80 && next[1] == 0x80) ||
+		    (lead == 0xEF && next[0] == 0xBB && next[1] == 0xBF))
+			break;
+		i += size;
+	}
+	return i;
+}
+
 struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
 			      size_t *line_count)
 {
@@ -47,18 +77,10 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 		size_t line_start = out->length;
 		size_t kept = out->length; /* end of the last non-space character */
 		while (i < length) {
-			if (bytes[i] >= 0x20 && bytes[i] < 0x7F) {
-				/* Fast path for printable ASCII. */
-				size_t run = i;
-				while (run < length && bytes[run] >= 0x20 && bytes[run] < 0x7F)
-					run++;
-				size_t run_start = out->length;
+			size_t run = content_run(bytes, i, length);
+			if (run > i) {
 				buffer_append(out, text + i, run - i);
-				size_t end = out->length;
-				while (end > run_start && out->data[end - 1] == ' ')
-					end--;
-				if (end > run_start)
-					kept = end;
+				kept = out->length;
 				i = run;
 				continue;
 			}

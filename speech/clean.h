@@ -18,8 +18,8 @@ struct text_line {
 };
 
 /* Appends the cleaned non-blank lines of text[0..length) to `out`, each
- * followed by '\n', and returns their positions in a new array. Linear in
- * the input. */
+ * followed by '\n', and returns their positions in a new array. The text
+ * must be valid UTF-8, as decode_text() gives it. Linear in the input. */
 struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
 			      size_t *line_count);
 

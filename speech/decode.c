@@ -41,7 +41,7 @@ static int convert(const char *from, const unsigned char *bytes, size_t length,
 		buffer_free(&result);
 		return -1;
 	}
-	out->text = buffer_string(&result);
+	out->text = out->owned = buffer_string(&result);
 	out->length = result.length;
 	return 0;
 }
@@ -106,19 +106,24 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 		}
 		return error_set(error, "not UTF-8 or GB18030 text");
 	}
+	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
+	if (invalid == 0) {
+		out->text = (const char *)bytes;
+		out->length = length;
+		return 0;
+	}
 	struct buffer result = {0};
 	buffer_reserve(&result, length + 2 * invalid);
 	multibyte = invalid = 0;
 	copy_utf8(bytes, length, &result, &multibyte, &invalid);
-	out->text = buffer_string(&result);
+	out->text = out->owned = buffer_string(&result);
 	out->length = result.length;
-	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
 	out->replaced_bytes = invalid;
 	return 0;
 }
 
 void decoded_text_free(struct decoded_text *decoded)
 {
-	free(decoded->text);
+	free(decoded->owned);
 	memset(decoded, 0, sizeof *decoded);
 }

@@ -13,8 +13,12 @@
 #include "base/error.h"
 
 struct decoded_text {
-	char *text; /* UTF-8, NUL-terminated, owned by the caller */
+	/* UTF-8. Valid UTF-8 input is not copied: text then points into the
+	 * bytes handed in (after any BOM) and is not NUL-terminated; else it
+	 * is a new NUL-terminated string. decoded_text_free knows which. */
+	const char *text;
 	size_t length;
+	char *owned;	       /* the new string, or NULL */
 	const char *encoding;  /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
 	size_t replaced_bytes; /* invalid UTF-8 bytes shown as U+FFFD */
 };

@@ -12,7 +12,7 @@ static void decodes(const char *bytes, size_t length, const char *expected_text,
 		printf("#   error: %s\n", error.message);
 		return;
 	}
-	is_string(decoded.text, expected_text, "%s: text", name);
+	is_span(decoded.text, decoded.length, expected_text, "%s: text", name);
 	is_string(decoded.encoding, expected_encoding, "%s: encoding", name);
 	is_int(decoded.replaced_bytes, expected_replaced, "%s: replaced bytes", name);
 	decoded_text_free(&decoded);
@@ -34,6 +34,11 @@ int main(void)
 		"UTF-8 with BOM");
 	decodes("", 0, "", "UTF-8", 0, "empty input");
 	decodes("abc", 3, "abc", "UTF-8", 0, "ASCII");
+	struct decoded_text borrowed;
+	const char valid[] = "同志们";
+	decode_text((const unsigned char *)valid, sizeof valid - 1, &borrowed, NULL);
+	ok(borrowed.text == valid && borrowed.owned == NULL, "valid UTF-8 is not copied");
+	decoded_text_free(&borrowed);
 
 	/* 中文讲话 in GB18030. */
 	const char gb[] = "\xD6\xD0\xCE\xC4\xBD\xB2\xBB\xB0";
