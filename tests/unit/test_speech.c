@@ -240,6 +240,30 @@ static void corpus(void)
 		is_int(count_depth(&speech, 1), 13, "19th congress report: 13 parts");
 		speech_free(&speech);
 	}
+	if (tap_corpus_path("national/gov-report-2025.txt", path, sizeof path) &&
+	    ok(load(path, &speech) == 0, "2025 government work report parses")) {
+		is_int(count_depth(&speech, 1), 3, "2025 report: three parts 一、二、三");
+		is_int(count_depth(&speech, 2), 17, "2025 report: 一是…七是 and （一）…（十）");
+		speech_free(&speech);
+	}
+	if (tap_corpus_path("cpc-congress/cpc-congress-20-report.txt", path, sizeof path) &&
+	    ok(load(path, &speech) == 0, "20th congress report parses")) {
+		is_int(count_depth(&speech, 1), 15, "20th congress report: 15 parts");
+		is_int(count_depth(&speech, 2), 41, "20th congress report: 41 sections");
+		speech_free(&speech);
+	}
+	if (tap_corpus_path("national/npc-resolution-on-gov-report-14-3.txt", path, sizeof path) &&
+	    ok(load(path, &speech) == 0, "NPC resolution parses")) {
+		is_int(speech.outline_count, 1, "a resolution has no headings: the title alone");
+		speech_free(&speech);
+	}
+	if (tap_corpus_path("provincial-2026/gov-report-2026-sichuan.txt", path, sizeof path) &&
+	    ok(load(path, &speech) == 0, "sichuan parses")) {
+		is_int(count_depth(&speech, 1), 3, "sichuan: three parts");
+		is_int(count_depth(&speech, 3), 20, "sichuan: 一是 items under （一） at depth 3");
+		ok(speech.front_matter_count >= 5, "sichuan: page controls after the title hidden");
+		speech_free(&speech);
+	}
 	if (tap_corpus_path("national/gov-report-1954.txt", path, sizeof path) &&
 	    ok(load(path, &speech) == 0, "1954 report parses")) {
 		ok(!speech.title_found, "1954: opens with 各位代表：, no title line");
