@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "store/internal.h"
 #include "store/schema.h"
 #include "store_test.h"
 
@@ -124,8 +125,24 @@ static void default_path(void)
 	free(path);
 }
 
+/* Every named statement compiles against the latest schema. */
+static void statements_prepare(void)
+{
+	struct store *store = test_store_open("statements.db");
+	struct error error = {{0}};
+	int failed = 0;
+	for (int i = 0; i < STATEMENT_COUNT; i++)
+		if (!store_statement(store, (enum statement)i, &error)) {
+			printf("# statement %d: %s\n", i, error.message);
+			failed++;
+		}
+	is_int(failed, 0, "all %d statements prepare", STATEMENT_COUNT);
+	store_close(store);
+}
+
 int main(void)
 {
+	statements_prepare();
 	creates_and_migrates();
 	refuses_others();
 	default_path();
