@@ -5,10 +5,8 @@
 #include "base/utf8.h"
 
 enum {
-	/* Longest token: three characters of four bytes. */
-	TOKEN_MAX_BYTES = 12,
-	/* Characters decoded per window, so long paragraphs need no allocation. */
-	WINDOW = 3,
+	/* Longest token: two characters of four bytes. */
+	TOKEN_MAX_BYTES = 8,
 };
 
 /* The tokenizer keeps no state; FTS5 still wants an instance pointer. */
@@ -63,38 +61,24 @@ static int tokenizer_tokenize(Fts5Tokenizer *tokenizer, void *context, int flags
 			      int text_length, token_callback callback)
 {
 	(void)tokenizer;
-	/* A ring of the next characters: window[i % WINDOW] is character i. */
-	struct character window[WINDOW + 2];
-	int count = 0, offset = 0;
-	while (count < WINDOW && offset < text_length) {
+	(void)flags;
+	/* The same bigrams for documents and queries: a query's bigrams, at
+	 * consecutive positions, form a phrase that matches exactly where the
+	 * text contains the query. */
+	struct character pair[2];
+	int count = 0, status = SQLITE_OK;
+	for (int offset = 0; status == SQLITE_OK && offset < text_length;) {
 		size_t length;
 		utf8_decode((const unsigned char *)text + offset, (size_t)(text_length - offset),
 			    &length);
-		window[count++] = (struct character){offset, (int)length};
-		offset += (int)length;
-	}
-	int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-	if (query && count == 2)
-		return emit(context, callback, 0, text, window, 2);
-	int status = SQLITE_OK;
-	while (status == SQLITE_OK && count >= 2) {
-		if (!query)
-			status = emit(context, callback, 0, text, window, 2);
-		if (status == SQLITE_OK && count >= 3)
-			status = emit(context, callback, query ? 0 : FTS5_TOKEN_COLOCATED, text,
-				      window, 3);
-		memmove(window, window + 1, (size_t)(count - 1) * sizeof *window);
-		count--;
-		if (offset < text_length) {
-			size_t length;
-			utf8_decode((const unsigned char *)text + offset,
-				    (size_t)(text_length - offset), &length);
-			window[count++] = (struct character){offset, (int)length};
-			offset += (int)length;
+		if (count == 2) {
+			pair[0] = pair[1];
+			count = 1;
 		}
-		/* A query of three or more characters stops at its last trigram. */
-		if (query && count < 3)
-			break;
+		pair[count++] = (struct character){offset, (int)length};
+		offset += (int)length;
+		if (count == 2)
+			status = emit(context, callback, 0, text, pair, 2);
 	}
 	return status;
 }
