@@ -31,6 +31,17 @@ pizhu: $(RELEASE_OBJECTS)
 	@echo LINK $@
 	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# The built-in themes: themes/default.theme as a C array, so pizhu works
+# with no installed files.
+build/gen/default_theme.h: themes/default.theme
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@{ echo '/* Generated from $< by make; do not edit. */'; \
+	  echo 'static const unsigned char default_theme_text[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; } > $@
+build/release/store/theme_file.o build/check/store/theme_file.o: build/gen/default_theme.h
+
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $<
@@ -47,7 +58,7 @@ build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
 	@echo LINK $@
 	@$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
 
-build/check/tests/%: tests/unit/%.c tests/unit/tap.h $(CHECK_MODULE_OBJECTS)
+build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CHECK_MODULE_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
 	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(CHECK_MODULE_OBJECTS) $(LIBS)
@@ -68,6 +79,7 @@ install: pizhu
 		$(DESTDIR)$(PREFIX)/share/pizhu/themes
 	install -m 755 pizhu $(DESTDIR)$(PREFIX)/bin/pizhu
 	install -m 644 docs/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/pizhu/themes
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1

@@ -41,15 +41,33 @@ int cli_parse_flags(const struct command *command, int argc, char **argv, const 
 		    int *set_flags, char **positional, int min_positional, int max_positional,
 		    int *positional_count);
 
-/* Loads a speech from a file path, reporting failures (and a warning for
- * damaged bytes) on stderr. Returns 0 or EXIT_ERROR. */
+/* Loads a speech from a file path, or from the library when the argument
+ * is a speech id (all digits; write ./3 for a file named 3), reporting
+ * failures (and a warning for damaged bytes) on stderr. Returns 0 or
+ * EXIT_ERROR. */
 int cli_load_speech(const char *path, struct speech *speech);
+/* Parses the bytes read from path, reporting as cli_load_speech does. */
+int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
+		     struct speech *speech);
 
 void cli_print_help(const struct command *command);
 
 /* The subcommands, one file each. */
 int command_outline(int argc, char **argv);
 int command_cat(int argc, char **argv);
+int command_import(int argc, char **argv);
+int command_list(int argc, char **argv);
+int command_tag(int argc, char **argv);
+int command_tags(int argc, char **argv);
+int command_note(int argc, char **argv);
+int command_notes(int argc, char **argv);
+int command_themes(int argc, char **argv);
+int command_undo(int argc, char **argv);
+int command_redo(int argc, char **argv);
+int command_history(int argc, char **argv);
+int command_suggest(int argc, char **argv);
+int command_search(int argc, char **argv);
+int command_check(int argc, char **argv);
 int command_read(int argc, char **argv);
 
 /* The reader's options given on the command line (--width,

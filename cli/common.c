@@ -5,6 +5,7 @@
 
 #include "base/file.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 
 int cli_fail(const char *format, ...)
 {
@@ -93,21 +94,31 @@ static char *fallback_title(const char *path)
 	return title;
 }
 
-int cli_load_speech(const char *path, struct speech *speech)
+int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
+		     struct speech *speech)
 {
-	unsigned char *bytes;
-	size_t length;
 	struct error error;
-	if (file_read(path, &bytes, &length, &error) != 0)
-		return cli_fail("%s: %s", path, error.message);
 	char *title = fallback_title(path);
 	int status = speech_parse(bytes, length, title ? title : path, speech, &error);
 	free(title);
-	free(bytes);
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
 	if (speech->replaced_bytes > 0)
 		fprintf(stderr, "pizhu: %s: warning: %zu invalid byte%s shown as U+FFFD\n", path,
 			speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
 	return 0;
+}
+
+int cli_load_speech(const char *path, struct speech *speech)
+{
+	if (cli_is_speech_id(path))
+		return cli_load_stored_speech(path, speech);
+	unsigned char *bytes;
+	size_t length;
+	struct error error;
+	if (file_read(path, &bytes, &length, &error) != 0)
+		return cli_fail("%s: %s", path, error.message);
+	int status = cli_parse_speech(path, bytes, length, speech);
+	free(bytes);
+	return status;
 }

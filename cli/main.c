@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "tui/request.h"
 
 #ifndef PIZHU_VERSION
@@ -24,7 +25,60 @@ const struct command commands[] = {
      "(a website's page controls or copyright block) is left out.\n"
      "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
      "          title, h1 to h5 (the outline depth) or body\n"},
-    {"help", command_help, "[COMMAND]", "Show help for pizhu or for one command.", ""},
+    {"import", command_import, "FILE...", "Copy speeches into the library.",
+     "Prints ID<TAB>TITLE for each file. The same content again is a no-op that\n"
+     "prints the existing id. A changed file at a known path becomes a new\n"
+     "version of its speech: tags and notes move to the paragraphs with the same\n"
+     "text, else to the most similar paragraph of the same section; those that\n"
+     "find no place stay on the old version (see list --orphans).\n"},
+    {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
+     "One line per speech: id, title, paragraphs and tag counts per theme.\n"
+     "  --tsv       a header row, then ID, TITLE, PARAGRAPHS and one count column\n"
+     "              per theme\n"
+     "  --orphans   annotations that could not follow a speech to its new\n"
+     "              version: OLD_ID<TAB>PARA<TAB>tag|note<TAB>THEME|NOTE<TAB>TEXT\n"},
+    {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", "Tag paragraphs with themes.",
+     "SPEECH is a library id or the path of an imported file; PARAS is a list\n"
+     "such as 3-7,12. All the tags are one undoable step. Prints PARA<TAB>THEME\n"
+     "for each tag added (or, with --remove, removed) once it is saved.\n"},
+    {"tags", command_tags, "SPEECH", "Print the tags of a speech.",
+     "One PARA<TAB>THEME line per tag, by paragraph.\n"},
+    {"note", command_note, "SPEECH PARA TEXT | --clear SPEECH PARA",
+     "Set or clear the note of a paragraph.", "A paragraph has at most one note.\n"},
+    {"notes", command_notes, "SPEECH", "Print the notes of a speech.",
+     "One PARA<TAB>TEXT line per note; tabs and line breaks in a note print\n"
+     "as spaces.\n"},
+    {"themes", command_themes,
+     "[--tsv] | add NAME | set NAME | rename OLD NEW | delete [--force] NAME",
+     "List or change the themes.",
+     "Without a subcommand, lists the themes: key, name, colour, tag count and\n"
+     "keywords (--tsv: KEY<TAB>NAME<TAB>COLOR<TAB>TAGS<TAB>KEYWORDS).\n"
+     "  add and set take  --key K (1-9 or none)  --color C  --keywords LIST\n"
+     "  (LIST separated by , ， or 、). A new theme without --key takes the\n"
+     "  lowest free key. Renaming or recolouring keeps the tags; deleting a\n"
+     "  theme that has tags needs --force. Theme files: see docs/themes.md.\n"},
+    {"undo", command_undo, "[SPEECH]", "Undo the latest tag or note change.",
+     "Of one speech when given, else of any. Works across restarts.\n"},
+    {"redo", command_redo, "[SPEECH]", "Redo the change undone last.", ""},
+    {"history", command_history, "[SPEECH]", "Print the annotation history.",
+     "One line per action, oldest first: ID<TAB>WHEN<TAB>USER<TAB>SPEECH<TAB>WHAT.\n"},
+    {"suggest", command_suggest, "[--apply] SPEECH", "Suggest themes from their keywords.",
+     "Lists PARA<TAB>THEME<TAB>KEYWORDS for each paragraph that mentions a\n"
+     "theme's keywords but does not carry the theme. --apply tags them all, as\n"
+     "one undoable step.\n"},
+    {"search", command_search, "[--theme T] [--speech S] QUERY...",
+     "Search the text of every speech.",
+     "Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first. A paragraph matches\n"
+     "when it holds every word of the query; the words are highlighted when the\n"
+     "output is a terminal (not with NO_COLOR).\n"},
+    {"check", command_check, "", "Check the library database for damage.",
+     "Runs SQLite's integrity and foreign key checks and the search index's\n"
+     "check; prints ok (status 0) or the problems found (status 1).\n"},
+    {"read", command_read, "SPEECH", "Open a speech in the full-screen reader.",
+     "The same as pizhu SPEECH: a file path or a library id. Press ? in the\n"
+     "reader for its keys.\n"},
+    {"help", command_help, "[COMMAND | keys [--tsv]]", "Show help for pizhu or for one command.",
+     "pizhu help keys lists the reader's keys (--tsv: PANE<TAB>KEYS<TAB>HELP).\n"},
 };
 const size_t command_count = sizeof commands / sizeof commands[0];
 
@@ -43,8 +97,11 @@ static void print_overview(void)
 	       PIZHU_VERSION);
 	for (size_t i = 0; i < command_count; i++)
 		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
-	printf("\n  pizhu FILE opens a speech in the reader (the same as pizhu read FILE).\n"
-	       "\noptions (before the command):\n"
+	printf("\n  pizhu FILE opens a speech in the reader (the same as pizhu read FILE);\n"
+	       "  FILE may also be a library id.\n"
+	       "\noptions (--db anywhere, the others before the command):\n"
+	       "  --db PATH          the library database (default $PIZHU_DB, else\n"
+	       "                     $XDG_DATA_HOME/pizhu/pizhu.db)\n"
 	       "  --width COLS       readable text width in the reader (default 80)\n"
 	       "  --ambiguous-wide   the terminal draws “ ” … — two columns wide\n"
 	       "  -h, --help         show this help (pizhu help COMMAND for one command)\n"
@@ -124,9 +181,37 @@ static int parse_global_options(int argc, char **argv)
 	return used;
 }
 
+/* Takes --db PATH (or --db=PATH) out of the arguments, wherever it is
+ * before a "--", so it works before and after the command name. */
+static int take_database_option(int *argc, char **argv)
+{
+	int kept = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc)
+				return cli_usage_error(NULL, "--db needs a path");
+			cli_database_option = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			cli_database_option = argv[i] + 5;
+		} else {
+			argv[kept++] = argv[i];
+		}
+	}
+	*argc = kept;
+	argv[kept] = NULL;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	if (take_database_option(&argc, argv) != 0)
+		return EXIT_USAGE;
 	int used = parse_global_options(argc, argv);
 	if (used < 0)
 		return EXIT_USAGE;

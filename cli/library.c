@@ -1,0 +1,104 @@
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "base/file.h"
+#include "cli/options.h"
+#include "store/document.h"
+#include "store/theme.h"
+
+const char *cli_database_option;
+
+/* Brings the theme files in. A broken user file is reported, and the
+ * built-in themes are used meanwhile, so one typo does not lock the
+ * library. */
+static int sync_themes(struct store *store)
+{
+	struct theme_definition *themes;
+	size_t count;
+	struct error error;
+	char *directory = theme_user_directory();
+	if (theme_definitions_load(directory, &themes, &count, &error) != 0) {
+		fprintf(stderr, "pizhu: warning: %s\n", error.message);
+		if (theme_definitions_load(NULL, &themes, &count, &error) != 0) {
+			free(directory);
+			return cli_fail("%s", error.message);
+		}
+	}
+	free(directory);
+	int status = store_themes_sync(store, themes, count, &error);
+	theme_definitions_free(themes, count);
+	return status == 0 ? 0 : cli_fail("%s", error.message);
+}
+
+int cli_store_open(struct store **store)
+{
+	struct error error;
+	char *path =
+	    cli_database_option ? xstrdup(cli_database_option) : store_default_path(&error);
+	if (!path)
+		return cli_fail("%s", error.message);
+	int status = store_open(path, STORE_OPEN_CREATE, store, &error);
+	free(path);
+	if (status != 0)
+		return cli_fail("%s", error.message);
+	if (sync_themes(*store) != 0) {
+		store_close(*store);
+		*store = NULL;
+		return EXIT_ERROR;
+	}
+	return 0;
+}
+
+int cli_is_speech_id(const char *argument)
+{
+	size_t digits = strspn(argument, "0123456789");
+	return digits > 0 && digits <= 18 && argument[digits] == '\0';
+}
+
+int cli_speech_resolve(struct store *store, const char *argument, int64_t *id)
+{
+	struct error error;
+	if (cli_is_speech_id(argument)) {
+		struct store_document document;
+		*id = strtoll(argument, NULL, 10);
+		if (store_document_get(store, *id, &document, &error) != 0)
+			return cli_fail("%s", error.message);
+		store_document_clear(&document);
+		return 0;
+	}
+	unsigned char *bytes;
+	size_t length;
+	if (file_read(argument, &bytes, &length, &error) != 0)
+		return cli_fail("%s: %s", argument, error.message);
+	int found = store_find_content(store, bytes, length, id, &error);
+	free(bytes);
+	if (found < 0)
+		return cli_fail("%s", error.message);
+	if (found)
+		return 0;
+	char *absolute = realpath(argument, NULL);
+	int64_t known;
+	found = absolute ? store_document_by_path(store, absolute, &known, &error) : 0;
+	free(absolute);
+	if (found < 0)
+		return cli_fail("%s", error.message);
+	if (found)
+		return cli_fail(
+		    "%s: changed since it was imported as speech %lld; run pizhu import "
+		    "%s",
+		    argument, (long long)known, argument);
+	return cli_fail("%s: not in the library; run pizhu import %s", argument, argument);
+}
+
+int cli_load_stored_speech(const char *argument, struct speech *speech)
+{
+	struct store *store;
+	if (cli_store_open(&store) != 0)
+		return EXIT_ERROR;
+	struct error error;
+	int status = store_speech_load(store, strtoll(argument, NULL, 10), speech, &error);
+	store_close(store);
+	return status == 0 ? 0 : cli_fail("%s", error.message);
+}

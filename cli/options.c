@@ -1,0 +1,133 @@
+#include "cli/options.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+
+static struct cli_option *find_option(struct cli_option *options, size_t count,
+				      const char *argument, const char **inline_value)
+{
+	*inline_value = NULL;
+	for (size_t i = 0; i < count; i++) {
+		size_t length = strlen(options[i].name);
+		if (strncmp(argument, options[i].name, length) != 0)
+			continue;
+		if (argument[length] == '\0')
+			return &options[i];
+		if (argument[length] == '=' && options[i].takes_value) {
+			*inline_value = argument + length + 1;
+			return &options[i];
+		}
+	}
+	return NULL;
+}
+
+int cli_parse_options(const struct command *command, int argc, char **argv,
+		      struct cli_option *options, size_t option_count, char **positional,
+		      int min_positional, int max_positional, int *positional_count)
+{
+	int count = 0, options_done = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *argument = argv[i];
+		if (!options_done && argument[0] == '-' && argument[1] != '\0') {
+			if (strcmp(argument, "--") == 0) {
+				options_done = 1;
+				continue;
+			}
+			if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+				cli_print_help(command);
+				return -1;
+			}
+			const char *value;
+			struct cli_option *option =
+			    find_option(options, option_count, argument, &value);
+			if (!option)
+				return cli_usage_error(command, "unknown option '%s'", argument);
+			if (option->takes_value && !value) {
+				if (i + 1 >= argc)
+					return cli_usage_error(command, "%s needs a value",
+							       option->name);
+				value = argv[++i];
+			}
+			option->seen++;
+			option->value = value;
+			continue;
+		}
+		if (count >= max_positional)
+			return cli_usage_error(command, "unexpected argument '%s'", argument);
+		positional[count++] = argv[i];
+	}
+	if (count < min_positional)
+		return cli_usage_error(command, "missing argument");
+	*positional_count = count;
+	return 0;
+}
+
+int cli_paragraphs_parse(const char *text, size_t **paragraphs, size_t *count)
+{
+	*paragraphs = NULL;
+	*count = 0;
+	size_t capacity = 0;
+	const char *at = text;
+	for (;;) {
+		char *end;
+		if (*at < '0' || *at > '9')
+			goto malformed;
+		unsigned long first = strtoul(at, &end, 10), last = first;
+		if (*end == '-') {
+			at = end + 1;
+			if (*at < '0' || *at > '9')
+				goto malformed;
+			last = strtoul(at, &end, 10);
+		}
+		/* A range larger than any speech is surely a typing mistake. */
+		if (last < first || last - first > 1000000)
+			goto malformed;
+		for (unsigned long p = first; p <= last; p++) {
+			*paragraphs =
+			    xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
+			(*paragraphs)[(*count)++] = p;
+		}
+		if (*end == '\0')
+			break;
+		if (*end != ',')
+			goto malformed;
+		at = end + 1;
+	}
+	/* Sort and drop duplicates: "3-5,4" is 3 4 5. */
+	for (size_t i = 1; i < *count; i++)
+		for (size_t j = i; j > 0 && (*paragraphs)[j - 1] > (*paragraphs)[j]; j--) {
+			size_t swap = (*paragraphs)[j];
+			(*paragraphs)[j] = (*paragraphs)[j - 1];
+			(*paragraphs)[j - 1] = swap;
+		}
+	size_t kept = 0;
+	for (size_t i = 0; i < *count; i++)
+		if (kept == 0 || (*paragraphs)[kept - 1] != (*paragraphs)[i])
+			(*paragraphs)[kept++] = (*paragraphs)[i];
+	*count = kept;
+	return 0;
+malformed:
+	free(*paragraphs);
+	*paragraphs = NULL;
+	*count = 0;
+	return -1;
+}
+
+void cli_write_field(FILE *stream, const char *text, size_t length)
+{
+	for (size_t i = 0; i < length; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\t' || c == '\n' || c == '\r')
+			fputc(' ', stream);
+		else if (c < 0x20 || c == 0x7F)
+			fputs("\xEF\xBF\xBD", stream);
+		else if (c == 0xC2 && i + 1 < length && (unsigned char)text[i + 1] >= 0x80 &&
+			 (unsigned char)text[i + 1] <= 0x9F) {
+			fputs("\xEF\xBF\xBD", stream); /* a C1 control */
+			i++;
+		} else
+			fputc(c, stream);
+	}
+}

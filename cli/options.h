@@ -1,0 +1,53 @@
+/* options.h — parsing subcommand options that take values (--theme T),
+ * and the library helpers the store commands share. */
+#ifndef PIZHU_CLI_OPTIONS_H
+#define PIZHU_CLI_OPTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+struct cli_option {
+	const char *name; /* "--theme" */
+	int takes_value;
+	int seen;	   /* times given */
+	const char *value; /* the last value given */
+};
+
+/* Like cli_parse_flags, for options that may take a value (as "--key 3"
+ * or "--key=3"). Returns 0, EXIT_USAGE after a usage error, or -1 after
+ * printing the help. */
+int cli_parse_options(const struct command *command, int argc, char **argv,
+		      struct cli_option *options, size_t option_count, char **positional,
+		      int min_positional, int max_positional, int *positional_count);
+
+/* The --db option given to pizhu, or NULL. Set once by main. */
+extern const char *cli_database_option;
+
+/* Opens the library (--db, PIZHU_DB or the default path) and brings in
+ * the theme files; reports failures. Returns 0 or EXIT_ERROR. */
+int cli_store_open(struct store **store);
+
+/* A speech argument: a library id (digits) or the path of an imported
+ * file. Reports failures. Returns 0 or EXIT_ERROR. */
+int cli_speech_resolve(struct store *store, const char *argument, int64_t *id);
+
+/* 1 when the argument is a library id rather than a file path. */
+int cli_is_speech_id(const char *argument);
+
+/* Loads a speech by library id, for outline and cat. 0 or EXIT_ERROR. */
+int cli_load_stored_speech(const char *argument, struct speech *speech);
+
+/* Parses paragraph numbers "3-7,12" into a new ascending list without
+ * duplicates. Returns 0, or -1 for a malformed list. */
+int cli_paragraphs_parse(const char *text, size_t **paragraphs, size_t *count);
+
+/* Writes text with tabs and line breaks as spaces and other control
+ * characters as U+FFFD, so a field stays on its line and nothing reaches
+ * the terminal as an escape sequence. */
+void cli_write_field(FILE *stream, const char *text, size_t length);
+
+#endif

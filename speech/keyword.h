@@ -1,0 +1,27 @@
+/* keyword.h — finding a theme's keywords in a paragraph, for suggestions
+ * and for highlighting why a paragraph was suggested.
+ *
+ * Matching is by exact bytes (keywords are Chinese words, which have no
+ * case); empty keywords never match. Knows nothing of themes or storage. */
+#ifndef PIZHU_SPEECH_KEYWORD_H
+#define PIZHU_SPEECH_KEYWORD_H
+
+#include <stddef.h>
+
+struct keyword_match {
+	size_t offset; /* bytes into the text */
+	size_t length;
+	size_t keyword; /* index into the keyword list */
+};
+
+/* Every occurrence of every keyword in text[0..length), overlapping ones
+ * included (民生 inside 民生实事 is reported too), sorted by offset and,
+ * at one offset, longest first. Returns the count; *matches is new memory
+ * (NULL when there are none). */
+size_t keyword_find(const char *text, size_t length, const char *const *keywords,
+		    size_t keyword_count, struct keyword_match **matches);
+
+/* 1 when any keyword occurs in text[0..length). */
+int keyword_any(const char *text, size_t length, const char *const *keywords, size_t keyword_count);
+
+#endif

@@ -1,0 +1,303 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "store/document.h"
+#include "store/internal.h"
+
+/* Reads the columns of DOCUMENT_COLUMNS (statement.h). */
+static void read_document(sqlite3_stmt *statement, struct store_document *document)
+{
+	document->id = sqlite3_column_int64(statement, 0);
+	document->title = store_column_text(statement, 1);
+	document->encoding = store_column_text(statement, 2);
+	document->source_path = store_column_text(statement, 3);
+	document->content_hash = store_column_text(statement, 4);
+	document->imported_at = store_column_text(statement, 5);
+	document->previous_id = sqlite3_column_int64(statement, 6);
+	document->replaced_by = sqlite3_column_int64(statement, 7);
+	document->paragraph_count = (size_t)sqlite3_column_int64(statement, 8);
+	document->date = store_column_text(statement, 9);
+	document->speaker = store_column_text(statement, 10);
+	document->occasion = store_column_text(statement, 11);
+	document->source = store_column_text(statement, 12);
+}
+
+int store_document_get(struct store *store, int64_t id, struct store_document *document,
+		       struct error *error)
+{
+	memset(document, 0, sizeof *document);
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_GET, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		read_document(statement, document);
+	sqlite3_reset(statement);
+	if (status == SQLITE_DONE)
+		return error_set(error, "no speech %lld in the library", (long long)id);
+	if (status != SQLITE_ROW)
+		return store_sql_error(store, error);
+	return 0;
+}
+
+int store_document_by_path(struct store *store, const char *path, int64_t *id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_CURRENT_BY_PATH, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_text(statement, 1, path, -1, SQLITE_STATIC);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*id = sqlite3_column_int64(statement, 0);
+	sqlite3_reset(statement);
+	if (status != SQLITE_ROW && status != SQLITE_DONE)
+		return store_sql_error(store, error);
+	return status == SQLITE_ROW;
+}
+
+int store_documents_current(struct store *store, struct store_document **documents, size_t *count,
+			    struct error *error)
+{
+	*documents = NULL;
+	*count = 0;
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENTS_CURRENT, error);
+	if (!statement)
+		return -1;
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		*documents = xgrow(*documents, &capacity, *count + 1, sizeof **documents);
+		read_document(statement, &(*documents)[(*count)++]);
+	}
+	sqlite3_reset(statement);
+	if (status != SQLITE_DONE) {
+		store_documents_free(*documents, *count);
+		*documents = NULL;
+		*count = 0;
+		return store_sql_error(store, error);
+	}
+	return 0;
+}
+
+void store_document_clear(struct store_document *document)
+{
+	free(document->title);
+	free(document->encoding);
+	free(document->source_path);
+	free(document->content_hash);
+	free(document->imported_at);
+	free(document->date);
+	free(document->speaker);
+	free(document->occasion);
+	free(document->source);
+	memset(document, 0, sizeof *document);
+}
+
+void store_documents_free(struct store_document *documents, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		store_document_clear(&documents[i]);
+	free(documents);
+}
+
+/* speech.encoding points at a static string; map the stored name back to
+ * the one decode.c uses. */
+static const char *static_encoding(const char *name)
+{
+	static const char *const known[] = {"UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE",
+					    "GB18030"};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (name && strcmp(name, known[i]) == 0)
+			return known[i];
+	return "unknown";
+}
+
+static enum paragraph_role role_from_name(const char *name)
+{
+	if (name && strcmp(name, "title") == 0)
+		return PARAGRAPH_TITLE;
+	if (name && strcmp(name, "heading") == 0)
+		return PARAGRAPH_HEADING;
+	return PARAGRAPH_BODY;
+}
+
+/* Front matter lines go first in the text buffer, one per line. */
+static int load_model(struct store *store, int64_t id, struct speech *speech, struct buffer *text,
+		      struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_MODEL, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	int status = sqlite3_step(statement);
+	if (status != SQLITE_ROW) {
+		sqlite3_reset(statement);
+		if (status == SQLITE_DONE)
+			return error_set(error, "no speech %lld in the library", (long long)id);
+		return store_sql_error(store, error);
+	}
+	speech->encoding = static_encoding((const char *)sqlite3_column_text(statement, 0));
+	const char *front = (const char *)sqlite3_column_text(statement, 1);
+	size_t front_length = (size_t)sqlite3_column_bytes(statement, 1);
+	speech->title_found = sqlite3_column_int(statement, 2);
+	speech->replaced_bytes = (size_t)sqlite3_column_int64(statement, 3);
+	size_t capacity = 0;
+	for (size_t start = 0; front_length > 0 && start <= front_length;) {
+		const char *newline = memchr(front + start, '\n', front_length - start);
+		size_t end = newline ? (size_t)(newline - front) : front_length;
+		speech->front_matter =
+		    xgrow(speech->front_matter, &capacity, speech->front_matter_count + 1,
+			  sizeof *speech->front_matter);
+		speech->front_matter[speech->front_matter_count++] =
+		    (struct text_span){text->length, end - start};
+		buffer_append(text, front + start, end - start);
+		buffer_append_byte(text, '\n');
+		start = end + 1;
+	}
+	sqlite3_reset(statement);
+	return 0;
+}
+
+static int load_paragraphs(struct store *store, int64_t id, struct speech *speech,
+			   struct buffer *text, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPHS_OF, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		speech->paragraphs = xgrow(speech->paragraphs, &capacity,
+					   speech->paragraph_count + 1, sizeof *speech->paragraphs);
+		struct paragraph *paragraph = &speech->paragraphs[speech->paragraph_count++];
+		size_t length = (size_t)sqlite3_column_bytes(statement, 6);
+		*paragraph = (struct paragraph){
+		    .offset = text->length,
+		    .length = length,
+		    .role = role_from_name((const char *)sqlite3_column_text(statement, 1)),
+		    .rank = sqlite3_column_int(statement, 2),
+		    .depth = sqlite3_column_int(statement, 3),
+		    .label_length = (size_t)sqlite3_column_int64(statement, 4),
+		    .section = (size_t)sqlite3_column_int64(statement, 5),
+		};
+		buffer_append(text, sqlite3_column_text(statement, 6), length);
+		buffer_append_byte(text, '\n');
+	}
+	sqlite3_reset(statement);
+	if (status != SQLITE_DONE)
+		return store_sql_error(store, error);
+	return 0;
+}
+
+static int load_outline(struct store *store, int64_t id, struct speech *speech, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_OUTLINE_OF, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		speech->outline = xgrow(speech->outline, &capacity, speech->outline_count + 1,
+					sizeof *speech->outline);
+		speech->outline[speech->outline_count++] = (struct outline_entry){
+		    .paragraph = (size_t)sqlite3_column_int64(statement, 1),
+		    .depth = sqlite3_column_int(statement, 2),
+		    .parent = sqlite3_column_type(statement, 3) == SQLITE_NULL
+				  ? -1
+				  : (long)sqlite3_column_int64(statement, 3),
+		    .end_paragraph = (size_t)sqlite3_column_int64(statement, 4),
+		};
+	}
+	sqlite3_reset(statement);
+	if (status != SQLITE_DONE)
+		return store_sql_error(store, error);
+	return 0;
+}
+
+int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error)
+{
+	memset(speech, 0, sizeof *speech);
+	struct buffer text = {0};
+	if (load_model(store, id, speech, &text, error) != 0 ||
+	    load_paragraphs(store, id, speech, &text, error) != 0 ||
+	    load_outline(store, id, speech, error) != 0) {
+		buffer_free(&text);
+		speech_free(speech);
+		return -1;
+	}
+	if (speech->paragraph_count == 0 || speech->outline_count == 0) {
+		buffer_free(&text);
+		speech_free(speech);
+		return error_set(error, "speech %lld has no paragraphs in the library",
+				 (long long)id);
+	}
+	speech->text = buffer_string(&text);
+	speech->text_length = text.length;
+	return 0;
+}
+
+int store_position_get(struct store *store, int64_t id, size_t *paragraph, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_POSITION_GET, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*paragraph = (size_t)sqlite3_column_int64(statement, 0);
+	sqlite3_reset(statement);
+	if (status == SQLITE_DONE)
+		return error_set(error, "no speech %lld in the library", (long long)id);
+	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
+}
+
+int store_position_set(struct store *store, int64_t id, size_t paragraph, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_POSITION_SET, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	sqlite3_bind_int64(statement, 2, (sqlite3_int64)paragraph);
+	return store_step_done(store, statement, error);
+}
+
+int store_folds_get(struct store *store, int64_t id, size_t **paragraphs, size_t *count,
+		    struct error *error)
+{
+	*paragraphs = NULL;
+	*count = 0;
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_FOLDS_GET, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		*paragraphs = xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
+		(*paragraphs)[(*count)++] = (size_t)sqlite3_column_int64(statement, 0);
+	}
+	sqlite3_reset(statement);
+	if (status != SQLITE_DONE) {
+		free(*paragraphs);
+		*paragraphs = NULL;
+		*count = 0;
+		return store_sql_error(store, error);
+	}
+	return 0;
+}
+
+int store_fold_set(struct store *store, int64_t id, size_t paragraph, int folded,
+		   struct error *error)
+{
+	sqlite3_stmt *statement =
+	    store_statement(store, folded ? STATEMENT_FOLD_ADD : STATEMENT_FOLD_REMOVE, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	sqlite3_bind_int64(statement, 2, (sqlite3_int64)paragraph);
+	return store_step_done(store, statement, error);
+}

@@ -1,0 +1,213 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "base/sha256.h"
+#include "store/document.h"
+#include "store/internal.h"
+#include "store/reattach.h"
+
+static const char *role_name(enum paragraph_role role)
+{
+	switch (role) {
+	case PARAGRAPH_TITLE:
+		return "title";
+	case PARAGRAPH_HEADING:
+		return "heading";
+	case PARAGRAPH_BODY:
+		break;
+	}
+	return "body";
+}
+
+static int find_by_hash(struct store *store, const char *hash, int64_t *id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_BY_HASH, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_text(statement, 1, hash, -1, SQLITE_STATIC);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*id = sqlite3_column_int64(statement, 0);
+	sqlite3_reset(statement);
+	if (status != SQLITE_ROW && status != SQLITE_DONE)
+		return store_sql_error(store, error);
+	return status == SQLITE_ROW;
+}
+
+int store_find_content(struct store *store, const unsigned char *bytes, size_t length, int64_t *id,
+		       struct error *error)
+{
+	char hash[SHA256_HEX_SIZE];
+	sha256_hex(bytes, length, hash);
+	return find_by_hash(store, hash, id, error);
+}
+
+static char *front_matter_text(const struct speech *speech)
+{
+	struct buffer text = {0};
+	for (size_t i = 0; i < speech->front_matter_count; i++) {
+		if (i > 0)
+			buffer_append_byte(&text, '\n');
+		buffer_append(&text, speech->text + speech->front_matter[i].offset,
+			      speech->front_matter[i].length);
+	}
+	return buffer_string(&text);
+}
+
+static int insert_document(struct store *store, const struct speech *speech, const char *hash,
+			   int64_t previous, int64_t *id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_INSERT, error);
+	if (!statement)
+		return -1;
+	char *front_matter = front_matter_text(speech);
+	sqlite3_bind_text(statement, 1, paragraph_text(speech, 0),
+			  (int)speech->paragraphs[0].length, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 2, speech->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 3, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 4, front_matter, -1, SQLITE_STATIC);
+	sqlite3_bind_int(statement, 5, speech->title_found);
+	sqlite3_bind_int64(statement, 6, (sqlite3_int64)speech->replaced_bytes);
+	sqlite3_bind_int64(statement, 7, (sqlite3_int64)speech->paragraph_count - 1);
+	if (previous)
+		sqlite3_bind_int64(statement, 8, previous);
+	int status = store_step_done(store, statement, error);
+	free(front_matter);
+	if (status != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(store->db);
+	return 0;
+}
+
+static int insert_paragraphs(struct store *store, int64_t id, const struct speech *speech,
+			     int64_t *hashes, struct error *error)
+{
+	for (size_t i = 0; i < speech->paragraph_count; i++) {
+		sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INSERT, error);
+		if (!statement)
+			return -1;
+		const struct paragraph *paragraph = &speech->paragraphs[i];
+		const char *text = paragraph_text(speech, i);
+		hashes[i] = sha256_int64(text, paragraph->length);
+		sqlite3_bind_int64(statement, 1, id);
+		sqlite3_bind_int64(statement, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(statement, 3, role_name(paragraph->role), -1, SQLITE_STATIC);
+		sqlite3_bind_int(statement, 4, paragraph->rank);
+		sqlite3_bind_int(statement, 5, paragraph->depth);
+		sqlite3_bind_int64(statement, 6, (sqlite3_int64)paragraph->label_length);
+		sqlite3_bind_int64(statement, 7, (sqlite3_int64)paragraph->section);
+		sqlite3_bind_text(statement, 8, text, (int)paragraph->length, SQLITE_STATIC);
+		sqlite3_bind_int64(statement, 9, hashes[i]);
+		if (store_step_done(store, statement, error) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int insert_outline(struct store *store, int64_t id, const struct speech *speech,
+			  struct error *error)
+{
+	for (size_t i = 0; i < speech->outline_count; i++) {
+		sqlite3_stmt *statement = store_statement(store, STATEMENT_OUTLINE_INSERT, error);
+		if (!statement)
+			return -1;
+		const struct outline_entry *entry = &speech->outline[i];
+		sqlite3_bind_int64(statement, 1, id);
+		sqlite3_bind_int64(statement, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(statement, 3, (sqlite3_int64)entry->paragraph);
+		sqlite3_bind_int(statement, 4, entry->depth);
+		if (entry->parent >= 0)
+			sqlite3_bind_int64(statement, 5, entry->parent);
+		sqlite3_bind_int64(statement, 6, (sqlite3_int64)entry->end_paragraph);
+		if (store_step_done(store, statement, error) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int bind_and_step(struct store *store, enum statement id, int64_t first, int64_t second,
+			 const char *text, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, id, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, first);
+	if (text)
+		sqlite3_bind_text(statement, 2, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(statement, 2, second);
+	return store_step_done(store, statement, error);
+}
+
+/* The new version takes over the old one's path (a path has one current
+ * version, so the old one is marked replaced first), its metadata and
+ * reading position, then its annotations. */
+static int replace_version(struct store *store, int64_t old_id, int64_t id, const char *source_path,
+			   const struct speech *speech, const int64_t *hashes,
+			   struct store_import_result *result, struct error *error)
+{
+	if (bind_and_step(store, STATEMENT_DOCUMENT_REPLACE, old_id, id, NULL, error) != 0 ||
+	    bind_and_step(store, STATEMENT_DOCUMENT_SET_PATH, id, 0, source_path, error) != 0)
+		return -1;
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_CARRY_OVER, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, id);
+	sqlite3_bind_int64(statement, 2, old_id);
+	sqlite3_bind_int64(statement, 3, (sqlite3_int64)speech->paragraph_count - 1);
+	if (store_step_done(store, statement, error) != 0)
+		return -1;
+	return reattach_annotations(store, old_id, id, speech, hashes, &result->reattached,
+				    &result->orphaned, error);
+}
+
+static int import_in_transaction(struct store *store, const char *source_path, const char *hash,
+				 const struct speech *speech, struct store_import_result *result,
+				 struct error *error)
+{
+	int found = find_by_hash(store, hash, &result->id, error);
+	if (found != 0) {
+		result->outcome = STORE_IMPORT_UNCHANGED;
+		return found < 0 ? -1 : 0;
+	}
+	int64_t previous = 0;
+	if (source_path && store_document_by_path(store, source_path, &previous, error) < 0)
+		return -1;
+	int64_t id;
+	if (insert_document(store, speech, hash, previous, &id, error) != 0)
+		return -1;
+	result->id = id;
+	int64_t *hashes = xcalloc(speech->paragraph_count, sizeof *hashes);
+	int status = insert_paragraphs(store, id, speech, hashes, error);
+	if (status == 0)
+		status = insert_outline(store, id, speech, error);
+	if (status == 0 && previous) {
+		result->outcome = STORE_IMPORT_NEW_VERSION;
+		result->previous_id = previous;
+		status = replace_version(store, previous, id, source_path, speech, hashes, result,
+					 error);
+	} else if (status == 0 && source_path) {
+		result->outcome = STORE_IMPORT_NEW;
+		status =
+		    bind_and_step(store, STATEMENT_DOCUMENT_SET_PATH, id, 0, source_path, error);
+	}
+	free(hashes);
+	return status;
+}
+
+int store_import(struct store *store, const char *source_path, const unsigned char *bytes,
+		 size_t length, const struct speech *speech, struct store_import_result *result,
+		 struct error *error)
+{
+	memset(result, 0, sizeof *result);
+	char hash[SHA256_HEX_SIZE];
+	sha256_hex(bytes, length, hash);
+	if (store_transaction_begin(store, error) != 0)
+		return -1;
+	if (import_in_transaction(store, source_path, hash, speech, result, error) != 0) {
+		store_transaction_rollback(store);
+		return -1;
+	}
+	return store_transaction_commit(store, error);
+}

@@ -1,0 +1,42 @@
+/* internal.h — what the store's files share and callers do not see: the
+ * connection, the prepared statements and transaction helpers. */
+#ifndef PIZHU_STORE_INTERNAL_H
+#define PIZHU_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/statement.h"
+#include "store/store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *user;				   /* recorded with each action */
+	sqlite3_stmt *statements[STATEMENT_COUNT]; /* prepared on first use */
+	int64_t action;				   /* the open action's id, 0 for none */
+	int64_t action_document;		   /* its document, 0 for several */
+	size_t action_events;			   /* events recorded in it so far */
+	int transaction_depth;			   /* see store_transaction_begin */
+};
+
+/* The statement, prepared once per connection, reset and with its
+ * bindings cleared; NULL with a message on failure. */
+sqlite3_stmt *store_statement(struct store *store, enum statement id, struct error *error);
+
+/* Fills *error with the connection's last SQLite message; returns -1. */
+int store_sql_error(struct store *store, struct error *error);
+
+/* Steps a statement that returns no rows and resets it. */
+int store_step_done(struct store *store, sqlite3_stmt *statement, struct error *error);
+
+/* Write transactions: BEGIN IMMEDIATE takes the write lock at once, so a
+ * concurrent writer waits in the busy handler instead of failing later.
+ * Nested calls join the outer transaction. */
+int store_transaction_begin(struct store *store, struct error *error);
+int store_transaction_commit(struct store *store, struct error *error);
+void store_transaction_rollback(struct store *store);
+
+/* A copy of a text column, or NULL for SQL NULL. */
+char *store_column_text(sqlite3_stmt *statement, int column);
+
+#endif

@@ -1,0 +1,217 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buffer.h"
+#include "store/internal.h"
+#include "store/schema.h"
+#include "store/tokenizer.h"
+
+enum {
+	/* How long a second pizhu waits for the write lock. */
+	BUSY_TIMEOUT_MS = 10000,
+	SQLITE_HEADER_SIZE = 16,
+};
+
+char *store_default_path(struct error *error)
+{
+	const char *override = getenv("PIZHU_DB");
+	if (override && *override)
+		return xstrdup(override);
+	struct buffer path = {0};
+	const char *data_home = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	/* The XDG spec says a relative XDG_DATA_HOME is invalid and ignored. */
+	if (data_home && data_home[0] == '/')
+		buffer_printf(&path, "%s/pizhu/pizhu.db", data_home);
+	else if (home && *home)
+		buffer_printf(&path, "%s/.local/share/pizhu/pizhu.db", home);
+	else {
+		error_set(error, "cannot find the library: set HOME, XDG_DATA_HOME or PIZHU_DB");
+		return NULL;
+	}
+	return buffer_string(&path);
+}
+
+/* Creates the directories leading to path, like mkdir -p of its dirname. */
+static int make_parent_directories(const char *path, struct error *error)
+{
+	char *copy = xstrdup(path);
+	for (char *slash = strchr(copy + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			error_set(error, "cannot create %s: %s", copy, strerror(errno));
+			free(copy);
+			return -1;
+		}
+		*slash = '/';
+	}
+	free(copy);
+	return 0;
+}
+
+/* Refuses a file that exists, is not empty and does not start with
+ * SQLite's magic string, without opening it for writing. Sets *exists. */
+static int check_file_kind(const char *path, int *exists, struct error *error)
+{
+	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (descriptor < 0) {
+		if (errno == ENOENT) {
+			*exists = 0;
+			return 0;
+		}
+		return error_set(error, "%s: %s", path, strerror(errno));
+	}
+	*exists = 1;
+	struct stat status;
+	if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
+		close(descriptor);
+		return error_set(error, "%s: not a regular file", path);
+	}
+	char header[SQLITE_HEADER_SIZE];
+	ssize_t got = read(descriptor, header, sizeof header);
+	close(descriptor);
+	if (got == 0)
+		return 0;
+	if (got != (ssize_t)sizeof header || memcmp(header, "SQLite format 3", 16) != 0)
+		return error_set(
+		    error, "%s: not a pizhu database (not an SQLite file); left untouched", path);
+	return 0;
+}
+
+static int query_int(sqlite3 *db, const char *sql, int *value)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) != SQLITE_OK)
+		return -1;
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*value = sqlite3_column_int(statement, 0);
+	sqlite3_finalize(statement);
+	return status == SQLITE_ROW ? 0 : -1;
+}
+
+/* Reads the file's identity: application_id, user_version and how many
+ * schema objects it has. Anything unreadable is corruption. */
+static int identify(struct store *store, int *application, int *version, int *objects,
+		    struct error *error)
+{
+	if (query_int(store->db, "PRAGMA application_id", application) != 0 ||
+	    query_int(store->db, "PRAGMA user_version", version) != 0 ||
+	    query_int(store->db, "SELECT count(*) FROM sqlite_schema", objects) != 0)
+		return error_set(error, "%s: not a pizhu database or corrupt (%s); left untouched",
+				 store->path, sqlite3_errmsg(store->db));
+	return 0;
+}
+
+static int check_identity(struct store *store, struct error *error)
+{
+	int application, version, objects;
+	if (identify(store, &application, &version, &objects, error) != 0)
+		return -1;
+	int fresh = application == 0 && version == 0 && objects == 0;
+	if (!fresh && application != STORE_APPLICATION_ID)
+		return error_set(error,
+				 "%s: not a pizhu database (another program's SQLite file); "
+				 "left untouched",
+				 store->path);
+	if (version > schema_latest_version())
+		return error_set(
+		    error,
+		    "%s: made by a newer pizhu (schema version %d; this pizhu knows up "
+		    "to %d); left untouched",
+		    store->path, version, schema_latest_version());
+	return 0;
+}
+
+static int execute(struct store *store, const char *sql, struct error *error)
+{
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return error_set(error, "%s: %s", store->path, sqlite3_errmsg(store->db));
+	return 0;
+}
+
+/* Migrates under the write lock, re-reading the version there: another
+ * pizhu may have migrated since we looked. */
+static int migrate(struct store *store, struct error *error)
+{
+	int version;
+	if (query_int(store->db, "PRAGMA user_version", &version) != 0)
+		return store_sql_error(store, error);
+	if (version == schema_latest_version())
+		return 0;
+	if (store_transaction_begin(store, error) != 0)
+		return -1;
+	if (check_identity(store, error) != 0 ||
+	    query_int(store->db, "PRAGMA user_version", &version) != 0 ||
+	    schema_migrate(store->db, version, error) != 0) {
+		store_transaction_rollback(store);
+		return -1;
+	}
+	return store_transaction_commit(store, error);
+}
+
+static char *user_name(void)
+{
+	const char *name = getenv("USER");
+	if (name && *name)
+		return xstrdup(name);
+	struct passwd *entry = getpwuid(getuid());
+	return xstrdup(entry && entry->pw_name ? entry->pw_name : "unknown");
+}
+
+int store_open(const char *path, enum store_open_mode mode, struct store **result,
+	       struct error *error)
+{
+	*result = NULL;
+	int exists;
+	if (check_file_kind(path, &exists, error) != 0)
+		return -1;
+	if (!exists && mode == STORE_OPEN_EXISTING)
+		return error_set(error, "%s: no library yet (pizhu import FILE creates it)", path);
+	if (!exists && make_parent_directories(path, error) != 0)
+		return -1;
+
+	struct store *store = xcalloc(1, sizeof *store);
+	store->path = xstrdup(path);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
+		error_set(error, "%s: %s", path,
+			  store->db ? sqlite3_errmsg(store->db) : "cannot open");
+		store_close(store);
+		return -1;
+	}
+	sqlite3_extended_result_codes(store->db, 1);
+	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	if (check_identity(store, error) != 0 || tokenizer_register(store->db, error) != 0 ||
+	    execute(store, "PRAGMA journal_mode = WAL", error) != 0 ||
+	    execute(store, "PRAGMA foreign_keys = ON", error) != 0 || migrate(store, error) != 0) {
+		store_close(store);
+		return -1;
+	}
+	store->user = user_name();
+	*result = store;
+	return 0;
+}
+
+void store_close(struct store *store)
+{
+	if (!store)
+		return;
+	for (int i = 0; i < STATEMENT_COUNT; i++)
+		sqlite3_finalize(store->statements[i]);
+	sqlite3_close(store->db);
+	free(store->path);
+	free(store->user);
+	free(store);
+}
+
+const char *store_path(const struct store *store)
+{
+	return store->path;
+}

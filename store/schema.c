@@ -1,0 +1,144 @@
+#include "store/schema.h"
+
+#include <stdio.h>
+
+/* Each entry is one migration; see docs/schema.md for what every table
+ * and column means. */
+static const char *const migrations[] = {
+    /* 1: the first schema. */
+    "CREATE TABLE documents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  title TEXT NOT NULL,"
+    "  encoding TEXT NOT NULL,"
+    "  source_path TEXT,"
+    "  content_hash TEXT NOT NULL,"
+    "  front_matter TEXT NOT NULL DEFAULT '',"
+    "  title_found INTEGER NOT NULL DEFAULT 1,"
+    "  replaced_bytes INTEGER NOT NULL DEFAULT 0,"
+    "  paragraph_count INTEGER NOT NULL,"
+    "  imported_at TEXT NOT NULL,"
+    "  previous_id INTEGER REFERENCES documents(id),"
+    "  replaced_by INTEGER REFERENCES documents(id),"
+    "  date TEXT, speaker TEXT, occasion TEXT, source TEXT,"
+    "  position INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX documents_content_hash ON documents(content_hash);"
+    "CREATE UNIQUE INDEX documents_current_path ON documents(source_path)"
+    "  WHERE replaced_by IS NULL AND source_path IS NOT NULL;"
+    "CREATE TABLE paragraphs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  number INTEGER NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('title', 'heading', 'body')),"
+    "  rank INTEGER NOT NULL,"
+    "  depth INTEGER NOT NULL,"
+    "  label_length INTEGER NOT NULL,"
+    "  section INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  text_hash INTEGER NOT NULL,"
+    "  UNIQUE (document_id, number)"
+    ");"
+    "CREATE INDEX paragraphs_text_hash ON paragraphs(document_id, text_hash);"
+    "CREATE TABLE outline ("
+    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  entry INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  depth INTEGER NOT NULL,"
+    "  parent INTEGER,"
+    "  end_paragraph INTEGER NOT NULL,"
+    "  PRIMARY KEY (document_id, entry)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE folds ("
+    "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    "  paragraph INTEGER NOT NULL,"
+    "  PRIMARY KEY (document_id, paragraph)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE themes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  key INTEGER UNIQUE CHECK (key BETWEEN 1 AND 9),"
+    "  color TEXT NOT NULL DEFAULT '',"
+    "  keywords TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE TABLE theme_seeds ("
+    "  name TEXT PRIMARY KEY,"
+    "  theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL,"
+    "  definition_hash INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE tags ("
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  theme_id INTEGER NOT NULL REFERENCES themes(id),"
+    "  text_hash INTEGER NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  PRIMARY KEY (document_id, paragraph, theme_id),"
+    "  FOREIGN KEY (document_id, paragraph) REFERENCES paragraphs(document_id, number)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX tags_theme ON tags(theme_id);"
+    "CREATE TABLE notes ("
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  text_hash INTEGER NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (document_id, paragraph),"
+    "  FOREIGN KEY (document_id, paragraph) REFERENCES paragraphs(document_id, number)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('change', 'undo', 'redo', 'theme')),"
+    "  target INTEGER REFERENCES actions(id),"
+    "  state TEXT CHECK (state IN ('applied', 'undone', 'discarded')),"
+    "  document_id INTEGER REFERENCES documents(id),"
+    "  user TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  description TEXT NOT NULL"
+    ");"
+    "CREATE INDEX actions_state ON actions(state, document_id);"
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('tag_add', 'tag_remove', 'note_set')),"
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  theme_id INTEGER,"
+    "  theme_name TEXT,"
+    "  old_text TEXT,"
+    "  new_text TEXT"
+    ");"
+    "CREATE INDEX events_action ON events(action_id);"
+    "CREATE INDEX events_paragraph ON events(document_id, paragraph);"
+    "CREATE INDEX events_theme ON events(theme_id);"
+    "CREATE VIRTUAL TABLE paragraph_search USING fts5("
+    "  text, content='paragraphs', content_rowid='id', tokenize='pizhu');"
+    "CREATE TRIGGER paragraphs_search_insert AFTER INSERT ON paragraphs BEGIN"
+    "  INSERT INTO paragraph_search(rowid, text) VALUES (new.id, new.text);"
+    "END;"
+    "CREATE TRIGGER paragraphs_search_delete AFTER DELETE ON paragraphs BEGIN"
+    "  INSERT INTO paragraph_search(paragraph_search, rowid, text)"
+    "  VALUES ('delete', old.id, old.text);"
+    "END;",
+};
+
+int schema_latest_version(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int schema_migrate(sqlite3 *db, int from, struct error *error)
+{
+	for (int version = from; version < schema_latest_version(); version++) {
+		if (sqlite3_exec(db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
+			return error_set(error, "migrating to schema version %d: %s", version + 1,
+					 sqlite3_errmsg(db));
+		/* PRAGMA takes no bound parameters; the values are our integers. */
+		char pragma[96];
+		snprintf(pragma, sizeof pragma,
+			 "PRAGMA user_version = %d; PRAGMA application_id = %d", version + 1,
+			 STORE_APPLICATION_ID);
+		if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+			return error_set(error, "setting schema version %d: %s", version + 1,
+					 sqlite3_errmsg(db));
+	}
+	return 0;
+}

@@ -1,0 +1,43 @@
+/* search.h — full-text search over the paragraphs of the library.
+ *
+ * A query is one or more words separated by spaces; a paragraph matches
+ * when it contains every word (ASCII letters in any case). Words of two or
+ * more characters use the FTS5 index (tokenizer.h); a query made only of
+ * one-character words falls back to scanning the paragraphs, which is
+ * correct but slower. Results come most relevant first (FTS5's bm25), or
+ * in reading order for a scan. */
+#ifndef PIZHU_STORE_SEARCH_H
+#define PIZHU_STORE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct store_search_query {
+	const char *text;
+	int64_t theme_id;    /* only paragraphs with this theme; 0 for any */
+	int64_t document_id; /* only this speech (any version); 0 for every current speech */
+	size_t limit;	     /* at most this many results; 0 for all */
+};
+
+struct store_search_hit {
+	int64_t document_id;
+	size_t paragraph; /* 0 is the title */
+	char *text;
+};
+
+int store_search(struct store *store, const struct store_search_query *query,
+		 struct store_search_hit **hits, size_t *count, struct error *error);
+void store_search_hits_free(struct store_search_hit *hits, size_t count);
+
+/* The words of a query (split at ASCII and ideographic spaces), as new
+ * strings; for highlighting what was found. */
+size_t store_search_words(const char *query, char ***words);
+void store_search_words_free(char **words, size_t count);
+
+/* Byte offset of word in text[0..length) at or after `from`, ASCII letters
+ * folded; -1 when absent. */
+long store_search_find(const char *text, size_t length, size_t from, const char *word);
+
+#endif

@@ -1,0 +1,166 @@
+/* statement.h — every SQL statement the store runs more than once, by
+ * name. Each is prepared on first use and kept for the connection's life;
+ * values are always bound (?1, ?2 …), never pasted into the text. */
+#ifndef PIZHU_STORE_STATEMENT_H
+#define PIZHU_STORE_STATEMENT_H
+
+#define DOCUMENT_COLUMNS                                                                           \
+	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
+	" paragraph_count, date, speaker, occasion, source"
+
+#define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
+
+#define THEME_COLUMNS                                                                              \
+	"h.id, h.name, h.key, h.color, h.keywords,"                                                \
+	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id)"
+
+/* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0. */
+#define SEARCH_FILTERS                                                                             \
+	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2)"                                 \
+	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
+	" AND t.paragraph = p.number AND t.theme_id = ?3))"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+#define STORE_STATEMENTS(X)                                                                        \
+	/* documents */                                                                            \
+	X(DOCUMENT_BY_HASH,                                                                        \
+	  "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1")                  \
+	X(DOCUMENT_CURRENT_BY_PATH,                                                                \
+	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL")               \
+	X(DOCUMENT_INSERT,                                                                         \
+	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
+	  " replaced_bytes, paragraph_count, previous_id, imported_at)"                            \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ")")                                     \
+	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
+	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
+	X(DOCUMENT_CARRY_OVER,                                                                     \
+	  "UPDATE documents SET (date, speaker, occasion, source, position) ="                     \
+	  " (SELECT date, speaker, occasion, source, min(position, ?3) FROM documents"             \
+	  "  WHERE id = ?2) WHERE id = ?1")                                                        \
+	X(DOCUMENT_GET, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1")                \
+	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
+			  "documents WHERE id = ?1")                                               \
+	X(DOCUMENTS_CURRENT,                                                                       \
+	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL ORDER BY id")      \
+	X(PARAGRAPH_INSERT,                                                                        \
+	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
+	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
+	X(PARAGRAPHS_OF,                                                                           \
+	  "SELECT number, role, rank, depth, label_length, section, text FROM paragraphs"          \
+	  " WHERE document_id = ?1 ORDER BY number")                                               \
+	X(PARAGRAPH_TEXT,                                                                          \
+	  "SELECT text, text_hash FROM paragraphs WHERE document_id = ?1 AND number = ?2")         \
+	X(OUTLINE_INSERT,                                                                          \
+	  "INSERT INTO outline (document_id, entry, paragraph, depth, parent, end_paragraph)"      \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                      \
+	X(OUTLINE_OF, "SELECT entry, paragraph, depth, parent, end_paragraph FROM outline"         \
+		      " WHERE document_id = ?1 ORDER BY entry")                                    \
+	/* moving annotations to a new version */                                                  \
+	X(ANNOTATED_PARAGRAPHS,                                                                    \
+	  "SELECT paragraph FROM tags WHERE document_id = ?1"                                      \
+	  " UNION SELECT paragraph FROM notes WHERE document_id = ?1 ORDER BY 1")                  \
+	X(REATTACH_TAGS,                                                                           \
+	  "UPDATE OR IGNORE tags SET document_id = ?3, paragraph = ?4, text_hash = ?5"             \
+	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
+	X(REATTACH_NOTES,                                                                          \
+	  "UPDATE OR IGNORE notes SET document_id = ?3, paragraph = ?4, text_hash = ?5"            \
+	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
+	X(REATTACH_EVENTS, "UPDATE events SET document_id = ?3, paragraph = ?4"                    \
+			   " WHERE document_id = ?1 AND paragraph = ?2")                           \
+	X(REATTACH_ACTIONS, "UPDATE actions SET document_id = ?2 WHERE document_id = ?1")          \
+	/* reading state */                                                                        \
+	X(POSITION_GET, "SELECT position FROM documents WHERE id = ?1")                            \
+	X(POSITION_SET, "UPDATE documents SET position = ?2 WHERE id = ?1")                        \
+	X(FOLDS_GET, "SELECT paragraph FROM folds WHERE document_id = ?1 ORDER BY paragraph")      \
+	X(FOLD_ADD, "INSERT OR IGNORE INTO folds (document_id, paragraph) VALUES (?1, ?2)")        \
+	X(FOLD_REMOVE, "DELETE FROM folds WHERE document_id = ?1 AND paragraph = ?2")              \
+	/* the event log */                                                                        \
+	X(ACTION_INSERT,                                                                           \
+	  "INSERT INTO actions (kind, target, state, document_id, user, at, description)"          \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, " NOW ", ?6)")                                             \
+	X(ACTION_DELETE, "DELETE FROM actions WHERE id = ?1")                                      \
+	X(ACTION_SET_STATE, "UPDATE actions SET state = ?2 WHERE id = ?1")                         \
+	X(ACTIONS_DISCARD_UNDONE, "UPDATE actions SET state = 'discarded' WHERE state = 'undone'"  \
+				  " AND (?1 = 0 OR document_id = ?1 OR document_id IS NULL)")      \
+	X(ACTIONS_DISCARD_THEME,                                                                   \
+	  "UPDATE actions SET state = 'discarded' WHERE state IN ('applied', 'undone')"            \
+	  " AND id IN (SELECT action_id FROM events WHERE theme_id = ?1)")                         \
+	X(ACTION_LATEST_APPLIED, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'applied'"  \
+				 " AND (?1 = 0 OR document_id = ?1) ORDER BY id DESC LIMIT 1")     \
+	X(ACTION_EARLIEST_UNDONE, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'undone'"  \
+				  " AND (?1 = 0 OR document_id = ?1) ORDER BY id LIMIT 1")         \
+	X(HISTORY,                                                                                 \
+	  "SELECT " ACTION_COLUMNS " FROM actions WHERE ?1 = 0 OR document_id = ?1 ORDER BY id")   \
+	X(EVENT_INSERT,                                                                            \
+	  "INSERT INTO events (action_id, kind, document_id, paragraph, theme_id, theme_name,"     \
+	  " old_text, new_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                          \
+	/* tags and notes */                                                                       \
+	X(TAG_INSERT,                                                                              \
+	  "INSERT OR IGNORE INTO tags (document_id, paragraph, theme_id, text_hash, created_at)"   \
+	  " SELECT ?1, ?2, ?3, text_hash, " NOW " FROM paragraphs"                                 \
+	  " WHERE document_id = ?1 AND number = ?2")                                               \
+	X(TAG_DELETE,                                                                              \
+	  "DELETE FROM tags WHERE document_id = ?1 AND paragraph = ?2 AND theme_id = ?3")          \
+	X(TAG_EXISTS,                                                                              \
+	  "SELECT 1 FROM tags WHERE document_id = ?1 AND paragraph = ?2 AND theme_id = ?3")        \
+	X(TAGS_OF,                                                                                 \
+	  "SELECT t.paragraph, t.theme_id, h.name FROM tags t JOIN themes h ON h.id = t.theme_id"  \
+	  " WHERE t.document_id = ?1 ORDER BY t.paragraph, h.key IS NULL, h.key, h.name")          \
+	X(TAG_COUNTS, "SELECT t.document_id, t.theme_id, count(*) FROM tags t"                     \
+		      " JOIN documents d ON d.id = t.document_id WHERE d.replaced_by IS NULL"      \
+		      " GROUP BY t.document_id, t.theme_id ORDER BY 1, 2")                         \
+	X(NOTE_UPSERT, "INSERT INTO notes (document_id, paragraph, text, text_hash, updated_at)"   \
+		       " SELECT ?1, ?2, ?3, text_hash, " NOW " FROM paragraphs"                    \
+		       " WHERE document_id = ?1 AND number = ?2"                                   \
+		       " ON CONFLICT (document_id, paragraph) DO UPDATE SET text = excluded.text," \
+		       " updated_at = excluded.updated_at")                                        \
+	X(NOTE_DELETE, "DELETE FROM notes WHERE document_id = ?1 AND paragraph = ?2")              \
+	X(NOTE_GET, "SELECT text FROM notes WHERE document_id = ?1 AND paragraph = ?2")            \
+	X(NOTES_OF, "SELECT paragraph, text FROM notes WHERE document_id = ?1 ORDER BY paragraph") \
+	X(PARAGRAPH_COUNT, "SELECT paragraph_count FROM documents WHERE id = ?1")                  \
+	X(ORPHANS,                                                                                 \
+	  "SELECT * FROM (SELECT t.document_id AS document_id, t.paragraph AS paragraph,"          \
+	  " h.name AS theme, NULL, p.text FROM tags t"                                             \
+	  " JOIN documents d ON d.id = t.document_id JOIN themes h ON h.id = t.theme_id"           \
+	  " JOIN paragraphs p ON p.document_id = t.document_id AND p.number = t.paragraph"         \
+	  " WHERE d.replaced_by IS NOT NULL"                                                       \
+	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text FROM notes n"        \
+	  " JOIN documents d ON d.id = n.document_id"                                              \
+	  " JOIN paragraphs p ON p.document_id = n.document_id AND p.number = n.paragraph"         \
+	  " WHERE d.replaced_by IS NOT NULL)"                                                      \
+	  " ORDER BY document_id, paragraph, theme IS NULL, theme")                                \
+	/* themes */                                                                               \
+	X(THEMES_LIST,                                                                             \
+	  "SELECT " THEME_COLUMNS " FROM themes h ORDER BY h.key IS NULL, h.key, h.name")          \
+	X(THEME_GET, "SELECT " THEME_COLUMNS " FROM themes h WHERE h.id = ?1")                     \
+	X(THEME_NAME, "SELECT name FROM themes WHERE id = ?1")                                     \
+	X(THEME_BY_NAME, "SELECT id FROM themes WHERE name = ?1")                                  \
+	X(THEME_BY_KEY, "SELECT id FROM themes WHERE key = ?1")                                    \
+	X(THEME_INSERT, "INSERT INTO themes (name, key, color, keywords) VALUES (?1, ?2, ?3, ?4)") \
+	X(THEME_UPDATE,                                                                            \
+	  "UPDATE themes SET name = ?2, key = ?3, color = ?4, keywords = ?5 WHERE id = ?1")        \
+	X(THEME_DELETE, "DELETE FROM themes WHERE id = ?1")                                        \
+	X(THEME_TAGS_DELETE, "DELETE FROM tags WHERE theme_id = ?1")                               \
+	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
+	/* search */                                                                               \
+	X(SEARCH_INDEX,                                                                            \
+	  "SELECT p.document_id, p.number, p.text FROM paragraph_search s"                         \
+	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
+	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS                                   \
+	  " ORDER BY s.rank, p.document_id, p.number")                                             \
+	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text FROM paragraphs p"                  \
+		       " JOIN documents d ON d.id = p.document_id"                                 \
+		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
+		       " ORDER BY p.document_id, p.number")                                        \
+	X(SEED_PUT, "INSERT OR REPLACE INTO theme_seeds (name, theme_id, definition_hash)"         \
+		    " VALUES (?1, ?2, ?3)")
+
+enum statement {
+#define STATEMENT_ENUM(name, sql) STATEMENT_##name,
+	STORE_STATEMENTS(STATEMENT_ENUM)
+#undef STATEMENT_ENUM
+	    STATEMENT_COUNT
+};
+
+#endif

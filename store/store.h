@@ -1,0 +1,42 @@
+/* store.h — the library database: opening it, and what every other store
+ * header builds on.
+ *
+ * One SQLite file holds every speech, theme, tag, note and the annotation
+ * history. Opening sets a busy timeout (a second pizhu waits rather than
+ * fails), WAL mode and foreign keys, then migrates the schema. Functions
+ * return 0 on success and -1 with a message in *error; none prints. */
+#ifndef PIZHU_STORE_STORE_H
+#define PIZHU_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/error.h"
+
+struct store;
+
+enum store_open_mode {
+	STORE_OPEN_CREATE,   /* create the file (and its directory) if missing */
+	STORE_OPEN_EXISTING, /* fail when there is no file */
+};
+
+/* The library's path: $PIZHU_DB, else $XDG_DATA_HOME/pizhu/pizhu.db, else
+ * $HOME/.local/share/pizhu/pizhu.db. A new string, or NULL with a message
+ * when neither XDG_DATA_HOME nor HOME is set. */
+char *store_default_path(struct error *error);
+
+/* Opens the database at path. A file that is not an SQLite database, an
+ * SQLite database of another program, a corrupt file, or a database made by
+ * a newer pizhu is refused before anything is written to it. */
+int store_open(const char *path, enum store_open_mode mode, struct store **store,
+	       struct error *error);
+
+void store_close(struct store *store);
+
+const char *store_path(const struct store *store);
+
+/* Runs SQLite's integrity check and FTS5's check of the search index;
+ * *report is a new string, "ok" when all is well. */
+int store_check(struct store *store, char **report, struct error *error);
+
+#endif

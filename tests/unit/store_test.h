@@ -1,0 +1,107 @@
+/* store_test.h — helpers for the store's unit tests: a private temporary
+ * directory per test program, and speeches parsed from literal text. */
+#ifndef PIZHU_TESTS_STORE_TEST_H
+#define PIZHU_TESTS_STORE_TEST_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "speech/speech.h"
+#include "store/document.h"
+#include "store/store.h"
+#include "tap.h"
+
+static char test_directory[256];
+
+/* A new empty directory for this test program, removed at exit. */
+static void test_directory_remove(void)
+{
+	char command[300];
+	snprintf(command, sizeof command, "rm -rf '%s'", test_directory);
+	if (system(command) != 0)
+		printf("# could not remove %s\n", test_directory);
+}
+
+static inline const char *test_path(const char *name)
+{
+	static char path[512];
+	if (!test_directory[0]) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(test_directory, sizeof test_directory, "%s/pizhu-test-XXXXXX",
+			 tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(test_directory)) {
+			perror("mkdtemp");
+			exit(1);
+		}
+		atexit(test_directory_remove);
+	}
+	snprintf(path, sizeof path, "%s/%s", test_directory, name);
+	return path;
+}
+
+static inline struct store *test_store_open(const char *name)
+{
+	struct store *store;
+	struct error error = {{0}};
+	if (store_open(test_path(name), STORE_OPEN_CREATE, &store, &error) != 0) {
+		printf("# store_open: %s\n", error.message);
+		return NULL;
+	}
+	return store;
+}
+
+/* Parses text and imports it as if read from path; returns the id or 0. */
+static inline int64_t test_import(struct store *store, const char *path, const char *text,
+				  struct store_import_result *result)
+{
+	struct speech speech;
+	struct error error = {{0}};
+	struct store_import_result ignored;
+	if (!result)
+		result = &ignored;
+	if (speech_parse((const unsigned char *)text, strlen(text), "fallback", &speech, &error) !=
+	    0) {
+		printf("# parse: %s\n", error.message);
+		return 0;
+	}
+	int status = store_import(store, path, (const unsigned char *)text, strlen(text), &speech,
+				  result, &error);
+	speech_free(&speech);
+	if (status != 0) {
+		printf("# import: %s\n", error.message);
+		return 0;
+	}
+	return result->id;
+}
+
+static inline void write_file(const char *path, const void *bytes, size_t length)
+{
+	FILE *file = fopen(path, "wb");
+	if (!file || fwrite(bytes, 1, length, file) != length || fclose(file) != 0) {
+		perror(path);
+		exit(1);
+	}
+}
+
+/* The whole file as a new string (NULL if it cannot be read). */
+static inline char *read_whole(const char *path, size_t *length)
+{
+	FILE *file = fopen(path, "rb");
+	if (!file)
+		return NULL;
+	size_t capacity = 4096, used = 0;
+	char *data = malloc(capacity);
+	size_t got;
+	while ((got = fread(data + used, 1, capacity - used, file)) > 0) {
+		used += got;
+		if (used == capacity)
+			data = realloc(data, capacity *= 2);
+	}
+	fclose(file);
+	*length = used;
+	return data;
+}
+
+#endif

@@ -1,0 +1,150 @@
+/* Opening the library: creation, migration, and refusing files that are
+ * not ours without changing a byte of them. */
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "store/internal.h"
+#include "store/schema.h"
+#include "store_test.h"
+
+static int pragma_int(const char *path, const char *pragma)
+{
+	sqlite3 *db;
+	int value = -1;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *statement;
+		if (sqlite3_prepare_v2(db, pragma, -1, &statement, NULL) == SQLITE_OK &&
+		    sqlite3_step(statement) == SQLITE_ROW)
+			value = sqlite3_column_int(statement, 0);
+		sqlite3_finalize(statement);
+	}
+	sqlite3_close(db);
+	return value;
+}
+
+static void run_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		printf("# %s: %s\n", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* Opening must fail, mention `expected` and leave the file as it was. */
+static void refuses(const char *name, const char *expected, const char *description)
+{
+	const char *path = test_path(name);
+	size_t before_length, after_length;
+	char *before = read_whole(path, &before_length);
+	struct store *store;
+	struct error error = {{0}};
+	int status = store_open(path, STORE_OPEN_CREATE, &store, &error);
+	ok(status == -1, "%s: refused", description);
+	ok(strstr(error.message, expected) != NULL, "%s: message says '%s'", description, expected);
+	printf("#   %s\n", error.message);
+	char *after = read_whole(path, &after_length);
+	ok(before && after && before_length == after_length &&
+	       memcmp(before, after, before_length) == 0,
+	   "%s: file unchanged", description);
+	free(before);
+	free(after);
+	if (status == 0)
+		store_close(store);
+}
+
+static void creates_and_migrates(void)
+{
+	const char *path = test_path("deep/er/library.db");
+	struct store *store;
+	struct error error = {{0}};
+	ok(store_open(path, STORE_OPEN_EXISTING, &store, &error) == -1,
+	   "existing mode: missing file refused");
+	ok(store_open(path, STORE_OPEN_CREATE, &store, &error) == 0, "create mode: opens (%s)",
+	   error.message);
+	is_string(store_path(store), path, "store_path");
+	char *report = NULL;
+	ok(store_check(store, &report, &error) == 0, "store_check runs");
+	is_string(report, "ok", "a new library is healthy");
+	free(report);
+	store_close(store);
+	is_int(pragma_int(path, "PRAGMA user_version"), schema_latest_version(),
+	       "migrated to the latest version");
+	is_int(pragma_int(path, "PRAGMA application_id"), STORE_APPLICATION_ID,
+	       "application id set");
+	ok(store_open(path, STORE_OPEN_EXISTING, &store, &error) == 0, "reopens (%s)",
+	   error.message);
+	store_close(store);
+
+	write_file(test_path("empty.db"), "", 0);
+	store = test_store_open("empty.db");
+	ok(store != NULL, "an empty file becomes a library");
+	store_close(store);
+}
+
+static void refuses_others(void)
+{
+	write_file(test_path("text.db"), "这不是数据库\n", strlen("这不是数据库\n"));
+	refuses("text.db", "not a pizhu database", "a text file");
+
+	run_sql(test_path("foreign.db"), "CREATE TABLE birds (name TEXT); INSERT INTO birds "
+					 "VALUES ('heron')");
+	refuses("foreign.db", "another program", "another program's database");
+
+	store_close(test_store_open("newer.db"));
+	run_sql(test_path("newer.db"), "PRAGMA user_version = 999");
+	refuses("newer.db", "newer pizhu", "a database from a newer pizhu");
+
+	/* A valid header followed by garbage pages. */
+	size_t length;
+	char *bytes = read_whole(test_path("newer.db"), &length);
+	if (bytes && length > 200) {
+		memset(bytes + 100, 0xA5, length - 100);
+		write_file(test_path("corrupt.db"), bytes, length);
+		refuses("corrupt.db", "corrupt", "a corrupt database");
+	}
+	free(bytes);
+}
+
+static void default_path(void)
+{
+	struct error error = {{0}};
+	setenv("PIZHU_DB", "/x/y.db", 1);
+	char *path = store_default_path(&error);
+	is_string(path, "/x/y.db", "PIZHU_DB wins");
+	free(path);
+	unsetenv("PIZHU_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	path = store_default_path(&error);
+	is_string(path, "/data/pizhu/pizhu.db", "XDG_DATA_HOME");
+	free(path);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/reader", 1);
+	path = store_default_path(&error);
+	is_string(path, "/home/reader/.local/share/pizhu/pizhu.db", "HOME fallback");
+	free(path);
+}
+
+/* Every named statement compiles against the latest schema. */
+static void statements_prepare(void)
+{
+	struct store *store = test_store_open("statements.db");
+	struct error error = {{0}};
+	int failed = 0;
+	for (int i = 0; i < STATEMENT_COUNT; i++)
+		if (!store_statement(store, (enum statement)i, &error)) {
+			printf("# statement %d: %s\n", i, error.message);
+			failed++;
+		}
+	is_int(failed, 0, "all %d statements prepare", STATEMENT_COUNT);
+	store_close(store);
+}
+
+int main(void)
+{
+	statements_prepare();
+	creates_and_migrates();
+	refuses_others();
+	default_path();
+	return tap_done();
+}
