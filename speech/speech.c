@@ -68,10 +68,11 @@ static size_t take_front_matter(struct speech *speech, size_t *capacity, const s
 		const char *text = lines->text + lines->line[i].offset;
 		size_t length = lines->line[i].length;
 		struct heading_marker marker;
+		int opens_speech =
+			is_salutation(text, length) || heading_marker_parse(text, length, &marker);
 		int boilerplate = front_matter_line(text, length) ||
-				  (in_block && front_matter_fragment(text, length));
-		if (!boilerplate &&
-		    (is_salutation(text, length) || heading_marker_parse(text, length, &marker)))
+				  (in_block && !opens_speech && front_matter_fragment(text, length));
+		if (!boilerplate && opens_speech)
 			break;
 		if (boilerplate) {
 			add_front_matter(speech, capacity, &lines->line[i]);

@@ -136,6 +136,14 @@ static void front_matter(void)
 	is_int(speech.paragraph_count, 3, "front matter is not numbered");
 	speech_free(&speech);
 
+	const char *untitled = "仅供学习 禁止外传\n同志们：\n今天开会。\n";
+	if (ok(parse(untitled, &speech) == 0, "boilerplate then a salutation parses")) {
+		is_int(speech.front_matter_count, 1, "only the boilerplate line is front matter");
+		is_span(paragraph_text(&speech, 1), speech.paragraphs[1].length, "同志们：",
+			"a short salutation after boilerplate stays a paragraph");
+		speech_free(&speech);
+	}
+
 	const char *web = "下载\n打印\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n"
 			  "来源：某某日报\n时间：2026-02-11\n【字体：\n大\n中\n小\n】\n分享：\n"
 			  "各位代表：\n一、回顾\n";
