@@ -235,8 +235,11 @@ int main(int argc, char **argv)
 	const struct command *command = command_find(first);
 	if (command)
 		return command->run(argc - 1, argv + 1);
-	/* A path names a speech to read; any other word is a mistyped command. */
-	if (argc > 2 || (access(first, F_OK) != 0 && !strchr(first, '/')))
+	/* A path, an id or a citation (ID:N) names a speech to read; any other
+	 * word is a mistyped command. */
+	int speech_like = access(first, F_OK) == 0 || strchr(first, '/') ||
+			  strspn(first, "0123456789:") == strlen(first);
+	if (argc > 2 || !speech_like)
 		return cli_usage_error(NULL, "unknown command '%s'", first);
 	char *read_argv[] = {"read", argv[1], NULL};
 	return command_read(2, read_argv);

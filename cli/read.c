@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buffer.h"
+#include "base/file.h"
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "store/document.h"
 #include "tui/tui.h"
 
 struct tui_options cli_reader_overrides = {
@@ -29,12 +33,109 @@ static int reader_options(struct tui_options *options)
 	return 0;
 }
 
+/* SPEECH, or ID:N for paragraph N of a library speech (a citation). */
+static int split_citation(const char *argument, char *id, size_t id_size, long *paragraph)
+{
+	const char *colon = strrchr(argument, ':');
+	*paragraph = -1;
+	if (!colon || (size_t)(colon - argument) >= id_size)
+		return 0;
+	char *end;
+	long number = strtol(colon + 1, &end, 10);
+	memcpy(id, argument, (size_t)(colon - argument));
+	id[colon - argument] = '\0';
+	if (colon[1] == '\0' || *end != '\0' || number < 0 || !cli_is_speech_id(id))
+		return 0;
+	*paragraph = number;
+	return 1;
+}
+
+/* Loads the speech to read: from the library by id, or from a file, which
+ * is imported when the library does not have its content yet. */
+static int open_speech(struct store *store, const char *argument, int64_t *id,
+		       struct speech *speech, char *message, size_t message_size)
+{
+	struct error error;
+	if (cli_is_speech_id(argument)) {
+		*id = strtoll(argument, NULL, 10);
+		if (store_speech_load(store, *id, speech, &error) != 0)
+			return cli_fail("%s", error.message);
+		return 0;
+	}
+	unsigned char *bytes;
+	size_t length;
+	if (file_read(argument, &bytes, &length, &error) != 0)
+		return cli_fail("%s: %s", argument, error.message);
+	if (cli_parse_speech(argument, bytes, length, speech) != 0) {
+		free(bytes);
+		return EXIT_ERROR;
+	}
+	int found = store_find_content(store, bytes, length, id, &error);
+	if (found == 0) {
+		char *absolute = realpath(argument, NULL);
+		struct store_import_result result;
+		found = store_import(store, absolute, bytes, length, speech, &result, &error);
+		free(absolute);
+		if (found == 0) {
+			*id = result.id;
+			if (result.outcome == STORE_IMPORT_NEW_VERSION)
+				snprintf(message, message_size,
+					 "new version of speech %lld: %zu annotated paragraphs "
+					 "carried over, %zu left behind (pizhu list --orphans)",
+					 (long long)result.previous_id, result.reattached,
+					 result.orphaned);
+			else
+				snprintf(message, message_size, "imported as speech %lld",
+					 (long long)result.id);
+		}
+	}
+	free(bytes);
+	if (found < 0) {
+		speech_free(speech);
+		return cli_fail("%s", error.message);
+	}
+	return 0;
+}
+
+static int load_position(struct store *store, int64_t id, struct reading_position *position)
+{
+	struct error error;
+	if (store_position_get(store, id, &position->paragraph, &error) != 0 ||
+	    store_folds_get(store, id, &position->folded, &position->folded_count, &error) != 0)
+		return cli_fail("%s", error.message);
+	return 0;
+}
+
+static int contains(const size_t *list, size_t count, size_t value)
+{
+	for (size_t i = 0; i < count; i++)
+		if (list[i] == value)
+			return 1;
+	return 0;
+}
+
+/* Saves where the reader left off: the paragraph and the folds that
+ * changed since it opened. */
+static int save_position(struct store *store, int64_t id, const size_t *old_folds, size_t old_count,
+			 const struct reading_position *position)
+{
+	struct error error;
+	int status = store_position_set(store, id, position->paragraph, &error);
+	for (size_t i = 0; status == 0 && i < old_count; i++)
+		if (!contains(position->folded, position->folded_count, old_folds[i]))
+			status = store_fold_set(store, id, old_folds[i], 0, &error);
+	for (size_t i = 0; status == 0 && i < position->folded_count; i++)
+		if (!contains(old_folds, old_count, position->folded[i]))
+			status = store_fold_set(store, id, position->folded[i], 1, &error);
+	return status == 0 ? 0 : cli_fail("%s", error.message);
+}
+
 int command_read(int argc, char **argv)
 {
 	const struct command *command = command_find("read");
-	int set[1] = {0}, count;
+	int count;
 	char *positional[1];
-	int status = cli_parse_flags(command, argc, argv, NULL, set, positional, 1, 1, &count);
+	int status = cli_parse_flags(command, argc, argv, NULL, NULL, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
@@ -44,19 +145,50 @@ int command_read(int argc, char **argv)
 	struct tui_options options;
 	if (reader_options(&options) != 0)
 		return EXIT_ERROR;
-	struct speech speech;
-	if (cli_load_speech(positional[0], &speech) != 0)
+	char id_text[32];
+	long cited = -1;
+	const char *argument = positional[0];
+	if (split_citation(argument, id_text, sizeof id_text, &cited))
+		argument = id_text;
+
+	struct store *store;
+	if (cli_store_open(&store) != 0)
 		return EXIT_ERROR;
+	int64_t id;
+	struct speech speech;
+	char message[256] = "";
 	struct reading_position position = {0};
+	if (open_speech(store, argument, &id, &speech, message, sizeof message) != 0) {
+		store_close(store);
+		return EXIT_ERROR;
+	}
+	if (load_position(store, id, &position) != 0) {
+		speech_free(&speech);
+		store_close(store);
+		return EXIT_ERROR;
+	}
+	size_t *old_folds = position.folded, old_count = position.folded_count;
+	position.folded = xmalloc((old_count ? old_count : 1) * sizeof *old_folds);
+	if (old_count)
+		memcpy(position.folded, old_folds, old_count * sizeof *old_folds);
+	if (cited >= 0)
+		position.paragraph = (size_t)cited;
+	options.message = message;
+
 	int result = tui_read(&options, &speech, &position, &error);
+	status = EXIT_OK;
+	if (result < 0)
+		status = cli_fail("%s", error.message);
+	else if (save_position(store, id, old_folds, old_count, &position) != 0)
+		status = EXIT_ERROR;
+	free(old_folds);
 	free(position.folded);
 	speech_free(&speech);
-	if (result < 0)
-		return cli_fail("%s", error.message);
+	store_close(store);
 	if (result > 0) {
 		/* Die of the signal that stopped the reader, as the shell expects. */
 		signal(result, SIG_DFL);
 		raise(result);
 	}
-	return EXIT_OK;
+	return status;
 }

@@ -391,6 +391,8 @@ int tui_read(const struct tui_options *options, const struct speech *speech,
 	outline_pane_init(&app.outline, speech);
 	restore_position(&app, position);
 	layout_panes(&app);
+	if (options->message)
+		set_message(&app, 0, "%s", options->message);
 
 	for (;;) {
 		draw(&app);

@@ -306,6 +306,11 @@ static int fold_at_cursor(struct reader *reader, char *message, size_t message_s
 {
 	const struct speech *speech = reader->speech;
 	size_t entry = speech->paragraphs[reader->cursor].section;
+	/* A heading with nothing under it (1. 加强学习。… whose text is all
+	 * on its own line) folds the section it belongs to. */
+	if (entry > 0 && !reader->visible.folded[entry] &&
+	    speech->outline[entry].end_paragraph == speech->outline[entry].paragraph + 1)
+		entry = (size_t)speech->outline[entry].parent;
 	if (entry == 0) {
 		snprintf(message, message_size, "no section to fold here");
 		return -1;

@@ -14,9 +14,10 @@
 #include "speech/speech.h"
 
 struct tui_options {
-	int max_columns;    /* readable text width (--width), in columns */
-	int ambiguous_wide; /* “ ” … — take two columns */
-	int use_color;	    /* 0 with NO_COLOR */
+	int max_columns;     /* readable text width (--width), in columns */
+	int ambiguous_wide;  /* “ ” … — take two columns */
+	int use_color;	     /* 0 with NO_COLOR */
+	const char *message; /* shown on the status line at the start, or NULL */
 };
 
 struct reading_position {

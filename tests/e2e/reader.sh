@@ -183,6 +183,34 @@ is "$status" 143 "SIGTERM ends the reader with the signal's status"
 like "$(cat "$TEST_DIR/stty")" ' icanon ' "terminal restored after SIGTERM"
 tmux_stop
 
+# The position and the folds are kept in the library and restored.
+{ cat "$SAMPLE"; echo "这是为本测试加上的一段话。"; } >"$TEST_DIR/sample.txt"
+SAMPLE="$TEST_DIR/sample.txt"
+tmux_start 100 30 "$PIZHU" "$SAMPLE"
+tmux_wait "imported as speech"
+ok $? "opening a new file imports it"
+tmux_keys 12 G z
+tmux_wait "paragraphs"
+tmux_keys 30 G q
+tmux_wait_exit >/dev/null
+tmux_stop
+tmux_start 100 30 "$PIZHU" "$SAMPLE"
+tmux_wait " ¶30/"
+ok $? "reopening restores the paragraph"
+tmux_keys 12 G
+tmux_wait " ¶12/"
+like "$(tmux_screen)" "… [0-9]+ paragraphs" "and the fold"
+tmux_keys q
+tmux_wait_exit >/dev/null
+tmux_stop
+id=$("$PIZHU" list --tsv | awk -F'\t' 'NR > 1 {print $1; exit}')
+tmux_start 100 30 "$PIZHU" "$id:7"
+tmux_wait " ¶7/"
+ok $? "pizhu ID:N opens the library speech at paragraph N"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit from a library speech"
+tmux_stop
+
 # Without a terminal, the reader refuses clearly.
 "$PIZHU" "$FIXTURE" </dev/null >"$TEST_DIR/out" 2>"$TEST_DIR/err"
 is "$?:$(cat "$TEST_DIR/err")" "1:pizhu: the reader needs a terminal (standard input and output are not one); try pizhu cat" \
