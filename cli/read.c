@@ -175,7 +175,7 @@ int command_read(int argc, char **argv)
 		position.paragraph = (size_t)cited;
 	options.message = message;
 
-	int result = tui_read(&options, &speech, &position, &error);
+	int result = tui_read(&options, store, id, &speech, &position, &error);
 	status = EXIT_OK;
 	if (result < 0)
 		status = cli_fail("%s", error.message);

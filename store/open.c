@@ -215,3 +215,15 @@ const char *store_path(const struct store *store)
 {
 	return store->path;
 }
+
+int store_data_version(struct store *store, int64_t *version, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DATA_VERSION, error);
+	if (!statement)
+		return -1;
+	if (sqlite3_step(statement) != SQLITE_ROW)
+		return store_sql_error(store, error);
+	*version = sqlite3_column_int64(statement, 0);
+	sqlite3_reset(statement);
+	return 0;
+}

@@ -23,6 +23,7 @@
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 #define STORE_STATEMENTS(X)                                                                        \
+	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
 	X(DOCUMENT_BY_HASH,                                                                        \
 	  "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1")                  \

@@ -35,6 +35,10 @@ void store_close(struct store *store);
 
 const char *store_path(const struct store *store);
 
+/* A number that changes when another connection (another pizhu) commits
+ * to the database, so a reader can tell when to load annotations again. */
+int store_data_version(struct store *store, int64_t *version, struct error *error);
+
 /* Runs SQLite's integrity check and FTS5's check of the search index;
  * *report is a new string, "ok" when all is well. */
 int store_check(struct store *store, char **report, struct error *error);

@@ -20,6 +20,8 @@
 #include "tui/request.h"
 #include "tui/status.h"
 #include "tui/tui.h"
+#include "tui/app.h"
+#include "store/store.h"
 
 enum {
 	MIN_COLUMNS = 20,
@@ -37,19 +39,6 @@ static void on_stop_signal(int number)
 	stop_signal = number;
 }
 
-struct app {
-	const struct speech *speech;
-	struct reader reader;
-	struct outline_pane outline;
-	int outline_shown; /* the user wants it (o) */
-	int outline_width; /* 0 when hidden now */
-	int focus_outline; /* Tab */
-	int too_small;
-	long count; /* digits typed before a command */
-	char message[256];
-	int message_is_error;
-};
-
 static void layout_panes(struct app *app)
 {
 	int rows = LINES, columns = COLS;
@@ -65,7 +54,7 @@ static void layout_panes(struct app *app)
 	reader_resize(&app->reader, columns - reader_x, rows - 1);
 }
 
-static void draw(struct app *app)
+void app_draw(struct app *app)
 {
 	erase();
 	if (app->too_small) {
@@ -89,15 +78,12 @@ static void draw(struct app *app)
 		reader_x = app->outline_width + 1;
 	}
 	reader_draw(&app->reader, stdscr, 0, reader_x, COLS - reader_x, rows);
-	status_draw(stdscr, LINES - 1, COLS, app->speech, app->reader.cursor, app->message,
+	status_draw(stdscr, LINES - 1, COLS, &app->annotations, app->reader.cursor, app->message,
 		    app->message_is_error);
 	refresh();
 }
 
-static void set_message(struct app *app, int is_error, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_message(struct app *app, int is_error, const char *format, ...)
+void app_message(struct app *app, int is_error, const char *format, ...)
 {
 	va_list arguments;
 	va_start(arguments, format);
@@ -144,7 +130,7 @@ static void show_front_matter(struct app *app)
 {
 	const struct speech *speech = app->speech;
 	if (speech->front_matter_count == 0) {
-		set_message(app, 0, "this speech has no front matter");
+		app_message(app, 0, "this speech has no front matter");
 		return;
 	}
 	struct pager_line *lines = xcalloc(speech->front_matter_count, sizeof *lines);
@@ -174,9 +160,9 @@ static void prompt_search(struct app *app)
 	}
 	int found = reader_search(&app->reader, query, 1, 1);
 	if (found < 0)
-		set_message(app, 1, "not found: %s", query);
+		app_message(app, 1, "not found: %s", query);
 	else if (found == 1)
-		set_message(app, 0, "search wrapped to the top");
+		app_message(app, 0, "search wrapped to the top");
 	free(query);
 }
 
@@ -191,7 +177,7 @@ static void prompt_goto(struct app *app)
 	char *end;
 	long number = strtol(input, &end, 10);
 	if (*input == '\0' || *end != '\0' || number < 0)
-		set_message(app, 1, "not a paragraph number: %s", input);
+		app_message(app, 1, "not a paragraph number: %s", input);
 	else
 		reader_goto(&app->reader, (size_t)number);
 	free(input);
@@ -234,20 +220,20 @@ static void on_mouse(struct app *app)
 static int on_key(struct app *app, int key)
 {
 	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;
-	if (pane == PANE_READER && key >= '0' && key <= '9' && (app->count > 0 || key != '0')) {
-		if (app->count < 100000000)
-			app->count = app->count * 10 + (key - '0');
-		set_message(app, 0, "%ld", app->count);
+	if (pane == PANE_READER && key >= '0' && key <= '9') {
+		app->message[0] = '\0';
+		annotate_digit(app, key - '0');
 		return 1;
 	}
-	long count = app->count;
-	app->count = 0;
-	app->message[0] = '\0';
 	enum request request = request_for_key(pane, key);
+	if (pane == PANE_READER && request == REQUEST_LAST && annotate_count_goto(app))
+		return 1;
+	annotate_count_reset(app);
+	app->message[0] = '\0';
 	switch (request) {
 	case REQUEST_NONE:
 		if (key != 27)
-			set_message(app, 1, "unknown key (press ? for help)");
+			app_message(app, 1, "unknown key (press ? for help)");
 		return 1;
 	case REQUEST_QUIT:
 		return 0;
@@ -261,13 +247,13 @@ static int on_key(struct app *app, int key)
 		if (app->outline_width)
 			app->focus_outline = !app->focus_outline;
 		else
-			set_message(app, 0, "the outline pane is hidden (o shows it)");
+			app_message(app, 0, "the outline pane is hidden (o shows it)");
 		return 1;
 	case REQUEST_OUTLINE_SHOW:
 		app->outline_shown = !app->outline_shown;
 		layout_panes(app);
 		if (app->outline_shown && !app->outline_width)
-			set_message(app, 0, "the terminal is too narrow for the outline pane");
+			app_message(app, 0, "the terminal is too narrow for the outline pane");
 		return 1;
 	case REQUEST_SEARCH:
 		prompt_search(app);
@@ -290,7 +276,9 @@ static int on_key(struct app *app, int key)
 		}
 		return 1;
 	}
-	if (reader_request(&app->reader, request, count, app->message, sizeof app->message) < 0)
+	if (annotate_request(app, request))
+		return 1;
+	if (reader_request(&app->reader, request, 0, app->message, sizeof app->message) < 0)
 		app->message_is_error = 1;
 	else
 		app->message_is_error = 0;
@@ -360,8 +348,8 @@ static void save_position(const struct app *app, struct reading_position *positi
 	position->paragraph = app->reader.cursor;
 }
 
-int tui_read(const struct tui_options *options, const struct speech *speech,
-	     struct reading_position *position, struct error *error)
+int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
+	     const struct speech *speech, struct reading_position *position, struct error *error)
 {
 	if (tui_check_terminal(error) != 0)
 		return -1;
@@ -386,19 +374,27 @@ int tui_read(const struct tui_options *options, const struct speech *speech,
 	colors_init(options->use_color);
 	draw_set_ambiguous_wide(options->ambiguous_wide);
 
-	struct app app = {.speech = speech, .outline_shown = 1};
-	reader_init(&app.reader, speech, options->max_columns);
-	outline_pane_init(&app.outline, speech);
+	struct app app = {.speech = speech, .outline_shown = 1, .stop = &stop_signal};
+	if (annotations_load(&app.annotations, store, document_id, speech, error) != 0) {
+		endwin();
+		delscreen(screen);
+		restore_signals(saved);
+		return -1;
+	}
+	colors_set_themes(app.annotations.themes, app.annotations.theme_count);
+	reader_init(&app.reader, speech, &app.annotations, options->max_columns);
+	outline_pane_init(&app.outline, speech, &app.annotations);
 	restore_position(&app, position);
 	layout_panes(&app);
 	if (options->message)
-		set_message(&app, 0, "%s", options->message);
+		app_message(&app, 0, "%s", options->message);
 
 	for (;;) {
-		draw(&app);
+		app_draw(&app);
 		int key = getch();
 		if (stop_signal)
 			break;
+		annotate_refresh(&app);
 		if (key == ERR)
 			continue;
 		if (key == KEY_RESIZE) {
@@ -421,6 +417,7 @@ int tui_read(const struct tui_options *options, const struct speech *speech,
 	save_position(&app, position);
 	outline_pane_free(&app.outline);
 	reader_free(&app.reader);
+	annotations_free(&app.annotations);
 	endwin();
 	delscreen(screen);
 	restore_signals(saved);

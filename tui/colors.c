@@ -1,5 +1,8 @@
 #include "tui/colors.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static attr_t attributes[ELEMENT_COUNT];
 static int enabled;
 
@@ -28,14 +31,23 @@ static const struct scheme_entry scheme[] = {
     {ELEMENT_OUTLINE_MARKER, COLOR_BLUE, -1, A_NORMAL, A_NORMAL},
     {ELEMENT_DIM, -1, -1, A_DIM, A_DIM},
     {ELEMENT_HELP_KEY, COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    {ELEMENT_SELECTION, COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+    {ELEMENT_NOTE, COLOR_GREEN, -1, A_DIM, A_DIM},
+    {ELEMENT_KEYWORD, -1, -1, A_UNDERLINE | A_BOLD, A_UNDERLINE | A_BOLD},
 };
+
+enum { THEME_PAIRS_MAX = 64 };
+static attr_t theme_attributes[THEME_PAIRS_MAX];
+static size_t theme_count;
 
 void colors_init(int use_color)
 {
-	enabled = use_color && has_colors() && COLORS >= 8;
+	/* COLORS is known only once start_color() has run. */
+	enabled = use_color && has_colors();
 	if (enabled) {
 		start_color();
 		use_default_colors();
+		enabled = COLORS >= 8;
 	}
 	for (size_t i = 0; i < sizeof scheme / sizeof scheme[0]; i++) {
 		const struct scheme_entry *entry = &scheme[i];
@@ -73,4 +85,49 @@ enum element colors_heading(int depth)
 	default:
 		return ELEMENT_HEADING_DEEPER;
 	}
+}
+
+/* A curses colour number for a theme colour, or -1 for the default. */
+static short color_number(const char *color)
+{
+	static const char *const names[] = {"black", "red",	"green", "yellow",
+					    "blue",  "magenta", "cyan",	 "white"};
+	int bright = strncmp(color, "bright-", 7) == 0;
+	const char *name = bright ? color + 7 : color;
+	for (short i = 0; i < 8; i++)
+		if (strcmp(name, names[i]) == 0)
+			return bright && COLORS >= 16 ? (short)(i + 8) : i;
+	if (color[0] == '#' && strlen(color) == 7) {
+		unsigned long rgb = strtoul(color + 1, NULL, 16);
+		unsigned red = (rgb >> 16) & 0xFF, green = (rgb >> 8) & 0xFF, blue = rgb & 0xFF;
+		if (COLORS >= 256) /* the xterm 6×6×6 cube */
+			return (short)(16 + 36 * ((red * 5 + 127) / 255) +
+				       6 * ((green * 5 + 127) / 255) + (blue * 5 + 127) / 255);
+		return (short)((red >= 128) | (green >= 128) << 1 | (blue >= 128) << 2);
+	}
+	char *end;
+	long number = strtol(color, &end, 10);
+	if (*color && !*end && number >= 0 && number < COLORS)
+		return (short)number;
+	return -1;
+}
+
+void colors_set_themes(const struct annotation_theme *themes, size_t count)
+{
+	theme_count = count < THEME_PAIRS_MAX ? count : THEME_PAIRS_MAX;
+	for (size_t i = 0; i < theme_count; i++) {
+		short number = enabled ? color_number(themes[i].color) : -1;
+		if (number < 0) {
+			theme_attributes[i] = A_BOLD;
+			continue;
+		}
+		short pair = (short)(ELEMENT_COUNT + 1 + i);
+		init_pair(pair, number, -1);
+		theme_attributes[i] = COLOR_PAIR(pair) | A_BOLD;
+	}
+}
+
+attr_t colors_theme_attr(size_t theme)
+{
+	return theme < theme_count ? theme_attributes[theme] : A_BOLD;
 }

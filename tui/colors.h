@@ -7,6 +7,9 @@
 #define PIZHU_TUI_COLORS_H
 
 #include <curses.h>
+#include <stddef.h>
+
+#include "tui/annotations.h"
 
 enum element {
 	ELEMENT_TEXT,
@@ -26,6 +29,9 @@ enum element {
 	ELEMENT_OUTLINE_MARKER,
 	ELEMENT_DIM,
 	ELEMENT_HELP_KEY,
+	ELEMENT_SELECTION,
+	ELEMENT_NOTE,
+	ELEMENT_KEYWORD,
 	ELEMENT_COUNT
 };
 
@@ -37,6 +43,13 @@ attr_t colors_attr(enum element element);
 
 /* 1 when the scheme has colours. */
 int colors_enabled(void);
+
+/* Gives each theme's colour ("red", "bright-blue", "33", "#c03030" or "")
+ * a colour pair; call again when the themes change. */
+void colors_set_themes(const struct annotation_theme *themes, size_t count);
+
+/* The attributes of theme i's marks: its colour, or bold without colours. */
+attr_t colors_theme_attr(size_t theme);
 
 /* The heading element for an outline depth (1, 2, 3, deeper). */
 enum element colors_heading(int depth);

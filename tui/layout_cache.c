@@ -33,6 +33,19 @@ int layout_cache_set_options(struct layout_cache *cache, const struct layout_opt
 	return 1;
 }
 
+void layout_cache_clear(struct layout_cache *cache)
+{
+	drop_layouts(cache);
+}
+
+void layout_cache_forget(struct layout_cache *cache, size_t index)
+{
+	struct layout_cache_entry *entry = &cache->entries[index];
+	free(entry->lines);
+	entry->lines = NULL;
+	entry->count = 0;
+}
+
 const struct layout_line *layout_cache_lines(struct layout_cache *cache, size_t index,
 					     const char *text, size_t length, int is_body,
 					     size_t *count)

@@ -36,6 +36,12 @@ void layout_cache_init(struct layout_cache *cache, size_t paragraph_count,
  * keeps them when they are the same. */
 int layout_cache_set_options(struct layout_cache *cache, const struct layout_options *options);
 
+/* Drops every layout: the texts changed (notes loaded again). */
+void layout_cache_clear(struct layout_cache *cache);
+
+/* Drops the layout of one paragraph, whose text has changed (a note). */
+void layout_cache_forget(struct layout_cache *cache, size_t index);
+
 /* The lines of paragraph `index` (below paragraph_count), whose text is
  * text[0..length) in bytes and which is a body paragraph when `is_body` is
  * nonzero; wrapped now if not yet. Their number (at least one) goes to

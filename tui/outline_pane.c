@@ -1,15 +1,18 @@
 #include "tui/outline_pane.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/utf8.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 
-void outline_pane_init(struct outline_pane *pane, const struct speech *speech)
+void outline_pane_init(struct outline_pane *pane, const struct speech *speech,
+		       const struct annotations *annotations)
 {
-	*pane = (struct outline_pane){.speech = speech};
+	*pane = (struct outline_pane){.speech = speech, .annotations = annotations};
 	size_t count = speech->outline_count;
 	pane->collapsed = xcalloc(count, 1);
 	pane->subtree_end = xcalloc(count, sizeof *pane->subtree_end);
@@ -34,6 +37,15 @@ void outline_pane_free(struct outline_pane *pane)
 	free(pane->subtree_end);
 	pane->collapsed = NULL;
 	pane->subtree_end = NULL;
+}
+
+static size_t first_character_length(const char *text)
+{
+	size_t length;
+	if (!*text)
+		return 0;
+	utf8_decode((const unsigned char *)text, strlen(text), &length);
+	return length;
 }
 
 static int has_children(const struct outline_pane *pane, size_t entry)
@@ -176,6 +188,34 @@ void outline_pane_scroll(struct outline_pane *pane, int lines)
 		pane->top = previous_entry(pane, pane->top);
 }
 
+/* Draws an entry's theme counts at (y, x): a mark and a number per theme
+ * with tagged paragraphs in the section; with no window, only measures.
+ * Returns their width. */
+static int counts_draw(const struct outline_pane *pane, size_t entry, WINDOW *window, int y, int x)
+{
+	const struct annotations *annotations = pane->annotations;
+	int column = 0;
+	for (size_t t = 0; t < annotations->theme_count; t++) {
+		unsigned count = annotations_section_count(annotations, entry, (int)t);
+		if (!count)
+			continue;
+		char number[16];
+		snprintf(number, sizeof number, "%u", count);
+		/* Without colours, a theme's first character tells it apart. */
+		const char *mark = colors_enabled() ? "●" : annotations->themes[t].name;
+		size_t mark_length = colors_enabled() ? strlen("●") : first_character_length(mark);
+		if (!window) {
+			column += draw_width(mark, mark_length) + (int)strlen(number);
+			continue;
+		}
+		column +=
+		    draw_text(window, y, x + column, mark, mark_length, 2, colors_theme_attr(t));
+		column += draw_text(window, y, x + column, number, strlen(number), 10,
+				    colors_theme_attr(t));
+	}
+	return column;
+}
+
 void outline_pane_draw(struct outline_pane *pane, WINDOW *window, int y, int x, int width,
 		       int height, int focused)
 {
@@ -214,14 +254,17 @@ void outline_pane_draw(struct outline_pane *pane, WINDOW *window, int y, int x, 
 				      : colors_attr(ELEMENT_OUTLINE_MARKER));
 			column += 1;
 		}
+		int counts_width = counts_draw(pane, entry, NULL, 0, 0);
+		int room = width - column - 1 - (counts_width ? counts_width + 1 : 0);
 		const char *label = paragraph_text(speech, item->paragraph);
-		int room = width - column - 1;
 		size_t fit = draw_fit(label, paragraph->label_length, room, NULL);
 		if (fit < paragraph->label_length)
 			fit = draw_fit(label, paragraph->label_length, room - 1, NULL);
 		column += draw_text(window, y + row, x + column, label, fit, room, attributes);
 		if (fit < paragraph->label_length)
 			draw_text(window, y + row, x + column, "…", strlen("…"), 1, attributes);
+		if (counts_width && counts_width < width / 2)
+			counts_draw(pane, entry, window, y + row, x + width - 1 - counts_width);
 		entry = next_entry(pane, entry);
 	}
 }

@@ -1,6 +1,7 @@
 /* outline_pane.h — the outline pane: the title and the heading tree, with
- * entries that collapse and expand, a selection when it has focus, and
- * the section the reader is in highlighted. */
+ * entries that collapse and expand, a selection when it has focus, the
+ * section the reader is in highlighted, and per entry how many paragraphs
+ * of its section carry each theme. */
 #ifndef PIZHU_TUI_OUTLINE_PANE_H
 #define PIZHU_TUI_OUTLINE_PANE_H
 
@@ -8,19 +9,22 @@
 #include <stddef.h>
 
 #include "speech/speech.h"
+#include "tui/annotations.h"
 #include "tui/request.h"
 
 struct outline_pane {
 	const struct speech *speech;
-	unsigned char *collapsed; /* per entry */
-	size_t *subtree_end;	  /* per entry: one past its last descendant */
-	size_t selected;	  /* entry under the selection */
-	size_t top;		  /* first entry drawn */
-	size_t current;		  /* entry of the reader's section, as shown */
-	int height;		  /* rows, set by the caller before drawing */
+	const struct annotations *annotations; /* for the theme counts */
+	unsigned char *collapsed;	       /* per entry */
+	size_t *subtree_end;		       /* per entry: one past its last descendant */
+	size_t selected;		       /* entry under the selection */
+	size_t top;			       /* first entry drawn */
+	size_t current;			       /* entry of the reader's section, as shown */
+	int height;			       /* rows, set by the caller before drawing */
 };
 
-void outline_pane_init(struct outline_pane *pane, const struct speech *speech);
+void outline_pane_init(struct outline_pane *pane, const struct speech *speech,
+		       const struct annotations *annotations);
 void outline_pane_free(struct outline_pane *pane);
 
 /* Marks the entry of the section the reader is in (shown as the nearest

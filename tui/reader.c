@@ -6,23 +6,35 @@
 
 #include "base/buffer.h"
 #include "tui/colors.h"
+#include "speech/keyword.h"
 #include "tui/draw.h"
 
-/* Body paragraphs begin with the traditional indent of one CJK character. */
-enum { BODY_INDENT = 2 };
+/* Body paragraphs begin with the traditional indent of one CJK character;
+ * inline notes sit under their paragraph behind a mark. */
+enum { BODY_INDENT = 2, NOTE_INDENT = 2 };
 
-void reader_init(struct reader *reader, const struct speech *speech, int max_columns)
+void reader_init(struct reader *reader, const struct speech *speech,
+		 struct annotations *annotations, int max_columns)
 {
-	*reader = (struct reader){.speech = speech, .max_columns = max_columns};
-	visible_init(&reader->visible, speech);
+	*reader = (struct reader){
+	    .speech = speech,
+	    .annotations = annotations,
+	    .max_columns = max_columns,
+	    .anchor = -1,
+	    .keywords_paragraph = (size_t)-1,
+	};
+	visible_init(&reader->visible, speech, annotations);
 	struct layout_options options = {.width = 1, .first_indent = BODY_INDENT};
 	layout_cache_init(&reader->layout, speech->paragraph_count, &options);
+	options.first_indent = 0;
+	layout_cache_init(&reader->note_layout, speech->paragraph_count, &options);
 }
 
 void reader_free(struct reader *reader)
 {
 	visible_free(&reader->visible);
 	layout_cache_free(&reader->layout);
+	layout_cache_free(&reader->note_layout);
 	free(reader->query);
 	free(reader->row_paragraph);
 	reader->query = NULL;
@@ -37,12 +49,26 @@ static const struct layout_line *lines_of(struct reader *reader, size_t paragrap
 				  item->role == PARAGRAPH_BODY, count);
 }
 
-/* Rows a paragraph takes: its lines, the fold note, and a blank line. */
+/* The lines of a paragraph's note as shown inline, or NULL. */
+static const struct layout_line *note_lines_of(struct reader *reader, size_t paragraph,
+					       size_t *count)
+{
+	const char *note = reader->annotations->notes[paragraph];
+	*count = 0;
+	if (!reader->show_notes || !note)
+		return NULL;
+	return layout_cache_lines(&reader->note_layout, paragraph, note, strlen(note), 0, count);
+}
+
+/* Rows a paragraph takes: its lines, the fold note, its note when notes
+ * show, and a blank line. */
 static int block_height(struct reader *reader, size_t paragraph)
 {
-	size_t count;
+	size_t count, note_count;
 	lines_of(reader, paragraph, &count);
-	return (int)count + (visible_is_folded(&reader->visible, paragraph) ? 1 : 0) + 1;
+	note_lines_of(reader, paragraph, &note_count);
+	return (int)(count + note_count) +
+	       (visible_is_folded(&reader->visible, paragraph) ? 1 : 0) + 1;
 }
 
 static size_t paragraph_count(const struct reader *reader)
@@ -145,6 +171,10 @@ void reader_resize(struct reader *reader, int width, int height)
 	    .ambiguous_wide = draw_ambiguous_wide(),
 	};
 	reader->text_columns = columns;
+	struct layout_options note_options = options;
+	note_options.width = columns > NOTE_INDENT + 1 ? columns - NOTE_INDENT : 1;
+	note_options.first_indent = 0;
+	layout_cache_set_options(&reader->note_layout, &note_options);
 	if (layout_cache_set_options(&reader->layout, &options)) {
 		/* The old line offset means nothing at the new width. */
 		reader->top = reader->cursor;
@@ -175,6 +205,9 @@ void reader_goto(struct reader *reader, size_t paragraph)
 {
 	if (paragraph >= paragraph_count(reader))
 		paragraph = paragraph_count(reader) - 1;
+	/* A paragraph the filter hides is worth more than the filter. */
+	if (!visible_passes_filter(&reader->visible, paragraph))
+		reader->visible.filter = 0;
 	/* Unfold every section that hides the paragraph. */
 	size_t owner;
 	while ((owner = visible_owner(&reader->visible, paragraph)) != paragraph)
@@ -402,6 +435,95 @@ int reader_request(struct reader *reader, enum request request, long count, char
 	}
 }
 
+int reader_selection(const struct reader *reader, size_t *first, size_t *last)
+{
+	size_t anchor = reader->anchor < 0 ? reader->cursor : (size_t)reader->anchor;
+	*first = anchor < reader->cursor ? anchor : reader->cursor;
+	*last = anchor < reader->cursor ? reader->cursor : anchor;
+	return reader->anchor >= 0;
+}
+
+void reader_set_filter(struct reader *reader, theme_set filter)
+{
+	reader->visible.filter = filter;
+	size_t cursor = reader->cursor;
+	if (!visible_passes_filter(&reader->visible, cursor) ||
+	    visible_owner(&reader->visible, cursor) != cursor) {
+		size_t next = visible_next(&reader->visible, cursor);
+		cursor = next < paragraph_count(reader)
+			     ? next
+			     : visible_previous(&reader->visible, cursor);
+		if (cursor == (size_t)-1)
+			cursor = 0;
+	}
+	reader->cursor = cursor;
+	reader->anchor = -1;
+	reader->top = cursor;
+	reader->top_line = 0;
+	show_cursor(reader);
+}
+
+void reader_note_changed(struct reader *reader, size_t paragraph)
+{
+	layout_cache_forget(&reader->note_layout, paragraph);
+	show_cursor(reader);
+}
+
+void reader_annotations_changed(struct reader *reader)
+{
+	/* Notes may have changed anywhere; they are laid out again as they
+	 * come on screen. */
+	layout_cache_clear(&reader->note_layout);
+	reader->keywords_paragraph = (size_t)-1;
+	if (!visible_passes_filter(&reader->visible, reader->cursor))
+		reader_set_filter(reader, reader->visible.filter);
+	else
+		show_cursor(reader);
+}
+
+static theme_set all_themes(const struct annotations *annotations)
+{
+	return annotations->theme_count >= ANNOTATION_THEME_MAX
+		   ? ~(theme_set)0
+		   : ((theme_set)1 << annotations->theme_count) - 1;
+}
+
+int reader_tagged_step(struct reader *reader, int forward)
+{
+	const struct speech *speech = reader->speech;
+	const struct annotations *annotations = reader->annotations;
+	theme_set any = all_themes(annotations);
+	if (forward) {
+		size_t p = reader->cursor + 1;
+		while (p < speech->paragraph_count) {
+			long entry = visible_entry_of(&reader->visible, p);
+			if (entry > 0 &&
+			    !annotations_section_has(annotations, (size_t)entry, any)) {
+				p = speech->outline[entry].end_paragraph;
+				continue;
+			}
+			if (annotations->tags[p]) {
+				reader_goto(reader, p);
+				return 1;
+			}
+			p++;
+		}
+		return 0;
+	}
+	size_t p = reader->cursor;
+	while (p-- > 0) {
+		if (annotations->tags[p]) {
+			reader_goto(reader, p);
+			return 1;
+		}
+		for (long e = (long)speech->paragraphs[p].section; e > 0;
+		     e = speech->outline[e].parent)
+			if (!annotations_section_has(annotations, (size_t)e, any))
+				p = speech->outline[e].paragraph;
+	}
+	return 0;
+}
+
 size_t reader_paragraph_at_row(const struct reader *reader, int row)
 {
 	if (row < 0 || row >= reader->height || row >= reader->row_capacity)
@@ -409,44 +531,92 @@ size_t reader_paragraph_at_row(const struct reader *reader, int row)
 	return reader->row_paragraph[row];
 }
 
-/* Draws one line of a paragraph, with search matches highlighted. */
+/* A stretch of a paragraph drawn with other attributes. */
+struct highlight {
+	size_t start, end; /* bytes into the paragraph */
+	attr_t attributes;
+};
+
+enum { HIGHLIGHTS_MAX = 64 };
+
+/* Appends the search matches that overlap text[start..end), including one
+ * that began on the line before. */
+static size_t add_matches(const struct reader *reader, const char *text, size_t length,
+			  size_t start, size_t end, struct highlight *highlights, size_t count)
+{
+	size_t query_length = reader->query ? strlen(reader->query) : 0;
+	if (query_length == 0)
+		return count;
+	size_t from = start >= query_length ? start - query_length + 1 : 0;
+	size_t limit = end + query_length - 1 < length ? end + query_length - 1 : length;
+	while (count < HIGHLIGHTS_MAX && from < limit) {
+		const char *match = memmem(text + from, limit - from, reader->query, query_length);
+		if (!match || (size_t)(match - text) >= end)
+			break;
+		size_t offset = (size_t)(match - text);
+		highlights[count++] =
+		    (struct highlight){offset, offset + query_length, colors_attr(ELEMENT_MATCH)};
+		from = offset + query_length;
+	}
+	return count;
+}
+
+/* Appends the keywords that suggest themes for the paragraph (s). */
+static size_t add_keywords(struct reader *reader, size_t paragraph, const char *text, size_t length,
+			   size_t start, size_t end, struct highlight *highlights, size_t count)
+{
+	if (paragraph != reader->keywords_paragraph)
+		return count;
+	const struct annotations *annotations = reader->annotations;
+	theme_set suggested = annotations_suggested(reader->annotations, paragraph);
+	for (size_t t = 0; t < annotations->theme_count; t++) {
+		if (!(suggested & ((theme_set)1 << t)))
+			continue;
+		const struct annotation_theme *theme = &annotations->themes[t];
+		struct keyword_match *matches;
+		size_t found = keyword_find(text, length, (const char *const *)theme->keywords,
+					    theme->keyword_count, &matches);
+		for (size_t i = 0; i < found && count < HIGHLIGHTS_MAX; i++)
+			if (matches[i].offset < end &&
+			    matches[i].offset + matches[i].length > start)
+				highlights[count++] = (struct highlight){
+				    matches[i].offset, matches[i].offset + matches[i].length,
+				    colors_attr(ELEMENT_KEYWORD) | colors_theme_attr(t)};
+		free(matches);
+	}
+	return count;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct highlight *left = a, *right = b;
+	return left->start < right->start ? -1 : left->start > right->start;
+}
+
+/* Draws one line of a paragraph with its search matches and suggesting
+ * keywords highlighted. */
 static void draw_line(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph,
 		      const struct layout_line *line, attr_t attributes)
 {
 	const char *text = paragraph_text(reader->speech, paragraph);
-	size_t paragraph_length = reader->speech->paragraphs[paragraph].length;
+	size_t length = reader->speech->paragraphs[paragraph].length;
 	size_t start = line->offset, end = line->offset + line->length;
+	struct highlight highlights[HIGHLIGHTS_MAX];
+	size_t count = add_matches(reader, text, length, start, end, highlights, 0);
+	count = add_keywords(reader, paragraph, text, length, start, end, highlights, count);
+	qsort(highlights, count, sizeof *highlights, by_start);
 	int column = 0;
-	size_t query_length = reader->query ? strlen(reader->query) : 0;
 	size_t position = start;
-	if (query_length > 0) {
-		/* Matches that overlap this line, including one that began on
-		 * the line before. */
-		size_t from = start >= query_length ? start - query_length + 1 : 0;
-		while (position < end) {
-			size_t limit = end + query_length - 1;
-			if (limit > paragraph_length)
-				limit = paragraph_length;
-			const char *match = from < limit ? memmem(text + from, limit - from,
-								  reader->query, query_length)
-							 : NULL;
-			if (!match || (size_t)(match - text) >= end)
-				break;
-			size_t match_start = (size_t)(match - text);
-			size_t match_end = match_start + query_length;
-			if (match_start < position)
-				match_start = position;
-			if (match_end > end)
-				match_end = end;
-			column +=
-			    draw_text(window, y, x + column, text + position,
-				      match_start - position, reader->text_columns, attributes);
-			column += draw_text(window, y, x + column, text + match_start,
-					    match_end - match_start, reader->text_columns,
-					    colors_attr(ELEMENT_MATCH));
-			position = match_end;
-			from = (size_t)(match - text) + query_length;
-		}
+	for (size_t i = 0; i < count; i++) {
+		size_t from = highlights[i].start > position ? highlights[i].start : position;
+		size_t to = highlights[i].end < end ? highlights[i].end : end;
+		if (to <= from)
+			continue; /* inside a stretch already drawn */
+		column += draw_text(window, y, x + column, text + position, from - position,
+				    reader->text_columns, attributes);
+		column += draw_text(window, y, x + column, text + from, to - from,
+				    reader->text_columns, highlights[i].attributes);
+		position = to;
 	}
 	draw_text(window, y, x + column, text + position, end - position, reader->text_columns,
 		  attributes);
@@ -459,6 +629,68 @@ static attr_t paragraph_attributes(const struct paragraph *paragraph)
 	if (paragraph->role == PARAGRAPH_HEADING)
 		return colors_attr(colors_heading(paragraph->depth));
 	return colors_attr(ELEMENT_TEXT);
+}
+
+/* The first character of a theme's name: its mark without colours. */
+static size_t first_character(const char *name)
+{
+	size_t length = 1;
+	while (name[length] && ((unsigned char)name[length] & 0xC0) == 0x80)
+		length++;
+	return name[0] ? length : 0;
+}
+
+/* Theme marks on the first line: one per theme the paragraph carries, then
+ * a dim one per theme its keywords suggest; "+" when they do not fit. */
+static void draw_marks(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph)
+{
+	struct annotations *annotations = reader->annotations;
+	theme_set tags = annotations->tags[paragraph];
+	theme_set suggested = annotations_suggested(annotations, paragraph);
+	int column = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		theme_set themes = pass == 0 ? tags : suggested;
+		for (size_t t = 0; t < annotations->theme_count; t++) {
+			if (!(themes & ((theme_set)1 << t)))
+				continue;
+			const char *mark = pass == 0 ? "●" : "○";
+			size_t mark_length = strlen(mark);
+			if (!colors_enabled() && pass == 0) {
+				mark = annotations->themes[t].name;
+				mark_length = first_character(mark);
+			}
+			attr_t attributes = colors_theme_attr(t);
+			if (pass == 1)
+				attributes = (attributes & ~(attr_t)A_BOLD) | A_DIM;
+			int width = draw_width(mark, mark_length);
+			if (column + width > READER_MARK_COLUMNS) {
+				draw_text(window, y, x + READER_MARK_COLUMNS - 1, "+", 1, 1,
+					  colors_attr(ELEMENT_DIM));
+				return;
+			}
+			column +=
+			    draw_text(window, y, x + column, mark, mark_length, width, attributes);
+		}
+	}
+}
+
+/* The gutter of one row: the cursor or selection bar on every line of the
+ * paragraph, marks and the note mark on its first line. */
+static void draw_gutter(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph,
+			int first_line)
+{
+	size_t first, last;
+	int selecting = reader_selection(reader, &first, &last);
+	if (selecting && paragraph >= first && paragraph <= last)
+		draw_text(window, y, x, "┃", strlen("┃"), 1, colors_attr(ELEMENT_SELECTION));
+	else if (paragraph == reader->cursor)
+		draw_text(window, y, x, "▌", strlen("▌"), 1, colors_attr(ELEMENT_CURSOR_MARK));
+	if (!first_line)
+		return;
+	draw_marks(reader, window, y, x + 1, paragraph);
+	if (reader->annotations->notes[paragraph])
+		draw_text(window, y, x + 1 + READER_MARK_COLUMNS, "✎", strlen("✎"), 1,
+			  colors_attr(ELEMENT_NOTE) | A_BOLD);
 }
 
 void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width, int height)
@@ -474,35 +706,44 @@ void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width,
 			reader->row_paragraph[row] = (size_t)-1;
 		if (paragraph >= speech->paragraph_count)
 			continue;
-		size_t count;
+		size_t count, note_count;
 		const struct layout_line *lines = lines_of(reader, paragraph, &count);
+		const struct layout_line *note_lines =
+		    note_lines_of(reader, paragraph, &note_count);
 		const struct paragraph *item = &speech->paragraphs[paragraph];
 		int folded = visible_is_folded(&reader->visible, paragraph);
-		if (row < reader->row_capacity)
-			reader->row_paragraph[row] = paragraph;
-		if ((size_t)line_index < count) {
-			const struct layout_line *line = &lines[line_index];
+		size_t index = (size_t)line_index;
+		size_t text_rows = count + (folded ? 1 : 0) + note_count;
+		if (index < text_rows) {
+			if (row < reader->row_capacity)
+				reader->row_paragraph[row] = paragraph;
+			draw_gutter(reader, window, y + row, gutter_x, paragraph, index == 0);
+		}
+		if (index < count) {
+			const struct layout_line *line = &lines[index];
 			int indent = line->indent;
 			if (item->role == PARAGRAPH_TITLE)
 				indent = (reader->text_columns - line->width) / 2;
-			if (paragraph == reader->cursor)
-				draw_text(window, y + row, gutter_x, "▌", strlen("▌"), 1,
-					  colors_attr(ELEMENT_CURSOR_MARK));
 			draw_line(reader, window, y + row, text_x + indent, paragraph, line,
 				  paragraph_attributes(item));
-		} else if (folded && (size_t)line_index == count) {
+		} else if (folded && index == count) {
 			char note[64];
 			snprintf(note, sizeof note, "… %zu paragraphs",
 				 visible_folded_count(&reader->visible, paragraph));
-			if (paragraph == reader->cursor)
-				draw_text(window, y + row, gutter_x, "▌", strlen("▌"), 1,
-					  colors_attr(ELEMENT_CURSOR_MARK));
 			draw_text(window, y + row, text_x + BODY_INDENT, note, strlen(note),
 				  reader->text_columns, colors_attr(ELEMENT_FOLD_NOTE));
-		} else if (row < reader->row_capacity) {
-			reader->row_paragraph[row] = (size_t)-1;
+		} else if (index < text_rows) {
+			const struct layout_line *line =
+			    &note_lines[index - count - (folded ? 1 : 0)];
+			const char *note = reader->annotations->notes[paragraph];
+			if (line == note_lines)
+				draw_text(window, y + row, text_x, "✎", strlen("✎"), 1,
+					  colors_attr(ELEMENT_NOTE) | A_BOLD);
+			draw_text(window, y + row, text_x + NOTE_INDENT, note + line->offset,
+				  line->length, reader->text_columns - NOTE_INDENT,
+				  colors_attr(ELEMENT_NOTE));
 		}
-		if (++line_index >= (int)count + (folded ? 1 : 0) + 1) {
+		if (++line_index >= (int)text_rows + 1) {
 			paragraph = visible_next(&reader->visible, paragraph);
 			line_index = 0;
 		}

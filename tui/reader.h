@@ -15,25 +15,32 @@
 #include "tui/request.h"
 #include "tui/visible.h"
 
-/* Columns left of the text for the cursor mark and, later, tag marks. */
-enum { READER_GUTTER = 4 };
+/* Columns left of the text: the cursor mark, theme marks, the note mark
+ * and a space. */
+enum { READER_GUTTER = 7, READER_MARK_COLUMNS = 4 };
 
 struct reader {
 	const struct speech *speech;
+	struct annotations *annotations;
 	struct visible visible;
 	struct layout_cache layout;
-	size_t cursor;	       /* paragraph under the cursor (always visible) */
-	size_t top;	       /* first paragraph drawn */
-	int top_line;	       /* first line drawn of that paragraph's block */
-	int height;	       /* rows of the pane */
-	int text_columns;      /* width the text wraps to */
-	int max_columns;       /* the readable maximum (--width) */
-	char *query;	       /* the last search, or NULL */
-	size_t *row_paragraph; /* paragraph drawn on each row, for the mouse */
+	struct layout_cache note_layout; /* inline notes, when shown */
+	int show_notes;			 /* A */
+	long anchor;			 /* V: the other end of the selection, or -1 */
+	size_t keywords_paragraph;	 /* s: whose suggesting keywords show, or -1 */
+	size_t cursor;			 /* paragraph under the cursor (always visible) */
+	size_t top;			 /* first paragraph drawn */
+	int top_line;			 /* first line drawn of that paragraph's block */
+	int height;			 /* rows of the pane */
+	int text_columns;		 /* width the text wraps to */
+	int max_columns;		 /* the readable maximum (--width) */
+	char *query;			 /* the last search, or NULL */
+	size_t *row_paragraph;		 /* paragraph drawn on each row, for the mouse */
 	int row_capacity;
 };
 
-void reader_init(struct reader *reader, const struct speech *speech, int max_columns);
+void reader_init(struct reader *reader, const struct speech *speech,
+		 struct annotations *annotations, int max_columns);
 void reader_free(struct reader *reader);
 
 /* Sets the pane size; wraps again when the text width changes, keeping the
@@ -54,6 +61,24 @@ void reader_goto(struct reader *reader, size_t paragraph);
 /* Sets the search (NULL clears it) and moves to the first match at or
  * after the cursor; -1 when there is none. */
 int reader_search(struct reader *reader, const char *query, int forward, int include_cursor);
+
+/* The selected paragraphs (V or T), or the cursor's alone; returns 1 when
+ * a selection is active. */
+int reader_selection(const struct reader *reader, size_t *first, size_t *last);
+
+/* Sets the theme filter (0 clears it), keeping the cursor on a shown
+ * paragraph. */
+void reader_set_filter(struct reader *reader, theme_set filter);
+
+/* A note changed: lay it out again. */
+void reader_note_changed(struct reader *reader, size_t paragraph);
+
+/* Annotations were loaded again: forget what depends on them. */
+void reader_annotations_changed(struct reader *reader);
+
+/* The next (or previous) paragraph with a tag, skipping untagged
+ * sections; moves there and returns 1, or 0 when there is none. */
+int reader_tagged_step(struct reader *reader, int forward);
 
 /* Scrolls by lines (mouse wheel), moving the cursor only to keep it on
  * screen. */

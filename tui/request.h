@@ -38,6 +38,23 @@ enum request_pane {
 	R(SEARCH_PREVIOUS, PANE_READER, "N", "previous match")                                     \
 	R(GOTO, PANE_READER, ":", "go to paragraph N")                                             \
 	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front matter")                          \
+	R(TAG, PANE_READER, "1 2 3 4 5 6 7 8 9",                                                   \
+	  "toggle the theme with that key on the paragraph or selection")                          \
+	R(THEME_PICKER, PANE_READER, "t", "pick themes (n in the picker makes a new one)")         \
+	R(SELECT, PANE_READER, "V", "select paragraphs from here; a theme key tags them")          \
+	R(SELECT_SECTION, PANE_READER, "T", "on a heading: select its whole section")              \
+	R(CANCEL, PANE_READER, "Esc", "cancel the selection")                                      \
+	R(UNDO, PANE_READER, "u", "undo the last tag or note change")                              \
+	R(REDO, PANE_READER, "C-r", "redo")                                                        \
+	R(NOTE, PANE_READER, "a", "write the paragraph's note (C-s saves, Esc cancels)")           \
+	R(NOTES_SHOW, PANE_READER, "A", "show or hide notes under their paragraphs")               \
+	R(FILTER, PANE_READER, "f", "show only paragraphs of chosen themes")                       \
+	R(FILTER_CLEAR, PANE_READER, "F", "show every paragraph again")                            \
+	R(TAGGED_NEXT, PANE_READER, "'", "next tagged paragraph")                                  \
+	R(TAGGED_PREVIOUS, PANE_READER, "\"", "previous tagged paragraph")                         \
+	R(SUGGESTION, PANE_READER, "s", "why a theme is suggested here; accept it")                \
+	R(SUGGESTIONS_REVIEW, PANE_READER, "S", "review every suggestion of the speech")           \
+	R(COPY, PANE_READER, "y", "copy the paragraph with its citation (OSC 52)")                 \
 	R(OUTLINE_DOWN, PANE_OUTLINE, "j Down", "next entry")                                      \
 	R(OUTLINE_UP, PANE_OUTLINE, "k Up", "previous entry")                                      \
 	R(OUTLINE_FIRST, PANE_OUTLINE, "g Home", "first entry (the title)")                        \

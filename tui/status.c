@@ -39,23 +39,43 @@ void status_breadcrumb(const struct speech *speech, size_t paragraph, int label_
 	buffer_string(out);
 }
 
-void status_draw(WINDOW *window, int y, int width, const struct speech *speech, size_t paragraph,
-		 const char *message, int message_is_error)
+/* The paragraph's themes in brackets, or "" when it has none. */
+static void paragraph_themes(const struct annotations *annotations, size_t paragraph,
+			     struct buffer *out)
 {
+	theme_set tags = annotations->tags[paragraph];
+	for (size_t t = 0; t < annotations->theme_count; t++) {
+		if (!(tags & ((theme_set)1 << t)))
+			continue;
+		buffer_append_string(out, out->length ? " " : " [");
+		buffer_append_string(out, annotations->themes[t].name);
+	}
+	if (out->length)
+		buffer_append_string(out, "]");
+	buffer_string(out);
+}
+
+void status_draw(WINDOW *window, int y, int width, const struct annotations *annotations,
+		 size_t paragraph, const char *message, int message_is_error)
+{
+	const struct speech *speech = annotations->speech;
 	attr_t attributes = colors_attr(ELEMENT_STATUS);
 	draw_fill(window, y, 0, width, ' ', attributes);
 	size_t last = speech->paragraph_count > 1 ? speech->paragraph_count - 1 : 1;
-	char position[64];
-	snprintf(position, sizeof position, " ¶%zu/%zu %3zu%% ", paragraph,
-		 speech->paragraph_count - 1, paragraph * 100 / last);
-	int position_width = draw_width(position, strlen(position));
-	int left_width = width - position_width - 1;
+	struct buffer right = {0};
+	paragraph_themes(annotations, paragraph, &right);
+	buffer_printf(&right, " ¶%zu/%zu %3zu%% ", paragraph, speech->paragraph_count - 1,
+		      paragraph * 100 / last);
+	int right_width = draw_width(right.data, right.length);
+	int left_width = width - right_width - 1;
 	if (left_width < 0) {
-		draw_text(window, y, 0, position, strlen(position), width, attributes);
+		draw_text(window, y, 0, right.data, right.length, width, attributes);
+		buffer_free(&right);
 		return;
 	}
-	draw_text(window, y, width - position_width, position, strlen(position), position_width,
-		  attributes);
+	draw_text(window, y, width - right_width, right.data, right.length, right_width,
+		  attributes | A_BOLD);
+	buffer_free(&right);
 	if (message && *message) {
 		draw_text(window, y, 1, message, strlen(message), left_width,
 			  colors_attr(message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS));

@@ -9,15 +9,16 @@
 
 #include "base/buffer.h"
 #include "speech/speech.h"
+#include "tui/annotations.h"
 
 /* Appends the labels of the sections that contain the paragraph, outermost
  * first, each cut to `label_columns` columns, joined by " › ". */
 void status_breadcrumb(const struct speech *speech, size_t paragraph, int label_columns,
 		       struct buffer *out);
 
-/* Draws the status line on row y. A non-empty message replaces the title
- * and breadcrumb. */
-void status_draw(WINDOW *window, int y, int width, const struct speech *speech, size_t paragraph,
-		 const char *message, int message_is_error);
+/* Draws the status line on row y: title and breadcrumb (or a message,
+ * which replaces them), the themes of the paragraph, its number. */
+void status_draw(WINDOW *window, int y, int width, const struct annotations *annotations,
+		 size_t paragraph, const char *message, int message_is_error);
 
 #endif

@@ -9,9 +9,11 @@
 #define PIZHU_TUI_TUI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/error.h"
 #include "speech/speech.h"
+#include "store/store.h"
 
 struct tui_options {
 	int max_columns;     /* readable text width (--width), in columns */
@@ -31,10 +33,12 @@ struct reading_position {
  * position the cursor. */
 int tui_check_terminal(struct error *error);
 
-/* Runs the reader until the user quits. `position` is read at the start and
- * written at the end (the caller frees `folded`). Returns 0 after a quit,
- * the signal number when a signal ended it, -1 with a message on error. */
-int tui_read(const struct tui_options *options, const struct speech *speech,
-	     struct reading_position *position, struct error *error);
+/* Runs the reader on a library speech until the user quits; tags and notes
+ * are read from and saved to the store as the user works. `position` is
+ * read at the start and written at the end (the caller frees `folded`).
+ * Returns 0 after a quit, the signal number when a signal ended it, -1
+ * with a message on error. */
+int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
+	     const struct speech *speech, struct reading_position *position, struct error *error);
 
 #endif

@@ -4,10 +4,13 @@
 
 #include "base/buffer.h"
 
-void visible_init(struct visible *visible, const struct speech *speech)
+void visible_init(struct visible *visible, const struct speech *speech,
+		  const struct annotations *annotations)
 {
 	visible->speech = speech;
+	visible->annotations = annotations;
 	visible->folded = xcalloc(speech->outline_count, 1);
+	visible->filter = 0;
 }
 
 void visible_free(struct visible *visible)
@@ -45,13 +48,29 @@ void visible_toggle_fold(struct visible *visible, size_t entry)
 		visible->folded[entry] = !visible->folded[entry];
 }
 
+int visible_passes_filter(const struct visible *visible, size_t paragraph)
+{
+	if (!visible->filter || paragraph == 0)
+		return 1;
+	long entry = visible_entry_of(visible, paragraph);
+	if (entry > 0)
+		return annotations_section_has(visible->annotations, (size_t)entry,
+					       visible->filter);
+	return (visible->annotations->tags[paragraph] & visible->filter) != 0;
+}
+
 size_t visible_next(const struct visible *visible, size_t paragraph)
 {
-	if (visible_is_folded(visible, paragraph)) {
-		long entry = visible_entry_of(visible, paragraph);
-		return visible->speech->outline[entry].end_paragraph;
+	const struct speech *speech = visible->speech;
+	size_t next = paragraph + 1;
+	if (visible_is_folded(visible, paragraph))
+		next = speech->outline[visible_entry_of(visible, paragraph)].end_paragraph;
+	while (next < speech->paragraph_count && !visible_passes_filter(visible, next)) {
+		long entry = visible_entry_of(visible, next);
+		/* A heading the filter hides has nothing to show in its section. */
+		next = entry > 0 ? speech->outline[entry].end_paragraph : next + 1;
 	}
-	return paragraph + 1;
+	return next;
 }
 
 size_t visible_owner(const struct visible *visible, size_t paragraph)
@@ -71,7 +90,18 @@ size_t visible_owner(const struct visible *visible, size_t paragraph)
 
 size_t visible_previous(const struct visible *visible, size_t paragraph)
 {
-	if (paragraph == 0)
-		return (size_t)-1;
-	return visible_owner(visible, paragraph - 1);
+	const struct speech *speech = visible->speech;
+	size_t candidate = paragraph;
+	while (candidate-- > 0) {
+		candidate = visible_owner(visible, candidate);
+		if (visible_passes_filter(visible, candidate))
+			return candidate;
+		/* Jump over the outermost section that holds nothing to show. */
+		for (long e = (long)speech->paragraphs[candidate].section; e > 0;
+		     e = speech->outline[e].parent)
+			if (!annotations_section_has(visible->annotations, (size_t)e,
+						     visible->filter))
+				candidate = speech->outline[e].paragraph;
+	}
+	return (size_t)-1;
 }

@@ -8,7 +8,7 @@ README="$SOURCE/README.md"
 "$PIZHU" help keys --tsv >"$TEST_DIR/keys"
 is "$(wc -l <"$TEST_DIR/keys" | tr -d ' ')" "$(grep -c . "$TEST_DIR/keys")" "help keys prints lines"
 while IFS='	' read -r pane keys help; do
-	man_keys=$(printf '%s' "$keys" | sed 's/-/\\-/g')
+	man_keys=$(printf '%s' "$keys" | sed -e 's/-/\\-/g' -e 's/"/\\(dq/g')
 	grep -qxF ".B $man_keys" "$MAN" && grep -qxF "$help" "$MAN"
 	ok $? "man page: $pane '$keys' $help"
 	readme_keys=$(printf '%s' "$keys" | sed 's/|/\\|/g')

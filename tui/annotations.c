@@ -1,0 +1,297 @@
+#include "tui/annotations.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buffer.h"
+#include "speech/keyword.h"
+#include "store/annotation.h"
+#include "store/history.h"
+#include "store/theme.h"
+
+static void free_themes(struct annotations *annotations)
+{
+	for (size_t i = 0; i < annotations->theme_count; i++) {
+		struct annotation_theme *theme = &annotations->themes[i];
+		free(theme->name);
+		free(theme->color);
+		for (size_t k = 0; k < theme->keyword_count; k++)
+			free(theme->keywords[k]);
+		free(theme->keywords);
+	}
+	free(annotations->themes);
+	annotations->themes = NULL;
+	annotations->theme_count = 0;
+}
+
+static void free_notes(struct annotations *annotations)
+{
+	if (!annotations->notes)
+		return;
+	for (size_t i = 0; i < annotations->speech->paragraph_count; i++)
+		free(annotations->notes[i]);
+}
+
+void annotations_free(struct annotations *annotations)
+{
+	free_themes(annotations);
+	free_notes(annotations);
+	free(annotations->notes);
+	free(annotations->tags);
+	free(annotations->suggested);
+	free(annotations->suggested_known);
+	free(annotations->section_counts);
+	memset(annotations, 0, sizeof *annotations);
+}
+
+static int load_themes(struct annotations *annotations, struct error *error)
+{
+	struct store_theme *themes;
+	size_t count;
+	if (store_themes_list(annotations->store, &themes, &count, error) != 0)
+		return -1;
+	free_themes(annotations);
+	size_t kept = count > ANNOTATION_THEME_MAX ? ANNOTATION_THEME_MAX : count;
+	annotations->themes = xcalloc(kept, sizeof *annotations->themes);
+	for (size_t i = 0; i < kept; i++) {
+		struct theme_definition *definition = &themes[i].definition;
+		struct annotation_theme *theme = &annotations->themes[i];
+		theme->id = themes[i].id;
+		theme->name = xstrdup(definition->name);
+		theme->key = definition->key;
+		theme->color = xstrdup(definition->color ? definition->color : "");
+		theme->keywords = xcalloc(definition->keyword_count, sizeof *theme->keywords);
+		for (size_t k = 0; k < definition->keyword_count; k++)
+			theme->keywords[k] = xstrdup(definition->keywords[k]);
+		theme->keyword_count = definition->keyword_count;
+	}
+	annotations->theme_count = kept;
+	store_themes_free(themes, count);
+	return 0;
+}
+
+static int theme_index(const struct annotations *annotations, int64_t id)
+{
+	for (size_t i = 0; i < annotations->theme_count; i++)
+		if (annotations->themes[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+/* Adds (+1) or removes (-1) a paragraph's tags from the counts of every
+ * section that contains it. */
+static void count_paragraph(struct annotations *annotations, size_t paragraph, theme_set themes,
+			    int sign)
+{
+	const struct speech *speech = annotations->speech;
+	for (long entry = (long)speech->paragraphs[paragraph].section; entry >= 0;
+	     entry = speech->outline[entry].parent)
+		for (size_t t = 0; t < annotations->theme_count; t++)
+			if (themes & ((theme_set)1 << t))
+				annotations
+				    ->section_counts[(size_t)entry * annotations->theme_count +
+						     t] += (unsigned)sign;
+}
+
+int annotations_reload(struct annotations *annotations, struct error *error)
+{
+	const struct speech *speech = annotations->speech;
+	size_t paragraphs = speech->paragraph_count;
+	if (load_themes(annotations, error) != 0)
+		return -1;
+	struct store_tag *tags;
+	size_t tag_count;
+	if (store_tags_list(annotations->store, annotations->document_id, &tags, &tag_count,
+			    error) != 0)
+		return -1;
+	struct store_note *notes;
+	size_t note_count;
+	if (store_notes_list(annotations->store, annotations->document_id, &notes, &note_count,
+			     error) != 0) {
+		store_tags_free(tags, tag_count);
+		return -1;
+	}
+	memset(annotations->tags, 0, paragraphs * sizeof *annotations->tags);
+	memset(annotations->suggested_known, 0, paragraphs);
+	free(annotations->section_counts);
+	annotations->section_counts = xcalloc(
+	    speech->outline_count * (annotations->theme_count ? annotations->theme_count : 1),
+	    sizeof *annotations->section_counts);
+	for (size_t i = 0; i < tag_count; i++) {
+		int theme = theme_index(annotations, tags[i].theme_id);
+		if (theme >= 0 && tags[i].paragraph < paragraphs)
+			annotations->tags[tags[i].paragraph] |= (theme_set)1 << theme;
+	}
+	for (size_t p = 0; p < paragraphs; p++)
+		if (annotations->tags[p])
+			count_paragraph(annotations, p, annotations->tags[p], 1);
+	free_notes(annotations);
+	memset(annotations->notes, 0, paragraphs * sizeof *annotations->notes);
+	for (size_t i = 0; i < note_count; i++)
+		if (notes[i].paragraph < paragraphs) {
+			annotations->notes[notes[i].paragraph] = notes[i].text;
+			notes[i].text = NULL;
+		}
+	store_tags_free(tags, tag_count);
+	store_notes_free(notes, note_count);
+	return store_data_version(annotations->store, &annotations->data_version, error);
+}
+
+int annotations_load(struct annotations *annotations, struct store *store, int64_t document_id,
+		     const struct speech *speech, struct error *error)
+{
+	memset(annotations, 0, sizeof *annotations);
+	annotations->store = store;
+	annotations->document_id = document_id;
+	annotations->speech = speech;
+	size_t paragraphs = speech->paragraph_count;
+	annotations->tags = xcalloc(paragraphs, sizeof *annotations->tags);
+	annotations->notes = xcalloc(paragraphs, sizeof *annotations->notes);
+	annotations->suggested = xcalloc(paragraphs, sizeof *annotations->suggested);
+	annotations->suggested_known = xcalloc(paragraphs, 1);
+	if (annotations_reload(annotations, error) != 0) {
+		annotations_free(annotations);
+		return -1;
+	}
+	return 0;
+}
+
+int annotations_refresh(struct annotations *annotations, int *changed, struct error *error)
+{
+	int64_t version;
+	*changed = 0;
+	if (store_data_version(annotations->store, &version, error) != 0)
+		return -1;
+	if (version == annotations->data_version)
+		return 0;
+	*changed = 1;
+	return annotations_reload(annotations, error);
+}
+
+int annotations_theme_by_key(const struct annotations *annotations, int key)
+{
+	for (size_t i = 0; i < annotations->theme_count; i++)
+		if (annotations->themes[i].key == key)
+			return (int)i;
+	return -1;
+}
+
+int annotations_range_has(const struct annotations *annotations, size_t first, size_t last,
+			  int theme)
+{
+	for (size_t p = first; p <= last; p++)
+		if (!(annotations->tags[p] & ((theme_set)1 << theme)))
+			return 0;
+	return 1;
+}
+
+int annotations_change(struct annotations *annotations, const struct annotation_change *changes,
+		       size_t count, const char *description, size_t *changed, struct error *error)
+{
+	struct store *store = annotations->store;
+	*changed = 0;
+	if (store_action_begin(store, annotations->document_id, description, error) != 0)
+		return -1;
+	for (size_t c = 0; c < count; c++) {
+		const struct annotation_change *change = &changes[c];
+		for (size_t p = change->first; p <= change->last; p++) {
+			for (size_t t = 0; t < annotations->theme_count; t++) {
+				theme_set bit = (theme_set)1 << t;
+				int done = 0, status = 0;
+				int64_t theme = annotations->themes[t].id;
+				if ((change->add & bit) && !(annotations->tags[p] & bit))
+					status = store_tag_add(store, annotations->document_id, p,
+							       theme, &done, error);
+				else if ((change->remove & bit) && (annotations->tags[p] & bit))
+					status = store_tag_remove(store, annotations->document_id,
+								  p, theme, &done, error);
+				if (status != 0) {
+					store_action_abort(store);
+					return -1;
+				}
+				*changed += (size_t)done;
+			}
+		}
+	}
+	if (store_action_commit(store, error) != 0)
+		return -1;
+	/* Saved: now the model may show it. */
+	for (size_t c = 0; c < count; c++) {
+		const struct annotation_change *change = &changes[c];
+		for (size_t p = change->first; p <= change->last; p++) {
+			theme_set before = annotations->tags[p];
+			theme_set after = (before | change->add) & ~(change->remove & ~change->add);
+			if (after == before)
+				continue;
+			count_paragraph(annotations, p, before, -1);
+			count_paragraph(annotations, p, after, 1);
+			annotations->tags[p] = after;
+			annotations->suggested_known[p] = 0;
+		}
+	}
+	store_data_version(store, &annotations->data_version, NULL);
+	return 0;
+}
+
+int annotations_set_note(struct annotations *annotations, size_t paragraph, const char *text,
+			 struct error *error)
+{
+	struct store *store = annotations->store;
+	int changed;
+	const char *value = text && *text ? text : NULL;
+	if (store_note_set(store, annotations->document_id, paragraph, value, &changed, error) != 0)
+		return -1;
+	free(annotations->notes[paragraph]);
+	annotations->notes[paragraph] = value ? xstrdup(value) : NULL;
+	store_data_version(store, &annotations->data_version, NULL);
+	return 0;
+}
+
+theme_set annotations_suggested(struct annotations *annotations, size_t paragraph)
+{
+	if (annotations->suggested_known[paragraph])
+		return annotations->suggested[paragraph];
+	const struct speech *speech = annotations->speech;
+	const char *text = paragraph_text(speech, paragraph);
+	size_t length = speech->paragraphs[paragraph].length;
+	theme_set found = 0;
+	for (size_t t = 0; t < annotations->theme_count; t++) {
+		const struct annotation_theme *theme = &annotations->themes[t];
+		if (!(annotations->tags[paragraph] & ((theme_set)1 << t)) &&
+		    keyword_any(text, length, (const char *const *)theme->keywords,
+				theme->keyword_count))
+			found |= (theme_set)1 << t;
+	}
+	annotations->suggested[paragraph] = found;
+	annotations->suggested_known[paragraph] = 1;
+	return found;
+}
+
+unsigned annotations_section_count(const struct annotations *annotations, size_t entry, int theme)
+{
+	return annotations->section_counts[entry * annotations->theme_count + (size_t)theme];
+}
+
+int annotations_section_has(const struct annotations *annotations, size_t entry, theme_set themes)
+{
+	for (size_t t = 0; t < annotations->theme_count; t++)
+		if ((themes & ((theme_set)1 << t)) &&
+		    annotations_section_count(annotations, entry, (int)t))
+			return 1;
+	return 0;
+}
+
+int annotations_add_theme(struct annotations *annotations, const char *name, int key,
+			  const char *color, struct error *error)
+{
+	struct theme_definition definition = {
+	    .name = (char *)name,
+	    .key = key,
+	    .color = (char *)color,
+	};
+	int64_t id;
+	if (store_theme_add(annotations->store, &definition, &id, error) != 0)
+		return -1;
+	return annotations_reload(annotations, error);
+}
