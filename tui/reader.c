@@ -458,7 +458,8 @@ void reader_set_filter(struct reader *reader, theme_set filter)
 	}
 	reader->cursor = cursor;
 	reader->anchor = -1;
-	reader->top = cursor;
+	/* From the top, so what the filter keeps above the cursor shows too. */
+	reader->top = 0;
 	reader->top_line = 0;
 	show_cursor(reader);
 }
