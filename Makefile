@@ -7,7 +7,7 @@ CFLAGS ?= -O2 -g
 
 PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
-LIBS = $(PKG_LIBS) -lunistring -lm
+LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \

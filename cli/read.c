@@ -6,6 +6,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "cli/background_import.h"
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "store/document.h"
@@ -50,12 +51,20 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
 	return 1;
 }
 
+/* Files larger than this are imported on a thread of their own while the
+ * reader already shows them; smaller ones take a moment and are imported
+ * first, so tagging works from the first key. */
+enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024 };
+
 /* Loads the speech to read: from the library by id, or from a file, which
- * is imported when the library does not have its content yet. */
+ * is imported when the library does not have its content yet (*import is
+ * set, and *id is 0, when that goes on in the background). */
 static int open_speech(struct store *store, const char *argument, int64_t *id,
-		       struct speech *speech, char *message, size_t message_size)
+		       struct background_import **import, struct speech *speech, char *message,
+		       size_t message_size)
 {
 	struct error error;
+	*import = NULL;
 	if (cli_is_speech_id(argument)) {
 		*id = strtoll(argument, NULL, 10);
 		if (store_speech_load(store, *id, speech, &error) != 0)
@@ -71,11 +80,22 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 		return EXIT_ERROR;
 	}
 	int found = store_find_content(store, bytes, length, id, &error);
+	char *absolute = found == 0 ? realpath(argument, NULL) : NULL;
+	if (found == 0 && length > BACKGROUND_IMPORT_BYTES) {
+		*id = 0;
+		found = background_import_start(store_path(store), absolute, bytes, length, speech,
+						import, &error);
+		free(absolute);
+		if (found == 0) {
+			snprintf(message, message_size, "importing this speech into the library…");
+			return 0;
+		}
+		speech_free(speech);
+		return cli_fail("%s", error.message);
+	}
 	if (found == 0) {
-		char *absolute = realpath(argument, NULL);
 		struct store_import_result result;
 		found = store_import(store, absolute, bytes, length, speech, &result, &error);
-		free(absolute);
 		if (found == 0) {
 			*id = result.id;
 			if (result.outcome == STORE_IMPORT_NEW_VERSION)
@@ -89,6 +109,7 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 					 (long long)result.id);
 		}
 	}
+	free(absolute);
 	free(bytes);
 	if (found < 0) {
 		speech_free(speech);
@@ -158,11 +179,12 @@ int command_read(int argc, char **argv)
 	struct speech speech;
 	char message[256] = "";
 	struct reading_position position = {0};
-	if (open_speech(store, argument, &id, &speech, message, sizeof message) != 0) {
+	struct background_import *import;
+	if (open_speech(store, argument, &id, &import, &speech, message, sizeof message) != 0) {
 		store_close(store);
 		return EXIT_ERROR;
 	}
-	if (load_position(store, id, &position) != 0) {
+	if (id && load_position(store, id, &position) != 0) {
 		speech_free(&speech);
 		store_close(store);
 		return EXIT_ERROR;
@@ -175,11 +197,21 @@ int command_read(int argc, char **argv)
 		position.paragraph = (size_t)cited;
 	options.message = message;
 
-	int result = tui_read(&options, store, id, &speech, &position, &error);
+	struct tui_import pending = {background_import_poll, import};
+	int result =
+	    tui_read(&options, store, id, import ? &pending : NULL, &speech, &position, &error);
+	if (import) {
+		/* Quitting before the import is done cancels it: the library
+		 * stays as it was and the file is imported next time. */
+		struct error import_error;
+		if (background_import_poll(import, &id, &import_error) != 1)
+			id = 0;
+		background_import_finish(import, id == 0);
+	}
 	status = EXIT_OK;
 	if (result < 0)
 		status = cli_fail("%s", error.message);
-	else if (save_position(store, id, old_folds, old_count, &position) != 0)
+	else if (id && save_position(store, id, old_folds, old_count, &position) != 0)
 		status = EXIT_ERROR;
 	free(old_folds);
 	free(position.folded);

@@ -84,6 +84,8 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 			     int64_t *hashes, struct error *error)
 {
 	for (size_t i = 0; i < speech->paragraph_count; i++) {
+		if (atomic_load(&store->interrupted))
+			return error_set(error, "interrupted");
 		sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INSERT, error);
 		if (!statement)
 			return -1;

@@ -4,6 +4,7 @@
 #define PIZHU_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 
 #include "store/statement.h"
 #include "store/store.h"
@@ -17,6 +18,7 @@ struct store {
 	int64_t action_document;		   /* its document, 0 for several */
 	size_t action_events;			   /* events recorded in it so far */
 	int transaction_depth;			   /* see store_transaction_begin */
+	atomic_int interrupted;			   /* store_interrupt was called */
 };
 
 /* The statement, prepared once per connection, reset and with its

@@ -227,3 +227,11 @@ int store_data_version(struct store *store, int64_t *version, struct error *erro
 	sqlite3_reset(statement);
 	return 0;
 }
+
+void store_interrupt(struct store *store)
+{
+	/* sqlite3_interrupt alone is lost between statements; long loops
+	 * check the flag too. */
+	atomic_store(&store->interrupted, 1);
+	sqlite3_interrupt(store->db);
+}

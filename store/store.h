@@ -35,6 +35,11 @@ void store_close(struct store *store);
 
 const char *store_path(const struct store *store);
 
+/* Makes what runs on this connection in another thread (an import) stop
+ * with an error as soon as it can; its transaction rolls back. The
+ * connection is of no further use. */
+void store_interrupt(struct store *store);
+
 /* A number that changes when another connection (another pizhu) commits
  * to the database, so a reader can tell when to load annotations again. */
 int store_data_version(struct store *store, int64_t *version, struct error *error);

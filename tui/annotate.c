@@ -26,13 +26,38 @@ static void describe_range(char *text, size_t size, size_t first, size_t last)
 		snprintf(text, size, "¶%zu–¶%zu (%zu paragraphs)", first, last, last - first + 1);
 }
 
+/* 1 when the speech is in the library, so that it can take annotations. */
+static int in_library(struct app *app)
+{
+	if (app->annotations.document_id)
+		return 1;
+	app_message(app, 1, "still importing this speech: tags and notes work in a moment");
+	return 0;
+}
+
+/* The paragraphs a tag key works on: the selection or the cursor's, less
+ * the title, which takes no tags. Returns 0 (with a message) when none. */
+static int tag_range(struct app *app, size_t *first, size_t *last)
+{
+	reader_selection(&app->reader, first, last);
+	if (*first == 0)
+		*first = 1;
+	if (*first > *last) {
+		app->reader.anchor = -1;
+		app_message(app, 1, "the title takes no tags");
+		return 0;
+	}
+	return 1;
+}
+
 /* Applies one change to the selection (or the cursor paragraph) and ends
  * the selection. Returns 1 when something was saved. */
 static int change_selection(struct app *app, theme_set add, theme_set remove, const char *verb,
 			    const char *themes)
 {
 	size_t first, last;
-	reader_selection(&app->reader, &first, &last);
+	if (!tag_range(app, &first, &last))
+		return 0;
 	char where[64], description[256];
 	describe_range(where, sizeof where, first, last);
 	snprintf(description, sizeof description, "%s %s %s", verb, themes, where);
@@ -52,7 +77,8 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 static int toggle_theme(struct app *app, int theme)
 {
 	size_t first, last;
-	reader_selection(&app->reader, &first, &last);
+	if (!tag_range(app, &first, &last))
+		return 0;
 	const char *name = app->annotations.themes[theme].name;
 	theme_set bit = (theme_set)1 << theme;
 	char where[64];
@@ -84,7 +110,8 @@ void annotate_digit(struct app *app, int digit)
 	clock_gettime(CLOCK_MONOTONIC, &app->last_digit);
 	int theme = digit > 0 ? annotations_theme_by_key(&app->annotations, digit) : -1;
 	if (theme >= 0) {
-		app->count_actions += (size_t)toggle_theme(app, theme);
+		if (in_library(app))
+			app->count_actions += (size_t)toggle_theme(app, theme);
 		return;
 	}
 	app_message(app, 0, "%ld (G goes to that paragraph)", app->count);
@@ -172,7 +199,8 @@ static void theme_names(const struct annotations *annotations, theme_set themes,
 static void pick_themes(struct app *app)
 {
 	size_t first, last;
-	reader_selection(&app->reader, &first, &last);
+	if (!tag_range(app, &first, &last))
+		return;
 	struct annotations *annotations = &app->annotations;
 	theme_set initial = 0;
 	for (size_t t = 0; t < annotations->theme_count; t++)
@@ -215,6 +243,10 @@ static void choose_filter(struct app *app)
 static void edit_note(struct app *app)
 {
 	size_t paragraph = app->reader.cursor;
+	if (paragraph == 0) {
+		app_message(app, 1, "the title takes no note");
+		return;
+	}
 	const char *old = app->annotations.notes[paragraph];
 	char title[64];
 	snprintf(title, sizeof title, "Note for ¶%zu", paragraph);
@@ -388,6 +420,19 @@ static void select_section(struct app *app)
 
 int annotate_request(struct app *app, enum request request)
 {
+	switch (request) {
+	case REQUEST_THEME_PICKER:
+	case REQUEST_UNDO:
+	case REQUEST_REDO:
+	case REQUEST_NOTE:
+	case REQUEST_SUGGESTION:
+	case REQUEST_SUGGESTIONS_REVIEW:
+		if (!in_library(app))
+			return 1;
+		break;
+	default:
+		break;
+	}
 	switch (request) {
 	case REQUEST_THEME_PICKER:
 		pick_themes(app);

@@ -348,8 +348,33 @@ static void save_position(const struct app *app, struct reading_position *positi
 	position->paragraph = app->reader.cursor;
 }
 
+/* Turns tagging on once a pending import is done. */
+static void poll_import(struct app *app)
+{
+	if (!app->import)
+		return;
+	int64_t id;
+	struct error error;
+	int state = app->import->poll(app->import->context, &id, &error);
+	if (state == 0)
+		return;
+	app->import = NULL;
+	if (state < 0) {
+		app_message(app, 1, "not imported, so no tags or notes: %s", error.message);
+		return;
+	}
+	app->annotations.document_id = id;
+	if (annotations_reload(&app->annotations, &error) != 0) {
+		app_message(app, 1, "%s", error.message);
+		return;
+	}
+	reader_annotations_changed(&app->reader);
+	app_message(app, 0, "imported as speech %lld", (long long)id);
+}
+
 int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
-	     const struct speech *speech, struct reading_position *position, struct error *error)
+	     const struct tui_import *import, const struct speech *speech,
+	     struct reading_position *position, struct error *error)
 {
 	if (tui_check_terminal(error) != 0)
 		return -1;
@@ -374,7 +399,8 @@ int tui_read(const struct tui_options *options, struct store *store, int64_t doc
 	colors_init(options->use_color);
 	draw_set_ambiguous_wide(options->ambiguous_wide);
 
-	struct app app = {.speech = speech, .outline_shown = 1, .stop = &stop_signal};
+	struct app app = {
+	    .speech = speech, .outline_shown = 1, .stop = &stop_signal, .import = import};
 	if (annotations_load(&app.annotations, store, document_id, speech, error) != 0) {
 		endwin();
 		delscreen(screen);
@@ -394,6 +420,7 @@ int tui_read(const struct tui_options *options, struct store *store, int64_t doc
 		int key = getch();
 		if (stop_signal)
 			break;
+		poll_import(&app);
 		annotate_refresh(&app);
 		if (key == ERR)
 			continue;

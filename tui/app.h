@@ -11,6 +11,7 @@
 #include "tui/outline_pane.h"
 #include "tui/reader.h"
 #include "tui/request.h"
+#include "tui/tui.h"
 
 struct app {
 	const struct speech *speech;
@@ -26,7 +27,8 @@ struct app {
 	struct timespec last_digit; /* when the last of them came */
 	char message[256];
 	int message_is_error;
-	volatile sig_atomic_t *stop; /* set by a signal */
+	volatile sig_atomic_t *stop;	 /* set by a signal */
+	const struct tui_import *import; /* while the speech is being imported */
 };
 
 void app_message(struct app *app, int is_error, const char *format, ...)

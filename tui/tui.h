@@ -33,12 +33,22 @@ struct reading_position {
  * position the cursor. */
 int tui_check_terminal(struct error *error);
 
+/* A speech that is still being imported when the reader opens it: the
+ * reader shows it at once and polls; tags and notes work once it is done. */
+struct tui_import {
+	/* 0 while running; 1 when done, with the speech's id; -1 on failure. */
+	int (*poll)(void *context, int64_t *id, struct error *error);
+	void *context;
+};
+
 /* Runs the reader on a library speech until the user quits; tags and notes
- * are read from and saved to the store as the user works. `position` is
- * read at the start and written at the end (the caller frees `folded`).
- * Returns 0 after a quit, the signal number when a signal ended it, -1
- * with a message on error. */
+ * are read from and saved to the store as the user works. document_id is 0
+ * while `import` (else NULL) brings the speech in. `position` is read at
+ * the start and written at the end (the caller frees `folded`). Returns 0
+ * after a quit, the signal number when a signal ended it, -1 with a
+ * message on error. */
 int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
-	     const struct speech *speech, struct reading_position *position, struct error *error);
+	     const struct tui_import *import, const struct speech *speech,
+	     struct reading_position *position, struct error *error);
 
 #endif

@@ -1,0 +1,105 @@
+#include "cli/background_import.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base/buffer.h"
+#include "store/document.h"
+
+struct background_import {
+	pthread_t thread;
+	char *database_path, *source_path;
+	unsigned char *bytes;
+	size_t length;
+	const struct speech *speech;
+	pthread_mutex_t lock;
+	struct store *store; /* the thread's connection while it imports (lock) */
+	int cancelled;	     /* (lock) */
+	atomic_int state;    /* 0 running, 1 done, -1 failed */
+	int64_t id;
+	struct error error;
+};
+
+static void *run(void *argument)
+{
+	struct background_import *import = argument;
+	struct store *store;
+	struct store_import_result result;
+	int status = store_open(import->database_path, STORE_OPEN_CREATE, &store, &import->error);
+	if (status == 0) {
+		pthread_mutex_lock(&import->lock);
+		if (import->cancelled)
+			status = error_set(&import->error, "cancelled");
+		else
+			import->store = store;
+		pthread_mutex_unlock(&import->lock);
+		if (status == 0) {
+			status =
+			    store_import(store, import->source_path, import->bytes, import->length,
+					 import->speech, &result, &import->error);
+			pthread_mutex_lock(&import->lock);
+			import->store = NULL;
+			pthread_mutex_unlock(&import->lock);
+		}
+		store_close(store);
+	}
+	if (status == 0)
+		import->id = result.id;
+	atomic_store(&import->state, status == 0 ? 1 : -1);
+	return NULL;
+}
+
+int background_import_start(const char *database_path, const char *source_path,
+			    unsigned char *bytes, size_t length, const struct speech *speech,
+			    struct background_import **result, struct error *error)
+{
+	struct background_import *import = xcalloc(1, sizeof *import);
+	import->database_path = xstrdup(database_path);
+	import->source_path = source_path ? xstrdup(source_path) : NULL;
+	import->bytes = bytes;
+	import->length = length;
+	import->speech = speech;
+	pthread_mutex_init(&import->lock, NULL);
+	atomic_init(&import->state, 0);
+	if (pthread_create(&import->thread, NULL, run, import) != 0) {
+		pthread_mutex_destroy(&import->lock);
+		free(import->database_path);
+		free(import->source_path);
+		free(import);
+		return error_set(error, "cannot start the import");
+	}
+	*result = import;
+	return 0;
+}
+
+int background_import_poll(void *context, int64_t *id, struct error *error)
+{
+	struct background_import *import = context;
+	int state = atomic_load(&import->state);
+	if (state == 1)
+		*id = import->id;
+	else if (state < 0)
+		*error = import->error;
+	return state;
+}
+
+void background_import_finish(struct background_import *import, int cancel)
+{
+	if (!import)
+		return;
+	if (cancel) {
+		pthread_mutex_lock(&import->lock);
+		import->cancelled = 1;
+		if (import->store)
+			store_interrupt(import->store);
+		pthread_mutex_unlock(&import->lock);
+	}
+	pthread_join(import->thread, NULL);
+	pthread_mutex_destroy(&import->lock);
+	free(import->database_path);
+	free(import->source_path);
+	free(import->bytes);
+	free(import);
+}
