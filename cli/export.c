@@ -100,13 +100,20 @@ static int write_export(struct store *store, const struct cli_selection *chosen,
 			 : write_excerpts(store, out, chosen, options, &error);
 	if (status == 0 && fflush(out) != 0)
 		status = error_set(&error, "cannot write: %s", strerror(errno));
+	/* A failed write names the file; the writers do not know it. */
+	int write_failed = status != 0 && ferror(out);
 	if (options->output) {
 		if (status == 0)
-			status = atomic_file_commit(&file, &error);
-		else
-			atomic_file_abort(&file);
+			return atomic_file_commit(&file, &error) == 0
+				   ? EXIT_OK
+				   : cli_fail("%s", error.message);
+		atomic_file_abort(&file);
 	}
-	return status == 0 ? EXIT_OK : cli_fail("%s", error.message);
+	if (status == 0)
+		return EXIT_OK;
+	if (write_failed && options->output)
+		return cli_fail("%s: %s", options->output, error.message);
+	return cli_fail("%s", error.message);
 }
 
 int command_export(int argc, char **argv)

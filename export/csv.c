@@ -15,7 +15,7 @@ static void append_cell(struct buffer *out, const char *text, int keep_lines)
 	if (text && *text && strchr(formula_start, text[0]))
 		buffer_append_byte(&clean, '\'');
 	export_clean(text ? text : "", keep_lines, &clean);
-	const char *cell = clean.data ? clean.data : "";
+	const char *cell = clean.data;
 	if (strpbrk(cell, "\",\n\r")) {
 		buffer_append_byte(out, '"');
 		for (size_t i = 0; i < clean.length; i++) {

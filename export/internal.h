@@ -12,7 +12,8 @@
  * harmless: invalid bytes, C1 controls and the non-characters U+FFFE and
  * U+FFFF become U+FFFD; C0 controls and DEL their Control Pictures (ESC →
  * ␛), as the reader shows them; a tab becomes a space. Line ends (LF,
- * CRLF, CR, U+2028, U+2029) become '\n' when keep_lines, else spaces. */
+ * CRLF, CR, U+2028, U+2029) become '\n' when keep_lines, else spaces.
+ * Leaves out->data NUL-terminated. */
 void export_clean(const char *text, int keep_lines, struct buffer *out);
 
 /* One group of excerpts as Markdown, CSV and HTML show them. */

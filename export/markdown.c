@@ -56,7 +56,7 @@ static void append_inline(struct buffer *out, const char *text, int line_start)
 {
 	struct buffer clean = {0};
 	export_clean(text, 0, &clean);
-	escape_line(out, clean.data ? clean.data : "", clean.length, line_start);
+	escape_line(out, clean.data, clean.length, line_start);
 	buffer_free(&clean);
 }
 
@@ -66,7 +66,7 @@ static void append_note(struct buffer *out, const char *note)
 {
 	struct buffer clean = {0};
 	export_clean(note, 1, &clean);
-	const char *text = clean.data ? clean.data : "";
+	const char *text = clean.data;
 	int first = 1;
 	for (size_t start = 0; start < clean.length;) {
 		const char *newline = memchr(text + start, '\n', clean.length - start);

@@ -32,6 +32,7 @@ void export_clean(const char *text, int keep_lines, struct buffer *out)
 			buffer_append(out, bytes + i, size);
 		i += size;
 	}
+	buffer_string(out);
 }
 
 int export_finish(FILE *out, struct error *error)
