@@ -12,9 +12,9 @@
 
 enum { BAR_COLUMNS = 30 };
 
-static double share(size_t paragraphs, size_t total)
+static double percent(size_t paragraphs, size_t total)
 {
-	return total ? (double)paragraphs / (double)total : 0.0;
+	return total ? 100.0 * (double)paragraphs / (double)total : 0.0;
 }
 
 static void print_tsv(const struct store_stats *stats)
@@ -24,8 +24,14 @@ static void print_tsv(const struct store_stats *stats)
 		const struct store_theme_stat *theme = &stats->themes[t];
 		fputs("theme\t", stdout);
 		cli_write_field(stdout, theme->name, strlen(theme->name));
-		printf("\t%zu\t%.4f\t%zu\n", theme->paragraphs,
-		       share(theme->paragraphs, stats->paragraph_count), theme->speeches);
+		/* Integer arithmetic: the decimal point must not follow the
+		 * locale (a comma in many) in output for machines. */
+		size_t share = stats->paragraph_count
+				   ? (theme->paragraphs * 10000 + stats->paragraph_count / 2) /
+					 stats->paragraph_count
+				   : 0;
+		printf("\t%zu\t%zu.%04zu\t%zu\n", theme->paragraphs, share / 10000, share % 10000,
+		       theme->speeches);
 	}
 	for (size_t p = 0; p < stats->pair_count; p++) {
 		const struct store_pair_stat *pair = &stats->pairs[p];
@@ -133,7 +139,7 @@ static void print_table(const struct store_stats *stats, int bars, int use_color
 		const struct store_theme_stat *theme = &stats->themes[t];
 		print_padded(theme->name, columns);
 		printf("%10zu  %5.1f%%  %8zu", theme->paragraphs,
-		       100.0 * share(theme->paragraphs, stats->paragraph_count), theme->speeches);
+		       percent(theme->paragraphs, stats->paragraph_count), theme->speeches);
 		if (bars && theme->paragraphs > 0) {
 			/* The most tagged theme gets the whole bar; any tag at
 			 * least an eighth of a column. */
