@@ -69,6 +69,13 @@ is "$(grep '^## ' "$OUT/speech.md")" "## 在全镇秋季工作推进会上的讲
 is "$(grep -c '^> ' "$OUT/speech.md")" 6 "--theme 民生: its six excerpts, the orphan included"
 like "$(sed -n '/^## 在全镇/,/^>/p' "$OUT/speech.md")" '^2026-09-15; 张书记$' \
 	"the speech's metadata under its heading"
+is "$("$PIZHU" export --theme 民生 --theme 党建 --theme 民生 | grep '^## ')" "## 民生
+## 党建" "groups in the order the themes were given, each once"
+"$PIZHU" export --speech "$FIXTURES/export-hazards.txt" >"$OUT/by-path.md"
+"$PIZHU" export --speech 3 --speech 3 >"$OUT/by-id.md"
+cmp -s "$OUT/by-path.md" "$OUT/by-id.md"
+ok $? "--speech takes the path of an imported file as well as an id"
+is "$(grep -c '^> ' "$OUT/by-id.md")" 5 "only that speech's excerpts"
 
 # --- CSV ----------------------------------------------------------------------
 "$PIZHU" export --format csv -o "$OUT/all.csv"
