@@ -69,6 +69,8 @@ int command_suggest(int argc, char **argv);
 int command_search(int argc, char **argv);
 int command_check(int argc, char **argv);
 int command_read(int argc, char **argv);
+int command_export(int argc, char **argv);
+int command_stats(int argc, char **argv);
 
 /* The reader's options given on the command line (--width,
  * --ambiguous-wide); -1 where not given. They win over the settings file. */

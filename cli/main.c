@@ -71,6 +71,37 @@ const struct command commands[] = {
      "Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first. A paragraph matches\n"
      "when it holds every word of the query; the words are highlighted when the\n"
      "output is a terminal (not with NO_COLOR).\n"},
+    {"export", command_export,
+     "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
+     "[--bom] [-o FILE]",
+     "Export the tagged and annotated paragraphs.",
+     "Each excerpt carries the speech's title and metadata, its section path, the\n"
+     "paragraph number, the full text, its themes, its note and the citation\n"
+     "ID:N (pizhu ID:N opens the reader there). Defaults: Markdown on standard\n"
+     "output, every theme, every speech. Without --theme, notes on untagged\n"
+     "paragraphs are excerpts too. Orphaned annotations come with the text they\n"
+     "were made on, marked as such.\n"
+     "  --theme T, --speech S   only these (repeat for several); S is a library\n"
+     "                          id or the path of an imported file\n"
+     "  --format F   md (default), csv (a row per excerpt and theme), jsonl (an\n"
+     "               object per excerpt), html (one printable page), matrix (CSV:\n"
+     "               a row per paragraph, a 0/1 column per theme)\n"
+     "  --group G    theme (default) or speech: the headings of md and html, the\n"
+     "               row order of csv\n"
+     "  --bom        start csv or matrix with a byte order mark, for Excel\n"
+     "  -o FILE      write FILE, replacing it only once the export is complete\n"
+     "Fields and formats: docs/export.md.\n"},
+    {"stats", command_stats, "[--speech S]... [--tsv]", "Count the tags per theme.",
+     "Per theme: the tagged paragraphs, their share of the speeches' paragraphs\n"
+     "and the number of speeches (with a bar on a terminal); then the pairs of\n"
+     "themes that share paragraphs. Old versions' orphans do not count.\n"
+     "  --speech S   only these speeches (repeat for several)\n"
+     "  --tsv        for machines, one record per line:\n"
+     "                 total<TAB>SPEECHES<TAB>PARAGRAPHS\n"
+     "                 theme<TAB>NAME<TAB>PARAGRAPHS<TAB>SHARE<TAB>SPEECHES\n"
+     "                 pair<TAB>THEME_A<TAB>THEME_B<TAB>PARAGRAPHS\n"
+     "               SHARE is a fraction (0.1250); pairs with no shared paragraph\n"
+     "               are left out\n"},
     {"check", command_check, "", "Check the library database for damage.",
      "Runs SQLite's integrity and foreign key checks and the search index's\n"
      "check; prints ok (status 0) or the problems found (status 1).\n"},

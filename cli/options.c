@@ -27,6 +27,16 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 		      struct cli_option *options, size_t option_count, char **positional,
 		      int min_positional, int max_positional, int *positional_count)
 {
+	return cli_parse_repeated_options(command, argc, argv, options, NULL, option_count,
+					  positional, min_positional, max_positional,
+					  positional_count);
+}
+
+int cli_parse_repeated_options(const struct command *command, int argc, char **argv,
+			       struct cli_option *options, const char ***values,
+			       size_t option_count, char **positional, int min_positional,
+			       int max_positional, int *positional_count)
+{
 	int count = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *argument = argv[i];
@@ -50,6 +60,9 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 							       option->name);
 				value = argv[++i];
 			}
+			size_t index = (size_t)(option - options);
+			if (values && values[index])
+				values[index][option->seen] = value;
 			option->seen++;
 			option->value = value;
 			continue;

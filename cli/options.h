@@ -24,6 +24,14 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 		      struct cli_option *options, size_t option_count, char **positional,
 		      int min_positional, int max_positional, int *positional_count);
 
+/* The same for options that may be repeated (--theme A --theme B):
+ * values[i], when values and values[i] are not NULL, has room for argc
+ * entries and receives every value given to options[i], in order. */
+int cli_parse_repeated_options(const struct command *command, int argc, char **argv,
+			       struct cli_option *options, const char ***values,
+			       size_t option_count, char **positional, int min_positional,
+			       int max_positional, int *positional_count);
+
 /* The --db option given to pizhu, or NULL. Set once by main. */
 extern const char *cli_database_option;
 

@@ -24,6 +24,7 @@ need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
 need python3 command -v python3
+need jq command -v jq
 
 [ -z "$missing" ] && exit 0
 

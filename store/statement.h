@@ -22,6 +22,36 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+/* The speeches chosen for export and stats. ?1: a JSON array of speech ids
+ * (any version of each; json_each reads it, so the list is one bound
+ * value) or NULL for every speech. lineage maps every version to its
+ * speech's current version; chosen holds every version of the chosen
+ * speeches. */
+#define CHOSEN_SPEECHES                                                                            \
+	"WITH RECURSIVE lineage(id, speech) AS ("                                                  \
+	" SELECT id, id FROM documents WHERE replaced_by IS NULL"                                  \
+	" UNION ALL SELECT d.id, l.speech FROM documents d"                                        \
+	" JOIN lineage l ON d.replaced_by = l.id),"                                                \
+	" chosen(id, speech) AS (SELECT id, speech FROM lineage WHERE ?1 IS NULL OR speech IN"     \
+	" (SELECT speech FROM lineage WHERE id IN (SELECT value FROM json_each(?1))))"
+
+/* A tag t of a chosen theme. ?2: a JSON array of theme ids, or NULL for
+ * every theme. */
+#define CHOSEN_TAG "(?2 IS NULL OR t.theme_id IN (SELECT value FROM json_each(?2)))"
+
+/* The annotated paragraphs of the chosen speeches: with chosen themes,
+ * those carrying one; else those with any tag or a note. */
+#define EXCERPT_CTE                                                                                \
+	CHOSEN_SPEECHES                                                                            \
+	", excerpt(speech, document_id, paragraph) AS ("                                           \
+	" SELECT c.speech, t.document_id, t.paragraph FROM tags t"                                 \
+	" JOIN chosen c ON c.id = t.document_id WHERE " CHOSEN_TAG                                 \
+	" UNION SELECT c.speech, n.document_id, n.paragraph FROM notes n"                          \
+	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL)"
+
+/* Excerpt order: speech, current version before old ones, paragraph. */
+#define EXCERPT_ORDER " ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
+
 #define STORE_STATEMENTS(X)                                                                        \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
@@ -154,6 +184,54 @@
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
+	/* export and stats (excerpt.h) */                                                         \
+	X(EXCERPTS, EXCERPT_CTE                                                                    \
+	  " SELECT e.speech, e.document_id, e.paragraph, d.title, d.date, d.speaker,"              \
+	  " d.occasion, d.source, p.text, n.text FROM excerpt e"                                   \
+	  " JOIN documents d ON d.id = e.document_id"                                              \
+	  " JOIN paragraphs p ON p.document_id = e.document_id AND p.number = e.paragraph"         \
+	  " LEFT JOIN notes n ON n.document_id = e.document_id"                                    \
+	  " AND n.paragraph = e.paragraph" EXCERPT_ORDER)                                          \
+	X(EXCERPT_THEMES, EXCERPT_CTE                                                              \
+	  " SELECT e.document_id, e.paragraph, h.id, h.name, h.color FROM excerpt e"               \
+	  " JOIN tags t ON t.document_id = e.document_id AND t.paragraph = e.paragraph"            \
+	  " JOIN themes h ON h.id = t.theme_id WHERE " CHOSEN_TAG EXCERPT_ORDER                    \
+	  ", h.key IS NULL, h.key, h.name")                                                        \
+	/* Each excerpt's section path: from the section it is in, up the parent                   \
+	 * links to depth 1. A heading's label is the first label_length bytes of                  \
+	 * its text. */                                                                            \
+	X(EXCERPT_SECTIONS, EXCERPT_CTE                                                            \
+	  ", path(speech, document_id, paragraph, entry) AS ("                                     \
+	  " SELECT e.speech, e.document_id, e.paragraph, p.section FROM excerpt e"                 \
+	  " JOIN paragraphs p ON p.document_id = e.document_id AND p.number = e.paragraph"         \
+	  " UNION ALL SELECT path.speech, path.document_id, path.paragraph, o.parent"              \
+	  " FROM path JOIN outline o ON o.document_id = path.document_id"                          \
+	  " AND o.entry = path.entry WHERE o.parent IS NOT NULL)"                                  \
+	  " SELECT e.document_id, e.paragraph, h.text, h.label_length FROM path e"                 \
+	  " JOIN outline o ON o.document_id = e.document_id AND o.entry = e.entry"                 \
+	  " JOIN paragraphs h ON h.document_id = o.document_id AND h.number = o.paragraph"         \
+	  " WHERE o.depth > 0" EXCERPT_ORDER ", o.depth")                                          \
+	X(MATRIX, CHOSEN_SPEECHES " SELECT p.document_id, p.number, t.theme_id FROM chosen c"      \
+				  " JOIN paragraphs p ON p.document_id = c.id"                     \
+				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
+				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
+				  " WHERE c.id = c.speech AND p.number > 0 "                       \
+				  "ORDER BY p.document_id, p.number")                              \
+	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
+					" FROM chosen c JOIN documents d ON d.id = c.id"           \
+					" WHERE c.id = c.speech")                                  \
+	X(STATS_THEMES, CHOSEN_SPEECHES                                                            \
+	  " SELECT h.id, h.name, h.color, count(s.document_id),"                                   \
+	  " count(DISTINCT s.document_id) FROM themes h LEFT JOIN"                                 \
+	  " (SELECT t.theme_id, t.document_id FROM tags t"                                         \
+	  "  JOIN chosen c ON c.id = t.document_id AND c.id = c.speech) s"                         \
+	  " ON s.theme_id = h.id GROUP BY h.id ORDER BY h.key IS NULL, h.key, h.name")             \
+	X(STATS_PAIRS,                                                                             \
+	  CHOSEN_SPEECHES " SELECT a.theme_id, b.theme_id, count(*) FROM tags a"                   \
+			  " JOIN chosen c ON c.id = a.document_id AND c.id = c.speech"             \
+			  " JOIN tags b ON b.document_id = a.document_id"                          \
+			  " AND b.paragraph = a.paragraph AND b.theme_id > a.theme_id"             \
+			  " GROUP BY a.theme_id, b.theme_id")                                      \
 	X(SEED_PUT, "INSERT OR REPLACE INTO theme_seeds (name, theme_id, definition_hash)"         \
 		    " VALUES (?1, ?2, ?3)")
 

@@ -1,0 +1,57 @@
+#include <errno.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "export/internal.h"
+
+void export_clean(const char *text, int keep_lines, struct buffer *out)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t length = strlen(text);
+	for (size_t i = 0; i < length;) {
+		size_t size;
+		long codepoint = utf8_decode(bytes + i, length - i, &size);
+		if (codepoint == '\r' && i + 1 < length && bytes[i + 1] == '\n') {
+			i++; /* CRLF is one line end */
+			continue;
+		}
+		int line_end = codepoint == '\n' || codepoint == '\r' || codepoint == 0x2028 ||
+			       codepoint == 0x2029;
+		if (line_end)
+			buffer_append_byte(out, keep_lines ? '\n' : ' ');
+		else if (codepoint == '\t')
+			buffer_append_byte(out, ' ');
+		else if (codepoint >= 0 && codepoint < 0x20)
+			buffer_append_codepoint(out, 0x2400 + (unsigned)codepoint);
+		else if (codepoint == 0x7F)
+			buffer_append_codepoint(out, 0x2421);
+		else if (codepoint < 0 || (codepoint >= 0x80 && codepoint < 0xA0) ||
+			 codepoint == 0xFFFE || codepoint == 0xFFFF)
+			buffer_append_codepoint(out, UTF8_REPLACEMENT);
+		else
+			buffer_append(out, bytes + i, size);
+		i += size;
+	}
+	buffer_string(out);
+}
+
+int export_finish(FILE *out, struct error *error)
+{
+	if (fflush(out) != 0 || ferror(out))
+		return error_set(error, "cannot write: %s", strerror(errno ? errno : EIO));
+	return 0;
+}
+
+int export_format_parse(const char *name, enum export_format *format)
+{
+	static const char *const names[] = {
+	    [EXPORT_MARKDOWN] = "md", [EXPORT_CSV] = "csv",	  [EXPORT_JSONL] = "jsonl",
+	    [EXPORT_HTML] = "html",   [EXPORT_MATRIX] = "matrix",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*format = (enum export_format)i;
+			return 0;
+		}
+	return -1;
+}
