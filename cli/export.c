@@ -1,13 +1,10 @@
-/* pizhu export: the options, the output (standard output or a file
- * replaced atomically), and the writer for the format. */
-#include <errno.h>
+/* pizhu export: the options; export/run.c does the rest. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/atomic_file.h"
 #include "cli/options.h"
 #include "cli/selection.h"
-#include "export/export.h"
+#include "export/run.h"
 
 enum { OPTION_THEME, OPTION_SPEECH, OPTION_FORMAT, OPTION_GROUP, OPTION_OUTPUT, OPTION_BOM };
 
@@ -42,78 +39,21 @@ static int check_options(const struct command *command, const struct cli_option 
 	return 0;
 }
 
-static int write_matrix(struct store *store, FILE *out, const struct cli_selection *chosen,
-			const struct export_options *options, struct error *error)
-{
-	/* The matrix always names its columns: every theme when none was
-	 * chosen. */
-	struct store_selection selection = chosen->selection;
-	selection.theme_ids = chosen->theme_ids;
-	selection.theme_count = chosen->theme_count;
-	struct export_matrix matrix = {out, chosen->theme_count};
-	if (export_matrix_header(out, chosen->themes, chosen->theme_count, options->bom, error) !=
-	    0)
-		return -1;
-	return store_matrix(store, &selection, export_matrix_row, &matrix, error);
-}
-
-static int write_excerpts(struct store *store, FILE *out, const struct cli_selection *chosen,
-			  const struct export_options *options, struct error *error)
-{
-	struct store_excerpt *excerpts;
-	size_t count;
-	if (store_excerpts(store, &chosen->selection, &excerpts, &count, error) != 0)
-		return -1;
-	struct export_request request = {
-	    .excerpts = excerpts,
-	    .excerpt_count = count,
-	    .themes = chosen->themes,
-	    .theme_count = chosen->theme_count,
-	    .every_theme = chosen->every_theme,
-	    .grouping = options->grouping,
-	    .bom = options->bom,
-	};
-	int (*const writers[])(FILE *, const struct export_request *, struct error *) = {
-	    [EXPORT_MARKDOWN] = export_markdown,
-	    [EXPORT_CSV] = export_csv,
-	    [EXPORT_JSONL] = export_jsonl,
-	    [EXPORT_HTML] = export_html,
-	};
-	int status = writers[options->format](out, &request, error);
-	store_excerpts_free(excerpts, count);
-	return status;
-}
-
 static int write_export(struct store *store, const struct cli_selection *chosen,
 			const struct export_options *options)
 {
+	struct export_job job = {
+	    .selection = chosen->selection,
+	    .themes = chosen->themes,
+	    .theme_count = chosen->theme_count,
+	    .every_theme = chosen->every_theme,
+	    .format = options->format,
+	    .grouping = options->grouping,
+	    .bom = options->bom,
+	    .path = options->output,
+	};
 	struct error error;
-	struct atomic_file file = {0};
-	FILE *out = stdout;
-	if (options->output) {
-		if (atomic_file_open(options->output, &file, &error) != 0)
-			return cli_fail("%s", error.message);
-		out = file.stream;
-	}
-	int status = options->format == EXPORT_MATRIX
-			 ? write_matrix(store, out, chosen, options, &error)
-			 : write_excerpts(store, out, chosen, options, &error);
-	if (status == 0 && fflush(out) != 0)
-		status = error_set(&error, "cannot write: %s", strerror(errno));
-	/* A failed write names the file; the writers do not know it. */
-	int write_failed = status != 0 && ferror(out);
-	if (options->output) {
-		if (status == 0)
-			return atomic_file_commit(&file, &error) == 0
-				   ? EXIT_OK
-				   : cli_fail("%s", error.message);
-		atomic_file_abort(&file);
-	}
-	if (status == 0)
-		return EXIT_OK;
-	if (write_failed && options->output)
-		return cli_fail("%s: %s", options->output, error.message);
-	return cli_fail("%s", error.message);
+	return export_run(store, &job, &error) == 0 ? EXIT_OK : cli_fail("%s", error.message);
 }
 
 int command_export(int argc, char **argv)
