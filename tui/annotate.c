@@ -12,7 +12,9 @@
 #include "tui/clipboard.h"
 #include "tui/colors.h"
 #include "tui/editor.h"
+#include "tui/export_dialog.h"
 #include "tui/picker.h"
+#include "tui/stats_view.h"
 #include "tui/status.h"
 
 /* How soon G must follow digits to read them as a paragraph number. */
@@ -427,6 +429,8 @@ int annotate_request(struct app *app, enum request request)
 	case REQUEST_NOTE:
 	case REQUEST_SUGGESTION:
 	case REQUEST_SUGGESTIONS_REVIEW:
+	case REQUEST_EXPORT:
+	case REQUEST_STATISTICS:
 		if (!in_library(app))
 			return 1;
 		break;
@@ -485,6 +489,19 @@ int annotate_request(struct app *app, enum request request)
 	case REQUEST_COPY:
 		copy_paragraph(app);
 		return 1;
+	case REQUEST_EXPORT: {
+		/* A filter says which themes the user is after. */
+		int wrote = export_dialog_run(&app->annotations, app->reader.visible.filter,
+					      app->message, sizeof app->message, app->stop);
+		app->message_is_error = wrote < 0;
+		return 1;
+	}
+	case REQUEST_STATISTICS: {
+		struct error error;
+		if (stats_view_run(&app->annotations, app->stop, &error) != 0)
+			app_message(app, 1, "%s", error.message);
+		return 1;
+	}
 	default:
 		return 0;
 	}

@@ -55,6 +55,8 @@ enum request_pane {
 	R(SUGGESTION, PANE_READER, "s", "why a theme is suggested here; accept it")                \
 	R(SUGGESTIONS_REVIEW, PANE_READER, "S", "review every suggestion of the speech")           \
 	R(COPY, PANE_READER, "y", "copy the paragraph with its citation (OSC 52)")                 \
+	R(EXPORT, PANE_READER, "E", "export excerpts: themes, speeches, format, file")             \
+	R(STATISTICS, PANE_READER, "#", "statistics of the themes in this speech")                 \
 	R(OUTLINE_DOWN, PANE_OUTLINE, "j Down", "next entry")                                      \
 	R(OUTLINE_UP, PANE_OUTLINE, "k Up", "previous entry")                                      \
 	R(OUTLINE_FIRST, PANE_OUTLINE, "g Home", "first entry (the title)")                        \

@@ -115,4 +115,30 @@ tmux_stop
 ok $? "the confirmed tag survived SIGKILL"
 is "$("$PIZHU" check)" "ok" "the library is intact after SIGKILL"
 
+# E exports from the reader; # shows the figures of this speech.
+start_reader
+tmux_keys '#'
+tmux_wait "Themes in this speech"
+like "$(tmux_screen)" "民生 +1 " "# counts the speech's 民生 paragraphs"
+tmux_keys q
+tmux_wait_gone "Themes in this speech"
+tmux_keys E
+tmux_wait "Export excerpts"
+tmux_keys f f e
+tmux_wait "export to:"
+tmux_keys -l "$TEST_DIR/from-reader.jsonl"
+tmux_keys Enter
+tmux_wait "Format  (f)  jsonl"
+tmux_keys Enter
+tmux_wait "to $TEST_DIR/from-reader.jsonl"
+ok $? "Enter exports and says where"
+quit_reader
+python3 -c '
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+paragraphs = sorted(row["paragraph"] for row in rows)
+assert 40 in paragraphs and 30 in paragraphs, paragraphs
+' "$TEST_DIR/from-reader.jsonl"
+ok $? "the exported JSON Lines hold the tagged and annotated paragraphs"
+
 done_testing
