@@ -118,39 +118,6 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 	return 0;
 }
 
-static int load_position(struct store *store, int64_t id, struct reading_position *position)
-{
-	struct error error;
-	if (store_position_get(store, id, &position->paragraph, &error) != 0 ||
-	    store_folds_get(store, id, &position->folded, &position->folded_count, &error) != 0)
-		return cli_fail("%s", error.message);
-	return 0;
-}
-
-static int contains(const size_t *list, size_t count, size_t value)
-{
-	for (size_t i = 0; i < count; i++)
-		if (list[i] == value)
-			return 1;
-	return 0;
-}
-
-/* Saves where the reader left off: the paragraph and the folds that
- * changed since it opened. */
-static int save_position(struct store *store, int64_t id, const size_t *old_folds, size_t old_count,
-			 const struct reading_position *position)
-{
-	struct error error;
-	int status = store_position_set(store, id, position->paragraph, &error);
-	for (size_t i = 0; status == 0 && i < old_count; i++)
-		if (!contains(position->folded, position->folded_count, old_folds[i]))
-			status = store_fold_set(store, id, old_folds[i], 0, &error);
-	for (size_t i = 0; status == 0 && i < position->folded_count; i++)
-		if (!contains(old_folds, old_count, position->folded[i]))
-			status = store_fold_set(store, id, position->folded[i], 1, &error);
-	return status == 0 ? 0 : cli_fail("%s", error.message);
-}
-
 int command_read(int argc, char **argv)
 {
 	const struct command *command = command_find("read");
@@ -178,49 +145,39 @@ int command_read(int argc, char **argv)
 	int64_t id;
 	struct speech speech;
 	char message[256] = "";
-	struct reading_position position = {0};
 	struct background_import *import;
 	if (open_speech(store, argument, &id, &import, &speech, message, sizeof message) != 0) {
 		store_close(store);
 		return EXIT_ERROR;
 	}
-	if (id && load_position(store, id, &position) != 0) {
-		speech_free(&speech);
-		store_close(store);
-		return EXIT_ERROR;
+	struct tui *ui;
+	status = EXIT_OK;
+	if (tui_start(&options, &ui, &error) != 0) {
+		status = cli_fail("%s", error.message);
+		ui = NULL;
+	} else {
+		struct tui_import pending = {background_import_poll, import};
+		if (tui_read_speech(ui, store, id, import ? &pending : NULL, &speech, cited,
+				    message, &error) != 0)
+			status = EXIT_ERROR;
 	}
-	size_t *old_folds = position.folded, old_count = position.folded_count;
-	position.folded = xmalloc((old_count ? old_count : 1) * sizeof *old_folds);
-	if (old_count)
-		memcpy(position.folded, old_folds, old_count * sizeof *old_folds);
-	if (cited >= 0)
-		position.paragraph = (size_t)cited;
-	options.message = message;
-
-	struct tui_import pending = {background_import_poll, import};
-	int result =
-	    tui_read(&options, store, id, import ? &pending : NULL, &speech, &position, &error);
+	int stopped_by = tui_stop(ui);
+	if (status != EXIT_OK && ui)
+		cli_fail("%s", error.message);
 	if (import) {
 		/* Quitting before the import is done cancels it: the library
 		 * stays as it was and the file is imported next time. */
 		struct error import_error;
-		if (background_import_poll(import, &id, &import_error) != 1)
-			id = 0;
-		background_import_finish(import, id == 0);
+		int64_t imported;
+		background_import_finish(
+		    import, background_import_poll(import, &imported, &import_error) != 1);
 	}
-	status = EXIT_OK;
-	if (result < 0)
-		status = cli_fail("%s", error.message);
-	else if (id && save_position(store, id, old_folds, old_count, &position) != 0)
-		status = EXIT_ERROR;
-	free(old_folds);
-	free(position.folded);
 	speech_free(&speech);
 	store_close(store);
-	if (result > 0) {
+	if (stopped_by > 0) {
 		/* Die of the signal that stopped the reader, as the shell expects. */
-		signal(result, SIG_DFL);
-		raise(result);
+		signal(stopped_by, SIG_DFL);
+		raise(stopped_by);
 	}
 	return status;
 }

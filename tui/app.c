@@ -20,6 +20,8 @@
 #include "tui/request.h"
 #include "tui/status.h"
 #include "tui/tui.h"
+#include "tui/screen.h"
+#include "store/document.h"
 #include "tui/app.h"
 #include "store/store.h"
 
@@ -31,13 +33,6 @@ enum {
 	WHEEL_LINES = 3,
 	KEY_POLL_MILLISECONDS = 250,
 };
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop_signal(int number)
-{
-	stop_signal = number;
-}
 
 static void layout_panes(struct app *app)
 {
@@ -120,7 +115,7 @@ static void show_help(void)
 		lines[i].element = ELEMENT_TEXT;
 	}
 	pager_show("pizhu — keys (outline: keys when the outline pane has focus)", lines,
-		   help.count, '?', &stop_signal);
+		   help.count, '?', &tui_stop_signal);
 	free(lines);
 	free(help.offsets);
 	buffer_free(&help.text);
@@ -140,7 +135,7 @@ static void show_front_matter(struct app *app)
 		lines[i].element = ELEMENT_DIM;
 	}
 	pager_show("front matter (hidden from the speech)", lines, speech->front_matter_count, 'M',
-		   &stop_signal);
+		   &tui_stop_signal);
 	free(lines);
 }
 
@@ -285,67 +280,48 @@ static int on_key(struct app *app, int key)
 	return 1;
 }
 
-static void install_signals(struct sigaction *saved)
+/* Folds and the cursor as the library kept them; `cited` (when not -1)
+ * names the paragraph to open at instead. */
+static int restore_position(struct app *app, long cited, struct error *error)
 {
-	static const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
-	struct sigaction action;
-	memset(&action, 0, sizeof action);
-	action.sa_handler = on_stop_signal;
-	sigemptyset(&action.sa_mask);
-	for (size_t i = 0; i < 3; i++)
-		sigaction(numbers[i], &action, &saved[i]);
-}
-
-static void restore_signals(const struct sigaction *saved)
-{
-	static const int numbers[] = {SIGINT, SIGTERM, SIGHUP};
-	for (size_t i = 0; i < 3; i++)
-		sigaction(numbers[i], &saved[i], NULL);
-}
-
-/* Ctrl-S and Ctrl-Q reach the program instead of pausing the output. */
-static void disable_flow_control(void)
-{
-	struct termios modes;
-	if (tcgetattr(STDIN_FILENO, &modes) == 0) {
-		modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		tcsetattr(STDIN_FILENO, TCSANOW, &modes);
-		def_prog_mode();
-	}
-}
-
-static void restore_position(struct app *app, const struct reading_position *position)
-{
-	for (size_t i = 0; i < position->folded_count; i++) {
-		size_t paragraph = position->folded[i];
-		if (paragraph >= app->speech->paragraph_count)
+	const struct speech *speech = app->speech;
+	int64_t id = app->annotations.document_id;
+	size_t paragraph = 0, *folded = NULL, count = 0;
+	if (id && (store_position_get(app->annotations.store, id, &paragraph, error) != 0 ||
+		   store_folds_get(app->annotations.store, id, &folded, &count, error) != 0))
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		if (folded[i] >= speech->paragraph_count)
 			continue;
-		long entry = visible_entry_of(&app->reader.visible, paragraph);
+		long entry = visible_entry_of(&app->reader.visible, folded[i]);
 		if (entry > 0 && !app->reader.visible.folded[entry])
 			visible_toggle_fold(&app->reader.visible, (size_t)entry);
 	}
-	size_t paragraph = position->paragraph;
-	if (paragraph >= app->speech->paragraph_count)
+	free(folded);
+	if (cited >= 0)
+		paragraph = (size_t)cited;
+	if (paragraph >= speech->paragraph_count)
 		paragraph = 0;
 	app->reader.cursor = visible_owner(&app->reader.visible, paragraph);
 	app->reader.top = app->reader.cursor;
+	return 0;
 }
 
-static void save_position(const struct app *app, struct reading_position *position)
+/* Keeps where the reader left off: the cursor paragraph and the folds. */
+static int save_position(const struct app *app, struct error *error)
 {
 	const struct speech *speech = app->speech;
-	free(position->folded);
-	position->folded = NULL;
-	position->folded_count = 0;
-	size_t capacity = 0;
-	for (size_t entry = 1; entry < speech->outline_count; entry++) {
-		if (!app->reader.visible.folded[entry])
-			continue;
-		position->folded = xgrow(position->folded, &capacity, position->folded_count + 1,
-					 sizeof *position->folded);
-		position->folded[position->folded_count++] = speech->outline[entry].paragraph;
-	}
-	position->paragraph = app->reader.cursor;
+	struct store *store = app->annotations.store;
+	int64_t id = app->annotations.document_id;
+	if (!id)
+		return 0;
+	if (store_position_set(store, id, app->reader.cursor, error) != 0)
+		return -1;
+	for (size_t entry = 1; entry < speech->outline_count; entry++)
+		if (store_fold_set(store, id, speech->outline[entry].paragraph,
+				   app->reader.visible.folded[entry], error) != 0)
+			return -1;
+	return 0;
 }
 
 /* Turns tagging on once a pending import is done. */
@@ -372,53 +348,26 @@ static void poll_import(struct app *app)
 	app_message(app, 0, "imported as speech %lld", (long long)id);
 }
 
-int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
-	     const struct tui_import *import, const struct speech *speech,
-	     struct reading_position *position, struct error *error)
+int tui_read_speech(struct tui *ui, struct store *store, int64_t document_id,
+		    const struct tui_import *import, const struct speech *speech, long cited,
+		    const char *message, struct error *error)
 {
-	if (tui_check_terminal(error) != 0)
-		return -1;
-	struct sigaction saved[3];
-	stop_signal = 0;
-	install_signals(saved);
-	set_escdelay(25);
-	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		restore_signals(saved);
-		return error_set(error, "cannot start the terminal");
-	}
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	disable_flow_control();
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	timeout(KEY_POLL_MILLISECONDS);
-	colors_init(options->use_color);
-	draw_set_ambiguous_wide(options->ambiguous_wide);
-
 	struct app app = {
-	    .speech = speech, .outline_shown = 1, .stop = &stop_signal, .import = import};
-	if (annotations_load(&app.annotations, store, document_id, speech, error) != 0) {
-		endwin();
-		delscreen(screen);
-		restore_signals(saved);
+	    .speech = speech, .outline_shown = 1, .stop = &tui_stop_signal, .import = import};
+	if (annotations_load(&app.annotations, store, document_id, speech, error) != 0)
 		return -1;
-	}
 	colors_set_themes(app.annotations.themes, app.annotations.theme_count);
-	reader_init(&app.reader, speech, &app.annotations, options->max_columns);
+	reader_init(&app.reader, speech, &app.annotations, ui->options.max_columns);
 	outline_pane_init(&app.outline, speech, &app.annotations);
-	restore_position(&app, position);
+	int status = restore_position(&app, cited, error);
 	layout_panes(&app);
-	if (options->message)
-		app_message(&app, 0, "%s", options->message);
+	if (message && *message)
+		app_message(&app, 0, "%s", message);
 
-	for (;;) {
+	while (status == 0) {
 		app_draw(&app);
 		int key = getch();
-		if (stop_signal)
+		if (tui_stop_signal)
 			break;
 		poll_import(&app);
 		annotate_refresh(&app);
@@ -441,12 +390,10 @@ int tui_read(const struct tui_options *options, struct store *store, int64_t doc
 			break;
 	}
 
-	save_position(&app, position);
+	if (status == 0)
+		status = save_position(&app, error);
 	outline_pane_free(&app.outline);
 	reader_free(&app.reader);
 	annotations_free(&app.annotations);
-	endwin();
-	delscreen(screen);
-	restore_signals(saved);
-	return stop_signal;
+	return status;
 }

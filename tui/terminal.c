@@ -1,6 +1,7 @@
-/* terminal.c — whether the reader can run on this terminal. Kept apart
- * from the drawing code because <term.h> defines capability names such as
- * `lines` and `columns` as macros. */
+/* terminal.c — whether the full-screen views can run on this terminal,
+ * and setting the terminal up for them and back. Kept apart from the
+ * drawing code because <term.h> defines capability names such as `lines`
+ * and `columns` as macros. */
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -8,9 +9,29 @@
 #include <unistd.h>
 
 #include <curses.h>
+#include <signal.h>
+#include <termios.h>
+
+#include "tui/colors.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "tui/tui.h"
+
+/* Last: it defines `lines`, `columns` and the other capability names. */
 #include <term.h>
 
-#include "tui/tui.h"
+/* Keys are polled this often, so a signal or a background import is seen
+ * without a key. */
+enum { KEY_POLL_MILLISECONDS = 250 };
+
+volatile sig_atomic_t tui_stop_signal;
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_stop_signal(int number)
+{
+	tui_stop_signal = number;
+}
 
 int tui_check_terminal(struct error *error)
 {
@@ -31,4 +52,65 @@ int tui_check_terminal(struct error *error)
 	if (!usable)
 		return error_set(error, "terminal '%s' cannot position the cursor", term);
 	return 0;
+}
+
+/* Ctrl-S and Ctrl-Q reach the program instead of pausing the output. */
+static void disable_flow_control(void)
+{
+	struct termios modes;
+	if (tcgetattr(STDIN_FILENO, &modes) == 0) {
+		modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &modes);
+		def_prog_mode();
+	}
+}
+
+int tui_start(const struct tui_options *options, struct tui **result, struct error *error)
+{
+	if (tui_check_terminal(error) != 0)
+		return -1;
+	struct tui *ui = calloc(1, sizeof *ui);
+	if (!ui)
+		return error_set(error, "out of memory");
+	ui->options = *options;
+	tui_stop_signal = 0;
+	struct sigaction action;
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on_stop_signal;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < 3; i++)
+		sigaction(stop_signals[i], &action, &ui->saved[i]);
+	set_escdelay(25);
+	ui->screen = newterm(NULL, stdout, stdin);
+	if (!ui->screen) {
+		for (size_t i = 0; i < 3; i++)
+			sigaction(stop_signals[i], &ui->saved[i], NULL);
+		free(ui);
+		return error_set(error, "cannot start the terminal");
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	disable_flow_control();
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	timeout(KEY_POLL_MILLISECONDS);
+	colors_init(options->use_color);
+	draw_set_ambiguous_wide(options->ambiguous_wide);
+	*result = ui;
+	return 0;
+}
+
+int tui_stop(struct tui *ui)
+{
+	if (!ui)
+		return 0;
+	endwin();
+	delscreen(ui->screen);
+	for (size_t i = 0; i < 3; i++)
+		sigaction(stop_signals[i], &ui->saved[i], NULL);
+	free(ui);
+	return tui_stop_signal;
 }

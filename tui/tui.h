@@ -1,10 +1,9 @@
-/* tui.h — the full-screen reader: the outline pane, the reading pane and
- * the status line over one speech.
+/* tui.h — pizhu's full-screen views: the reader (the outline pane, the
+ * reading pane and the status line over one speech) and the library.
  *
- * The caller loads the speech and keeps what should last (the store); the
- * reader gets the position to start from and hands back where the reader
- * left off. The terminal is restored on every way out: quit, error, and the
- * signals SIGINT, SIGTERM and SIGHUP. */
+ * The caller loads the speech; the views read and write annotations and
+ * reading positions through the store. The terminal is restored on every
+ * way out: quit, error, and the signals SIGINT, SIGTERM and SIGHUP. */
 #ifndef PIZHU_TUI_TUI_H
 #define PIZHU_TUI_TUI_H
 
@@ -16,16 +15,9 @@
 #include "store/store.h"
 
 struct tui_options {
-	int max_columns;     /* readable text width (--width), in columns */
-	int ambiguous_wide;  /* “ ” … — take two columns */
-	int use_color;	     /* 0 with NO_COLOR */
-	const char *message; /* shown on the status line at the start, or NULL */
-};
-
-struct reading_position {
-	size_t paragraph;
-	size_t *folded; /* heading paragraphs whose sections are folded */
-	size_t folded_count;
+	int max_columns;    /* readable text width (--width), in columns */
+	int ambiguous_wide; /* “ ” … — take two columns */
+	int use_color;	    /* 0 with NO_COLOR */
 };
 
 /* Checks that the reader can run here: standard input and output are a
@@ -41,14 +33,26 @@ struct tui_import {
 	void *context;
 };
 
-/* Runs the reader on a library speech until the user quits; tags and notes
- * are read from and saved to the store as the user works. document_id is 0
- * while `import` (else NULL) brings the speech in. `position` is read at
- * the start and written at the end (the caller frees `folded`). Returns 0
- * after a quit, the signal number when a signal ended it, -1 with a
- * message on error. */
-int tui_read(const struct tui_options *options, struct store *store, int64_t document_id,
-	     const struct tui_import *import, const struct speech *speech,
-	     struct reading_position *position, struct error *error);
+/* The terminal set up for pizhu's views. */
+struct tui;
+
+/* Takes over the terminal (after tui_check_terminal): curses, colours,
+ * mouse, no flow control, and SIGINT, SIGTERM and SIGHUP caught so that
+ * the views end and tui_stop can restore the terminal. */
+int tui_start(const struct tui_options *options, struct tui **ui, struct error *error);
+
+/* Gives the terminal back as it was. Returns the signal that stopped pizhu
+ * (the caller then dies of it, as a shell expects), or 0. */
+int tui_stop(struct tui *ui);
+
+/* Runs the reader on a library speech until the user quits (or a signal
+ * comes); tags and notes are read from and saved to the store as the user
+ * works, and the cursor and folds are restored at the start and kept at
+ * the end. document_id is 0 while `import` (else NULL) brings the speech
+ * in. `cited` (else -1) is the paragraph to open at; `message` (or NULL)
+ * shows on the status line at first. */
+int tui_read_speech(struct tui *ui, struct store *store, int64_t document_id,
+		    const struct tui_import *import, const struct speech *speech, long cited,
+		    const char *message, struct error *error);
 
 #endif
