@@ -32,11 +32,19 @@ const struct command commands[] = {
      "text, else to the most similar paragraph of the same section; those that\n"
      "find no place stay on the old version (see list --orphans).\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
-     "One line per speech: id, title, paragraphs and tag counts per theme.\n"
-     "  --tsv       a header row, then ID, TITLE, PARAGRAPHS and one count column\n"
-     "              per theme\n"
+     "One line per speech: id, title, date and speaker when known, paragraphs\n"
+     "and tag counts per theme.\n"
+     "  --tsv       a header row, then ID, TITLE, PARAGRAPHS, one count column\n"
+     "              per theme, then DATE, SPEAKER, OCCASION and SOURCE\n"
      "  --orphans   annotations that could not follow a speech to its new\n"
      "              version: OLD_ID<TAB>PARA<TAB>tag|note<TAB>THEME|NOTE<TAB>TEXT\n"},
+    {"meta", command_meta, "SPEECH [--date D] [--speaker S] [--occasion O] [--source S]",
+     "Show or set a speech's date, speaker, occasion and source.",
+     "Without options, prints FIELD<TAB>VALUE for date, speaker, occasion and\n"
+     "source (empty while unknown). Import guesses them from the text; the\n"
+     "options set them, and an empty value clears one. A field you set is kept\n"
+     "when a new version of the speech is imported. Dates: YYYY-MM-DD, YYYY-MM\n"
+     "or YYYY (2026年1月8日 is read too). Prints the metadata afterwards.\n"},
     {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", "Tag paragraphs with themes.",
      "SPEECH is a library id or the path of an imported file; PARAS is a list\n"
      "such as 3-7,12. All the tags are one undoable step. Prints PARA<TAB>THEME\n"

@@ -6,7 +6,7 @@
 
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source"
+	" paragraph_count, date, speaker, occasion, source, metadata_set"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
@@ -31,19 +31,31 @@
 	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL")               \
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
-	  " replaced_bytes, paragraph_count, previous_id, imported_at)"                            \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ")")                                     \
+	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
+	  " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW ")")     \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
+	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
+	 * other fields stay as guessed from the new text. */                                      \
 	X(DOCUMENT_CARRY_OVER,                                                                     \
-	  "UPDATE documents SET (date, speaker, occasion, source, position) ="                     \
-	  " (SELECT date, speaker, occasion, source, min(position, ?3) FROM documents"             \
-	  "  WHERE id = ?2) WHERE id = ?1")                                                        \
-	X(DOCUMENT_GET, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1")                \
+	  "UPDATE documents SET (date, speaker, occasion, source, metadata_set, position) ="       \
+	  " (SELECT iif(o.metadata_set & 1, o.date, documents.date),"                              \
+	  "  iif(o.metadata_set & 2, o.speaker, documents.speaker),"                               \
+	  "  iif(o.metadata_set & 4, o.occasion, documents.occasion),"                             \
+	  "  iif(o.metadata_set & 8, o.source, documents.source),"                                 \
+	  "  o.metadata_set, min(o.position, ?3) FROM documents o WHERE o.id = ?2) WHERE id = ?1") \
+	X(METADATA_SET, "UPDATE documents SET date = iif(?2, nullif(?3, ''), date),"               \
+			" speaker = iif(?4, nullif(?5, ''), speaker),"                             \
+			" occasion = iif(?6, nullif(?7, ''), occasion), source = iif(?8, "         \
+			"nullif(?9, ''), source),"                                                 \
+			" metadata_set = metadata_set | ?10 WHERE id = ?1 AND removed_at IS NULL") \
+	X(DOCUMENT_GET,                                                                            \
+	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
 	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
 			  "documents WHERE id = ?1")                                               \
 	X(DOCUMENTS_CURRENT,                                                                       \
-	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL ORDER BY id")      \
+	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
+	  " AND removed_at IS NULL ORDER BY id")                                                   \
 	X(PARAGRAPH_INSERT,                                                                        \
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
 	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
