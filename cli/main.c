@@ -45,6 +45,13 @@ const struct command commands[] = {
      "options set them, and an empty value clears one. A field you set is kept\n"
      "when a new version of the speech is imported. Dates: YYYY-MM-DD, YYYY-MM\n"
      "or YYYY (2026年1月8日 is read too). Prints the metadata afterwards.\n"},
+    {"remove", command_remove, "[--force] SPEECH", "Remove a speech from the library.",
+     "Removes every version of the speech with its tags, notes and history.\n"
+     "A speech that holds tags or notes needs --force; their text, paragraphs\n"
+     "and section paths are first saved as JSON Lines in\n"
+     "$XDG_DATA_HOME/pizhu/recovery/ID-TIME.jsonl, whose path is printed.\n"
+     "Prints removed ID<TAB>TITLE. Final once the command ends (in the library\n"
+     "view, d can be undone until pizhu exits).\n"},
     {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", "Tag paragraphs with themes.",
      "SPEECH is a library id or the path of an imported file; PARAS is a list\n"
      "such as 3-7,12. All the tags are one undoable step. Prints PARA<TAB>THEME\n"

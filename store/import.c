@@ -171,6 +171,17 @@ static int replace_version(struct store *store, int64_t old_id, int64_t id, cons
 				    &result->orphaned, error);
 }
 
+/* A removed speech imported from this path lets go of it, so that the
+ * file comes back as a new speech (removal.h). */
+static int detach_removed(struct store *store, const char *source_path, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_DETACH_REMOVED, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_text(statement, 1, source_path, -1, SQLITE_STATIC);
+	return store_step_done(store, statement, error);
+}
+
 static int import_in_transaction(struct store *store, const char *source_path, const char *hash,
 				 const struct speech *speech, struct store_import_result *result,
 				 struct error *error)
@@ -181,7 +192,8 @@ static int import_in_transaction(struct store *store, const char *source_path, c
 		return found < 0 ? -1 : 0;
 	}
 	int64_t previous = 0;
-	if (source_path && store_document_by_path(store, source_path, &previous, error) < 0)
+	if (source_path && (detach_removed(store, source_path, error) != 0 ||
+			    store_document_by_path(store, source_path, &previous, error) < 0))
 		return -1;
 	int64_t id;
 	if (insert_document(store, speech, hash, previous, &id, error) != 0)

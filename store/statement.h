@@ -12,23 +12,42 @@
 
 #define THEME_COLUMNS                                                                              \
 	"h.id, h.name, h.key, h.color, h.keywords,"                                                \
-	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id)"
+	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id AND " NOT_REMOVED(                  \
+	    "t.document_id") ")"
 
 /* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0. */
 #define SEARCH_FILTERS                                                                             \
-	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2)"                                 \
+	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2) AND d.removed_at IS NULL"        \
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+#define NOT_REMOVED(id) "(" id " NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL))"
+
+/* versions: every version of the speech that document ?1 is a version of. */
+#define VERSIONS_OF                                                                                \
+	"WITH RECURSIVE later(id) AS (SELECT ?1 UNION SELECT d.replaced_by FROM documents d"       \
+	" JOIN later ON d.id = later.id WHERE d.replaced_by IS NOT NULL),"                         \
+	" versions(id) AS (SELECT id FROM later UNION SELECT d.previous_id FROM documents d"       \
+	" JOIN versions v ON d.id = v.id WHERE d.previous_id IS NOT NULL) "
+
+/* The removed documents of one remover (?1: a process id, or NULL). */
+#define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
+
 #define STORE_STATEMENTS(X)                                                                        \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
 	X(DOCUMENT_BY_HASH,                                                                        \
-	  "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1")                  \
+	  "SELECT id FROM documents WHERE content_hash = ?1 AND removed_at IS NULL"                \
+	  " ORDER BY id LIMIT 1")                                                                  \
 	X(DOCUMENT_CURRENT_BY_PATH,                                                                \
-	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL")               \
+	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL"                \
+	  " AND removed_at IS NULL")                                                               \
+	/* A removed speech lets go of its path when the file is imported again. */                \
+	X(DOCUMENT_DETACH_REMOVED,                                                                 \
+	  "UPDATE documents SET source_path = NULL WHERE source_path = ?1"                         \
+	  " AND removed_at IS NOT NULL")                                                           \
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
@@ -99,10 +118,14 @@
 	X(ACTIONS_DISCARD_THEME,                                                                   \
 	  "UPDATE actions SET state = 'discarded' WHERE state IN ('applied', 'undone')"            \
 	  " AND id IN (SELECT action_id FROM events WHERE theme_id = ?1)")                         \
-	X(ACTION_LATEST_APPLIED, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'applied'"  \
-				 " AND (?1 = 0 OR document_id = ?1) ORDER BY id DESC LIMIT 1")     \
-	X(ACTION_EARLIEST_UNDONE, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'undone'"  \
-				  " AND (?1 = 0 OR document_id = ?1) ORDER BY id LIMIT 1")         \
+	X(ACTION_LATEST_APPLIED,                                                                   \
+	  "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'applied'"                         \
+	  " AND (?1 = 0 OR document_id = ?1) AND (document_id IS NULL OR " NOT_REMOVED(            \
+	      "document_id") ") ORDER BY id DESC LIMIT 1")                                         \
+	X(ACTION_EARLIEST_UNDONE,                                                                  \
+	  "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'undone'"                          \
+	  " AND (?1 = 0 OR document_id = ?1) AND (document_id IS NULL OR " NOT_REMOVED(            \
+	      "document_id") ") ORDER BY id LIMIT 1")                                              \
 	X(HISTORY,                                                                                 \
 	  "SELECT " ACTION_COLUMNS " FROM actions WHERE ?1 = 0 OR document_id = ?1 ORDER BY id")   \
 	X(EVENT_INSERT,                                                                            \
@@ -122,6 +145,7 @@
 	  " WHERE t.document_id = ?1 ORDER BY t.paragraph, h.key IS NULL, h.key, h.name")          \
 	X(TAG_COUNTS, "SELECT t.document_id, t.theme_id, count(*) FROM tags t"                     \
 		      " JOIN documents d ON d.id = t.document_id WHERE d.replaced_by IS NULL"      \
+		      " AND d.removed_at IS NULL"                                                  \
 		      " GROUP BY t.document_id, t.theme_id ORDER BY 1, 2")                         \
 	X(NOTE_UPSERT, "INSERT INTO notes (document_id, paragraph, text, text_hash, updated_at)"   \
 		       " SELECT ?1, ?2, ?3, text_hash, " NOW " FROM paragraphs"                    \
@@ -131,17 +155,18 @@
 	X(NOTE_DELETE, "DELETE FROM notes WHERE document_id = ?1 AND paragraph = ?2")              \
 	X(NOTE_GET, "SELECT text FROM notes WHERE document_id = ?1 AND paragraph = ?2")            \
 	X(NOTES_OF, "SELECT paragraph, text FROM notes WHERE document_id = ?1 ORDER BY paragraph") \
-	X(PARAGRAPH_COUNT, "SELECT paragraph_count FROM documents WHERE id = ?1")                  \
+	X(PARAGRAPH_COUNT,                                                                         \
+	  "SELECT paragraph_count FROM documents WHERE id = ?1 AND removed_at IS NULL")            \
 	X(ORPHANS,                                                                                 \
 	  "SELECT * FROM (SELECT t.document_id AS document_id, t.paragraph AS paragraph,"          \
 	  " h.name AS theme, NULL, p.text FROM tags t"                                             \
 	  " JOIN documents d ON d.id = t.document_id JOIN themes h ON h.id = t.theme_id"           \
 	  " JOIN paragraphs p ON p.document_id = t.document_id AND p.number = t.paragraph"         \
-	  " WHERE d.replaced_by IS NOT NULL"                                                       \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
 	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text FROM notes n"        \
 	  " JOIN documents d ON d.id = n.document_id"                                              \
 	  " JOIN paragraphs p ON p.document_id = n.document_id AND p.number = n.paragraph"         \
-	  " WHERE d.replaced_by IS NOT NULL)"                                                      \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL)"                             \
 	  " ORDER BY document_id, paragraph, theme IS NULL, theme")                                \
 	/* themes */                                                                               \
 	X(THEMES_LIST,                                                                             \
@@ -166,6 +191,48 @@
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
+	/* where a paragraph is: its section's headings, outermost first */                        \
+	X(SECTION_PATH,                                                                            \
+	  "WITH RECURSIVE chain(entry, step) AS ("                                                 \
+	  " SELECT section, 0 FROM paragraphs WHERE document_id = ?1 AND number = ?2"              \
+	  " UNION ALL SELECT o.parent, c.step + 1 FROM chain c JOIN outline o"                     \
+	  " ON o.document_id = ?1 AND o.entry = c.entry WHERE o.parent IS NOT NULL)"               \
+	  " SELECT CAST(substr(CAST(p.text AS BLOB), 1, p.label_length) AS TEXT) FROM chain c"     \
+	  " JOIN outline o ON o.document_id = ?1 AND o.entry = c.entry"                            \
+	  " JOIN paragraphs p ON p.document_id = ?1 AND p.number = o.paragraph"                    \
+	  " WHERE o.depth > 0 ORDER BY c.step DESC")                                               \
+	/* removal */                                                                              \
+	X(ANNOTATION_COUNTS,                                                                       \
+	  VERSIONS_OF "SELECT (SELECT count(*) FROM tags WHERE document_id IN versions),"          \
+		      " (SELECT count(*) FROM notes WHERE document_id IN versions)")               \
+	X(DOCUMENT_REMOVE, VERSIONS_OF "UPDATE documents SET removed_at = " NOW ","                \
+				       " removed_by = ?2 WHERE id IN versions"                     \
+				       " AND removed_at IS NULL")                                  \
+	X(DOCUMENT_RESTORE, VERSIONS_OF "UPDATE documents SET removed_at = NULL,"                  \
+					" removed_by = NULL WHERE id IN versions"                  \
+					" AND removed_at IS NOT NULL")                             \
+	X(RECOVERY_PARAGRAPHS,                                                                     \
+	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text FROM"                     \
+		      " (SELECT document_id, paragraph FROM tags WHERE document_id IN versions"    \
+		      "  UNION SELECT document_id, paragraph FROM notes"                           \
+		      "  WHERE document_id IN versions) a"                                         \
+		      " JOIN paragraphs p ON p.document_id = a.document_id"                        \
+		      " AND p.number = a.paragraph LEFT JOIN notes n"                              \
+		      " ON n.document_id = a.document_id AND n.paragraph = a.paragraph"            \
+		      " ORDER BY a.document_id DESC, a.paragraph")                                 \
+	X(PARAGRAPH_THEMES,                                                                        \
+	  "SELECT h.name FROM tags t JOIN themes h ON h.id = t.theme_id"                           \
+	  " WHERE t.document_id = ?1 AND t.paragraph = ?2 ORDER BY h.key IS NULL, h.key, h.name")  \
+	X(REMOVERS, "SELECT DISTINCT removed_by FROM documents WHERE removed_at IS NOT NULL")      \
+	X(PURGE_TAGS, "DELETE FROM tags WHERE document_id IN " REMOVED_BY)                         \
+	X(PURGE_NOTES, "DELETE FROM notes WHERE document_id IN " REMOVED_BY)                       \
+	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
+	/* Undo and redo records carry their change's document. */                                 \
+	X(PURGE_ACTIONS, "DELETE FROM actions WHERE document_id IN " REMOVED_BY)                   \
+	/* All versions in one statement: they refer to each other. Paragraphs,                    \
+	 * the outline and folds follow by ON DELETE CASCADE. */                                   \
+	X(PURGE_DOCUMENTS,                                                                         \
+	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
 	X(SEED_PUT, "INSERT OR REPLACE INTO theme_seeds (name, theme_id, definition_hash)"         \
 		    " VALUES (?1, ?2, ?3)")
 
