@@ -35,6 +35,20 @@
 /* The removed documents of one remover (?1: a process id, or NULL). */
 #define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
 
+/* The library view: current, not removed speeches; ?1 a LIKE pattern for
+ * the title or NULL. */
+#define LIBRARY_FROM                                                                               \
+	" FROM documents d WHERE d.replaced_by IS NULL AND d.removed_at IS NULL"                   \
+	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\')"
+
+/* The tag count per row comes from LIBRARY_TALLIES, so that a page costs
+ * only its own rows' counts; sorting by tags needs every row's. */
+#define LIBRARY_PAGE(order)                                                                        \
+	"SELECT d.id, d.title, d.date, d.speaker, d.imported_at, d.paragraph_count, "              \
+	"d.position" LIBRARY_FROM " ORDER BY " order " LIMIT ?2 OFFSET ?3"
+
+#define TAG_COUNT_OF_D "(SELECT count(*) FROM tags t WHERE t.document_id = d.id)"
+
 #define STORE_STATEMENTS(X)                                                                        \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
@@ -233,6 +247,19 @@
 	 * the outline and folds follow by ON DELETE CASCADE. */                                   \
 	X(PURGE_DOCUMENTS,                                                                         \
 	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
+	/* the library view; ids grow with each import, so they give import order */               \
+	X(LIBRARY_COUNT, "SELECT count(*)" LIBRARY_FROM)                                           \
+	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title, d.id"))                                         \
+	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title DESC, d.id DESC"))                       \
+	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
+	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date NULLS LAST, d.id"))                        \
+	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \
+	X(LIBRARY_BY_IMPORTED_REVERSE, LIBRARY_PAGE("d.id"))                                       \
+	X(LIBRARY_BY_TAGS, LIBRARY_PAGE(TAG_COUNT_OF_D " DESC, d.id DESC"))                        \
+	X(LIBRARY_BY_TAGS_REVERSE, LIBRARY_PAGE(TAG_COUNT_OF_D ", d.id"))                          \
+	X(LIBRARY_TALLIES,                                                                         \
+	  "SELECT t.theme_id, count(*) FROM tags t JOIN themes h ON h.id = t.theme_id"             \
+	  " WHERE t.document_id = ?1 GROUP BY t.theme_id ORDER BY h.key IS NULL, h.key, h.name")   \
 	X(SEED_PUT, "INSERT OR REPLACE INTO theme_seeds (name, theme_id, definition_hash)"         \
 		    " VALUES (?1, ?2, ?3)")
 
