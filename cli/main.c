@@ -25,12 +25,15 @@ const struct command commands[] = {
      "(a website's page controls or copyright block) is left out.\n"
      "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
      "          title, h1 to h5 (the outline depth) or body\n"},
-    {"import", command_import, "FILE...", "Copy speeches into the library.",
-     "Prints ID<TAB>TITLE for each file. The same content again is a no-op that\n"
-     "prints the existing id. A changed file at a known path becomes a new\n"
-     "version of its speech: tags and notes move to the paragraphs with the same\n"
-     "text, else to the most similar paragraph of the same section; those that\n"
-     "find no place stay on the old version (see list --orphans).\n"},
+    {"import", command_import, "FILE|DIR...", "Copy speeches into the library.",
+     "A directory brings in every *.txt file under it (any case, sorted, hidden\n"
+     "files skipped). Prints ID<TAB>TITLE for each file; a file that fails is\n"
+     "reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
+     "end). On a terminal, stderr shows files and bytes done and the current\n"
+     "file. The same content again is a no-op that prints the existing id. A\n"
+     "changed file at a known path becomes a new version of its speech: tags\n"
+     "and notes move to the paragraphs with the same text, else to the most\n"
+     "similar paragraph of the same section; those that\n"     "find no place stay on the old version (see list --orphans).\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
      "One line per speech: id, title, date and speaker when known, paragraphs\n"
      "and tag counts per theme.\n"
