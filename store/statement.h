@@ -197,11 +197,11 @@
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
 	X(SEARCH_INDEX,                                                                            \
-	  "SELECT p.document_id, p.number, p.text FROM paragraph_search s"                         \
+	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraph_search s"                \
 	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
 	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS                                   \
 	  " ORDER BY s.rank, p.document_id, p.number")                                             \
-	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text FROM paragraphs p"                  \
+	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"         \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
