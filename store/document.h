@@ -1,5 +1,5 @@
 /* document.h — speeches in the library: importing, versions, listing,
- * loading a speech back, and the reader's saved position and folds.
+  * loading a speech back, and the reader's saved position and folds.
  *
  * A document is one imported version of a speech. Importing a changed file
  * that is already known by its path makes a new version that replaces the

@@ -85,7 +85,7 @@
 	X(DOCUMENT_GET,                                                                            \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
 	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
-			  "documents WHERE id = ?1")                                               \
+			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
 	  " AND removed_at IS NULL ORDER BY id")                                                   \

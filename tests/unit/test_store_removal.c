@@ -123,6 +123,8 @@ static void remove_and_restore(struct store *store, int64_t a, int64_t b)
 	struct store_document document;
 	ok(store_document_get(store, a, &document, &error) != 0, "a removed speech is not found");
 	is_string(error.message, "no speech 1 in the library", "as if it were not there");
+	struct speech loaded;
+	ok(store_speech_load(store, a, &loaded, &error) != 0, "a removed speech cannot be loaded");
 	is_int(current_count(store), 1, "documents_current leaves it out");
 	is_int(search_count(store, "民生"), 1, "search leaves it out");
 	is_int(search_count(store, "就业"), 0, "even for its own words");
@@ -144,6 +146,8 @@ static void remove_and_restore(struct store *store, int64_t a, int64_t b)
 
 	ok(store_document_restore(store, a, &error) == 0, "restore (%s)", error.message);
 	is_int(current_count(store), 2, "back in the list");
+	ok(store_speech_load(store, a, &loaded, &error) == 0, "it loads again");
+	speech_free(&loaded);
 	is_int(search_count(store, "民生"), 3, "back in search");
 	is_int(theme_tags(store), 3, "its tags count again");
 	ok(store_document_annotation_counts(store, a, &tags, &notes, &error) == 0 && tags == 2 &&
