@@ -1,5 +1,6 @@
 /* document.h — speeches in the library: importing, versions, listing,
-  * loading a speech back, and the reader's saved position and folds.
+ * loading a speech back, and the reader's saved position and folds.
+ * Removed speeches (removal.h) are unknown to all of these.
  *
  * A document is one imported version of a speech. Importing a changed file
  * that is already known by its path makes a new version that replaces the
