@@ -57,6 +57,8 @@ int command_outline(int argc, char **argv);
 int command_cat(int argc, char **argv);
 int command_import(int argc, char **argv);
 int command_list(int argc, char **argv);
+int command_meta(int argc, char **argv);
+int command_remove(int argc, char **argv);
 int command_tag(int argc, char **argv);
 int command_tags(int argc, char **argv);
 int command_note(int argc, char **argv);

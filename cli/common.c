@@ -76,30 +76,12 @@ int cli_parse_flags(const struct command *command, int argc, char **argv, const 
 	return 0;
 }
 
-/* The file name without directory and extension names a speech that has
- * no title line. */
-static char *fallback_title(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t length = strlen(base);
-	const char *dot = strrchr(base, '.');
-	if (dot && dot != base)
-		length = (size_t)(dot - base);
-	char *title = malloc(length + 1);
-	if (title) {
-		memcpy(title, base, length);
-		title[length] = '\0';
-	}
-	return title;
-}
-
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech)
 {
 	struct error error;
-	char *title = fallback_title(path);
-	int status = speech_parse(bytes, length, title ? title : path, speech, &error);
+	char *title = speech_fallback_title(path);
+	int status = speech_parse(bytes, length, title, speech, &error);
 	free(title);
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);

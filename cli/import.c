@@ -1,54 +1,120 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
-#include "base/file.h"
+#include "base/buffer.h"
+#include "base/utf8.h"
 #include "cli/options.h"
-#include "store/document.h"
+#include "store/import_paths.h"
+#include "tui/width.h"
 
-/* Imports one file; returns 0 or EXIT_ERROR (already reported). */
-static int import_file(struct store *store, const char *path)
+/* What the import shows on the terminal. The progress line lives on
+ * stderr and only when stderr is a terminal; it is wiped before anything
+ * else is written, so it never mixes with the output. */
+struct import_output {
+	int show_progress;
+	int progress_drawn;
+	int columns;
+};
+
+static void wipe_progress(struct import_output *output)
 {
-	unsigned char *bytes;
-	size_t length;
-	struct error error;
-	if (file_read(path, &bytes, &length, &error) != 0)
-		return cli_fail("%s: %s", path, error.message);
-	struct store_import_result result;
-	int64_t id;
-	int found = store_find_content(store, bytes, length, &id, &error);
-	struct speech speech;
-	int status = found < 0 ? cli_fail("%s", error.message) : 0;
-	/* Known content needs no parsing: the library has it already. */
-	if (status == 0 && !found &&
-	    (status = cli_parse_speech(path, bytes, length, &speech)) == 0) {
-		char *absolute = realpath(path, NULL);
-		if (store_import(store, absolute, bytes, length, &speech, &result, &error) != 0)
-			status = cli_fail("%s: %s", path, error.message);
-		id = result.id;
-		free(absolute);
-		speech_free(&speech);
+	if (!output->progress_drawn)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	output->progress_drawn = 0;
+}
+
+static void format_bytes(char *text, size_t size, uint64_t bytes)
+{
+	if (bytes < 1024 * 1024)
+		snprintf(text, size, "%.1f KB", (double)bytes / 1024);
+	else
+		snprintf(text, size, "%.1f MB", (double)bytes / (1024 * 1024));
+}
+
+/* The tail of path that fits in `columns` terminal columns, after a "…"
+ * when something was cut. */
+static void write_path_tail(const char *path, int columns)
+{
+	size_t length = strlen(path), start = 0;
+	int width = text_width(path, length, 0);
+	while (width > columns && start < length) {
+		size_t step;
+		utf8_decode((const unsigned char *)path + start, length - start, &step);
+		start += step;
+		width = text_width(path + start, length - start, 0) + 1;
 	}
-	free(bytes);
-	if (status != 0)
-		return status;
-	struct store_document document;
-	if (store_document_get(store, id, &document, &error) != 0)
-		return cli_fail("%s", error.message);
-	printf("%lld\t", (long long)id);
-	cli_write_field(stdout, document.title, strlen(document.title));
+	if (start > 0)
+		fputs("…", stderr);
+	cli_write_field(stderr, path + start, length - start);
+}
+
+static int show_progress(void *context, size_t files_done, size_t files_total, uint64_t bytes_done,
+			 uint64_t bytes_total, const char *path)
+{
+	struct import_output *output = context;
+	if (!output->show_progress)
+		return 0;
+	if (!path) { /* the end */
+		wipe_progress(output);
+		return 0;
+	}
+	char done[32], total[32], head[128];
+	format_bytes(done, sizeof done, bytes_done);
+	format_bytes(total, sizeof total, bytes_total);
+	int head_width = snprintf(head, sizeof head, "importing %zu/%zu files, %s/%s: ", files_done,
+				  files_total, done, total);
+	fflush(stdout);
+	fprintf(stderr, "\r\033[K%s", head);
+	write_path_tail(path, output->columns - head_width - 1);
+	fflush(stderr);
+	output->progress_drawn = 1;
+	return 0;
+}
+
+static void show_imported(void *context, const char *path, const struct store_import_result *result,
+			  const char *title)
+{
+	struct import_output *output = context;
+	wipe_progress(output);
+	printf("%lld\t", (long long)result->id);
+	cli_write_field(stdout, title, strlen(title));
 	putchar('\n');
-	store_document_clear(&document);
-	if (!found && result.outcome == STORE_IMPORT_NEW_VERSION) {
+	if (result->outcome == STORE_IMPORT_NEW_VERSION) {
 		fflush(stdout);
 		fprintf(stderr,
 			"pizhu: %s: new version of speech %lld; %zu annotated paragraph%s "
 			"re-attached, %zu orphaned%s\n",
-			path, (long long)result.previous_id, result.reattached,
-			result.reattached == 1 ? "" : "s", result.orphaned,
-			result.orphaned ? " (pizhu list --orphans)" : "");
+			path, (long long)result->previous_id, result->reattached,
+			result->reattached == 1 ? "" : "s", result->orphaned,
+			result->orphaned ? " (pizhu list --orphans)" : "");
 	}
-	return 0;
+}
+
+static void show_failure(void *context, const char *path, const char *message)
+{
+	wipe_progress(context);
+	fflush(stdout);
+	fprintf(stderr, "pizhu: %s: %s\n", path, message);
+}
+
+static void show_warning(void *context, const char *path, const char *message)
+{
+	wipe_progress(context);
+	fflush(stdout);
+	fprintf(stderr, "pizhu: %s: warning: %s\n", path, message);
+}
+
+static int terminal_columns(void)
+{
+	struct winsize size;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
+		return size.ws_col;
+	return 80;
 }
 
 int command_import(int argc, char **argv)
@@ -66,10 +132,18 @@ int command_import(int argc, char **argv)
 		free(positional);
 		return EXIT_ERROR;
 	}
-	int failed = 0;
-	for (int i = 0; i < count; i++)
-		failed |= import_file(store, positional[i]) != 0;
+	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
+	struct store_import_progress progress = {&output, show_progress, show_imported,
+						 show_failure, show_warning};
+	struct store_import_report report;
+	struct error error;
+	if (store_import_paths(store, positional, (size_t)count, &progress, &report, &error) != 0) {
+		wipe_progress(&output);
+		status = cli_fail("%s", error.message);
+	} else if (report.failed > 0) {
+		status = EXIT_ERROR;
+	}
 	store_close(store);
 	free(positional);
-	return failed ? EXIT_ERROR : EXIT_OK;
+	return status;
 }

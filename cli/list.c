@@ -16,6 +16,24 @@ static size_t count_of(const struct store_tag_count *counts, size_t count, int64
 	return 0;
 }
 
+static void write_optional(const char *text)
+{
+	if (text)
+		cli_write_field(stdout, text, strlen(text));
+}
+
+/* The metadata columns come after the theme columns, so that the columns
+ * scripts already read keep their places. */
+static void print_metadata_columns(const struct store_document *document)
+{
+	const char *values[] = {document->date, document->speaker, document->occasion,
+				document->source};
+	for (int i = 0; i < 4; i++) {
+		putchar('\t');
+		write_optional(values[i]);
+	}
+}
+
 static void print_speeches(const struct store_document *documents, size_t document_count,
 			   const struct store_theme *themes, size_t theme_count,
 			   const struct store_tag_count *counts, size_t count, int tsv)
@@ -27,12 +45,19 @@ static void print_speeches(const struct store_document *documents, size_t docume
 			cli_write_field(stdout, themes[t].definition.name,
 					strlen(themes[t].definition.name));
 		}
-		putchar('\n');
+		fputs("\tdate\tspeaker\toccasion\tsource\n", stdout);
 	}
 	for (size_t d = 0; d < document_count; d++) {
 		const struct store_document *document = &documents[d];
 		printf(tsv ? "%lld\t" : "%4lld  ", (long long)document->id);
 		cli_write_field(stdout, document->title, strlen(document->title));
+		if (!tsv && (document->date || document->speaker)) {
+			fputs("  [", stdout);
+			write_optional(document->date);
+			fputs(document->date && document->speaker ? " " : "", stdout);
+			write_optional(document->speaker);
+			putchar(']');
+		}
 		printf(tsv ? "\t%zu" : "  (%zu paragraphs)", document->paragraph_count);
 		int first = 1;
 		for (size_t t = 0; t < theme_count; t++) {
@@ -47,6 +72,8 @@ static void print_speeches(const struct store_document *documents, size_t docume
 				first = 0;
 			}
 		}
+		if (tsv)
+			print_metadata_columns(document);
 		putchar('\n');
 	}
 }

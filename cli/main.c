@@ -25,18 +25,36 @@ const struct command commands[] = {
      "(a website's page controls or copyright block) is left out.\n"
      "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
      "          title, h1 to h5 (the outline depth) or body\n"},
-    {"import", command_import, "FILE...", "Copy speeches into the library.",
-     "Prints ID<TAB>TITLE for each file. The same content again is a no-op that\n"
-     "prints the existing id. A changed file at a known path becomes a new\n"
-     "version of its speech: tags and notes move to the paragraphs with the same\n"
-     "text, else to the most similar paragraph of the same section; those that\n"
-     "find no place stay on the old version (see list --orphans).\n"},
+    {"import", command_import, "FILE|DIR...", "Copy speeches into the library.",
+     "A directory brings in every *.txt file under it (any case, sorted, hidden\n"
+     "files skipped). Prints ID<TAB>TITLE for each file; a file that fails is\n"
+     "reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
+     "end). On a terminal, stderr shows files and bytes done and the current\n"
+     "file. The same content again is a no-op that prints the existing id. A\n"
+     "changed file at a known path becomes a new version of its speech: tags\n"
+     "and notes move to the paragraphs with the same text, else to the most\n"
+     "similar paragraph of the same section; those that\n"     "find no place stay on the old version (see list --orphans).\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
-     "One line per speech: id, title, paragraphs and tag counts per theme.\n"
-     "  --tsv       a header row, then ID, TITLE, PARAGRAPHS and one count column\n"
-     "              per theme\n"
+     "One line per speech: id, title, date and speaker when known, paragraphs\n"
+     "and tag counts per theme.\n"
+     "  --tsv       a header row, then ID, TITLE, PARAGRAPHS, one count column\n"
+     "              per theme, then DATE, SPEAKER, OCCASION and SOURCE\n"
      "  --orphans   annotations that could not follow a speech to its new\n"
      "              version: OLD_ID<TAB>PARA<TAB>tag|note<TAB>THEME|NOTE<TAB>TEXT\n"},
+    {"meta", command_meta, "SPEECH [--date D] [--speaker S] [--occasion O] [--source S]",
+     "Show or set a speech's date, speaker, occasion and source.",
+     "Without options, prints FIELD<TAB>VALUE for date, speaker, occasion and\n"
+     "source (empty while unknown). Import guesses them from the text; the\n"
+     "options set them, and an empty value clears one. A field you set is kept\n"
+     "when a new version of the speech is imported. Dates: YYYY-MM-DD, YYYY-MM\n"
+     "or YYYY (2026年1月8日 is read too). Prints the metadata afterwards.\n"},
+    {"remove", command_remove, "[--force] SPEECH", "Remove a speech from the library.",
+     "Removes every version of the speech with its tags, notes and history.\n"
+     "A speech that holds tags or notes needs --force; their text, paragraphs\n"
+     "and section paths are first saved as JSON Lines in\n"
+     "$XDG_DATA_HOME/pizhu/recovery/ID-TIME.jsonl, whose path is printed.\n"
+     "Prints removed ID<TAB>TITLE. Final once the command ends (in the library\n"
+     "view, d can be undone until pizhu exits).\n"},
     {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", "Tag paragraphs with themes.",
      "SPEECH is a library id or the path of an imported file; PARAS is a list\n"
      "such as 3-7,12. All the tags are one undoable step. Prints PARA<TAB>THEME\n"

@@ -10,28 +10,20 @@
 
 /* Writes text with every occurrence of the query's words in bold reverse
  * video. */
-static void write_highlighted(const char *text, size_t length, char **words, size_t word_count)
+static void write_highlighted(const char *text, size_t length, const char *query)
 {
+	struct store_search_span *spans;
+	size_t count = store_search_highlights(text, length, query, &spans);
 	size_t at = 0;
-	while (at < length) {
-		long best = -1;
-		size_t best_length = 0;
-		for (size_t w = 0; w < word_count; w++) {
-			long found = store_search_find(text, length, at, words[w]);
-			if (found >= 0 && (best < 0 || found < best)) {
-				best = found;
-				best_length = strlen(words[w]);
-			}
-		}
-		if (best < 0)
-			break;
-		cli_write_field(stdout, text + at, (size_t)best - at);
+	for (size_t i = 0; i < count; i++) {
+		cli_write_field(stdout, text + at, spans[i].offset - at);
 		fputs("\033[1;7m", stdout);
-		cli_write_field(stdout, text + best, best_length);
+		cli_write_field(stdout, text + spans[i].offset, spans[i].length);
 		fputs("\033[0m", stdout);
-		at = (size_t)best + best_length;
+		at = spans[i].offset + spans[i].length;
 	}
 	cli_write_field(stdout, text + at, length - at);
+	free(spans);
 }
 
 int command_search(int argc, char **argv)
@@ -50,7 +42,7 @@ int command_search(int argc, char **argv)
 	for (int i = 0; i < count; i++)
 		buffer_printf(&text, "%s%s", i ? " " : "", positional[i]);
 	free(positional);
-	struct store_search_query query = {buffer_string(&text), 0, 0, 0};
+	struct store_search_query query = {.text = buffer_string(&text)};
 	struct store *store = NULL;
 	struct error error;
 	status = cli_store_open(&store);
@@ -71,18 +63,15 @@ int command_search(int argc, char **argv)
 	}
 	const char *no_color = getenv("NO_COLOR");
 	int highlight = isatty(STDOUT_FILENO) && !(no_color && *no_color);
-	char **words;
-	size_t word_count = store_search_words(text.data, &words);
 	for (size_t i = 0; i < hit_count; i++) {
 		printf("%lld\t%zu\t", (long long)hits[i].document_id, hits[i].paragraph);
 		size_t length = strlen(hits[i].text);
 		if (highlight)
-			write_highlighted(hits[i].text, length, words, word_count);
+			write_highlighted(hits[i].text, length, text.data);
 		else
 			cli_write_field(stdout, hits[i].text, length);
 		putchar('\n');
 	}
-	store_search_words_free(words, word_count);
 	store_search_hits_free(hits, hit_count);
 	buffer_free(&text);
 	return EXIT_OK;

@@ -223,3 +223,14 @@ void speech_free(struct speech *speech)
 	free(speech->outline);
 	memset(speech, 0, sizeof *speech);
 }
+
+char *speech_fallback_title(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t length = strlen(base);
+	const char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		length = (size_t)(dot - base);
+	return xstrndup(base, length);
+}

@@ -59,6 +59,10 @@ struct speech {
 int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
 		 struct speech *speech, struct error *error);
 
+/* The title for a speech without a title line: the file name of path
+ * without its directory and extension, as a new string. */
+char *speech_fallback_title(const char *path);
+
 void speech_free(struct speech *speech);
 
 static inline const char *paragraph_text(const struct speech *speech, size_t index)

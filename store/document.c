@@ -21,6 +21,7 @@ static void read_document(sqlite3_stmt *statement, struct store_document *docume
 	document->speaker = store_column_text(statement, 10);
 	document->occasion = store_column_text(statement, 11);
 	document->source = store_column_text(statement, 12);
+	document->metadata_user_set = (unsigned)sqlite3_column_int(statement, 13);
 }
 
 int store_document_get(struct store *store, int64_t id, struct store_document *document,

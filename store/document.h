@@ -1,5 +1,6 @@
 /* document.h — speeches in the library: importing, versions, listing,
  * loading a speech back, and the reader's saved position and folds.
+ * Removed speeches (removal.h) are unknown to all of these.
  *
  * A document is one imported version of a speech. Importing a changed file
  * that is already known by its path makes a new version that replaces the
@@ -29,6 +30,8 @@ struct store_document {
 	char *speaker;
 	char *occasion;
 	char *source;
+	unsigned
+	    metadata_user_set; /* the fields the user set: STORE_METADATA_* bits (metadata.h) */
 };
 
 enum store_import_outcome {
@@ -55,19 +58,22 @@ int store_find_content(struct store *store, const unsigned char *bytes, size_t l
  * and move that speech's tags, notes and history to it: each annotated
  * paragraph goes to a paragraph with the same text (the nearest one when
  * several match), else to the most similar paragraph of the same section;
- * what finds no place stays on the old version. */
+ * what finds no place stays on the old version. The metadata is what
+ * speech/metadata.h guesses from the text, but a new version keeps the
+ * fields the user set on the old one (store/metadata.h). */
 int store_import(struct store *store, const char *source_path, const unsigned char *bytes,
 		 size_t length, const struct speech *speech, struct store_import_result *result,
 		 struct error *error);
 
-/* Fails with "no speech N in the library" for an unknown id. */
+/* Fails with "no speech N in the library" for an unknown or removed id. */
 int store_document_get(struct store *store, int64_t id, struct store_document *document,
 		       struct error *error);
 
 /* The current version imported from path: returns 1 (and *id) or 0. */
 int store_document_by_path(struct store *store, const char *path, int64_t *id, struct error *error);
 
-/* Every current version (the newest of each speech), by id. */
+/* Every current version (the newest of each speech), by id; removed
+ * speeches left out. */
 int store_documents_current(struct store *store, struct store_document **documents, size_t *count,
 			    struct error *error);
 

@@ -3,6 +3,7 @@
 
 #include "base/buffer.h"
 #include "base/sha256.h"
+#include "speech/metadata.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/reattach.h"
@@ -72,7 +73,15 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	sqlite3_bind_int64(statement, 7, (sqlite3_int64)speech->paragraph_count - 1);
 	if (previous)
 		sqlite3_bind_int64(statement, 8, previous);
+	struct speech_metadata metadata;
+	metadata_guess(speech, &metadata);
+	const char *fields[] = {metadata.date, metadata.speaker, metadata.occasion,
+				metadata.source};
+	for (int i = 0; i < 4; i++)
+		if (fields[i])
+			sqlite3_bind_text(statement, 9 + i, fields[i], -1, SQLITE_STATIC);
 	int status = store_step_done(store, statement, error);
+	metadata_free(&metadata);
 	free(front_matter);
 	if (status != 0)
 		return -1;
@@ -143,8 +152,8 @@ static int bind_and_step(struct store *store, enum statement id, int64_t first, 
 }
 
 /* The new version takes over the old one's path (a path has one current
- * version, so the old one is marked replaced first), its metadata and
- * reading position, then its annotations. */
+ * version, so the old one is marked replaced first), the metadata the user
+ * set and the reading position, then its annotations. */
 static int replace_version(struct store *store, int64_t old_id, int64_t id, const char *source_path,
 			   const struct speech *speech, const int64_t *hashes,
 			   struct store_import_result *result, struct error *error)
@@ -164,6 +173,17 @@ static int replace_version(struct store *store, int64_t old_id, int64_t id, cons
 				    &result->orphaned, error);
 }
 
+/* A removed speech imported from this path lets go of it, so that the
+ * file comes back as a new speech (removal.h). */
+static int detach_removed(struct store *store, const char *source_path, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_DETACH_REMOVED, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_text(statement, 1, source_path, -1, SQLITE_STATIC);
+	return store_step_done(store, statement, error);
+}
+
 static int import_in_transaction(struct store *store, const char *source_path, const char *hash,
 				 const struct speech *speech, struct store_import_result *result,
 				 struct error *error)
@@ -174,7 +194,8 @@ static int import_in_transaction(struct store *store, const char *source_path, c
 		return found < 0 ? -1 : 0;
 	}
 	int64_t previous = 0;
-	if (source_path && store_document_by_path(store, source_path, &previous, error) < 0)
+	if (source_path && (detach_removed(store, source_path, error) != 0 ||
+			    store_document_by_path(store, source_path, &previous, error) < 0))
 		return -1;
 	int64_t id;
 	if (insert_document(store, speech, hash, previous, &id, error) != 0)

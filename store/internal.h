@@ -19,6 +19,7 @@ struct store {
 	size_t action_events;			   /* events recorded in it so far */
 	int transaction_depth;			   /* see store_transaction_begin */
 	atomic_int interrupted;			   /* store_interrupt was called */
+	int removed_any;			   /* removed speeches to purge at close */
 };
 
 /* The statement, prepared once per connection, reset and with its
@@ -37,6 +38,13 @@ int store_step_done(struct store *store, sqlite3_stmt *statement, struct error *
 int store_transaction_begin(struct store *store, struct error *error);
 int store_transaction_commit(struct store *store, struct error *error);
 void store_transaction_rollback(struct store *store);
+
+/* Purges what removed pizhu processes that have ended left marked
+ * (removal.h); run at open. */
+int store_purge_abandoned(struct store *store, struct error *error);
+
+/* Creates the directories leading to path, like mkdir -p of its dirname. */
+int store_make_parent_directories(const char *path, struct error *error);
 
 /* A copy of a text column, or NULL for SQL NULL. */
 char *store_column_text(sqlite3_stmt *statement, int column);

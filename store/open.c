@@ -9,6 +9,7 @@
 
 #include "base/buffer.h"
 #include "store/internal.h"
+#include "store/removal.h"
 #include "store/schema.h"
 #include "store/tokenizer.h"
 
@@ -38,8 +39,7 @@ char *store_default_path(struct error *error)
 	return buffer_string(&path);
 }
 
-/* Creates the directories leading to path, like mkdir -p of its dirname. */
-static int make_parent_directories(const char *path, struct error *error)
+int store_make_parent_directories(const char *path, struct error *error)
 {
 	char *copy = xstrdup(path);
 	for (char *slash = strchr(copy + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
@@ -174,7 +174,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 		return -1;
 	if (!exists && mode == STORE_OPEN_EXISTING)
 		return error_set(error, "%s: no library yet (pizhu import FILE creates it)", path);
-	if (!exists && make_parent_directories(path, error) != 0)
+	if (!exists && store_make_parent_directories(path, error) != 0)
 		return -1;
 
 	struct store *store = xcalloc(1, sizeof *store);
@@ -195,6 +195,10 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 		return -1;
 	}
 	store->user = user_name();
+	/* Best effort: a busy or read-only library is still opened, and the
+	 * next pizhu tries again. */
+	struct error ignored;
+	store_purge_abandoned(store, &ignored);
 	*result = store;
 	return 0;
 }
@@ -203,6 +207,8 @@ void store_close(struct store *store)
 {
 	if (!store)
 		return;
+	struct error ignored;
+	store_purge_removed(store, NULL, &ignored);
 	for (int i = 0; i < STATEMENT_COUNT; i++)
 		sqlite3_finalize(store->statements[i]);
 	sqlite3_close(store->db);

@@ -118,6 +118,16 @@ static const char *const migrations[] = {
     "  INSERT INTO paragraph_search(paragraph_search, rowid, text)"
     "  VALUES ('delete', old.id, old.text);"
     "END;",
+    /* 2: the library: which metadata the user set, removal that can be
+     * undone until pizhu exits, and indexes for the library view. */
+    "ALTER TABLE documents ADD COLUMN metadata_set INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE documents ADD COLUMN removed_at TEXT;"
+    "ALTER TABLE documents ADD COLUMN removed_by INTEGER;"
+    "CREATE INDEX documents_removed ON documents(removed_at) WHERE removed_at IS NOT NULL;"
+    "CREATE INDEX documents_library_title ON documents(title, id)"
+    "  WHERE replaced_by IS NULL AND removed_at IS NULL;"
+    "CREATE INDEX documents_library_date ON documents(date, id)"
+    "  WHERE replaced_by IS NULL AND removed_at IS NULL;",
 };
 
 int schema_latest_version(void)

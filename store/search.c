@@ -115,20 +115,20 @@ int store_search(struct store *store, const struct store_search_query *query,
 	sqlite3_bind_text(statement, 1, indexed ? expression : words[0], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(statement, 2, query->document_id);
 	sqlite3_bind_int64(statement, 3, query->theme_id);
-	size_t capacity = 0;
+	size_t capacity = 0, skipped = 0;
 	int status = SQLITE_DONE;
 	while ((query->limit == 0 || *count < query->limit) &&
 	       (status = sqlite3_step(statement)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(statement, 2);
 		size_t length = (size_t)sqlite3_column_bytes(statement, 2);
 		/* The index checked the long words; one-character words and ASCII
-		 * case are checked here. */
-		if (!contains_all(text, length, words, word_count))
+		 * case are checked here, so the offset counts only true hits. */
+		if (!contains_all(text, length, words, word_count) || skipped++ < query->offset)
 			continue;
 		*hits = xgrow(*hits, &capacity, *count + 1, sizeof **hits);
 		(*hits)[(*count)++] = (struct store_search_hit){
 		    sqlite3_column_int64(statement, 0), (size_t)sqlite3_column_int64(statement, 1),
-		    xstrndup(text, length)};
+		    xstrndup(text, length), store_column_text(statement, 3)};
 	}
 	if (status == SQLITE_ROW) /* stopped at the limit */
 		status = SQLITE_DONE;
@@ -146,7 +146,38 @@ int store_search(struct store *store, const struct store_search_query *query,
 
 void store_search_hits_free(struct store_search_hit *hits, size_t count)
 {
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
 		free(hits[i].text);
+		free(hits[i].title);
+	}
 	free(hits);
+}
+
+size_t store_search_highlights(const char *text, size_t length, const char *query,
+			       struct store_search_span **spans)
+{
+	*spans = NULL;
+	char **words;
+	size_t word_count = store_search_words(query, &words);
+	size_t count = 0, capacity = 0, at = 0;
+	while (at < length) {
+		long best = -1;
+		size_t best_length = 0;
+		for (size_t w = 0; w < word_count; w++) {
+			long found = store_search_find(text, length, at, words[w]);
+			size_t found_length = strlen(words[w]);
+			if (found >= 0 && (best < 0 || found < best ||
+					   (found == best && found_length > best_length))) {
+				best = found;
+				best_length = found_length;
+			}
+		}
+		if (best < 0)
+			break;
+		*spans = xgrow(*spans, &capacity, count + 1, sizeof **spans);
+		(*spans)[count++] = (struct store_search_span){(size_t)best, best_length};
+		at = (size_t)best + best_length;
+	}
+	store_search_words_free(words, word_count);
+	return count;
 }

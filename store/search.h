@@ -5,7 +5,11 @@
  * more characters use the FTS5 index (tokenizer.h); a query made only of
  * one-character words falls back to scanning the paragraphs, which is
  * correct but slower. Results come most relevant first (FTS5's bm25), or
- * in reading order for a scan. */
+ * in reading order for a scan. Removed speeches are never found.
+ *
+ * For the library view: page through results with offset and limit, show
+ * each hit's title, its section path (store_section_path in section.h)
+ * and its highlighted words (store_search_highlights). */
 #ifndef PIZHU_STORE_SEARCH_H
 #define PIZHU_STORE_SEARCH_H
 
@@ -19,12 +23,14 @@ struct store_search_query {
 	int64_t theme_id;    /* only paragraphs with this theme; 0 for any */
 	int64_t document_id; /* only this speech (any version); 0 for every current speech */
 	size_t limit;	     /* at most this many results; 0 for all */
+	size_t offset;	     /* skip this many results first (for paging) */
 };
 
 struct store_search_hit {
 	int64_t document_id;
 	size_t paragraph; /* 0 is the title */
 	char *text;
+	char *title; /* the speech's */
 };
 
 int store_search(struct store *store, const struct store_search_query *query,
@@ -39,5 +45,16 @@ void store_search_words_free(char **words, size_t count);
 /* Byte offset of word in text[0..length) at or after `from`, ASCII letters
  * folded; -1 when absent. */
 long store_search_find(const char *text, size_t length, size_t from, const char *word);
+
+struct store_search_span {
+	size_t offset; /* bytes into the text */
+	size_t length;
+};
+
+/* Where the words of query occur in text[0..length): spans in order, not
+ * overlapping (the earliest, then the longest, wins). Returns how many;
+ * *spans is new memory (NULL when none). */
+size_t store_search_highlights(const char *text, size_t length, const char *query,
+			       struct store_search_span **spans);
 
 #endif

@@ -6,17 +6,18 @@
 
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source"
+	" paragraph_count, date, speaker, occasion, source, metadata_set"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
 #define THEME_COLUMNS                                                                              \
 	"h.id, h.name, h.key, h.color, h.keywords,"                                                \
-	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id)"
+	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id AND " NOT_REMOVED(                  \
+	    "t.document_id") ")"
 
 /* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0. */
 #define SEARCH_FILTERS                                                                             \
-	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2)"                                 \
+	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2) AND d.removed_at IS NULL"        \
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"
 
@@ -29,7 +30,7 @@
  * speeches. */
 #define CHOSEN_SPEECHES                                                                            \
 	"WITH RECURSIVE lineage(id, speech) AS ("                                                  \
-	" SELECT id, id FROM documents WHERE replaced_by IS NULL"                                  \
+	" SELECT id, id FROM documents WHERE replaced_by IS NULL AND removed_at IS NULL"           \
 	" UNION ALL SELECT d.id, l.speech FROM documents d"                                        \
 	" JOIN lineage l ON d.replaced_by = l.id),"                                                \
 	" chosen(id, speech) AS (SELECT id, speech FROM lineage WHERE ?1 IS NULL OR speech IN"     \
@@ -51,29 +52,72 @@
 
 /* Excerpt order: speech, current version before old ones, paragraph. */
 #define EXCERPT_ORDER " ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
+#define NOT_REMOVED(id) "(" id " NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL))"
+
+/* versions: every version of the speech that document ?1 is a version of. */
+#define VERSIONS_OF                                                                                \
+	"WITH RECURSIVE later(id) AS (SELECT ?1 UNION SELECT d.replaced_by FROM documents d"       \
+	" JOIN later ON d.id = later.id WHERE d.replaced_by IS NOT NULL),"                         \
+	" versions(id) AS (SELECT id FROM later UNION SELECT d.previous_id FROM documents d"       \
+	" JOIN versions v ON d.id = v.id WHERE d.previous_id IS NOT NULL) "
+
+/* The removed documents of one remover (?1: a process id, or NULL). */
+#define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
+
+/* The library view: current, not removed speeches; ?1 a LIKE pattern for
+ * the title or NULL. */
+#define LIBRARY_FROM                                                                               \
+	" FROM documents d WHERE d.replaced_by IS NULL AND d.removed_at IS NULL"                   \
+	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\')"
+
+/* The tag count per row comes from LIBRARY_TALLIES, so that a page costs
+ * only its own rows' counts; sorting by tags needs every row's. */
+#define LIBRARY_PAGE(order)                                                                        \
+	"SELECT d.id, d.title, d.date, d.speaker, d.imported_at, d.paragraph_count, "              \
+	"d.position" LIBRARY_FROM " ORDER BY " order " LIMIT ?2 OFFSET ?3"
+
+#define TAG_COUNT_OF_D "(SELECT count(*) FROM tags t WHERE t.document_id = d.id)"
 
 #define STORE_STATEMENTS(X)                                                                        \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
 	X(DOCUMENT_BY_HASH,                                                                        \
-	  "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1")                  \
+	  "SELECT id FROM documents WHERE content_hash = ?1 AND removed_at IS NULL"                \
+	  " ORDER BY id LIMIT 1")                                                                  \
 	X(DOCUMENT_CURRENT_BY_PATH,                                                                \
-	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL")               \
+	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL"                \
+	  " AND removed_at IS NULL")                                                               \
+	/* A removed speech lets go of its path when the file is imported again. */                \
+	X(DOCUMENT_DETACH_REMOVED,                                                                 \
+	  "UPDATE documents SET source_path = NULL WHERE source_path = ?1"                         \
+	  " AND removed_at IS NOT NULL")                                                           \
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
-	  " replaced_bytes, paragraph_count, previous_id, imported_at)"                            \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ")")                                     \
+	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
+	  " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW ")")     \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
+	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
+	 * other fields stay as guessed from the new text. */                                      \
 	X(DOCUMENT_CARRY_OVER,                                                                     \
-	  "UPDATE documents SET (date, speaker, occasion, source, position) ="                     \
-	  " (SELECT date, speaker, occasion, source, min(position, ?3) FROM documents"             \
-	  "  WHERE id = ?2) WHERE id = ?1")                                                        \
-	X(DOCUMENT_GET, "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1")                \
+	  "UPDATE documents SET (date, speaker, occasion, source, metadata_set, position) ="       \
+	  " (SELECT iif(o.metadata_set & 1, o.date, documents.date),"                              \
+	  "  iif(o.metadata_set & 2, o.speaker, documents.speaker),"                               \
+	  "  iif(o.metadata_set & 4, o.occasion, documents.occasion),"                             \
+	  "  iif(o.metadata_set & 8, o.source, documents.source),"                                 \
+	  "  o.metadata_set, min(o.position, ?3) FROM documents o WHERE o.id = ?2) WHERE id = ?1") \
+	X(METADATA_SET, "UPDATE documents SET date = iif(?2, nullif(?3, ''), date),"               \
+			" speaker = iif(?4, nullif(?5, ''), speaker),"                             \
+			" occasion = iif(?6, nullif(?7, ''), occasion), source = iif(?8, "         \
+			"nullif(?9, ''), source),"                                                 \
+			" metadata_set = metadata_set | ?10 WHERE id = ?1 AND removed_at IS NULL") \
+	X(DOCUMENT_GET,                                                                            \
+	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
 	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
-			  "documents WHERE id = ?1")                                               \
+			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
-	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL ORDER BY id")      \
+	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
+	  " AND removed_at IS NULL ORDER BY id")                                                   \
 	X(PARAGRAPH_INSERT,                                                                        \
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
 	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
@@ -117,10 +161,14 @@
 	X(ACTIONS_DISCARD_THEME,                                                                   \
 	  "UPDATE actions SET state = 'discarded' WHERE state IN ('applied', 'undone')"            \
 	  " AND id IN (SELECT action_id FROM events WHERE theme_id = ?1)")                         \
-	X(ACTION_LATEST_APPLIED, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'applied'"  \
-				 " AND (?1 = 0 OR document_id = ?1) ORDER BY id DESC LIMIT 1")     \
-	X(ACTION_EARLIEST_UNDONE, "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'undone'"  \
-				  " AND (?1 = 0 OR document_id = ?1) ORDER BY id LIMIT 1")         \
+	X(ACTION_LATEST_APPLIED,                                                                   \
+	  "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'applied'"                         \
+	  " AND (?1 = 0 OR document_id = ?1) AND (document_id IS NULL OR " NOT_REMOVED(            \
+	      "document_id") ") ORDER BY id DESC LIMIT 1")                                         \
+	X(ACTION_EARLIEST_UNDONE,                                                                  \
+	  "SELECT " ACTION_COLUMNS " FROM actions WHERE state = 'undone'"                          \
+	  " AND (?1 = 0 OR document_id = ?1) AND (document_id IS NULL OR " NOT_REMOVED(            \
+	      "document_id") ") ORDER BY id LIMIT 1")                                              \
 	X(HISTORY,                                                                                 \
 	  "SELECT " ACTION_COLUMNS " FROM actions WHERE ?1 = 0 OR document_id = ?1 ORDER BY id")   \
 	X(EVENT_INSERT,                                                                            \
@@ -140,6 +188,7 @@
 	  " WHERE t.document_id = ?1 ORDER BY t.paragraph, h.key IS NULL, h.key, h.name")          \
 	X(TAG_COUNTS, "SELECT t.document_id, t.theme_id, count(*) FROM tags t"                     \
 		      " JOIN documents d ON d.id = t.document_id WHERE d.replaced_by IS NULL"      \
+		      " AND d.removed_at IS NULL"                                                  \
 		      " GROUP BY t.document_id, t.theme_id ORDER BY 1, 2")                         \
 	X(NOTE_UPSERT, "INSERT INTO notes (document_id, paragraph, text, text_hash, updated_at)"   \
 		       " SELECT ?1, ?2, ?3, text_hash, " NOW " FROM paragraphs"                    \
@@ -149,17 +198,18 @@
 	X(NOTE_DELETE, "DELETE FROM notes WHERE document_id = ?1 AND paragraph = ?2")              \
 	X(NOTE_GET, "SELECT text FROM notes WHERE document_id = ?1 AND paragraph = ?2")            \
 	X(NOTES_OF, "SELECT paragraph, text FROM notes WHERE document_id = ?1 ORDER BY paragraph") \
-	X(PARAGRAPH_COUNT, "SELECT paragraph_count FROM documents WHERE id = ?1")                  \
+	X(PARAGRAPH_COUNT,                                                                         \
+	  "SELECT paragraph_count FROM documents WHERE id = ?1 AND removed_at IS NULL")            \
 	X(ORPHANS,                                                                                 \
 	  "SELECT * FROM (SELECT t.document_id AS document_id, t.paragraph AS paragraph,"          \
 	  " h.name AS theme, NULL, p.text FROM tags t"                                             \
 	  " JOIN documents d ON d.id = t.document_id JOIN themes h ON h.id = t.theme_id"           \
 	  " JOIN paragraphs p ON p.document_id = t.document_id AND p.number = t.paragraph"         \
-	  " WHERE d.replaced_by IS NOT NULL"                                                       \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
 	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text FROM notes n"        \
 	  " JOIN documents d ON d.id = n.document_id"                                              \
 	  " JOIN paragraphs p ON p.document_id = n.document_id AND p.number = n.paragraph"         \
-	  " WHERE d.replaced_by IS NOT NULL)"                                                      \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL)"                             \
 	  " ORDER BY document_id, paragraph, theme IS NULL, theme")                                \
 	/* themes */                                                                               \
 	X(THEMES_LIST,                                                                             \
@@ -176,11 +226,11 @@
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
 	X(SEARCH_INDEX,                                                                            \
-	  "SELECT p.document_id, p.number, p.text FROM paragraph_search s"                         \
+	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraph_search s"                \
 	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
 	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS                                   \
 	  " ORDER BY s.rank, p.document_id, p.number")                                             \
-	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text FROM paragraphs p"                  \
+	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"         \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
@@ -232,6 +282,61 @@
 			  " JOIN tags b ON b.document_id = a.document_id"                          \
 			  " AND b.paragraph = a.paragraph AND b.theme_id > a.theme_id"             \
 			  " GROUP BY a.theme_id, b.theme_id")                                      \
+	/* where a paragraph is: its section's headings, outermost first */                        \
+	X(SECTION_PATH,                                                                            \
+	  "WITH RECURSIVE chain(entry, step) AS ("                                                 \
+	  " SELECT section, 0 FROM paragraphs WHERE document_id = ?1 AND number = ?2"              \
+	  " UNION ALL SELECT o.parent, c.step + 1 FROM chain c JOIN outline o"                     \
+	  " ON o.document_id = ?1 AND o.entry = c.entry WHERE o.parent IS NOT NULL)"               \
+	  " SELECT CAST(substr(CAST(p.text AS BLOB), 1, p.label_length) AS TEXT) FROM chain c"     \
+	  " JOIN outline o ON o.document_id = ?1 AND o.entry = c.entry"                            \
+	  " JOIN paragraphs p ON p.document_id = ?1 AND p.number = o.paragraph"                    \
+	  " WHERE o.depth > 0 ORDER BY c.step DESC")                                               \
+	/* removal */                                                                              \
+	X(ANNOTATION_COUNTS,                                                                       \
+	  VERSIONS_OF "SELECT (SELECT count(*) FROM tags WHERE document_id IN versions),"          \
+		      " (SELECT count(*) FROM notes WHERE document_id IN versions)")               \
+	X(DOCUMENT_REMOVE, VERSIONS_OF "UPDATE documents SET removed_at = " NOW ","                \
+				       " removed_by = ?2 WHERE id IN versions"                     \
+				       " AND removed_at IS NULL")                                  \
+	X(DOCUMENT_RESTORE, VERSIONS_OF "UPDATE documents SET removed_at = NULL,"                  \
+					" removed_by = NULL WHERE id IN versions"                  \
+					" AND removed_at IS NOT NULL")                             \
+	X(RECOVERY_PARAGRAPHS,                                                                     \
+	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text FROM"                     \
+		      " (SELECT document_id, paragraph FROM tags WHERE document_id IN versions"    \
+		      "  UNION SELECT document_id, paragraph FROM notes"                           \
+		      "  WHERE document_id IN versions) a"                                         \
+		      " JOIN paragraphs p ON p.document_id = a.document_id"                        \
+		      " AND p.number = a.paragraph LEFT JOIN notes n"                              \
+		      " ON n.document_id = a.document_id AND n.paragraph = a.paragraph"            \
+		      " ORDER BY a.document_id DESC, a.paragraph")                                 \
+	X(PARAGRAPH_THEMES,                                                                        \
+	  "SELECT h.name FROM tags t JOIN themes h ON h.id = t.theme_id"                           \
+	  " WHERE t.document_id = ?1 AND t.paragraph = ?2 ORDER BY h.key IS NULL, h.key, h.name")  \
+	X(REMOVERS, "SELECT DISTINCT removed_by FROM documents WHERE removed_at IS NOT NULL")      \
+	X(PURGE_TAGS, "DELETE FROM tags WHERE document_id IN " REMOVED_BY)                         \
+	X(PURGE_NOTES, "DELETE FROM notes WHERE document_id IN " REMOVED_BY)                       \
+	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
+	/* Undo and redo records carry their change's document. */                                 \
+	X(PURGE_ACTIONS, "DELETE FROM actions WHERE document_id IN " REMOVED_BY)                   \
+	/* All versions in one statement: they refer to each other. Paragraphs,                    \
+	 * the outline and folds follow by ON DELETE CASCADE. */                                   \
+	X(PURGE_DOCUMENTS,                                                                         \
+	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
+	/* the library view; ids grow with each import, so they give import order */               \
+	X(LIBRARY_COUNT, "SELECT count(*)" LIBRARY_FROM)                                           \
+	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title, d.id"))                                         \
+	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title DESC, d.id DESC"))                       \
+	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
+	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date NULLS LAST, d.id"))                        \
+	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \
+	X(LIBRARY_BY_IMPORTED_REVERSE, LIBRARY_PAGE("d.id"))                                       \
+	X(LIBRARY_BY_TAGS, LIBRARY_PAGE(TAG_COUNT_OF_D " DESC, d.id DESC"))                        \
+	X(LIBRARY_BY_TAGS_REVERSE, LIBRARY_PAGE(TAG_COUNT_OF_D ", d.id"))                          \
+	X(LIBRARY_TALLIES,                                                                         \
+	  "SELECT t.theme_id, count(*) FROM tags t JOIN themes h ON h.id = t.theme_id"             \
+	  " WHERE t.document_id = ?1 GROUP BY t.theme_id ORDER BY h.key IS NULL, h.key, h.name")   \
 	X(SEED_PUT, "INSERT OR REPLACE INTO theme_seeds (name, theme_id, definition_hash)"         \
 		    " VALUES (?1, ?2, ?3)")
 

@@ -36,7 +36,7 @@ HAZARD_THEME=$(printf '=坏%s"主题",<b>&' "$ESC")
 # The paragraph tagged on speech 4 goes away in its new version (5): an orphan.
 printf '%s\n' 版本测试讲话 第一段讲就业。 第三段讲教育。 >"$TEST_DIR/versions.txt"
 "$PIZHU" import "$TEST_DIR/versions.txt" >/dev/null 2>&1
-sqlite3 "$DB" "UPDATE documents SET date = '2026-09-15', speaker = '张书记' WHERE id = 1"
+sqlite3 "$DB" "UPDATE documents SET date = '2026-09-15', speaker = '张书记', occasion = NULL WHERE id = 1"
 is "$("$PIZHU" list --orphans | cut -f1-3 | tr '\t\n' ', ')" "4,2,tag 4,2,note " \
 	"the fixture library has an orphaned tag and note"
 
@@ -326,5 +326,13 @@ like "$screen" '^项目建设 +2 +14\.3% +1  ███████████�
 	"on a terminal, the most tagged theme gets the whole bar"
 like "$screen" '^党建 +1 +7\.1% +1  ███████████████$' "and the others in proportion"
 tmux_stop
+
+# A removed speech is in no export and no statistics.
+"$PIZHU" remove --force 1 >/dev/null 2>&1
+"$PIZHU" export --format jsonl >"$OUT/after-removal.jsonl"
+is "$(jq -r 'select(.speech == 1) | .citation' "$OUT/after-removal.jsonl" | wc -l | tr -d ' ')" 0 \
+	"a removed speech's excerpts are not exported"
+is "$("$PIZHU" stats --tsv | awk -F'\t' '$1 == "total" {print $2}')" \
+	"$("$PIZHU" list --tsv | tail -n +2 | wc -l | tr -d ' ')" "statistics count only the speeches listed"
 
 done_testing

@@ -37,7 +37,7 @@ printf '%s\n' '关于民生工作的讲话' '同志们：' '今年要抓好民�
 out=$("$PIZHU" import "$speech")
 is "$out" "$(printf '1\t关于民生工作的讲话')" "import prints ID<TAB>TITLE"
 is "$("$PIZHU" import "$speech")" "$out" "importing again prints the same id"
-is "$("$PIZHU" list --tsv | sed -n 2p)" "$(printf '1\t关于民生工作的讲话\t7\t0\t0\t0')" \
+is "$("$PIZHU" list --tsv | sed -n 2p)" "$(printf '1\t关于民生工作的讲话\t7\t0\t0\t0\t\t\t\t')" \
 	"list --tsv"
 "$PIZHU" outline "$speech" >"$work/outline.file"
 "$PIZHU" outline 1 >"$work/outline.id"

@@ -10,7 +10,7 @@
 static size_t search(struct store *store, const char *text, int64_t theme, int64_t speech,
 		     struct store_search_hit **hits)
 {
-	struct store_search_query query = {text, theme, speech, 0};
+	struct store_search_query query = {.text = text, .theme_id = theme, .document_id = speech};
 	size_t count = 0;
 	struct error error = {{0}};
 	if (store_search(store, &query, hits, &count, &error) != 0)
@@ -65,11 +65,11 @@ static void searches(struct store *store, int64_t a, int64_t b, int64_t minsheng
 	is_int(count, 1, "a double quote in the query is literal");
 	store_search_hits_free(hits, count);
 
-	struct store_search_query empty = {"  ", 0, 0, 0};
+	struct store_search_query empty = {.text = "  "};
 	struct error error = {{0}};
 	ok(store_search(store, &empty, &hits, &count, &error) == -1, "an empty query fails");
 
-	struct store_search_query limited = {"民生", 0, 0, 2};
+	struct store_search_query limited = {.text = "民生", .limit = 2};
 	ok(store_search(store, &limited, &hits, &count, &error) == 0 && count == 2, "limit");
 	store_search_hits_free(hits, count);
 

@@ -1,0 +1,54 @@
+/* import_paths.h — importing many files and whole directories, reporting
+ * progress: pizhu import and the library view's i both use it, each
+ * drawing progress its own way. Knows nothing of terminals.
+ *
+ * A directory is walked recursively in sorted order (by byte order of the
+ * names, per directory) for files named *.txt in any case; hidden entries
+ * and symbolic links to directories are skipped. A file named directly is
+ * imported whatever its name. Each file is one transaction: a file that
+ * fails is reported and the others go on. */
+#ifndef PIZHU_STORE_IMPORT_PATHS_H
+#define PIZHU_STORE_IMPORT_PATHS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/document.h"
+#include "store/store.h"
+
+struct store_import_progress {
+	void *context; /* handed to every callback */
+	/* Before each file (path is that file) and once at the end (path
+	 * NULL, done == total). Returning nonzero stops before the next file.
+	 * May be NULL. */
+	int (*progress)(void *context, size_t files_done, size_t files_total, uint64_t bytes_done,
+			uint64_t bytes_total, const char *path);
+	/* A file in the library: newly, as a new version, or already there
+	 * (outcome STORE_IMPORT_UNCHANGED). title is the speech's title. */
+	void (*imported)(void *context, const char *path, const struct store_import_result *result,
+			 const char *title);
+	/* A file or directory that could not be read or imported, and why. */
+	void (*failed)(void *context, const char *path, const char *message);
+	/* A file imported with a problem worth telling (damaged bytes). May
+	 * be NULL. */
+	void (*warning)(void *context, const char *path, const char *message);
+};
+
+struct store_import_report {
+	size_t files;	     /* files found */
+	size_t imported;     /* new speeches */
+	size_t new_versions; /* new versions of known speeches */
+	size_t unchanged;    /* already in the library */
+	size_t failed;	     /* files and directories that failed */
+	uint64_t bytes;	     /* bytes of the files found */
+	int stopped;	     /* the progress callback asked to stop */
+};
+
+/* Imports paths[0..count) (files and directories). Returns 0 when every
+ * path was tried, even if some failed (see report->failed); -1 only when
+ * the library itself failed (then error says why). */
+int store_import_paths(struct store *store, char *const *paths, size_t count,
+		       const struct store_import_progress *progress,
+		       struct store_import_report *report, struct error *error);
+
+#endif

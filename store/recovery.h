@@ -1,0 +1,32 @@
+/* recovery.h — a speech's annotations written to a file before the
+ * speech leaves the library, so that nothing a user wrote is lost.
+ *
+ * The file is JSON Lines (UTF-8), one object per annotated paragraph of
+ * any version of the speech:
+ *
+ *   {"speech":3,"version":3,"title":"…","date":"2026-01-08","speaker":"…",
+ *    "occasion":"…","source":"…","source_path":"/…","paragraph":12,
+ *    "section":["一、…","（二）…"],"text":"…","themes":["民生"],"note":"…"}
+ *
+ * "speech" is the id removed, "version" the version holding the
+ * annotation (an older one for orphans); metadata the speech lacks, and
+ * "note" on a paragraph without one, are null. Its name is
+ * <id>-<UTC time>.jsonl; it is written to a temporary file and renamed,
+ * so it is never seen half written. */
+#ifndef PIZHU_STORE_RECOVERY_H
+#define PIZHU_STORE_RECOVERY_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* $XDG_DATA_HOME/pizhu/recovery, else ~/.local/share/pizhu/recovery; a new
+ * string, or NULL with a message when neither variable is set. */
+char *store_recovery_directory(struct error *error);
+
+/* Writes the file for speech id into directory (created if missing);
+ * *path is a new string. */
+int store_recovery_write(struct store *store, int64_t id, const char *directory, char **path,
+			 struct error *error);
+
+#endif
