@@ -71,6 +71,7 @@ int command_suggest(int argc, char **argv);
 int command_search(int argc, char **argv);
 int command_check(int argc, char **argv);
 int command_read(int argc, char **argv);
+int command_library(int argc, char **argv);
 int command_export(int argc, char **argv);
 int command_stats(int argc, char **argv);
 

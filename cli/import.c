@@ -117,6 +117,20 @@ static int terminal_columns(void)
 	return 80;
 }
 
+int cli_import_paths(struct store *store, char **paths, size_t count)
+{
+	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
+	struct store_import_progress progress = {&output, show_progress, show_imported,
+						 show_failure, show_warning};
+	struct store_import_report report;
+	struct error error;
+	if (store_import_paths(store, paths, count, &progress, &report, &error) != 0) {
+		wipe_progress(&output);
+		return cli_fail("%s", error.message);
+	}
+	return report.failed > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
 int command_import(int argc, char **argv)
 {
 	const struct command *command = command_find("import");
@@ -132,17 +146,7 @@ int command_import(int argc, char **argv)
 		free(positional);
 		return EXIT_ERROR;
 	}
-	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
-	struct store_import_progress progress = {&output, show_progress, show_imported,
-						 show_failure, show_warning};
-	struct store_import_report report;
-	struct error error;
-	if (store_import_paths(store, positional, (size_t)count, &progress, &report, &error) != 0) {
-		wipe_progress(&output);
-		status = cli_fail("%s", error.message);
-	} else if (report.failed > 0) {
-		status = EXIT_ERROR;
-	}
+	status = cli_import_paths(store, positional, (size_t)count);
 	store_close(store);
 	free(positional);
 	return status;

@@ -33,7 +33,8 @@ const struct command commands[] = {
      "file. The same content again is a no-op that prints the existing id. A\n"
      "changed file at a known path becomes a new version of its speech: tags\n"
      "and notes move to the paragraphs with the same text, else to the most\n"
-     "similar paragraph of the same section; those that\n"     "find no place stay on the old version (see list --orphans).\n"},
+     "similar paragraph of the same section; those that\n"
+     "find no place stay on the old version (see list --orphans).\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
      "One line per speech: id, title, date and speaker when known, paragraphs\n"
      "and tag counts per theme.\n"
@@ -123,6 +124,9 @@ const struct command commands[] = {
     {"check", command_check, "", "Check the library database for damage.",
      "Runs SQLite's integrity and foreign key checks and the search index's\n"
      "check; prints ok (status 0) or the problems found (status 1).\n"},
+    {"library", command_library, "[FILE...]", "Open the library view.",
+     "The same as pizhu alone on a terminal; FILEs (or directories) are imported\n"
+     "first. Press ? in the view for its keys.\n"},
     {"read", command_read, "SPEECH", "Open a speech in the full-screen reader.",
      "The same as pizhu SPEECH: a file path or a library id. Press ? in the\n"
      "reader for its keys.\n"},
@@ -267,6 +271,11 @@ int main(int argc, char **argv)
 	argc -= used;
 	argv += used;
 	if (argc < 2) {
+		/* On a terminal, pizhu alone opens the library. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			char *library_argv[] = {"library", NULL};
+			return command_library(1, library_argv);
+		}
 		print_overview();
 		return EXIT_OK;
 	}
@@ -288,8 +297,13 @@ int main(int argc, char **argv)
 	 * word is a mistyped command. */
 	int speech_like = access(first, F_OK) == 0 || strchr(first, '/') ||
 			  strspn(first, "0123456789:") == strlen(first);
-	if (argc > 2 || !speech_like)
+	if (!speech_like)
 		return cli_usage_error(NULL, "unknown command '%s'", first);
+	/* Several files are imported and the library opens on them. */
+	if (argc > 2) {
+		argv[0] = "library";
+		return command_library(argc, argv);
+	}
 	char *read_argv[] = {"read", argv[1], NULL};
 	return command_read(2, read_argv);
 }

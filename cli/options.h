@@ -43,6 +43,11 @@ int cli_store_open(struct store **store);
  * file. Reports failures. Returns 0 or EXIT_ERROR. */
 int cli_speech_resolve(struct store *store, const char *argument, int64_t *id);
 
+/* Imports files and directories as pizhu import does: ID<TAB>TITLE per
+ * speech on standard output, failures and (on a terminal) progress on
+ * standard error. Returns EXIT_OK, or EXIT_ERROR when any path failed. */
+int cli_import_paths(struct store *store, char **paths, size_t count);
+
 /* 1 when the argument is a library id rather than a file path. */
 int cli_is_speech_id(const char *argument);
 

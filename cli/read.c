@@ -157,8 +157,13 @@ int command_read(int argc, char **argv)
 		ui = NULL;
 	} else {
 		struct tui_import pending = {background_import_poll, import};
-		if (tui_read_speech(ui, store, id, import ? &pending : NULL, &speech, cited,
-				    message, &error) != 0)
+		struct tui_reading reading = {
+		    .document_id = id,
+		    .import = import ? &pending : NULL,
+		    .cited = cited,
+		    .message = message,
+		};
+		if (tui_read_speech(ui, store, &speech, &reading, &error) != 0)
 			status = EXIT_ERROR;
 	}
 	int stopped_by = tui_stop(ui);
@@ -176,6 +181,53 @@ int command_read(int argc, char **argv)
 	store_close(store);
 	if (stopped_by > 0) {
 		/* Die of the signal that stopped the reader, as the shell expects. */
+		signal(stopped_by, SIG_DFL);
+		raise(stopped_by);
+	}
+	return status;
+}
+
+int command_library(int argc, char **argv)
+{
+	const struct command *command = command_find("library");
+	int count;
+	char **files = xcalloc((size_t)argc + 1, sizeof *files);
+	int status = cli_parse_flags(command, argc, argv, NULL, NULL, files, 0, argc, &count);
+	if (status != 0) {
+		free(files);
+		return status < 0 ? EXIT_OK : status;
+	}
+	struct error error;
+	struct tui_options options;
+	if (tui_check_terminal(&error) != 0) {
+		free(files);
+		return cli_fail("%s", error.message);
+	}
+	if (reader_options(&options) != 0) {
+		free(files);
+		return EXIT_ERROR;
+	}
+	struct store *store;
+	if (cli_store_open(&store) != 0) {
+		free(files);
+		return EXIT_ERROR;
+	}
+	/* Files named on the command line come in first, as pizhu import
+	 * would bring them (with its progress line and its report). */
+	if (count > 0)
+		status = cli_import_paths(store, files, (size_t)count);
+	free(files);
+	struct tui *ui;
+	if (tui_start(&options, &ui, &error) != 0) {
+		store_close(store);
+		return cli_fail("%s", error.message);
+	}
+	int failed = tui_library(ui, store, &error) != 0;
+	int stopped_by = tui_stop(ui);
+	if (failed)
+		status = cli_fail("%s", error.message);
+	store_close(store);
+	if (stopped_by > 0) {
 		signal(stopped_by, SIG_DFL);
 		raise(stopped_by);
 	}

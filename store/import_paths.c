@@ -167,7 +167,8 @@ static int import_file(struct store *store, struct walk *walk, const char *path,
 	walk->report->imported += result.outcome == STORE_IMPORT_NEW;
 	walk->report->new_versions += result.outcome == STORE_IMPORT_NEW_VERSION;
 	walk->report->unchanged += result.outcome == STORE_IMPORT_UNCHANGED;
-	walk->progress->imported(walk->progress->context, path, &result, document.title);
+	if (walk->progress->imported)
+		walk->progress->imported(walk->progress->context, path, &result, document.title);
 	store_document_clear(&document);
 	return 0;
 }

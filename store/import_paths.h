@@ -24,7 +24,8 @@ struct store_import_progress {
 	int (*progress)(void *context, size_t files_done, size_t files_total, uint64_t bytes_done,
 			uint64_t bytes_total, const char *path);
 	/* A file in the library: newly, as a new version, or already there
-	 * (outcome STORE_IMPORT_UNCHANGED). title is the speech's title. */
+	 * (outcome STORE_IMPORT_UNCHANGED). title is the speech's title. May
+	 * be NULL. */
 	void (*imported)(void *context, const char *path, const struct store_import_result *result,
 			 const char *title);
 	/* A file or directory that could not be read or imported, and why. */

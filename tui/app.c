@@ -14,10 +14,12 @@
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/outline_pane.h"
+#include "tui/help.h"
 #include "tui/pager.h"
 #include "tui/prompt.h"
 #include "tui/reader.h"
 #include "tui/request.h"
+#include "tui/search_view.h"
 #include "tui/status.h"
 #include "tui/tui.h"
 #include "tui/screen.h"
@@ -87,40 +89,6 @@ void app_message(struct app *app, int is_error, const char *format, ...)
 	app->message_is_error = is_error;
 }
 
-struct help_lines {
-	struct pager_line *lines;
-	size_t count, capacity;
-	struct buffer text;
-	size_t *offsets;
-};
-
-static void add_help_line(const char *pane, const char *keys, const char *help, void *context)
-{
-	struct help_lines *help_lines = context;
-	help_lines->offsets =
-	    xrealloc(help_lines->offsets, (help_lines->count + 1) * sizeof *help_lines->offsets);
-	help_lines->offsets[help_lines->count++] = help_lines->text.length;
-	buffer_printf(&help_lines->text, "%-8s  %-16s  %s", pane, keys, help);
-	buffer_append_byte(&help_lines->text, '\0');
-}
-
-static void show_help(void)
-{
-	struct help_lines help = {0};
-	request_print_keys(add_help_line, &help);
-	struct pager_line *lines = xcalloc(help.count, sizeof *lines);
-	for (size_t i = 0; i < help.count; i++) {
-		lines[i].text = help.text.data + help.offsets[i];
-		lines[i].length = strlen(lines[i].text);
-		lines[i].element = ELEMENT_TEXT;
-	}
-	pager_show("pizhu — keys (outline: keys when the outline pane has focus)", lines,
-		   help.count, '?', &tui_stop_signal);
-	free(lines);
-	free(help.offsets);
-	buffer_free(&help.text);
-}
-
 static void show_front_matter(struct app *app)
 {
 	const struct speech *speech = app->speech;
@@ -142,7 +110,7 @@ static void show_front_matter(struct app *app)
 static void prompt_search(struct app *app)
 {
 	int resized;
-	char *query = prompt_read(stdscr, LINES - 1, COLS, "/", &resized);
+	char *query = prompt_read(stdscr, LINES - 1, COLS, "/", NULL, &resized);
 	if (resized)
 		layout_panes(app);
 	if (!query)
@@ -161,10 +129,33 @@ static void prompt_search(struct app *app)
 	free(query);
 }
 
+/* Widens the search from this speech to the whole library. */
+static void search_library(struct app *app)
+{
+	int resized;
+	char *query = app->reader.query ? xstrdup(app->reader.query)
+					: prompt_read(stdscr, LINES - 1, COLS,
+						      "search every speech: ", NULL, &resized);
+	if (query && *query) {
+		struct error error;
+		if (search_view_run(app->ui, app->annotations.store, query, &error) != 0)
+			app_message(app, 1, "%s", error.message);
+		/* A reader opened from there may have changed this speech's
+		 * tags through this same connection, which data_version does not
+		 * count: load them again. */
+		if (annotations_reload(&app->annotations, &error) != 0)
+			app_message(app, 1, "%s", error.message);
+		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+		reader_annotations_changed(&app->reader);
+		layout_panes(app);
+	}
+	free(query);
+}
+
 static void prompt_goto(struct app *app)
 {
 	int resized;
-	char *input = prompt_read(stdscr, LINES - 1, COLS, ":", &resized);
+	char *input = prompt_read(stdscr, LINES - 1, COLS, ":", NULL, &resized);
 	if (resized)
 		layout_panes(app);
 	if (!input)
@@ -233,7 +224,7 @@ static int on_key(struct app *app, int key)
 	case REQUEST_QUIT:
 		return 0;
 	case REQUEST_HELP:
-		show_help();
+		help_show(&tui_stop_signal);
 		return 1;
 	case REQUEST_REDRAW:
 		clearok(curscr, TRUE);
@@ -258,6 +249,9 @@ static int on_key(struct app *app, int key)
 		return 1;
 	case REQUEST_FRONT_MATTER:
 		show_front_matter(app);
+		return 1;
+	case REQUEST_SEARCH_LIBRARY:
+		search_library(app);
 		return 1;
 	default:
 		break;
@@ -348,21 +342,27 @@ static void poll_import(struct app *app)
 	app_message(app, 0, "imported as speech %lld", (long long)id);
 }
 
-int tui_read_speech(struct tui *ui, struct store *store, int64_t document_id,
-		    const struct tui_import *import, const struct speech *speech, long cited,
-		    const char *message, struct error *error)
+int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,
+		    const struct tui_reading *reading, struct error *error)
 {
-	struct app app = {
-	    .speech = speech, .outline_shown = 1, .stop = &tui_stop_signal, .import = import};
-	if (annotations_load(&app.annotations, store, document_id, speech, error) != 0)
+	struct app app = {.speech = speech,
+			  .ui = ui,
+			  .outline_shown = 1,
+			  .stop = &tui_stop_signal,
+			  .import = reading->import};
+	if (annotations_load(&app.annotations, store, reading->document_id, speech, error) != 0)
 		return -1;
 	colors_set_themes(app.annotations.themes, app.annotations.theme_count);
 	reader_init(&app.reader, speech, &app.annotations, ui->options.max_columns);
 	outline_pane_init(&app.outline, speech, &app.annotations);
-	int status = restore_position(&app, cited, error);
+	int status = restore_position(&app, reading->cited, error);
 	layout_panes(&app);
-	if (message && *message)
-		app_message(&app, 0, "%s", message);
+	if (reading->search && *reading->search) {
+		free(app.reader.query);
+		app.reader.query = xstrdup(reading->search);
+	}
+	if (reading->message && *reading->message)
+		app_message(&app, 0, "%s", reading->message);
 
 	while (status == 0) {
 		app_draw(&app);
@@ -395,5 +395,17 @@ int tui_read_speech(struct tui *ui, struct store *store, int64_t document_id,
 	outline_pane_free(&app.outline);
 	reader_free(&app.reader);
 	annotations_free(&app.annotations);
+	return status;
+}
+
+int tui_read_library_speech(struct tui *ui, struct store *store, int64_t id, long cited,
+			    const char *search, struct error *error)
+{
+	struct speech speech;
+	if (store_speech_load(store, id, &speech, error) != 0)
+		return -1;
+	struct tui_reading reading = {.document_id = id, .cited = cited, .search = search};
+	int status = tui_read_speech(ui, store, &speech, &reading, error);
+	speech_free(&speech);
 	return status;
 }

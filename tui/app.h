@@ -15,6 +15,7 @@
 
 struct app {
 	const struct speech *speech;
+	struct tui *ui;
 	struct annotations annotations;
 	struct reader reader;
 	struct outline_pane outline;

@@ -165,7 +165,8 @@ int export_dialog_run(struct annotations *annotations, theme_set themes, char *m
 			if (!dialog.path_edited)
 				default_path(&dialog);
 		} else if (key == 'e') {
-			char *path = prompt_read(stdscr, LINES - 1, COLS, "export to: ", &resized);
+			char *path =
+			    prompt_read(stdscr, LINES - 1, COLS, "export to: ", NULL, &resized);
 			if (path && *path) {
 				free(dialog.path);
 				dialog.path = path;

@@ -63,7 +63,7 @@ static int free_key(const struct annotations *annotations)
 static void new_theme(struct annotations *annotations, char *message, size_t message_size)
 {
 	int resized;
-	char *name = prompt_read(stdscr, LINES - 1, COLS, "new theme name: ", &resized);
+	char *name = prompt_read(stdscr, LINES - 1, COLS, "new theme name: ", NULL, &resized);
 	if (!name || !*name) {
 		free(name);
 		return;
@@ -71,7 +71,7 @@ static void new_theme(struct annotations *annotations, char *message, size_t mes
 	char label[64];
 	int suggested = free_key(annotations);
 	snprintf(label, sizeof label, "key 1-9 (Enter: %d): ", suggested);
-	char *key_text = prompt_read(stdscr, LINES - 1, COLS, label, &resized);
+	char *key_text = prompt_read(stdscr, LINES - 1, COLS, label, NULL, &resized);
 	int key = suggested;
 	if (key_text && *key_text) {
 		key = key_text[0] - '0';
@@ -82,10 +82,10 @@ static void new_theme(struct annotations *annotations, char *message, size_t mes
 			return;
 		}
 	}
-	char *color = key_text
-			  ? prompt_read(stdscr, LINES - 1, COLS,
-					"colour (red, green, … #c03030; Enter: none): ", &resized)
-			  : NULL;
+	char *color =
+	    key_text ? prompt_read(stdscr, LINES - 1, COLS,
+				   "colour (red, green, … #c03030; Enter: none): ", NULL, &resized)
+		     : NULL;
 	struct error error;
 	if (key_text &&
 	    annotations_add_theme(annotations, name, key, color ? color : "", &error) != 0)

@@ -42,10 +42,26 @@ static void draw_prompt(WINDOW *window, int y, int width, const char *label, con
 	buffer_free(&text);
 }
 
-char *prompt_read(WINDOW *window, int y, int width, const char *label, int *resized)
+char *prompt_read(WINDOW *window, int y, int width, const char *label, const char *initial,
+		  int *resized)
 {
 	wchar_t input[PROMPT_MAX_CHARACTERS];
 	size_t length = 0;
+	if (initial) {
+		mbstate_t state;
+		memset(&state, 0, sizeof state);
+		const char *cursor = initial;
+		size_t left = strlen(initial);
+		while (left > 0 && length + 1 < PROMPT_MAX_CHARACTERS) {
+			wchar_t character;
+			size_t used = mbrtowc(&character, cursor, left, &state);
+			if (used == 0 || used > left)
+				break;
+			input[length++] = character;
+			cursor += used;
+			left -= used;
+		}
+	}
 	*resized = 0;
 	curs_set(1);
 	for (;;) {

@@ -9,9 +9,11 @@
 #include <curses.h>
 #include <stddef.h>
 
-/* Asks on row y of the window with `label` ("/", ":"). Returns a new UTF-8
- * string (the caller frees it), or NULL when cancelled. `resized` is set
- * when the terminal was resized meanwhile. */
-char *prompt_read(WINDOW *window, int y, int width, const char *label, int *resized);
+/* Asks on row y of the window with `label` ("/", ":"), the answer starting
+ * as `initial` (or empty). Returns a new UTF-8 string (the caller frees
+ * it), or NULL when cancelled. `resized` is set when the terminal was
+ * resized meanwhile. */
+char *prompt_read(WINDOW *window, int y, int width, const char *label, const char *initial,
+		  int *resized);
 
 #endif

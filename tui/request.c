@@ -80,7 +80,7 @@ void request_print_keys(void (*print_line)(const char *pane, const char *keys, c
 					   void *context),
 			void *context)
 {
-	static const char *const pane_names[] = {"anywhere", "reader", "outline"};
+	static const char *const pane_names[] = {"anywhere", "reader", "outline", "library"};
 	for (size_t i = 0; i < request_table_count; i++)
 		print_line(pane_names[request_table[i].pane], request_table[i].keys,
 			   request_table[i].help, context);

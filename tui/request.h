@@ -18,6 +18,7 @@ enum request_pane {
 	PANE_GLOBAL,  /* anywhere */
 	PANE_READER,  /* the reading pane has focus */
 	PANE_OUTLINE, /* the outline pane has focus */
+	PANE_LIBRARY, /* the library view, and its search results */
 };
 
 /* R(ID, PANE, KEYS, HELP) */
@@ -36,6 +37,7 @@ enum request_pane {
 	R(SEARCH, PANE_READER, "/", "search this speech")                                          \
 	R(SEARCH_NEXT, PANE_READER, "n", "next match")                                             \
 	R(SEARCH_PREVIOUS, PANE_READER, "N", "previous match")                                     \
+	R(SEARCH_LIBRARY, PANE_READER, "L", "search every speech for this search")                 \
 	R(GOTO, PANE_READER, ":", "go to paragraph N")                                             \
 	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front matter")                          \
 	R(TAG, PANE_READER, "1 2 3 4 5 6 7 8 9",                                                   \
@@ -67,6 +69,23 @@ enum request_pane {
 	R(OUTLINE_TOGGLE, PANE_OUTLINE, "Space", "collapse or expand")                             \
 	R(OUTLINE_COLLAPSE_ALL, PANE_OUTLINE, "-", "collapse all")                                 \
 	R(OUTLINE_EXPAND_ALL, PANE_OUTLINE, "+ =", "expand all")                                   \
+	R(LIBRARY_DOWN, PANE_LIBRARY, "j Down", "next speech")                                     \
+	R(LIBRARY_UP, PANE_LIBRARY, "k Up", "previous speech")                                     \
+	R(LIBRARY_PAGE_DOWN, PANE_LIBRARY, "Space PgDn C-f", "page down")                          \
+	R(LIBRARY_PAGE_UP, PANE_LIBRARY, "b PgUp C-b", "page up")                                  \
+	R(LIBRARY_FIRST, PANE_LIBRARY, "g Home", "first speech")                                   \
+	R(LIBRARY_LAST, PANE_LIBRARY, "G End", "last speech")                                      \
+	R(LIBRARY_OPEN, PANE_LIBRARY, "Enter", "read the speech (or open the search result)")      \
+	R(LIBRARY_SORT, PANE_LIBRARY, "s", "sort by title, date, import time or tags")             \
+	R(LIBRARY_REVERSE, PANE_LIBRARY, "r", "reverse the order")                                 \
+	R(LIBRARY_FILTER, PANE_LIBRARY, "f", "filter by title (typing Chinese filters at once)")   \
+	R(LIBRARY_CLEAR, PANE_LIBRARY, "Esc", "clear the filter")                                  \
+	R(LIBRARY_SEARCH, PANE_LIBRARY, "/", "search every speech")                                \
+	R(LIBRARY_THEME, PANE_LIBRARY, "t", "search results: only paragraphs with a theme")        \
+	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", "import a file or a directory of *.txt")              \
+	R(LIBRARY_EDIT, PANE_LIBRARY, "e", "edit date, speaker, occasion and source")              \
+	R(LIBRARY_REMOVE, PANE_LIBRARY, "d", "remove the speech (asks first)")                     \
+	R(LIBRARY_RESTORE, PANE_LIBRARY, "u", "bring back the speech removed last")                \
 	R(FOCUS_NEXT, PANE_GLOBAL, "Tab", "move focus between the outline and the reader")         \
 	R(OUTLINE_SHOW, PANE_GLOBAL, "o", "show or hide the outline pane")                         \
 	R(HELP, PANE_GLOBAL, "?", "this help")                                                     \

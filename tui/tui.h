@@ -45,14 +45,31 @@ int tui_start(const struct tui_options *options, struct tui **ui, struct error *
  * (the caller then dies of it, as a shell expects), or 0. */
 int tui_stop(struct tui *ui);
 
+/* How to open a speech in the reader. */
+struct tui_reading {
+	int64_t document_id;		 /* 0 while `import` brings the speech in */
+	const struct tui_import *import; /* or NULL */
+	long cited;			 /* the paragraph to open at, or -1 */
+	const char *message;		 /* for the status line at first, or NULL */
+	const char *search;		 /* a search to highlight and go on with (n), or NULL */
+};
+
 /* Runs the reader on a library speech until the user quits (or a signal
  * comes); tags and notes are read from and saved to the store as the user
  * works, and the cursor and folds are restored at the start and kept at
- * the end. document_id is 0 while `import` (else NULL) brings the speech
- * in. `cited` (else -1) is the paragraph to open at; `message` (or NULL)
- * shows on the status line at first. */
-int tui_read_speech(struct tui *ui, struct store *store, int64_t document_id,
-		    const struct tui_import *import, const struct speech *speech, long cited,
-		    const char *message, struct error *error);
+ * the end. */
+int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,
+		    const struct tui_reading *reading, struct error *error);
+
+/* The library view: every speech with its date, speaker, tags and
+ * progress, sorted and filtered; Enter reads one, / searches them all, i
+ * imports, e edits metadata, d removes (u brings back until pizhu ends).
+ * Runs until the user quits or a signal comes. */
+int tui_library(struct tui *ui, struct store *store, struct error *error);
+
+/* Opens library speech id in the reader (as the library does), at `cited`
+ * (or -1) with `search` (or NULL) highlighted. */
+int tui_read_library_speech(struct tui *ui, struct store *store, int64_t id, long cited,
+			    const char *search, struct error *error);
 
 #endif

@@ -1,0 +1,16 @@
+/* search_view.h — searching every speech of the library: the results with
+ * each speech's title, the section path and the words found highlighted
+ * in context; Enter reads a result with the words highlighted, t narrows
+ * the search to paragraphs of one theme. Results load as they scroll into
+ * view. */
+#ifndef PIZHU_TUI_SEARCH_VIEW_H
+#define PIZHU_TUI_SEARCH_VIEW_H
+
+#include "base/error.h"
+#include "store/store.h"
+#include "tui/tui.h"
+
+/* Runs until q (or a signal); -1 with a message when the search fails. */
+int search_view_run(struct tui *ui, struct store *store, const char *query, struct error *error);
+
+#endif
