@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/options.h"
+#include "store/theme_file.h"
 #include "cli/selection.h"
 #include "tui/width.h"
 
@@ -56,20 +57,18 @@ static void print_padded(const char *name, int columns)
 /* The SGR colour of a theme colour (theme_file.h), or "" for the default. */
 static void color_code(const char *color, char *code, size_t size)
 {
-	static const char *const names[] = {"black", "red",	"green", "yellow",
-					    "blue",  "magenta", "cyan",	 "white"};
+	struct theme_color parsed;
 	code[0] = '\0';
-	int bright = strncmp(color, "bright-", 7) == 0;
-	for (int i = 0; i < 8; i++)
-		if (strcmp(color + (bright ? 7 : 0), names[i]) == 0)
-			snprintf(code, size, "\033[%dm", (bright ? 90 : 30) + i);
-	if (color[0] == '#' && strlen(color) == 7) {
-		unsigned long rgb = strtoul(color + 1, NULL, 16);
-		snprintf(code, size, "\033[38;2;%lu;%lu;%lum", rgb >> 16, rgb >> 8 & 0xff,
-			 rgb & 0xff);
-	} else if (color[0] >= '0' && color[0] <= '9') {
-		snprintf(code, size, "\033[38;5;%dm", atoi(color));
-	}
+	if (theme_color_parse(color, &parsed) != 0 || parsed.kind == THEME_COLOR_DEFAULT)
+		return;
+	if (parsed.kind == THEME_COLOR_RGB)
+		snprintf(code, size, "\033[38;2;%u;%u;%um", (unsigned)(parsed.rgb >> 16),
+			 (unsigned)(parsed.rgb >> 8 & 0xff), (unsigned)(parsed.rgb & 0xff));
+	else if (parsed.index < 16)
+		snprintf(code, size, "\033[%dm",
+			 parsed.index < 8 ? 30 + parsed.index : 82 + parsed.index);
+	else
+		snprintf(code, size, "\033[38;5;%dm", parsed.index);
 }
 
 /* A bar of `eighths` eighth-columns in block characters. */

@@ -1,7 +1,5 @@
-#include <stdlib.h>
-#include <string.h>
-
 #include "export/internal.h"
+#include "store/theme_file.h"
 
 enum { DEFAULT_GREY = 0x7f8c8d };
 
@@ -31,20 +29,8 @@ static uint32_t palette(unsigned index)
 
 uint32_t export_color_rgb(const char *color)
 {
-	static const char *const names[8] = {"black", "red",	 "green", "yellow",
-					     "blue",  "magenta", "cyan",  "white"};
-	if (!color || !*color)
+	struct theme_color parsed;
+	if (!color || theme_color_parse(color, &parsed) != 0 || parsed.kind == THEME_COLOR_DEFAULT)
 		return DEFAULT_GREY;
-	if (color[0] == '#' && strlen(color) == 7 &&
-	    strspn(color + 1, "0123456789abcdefABCDEF") == 6)
-		return (uint32_t)strtoul(color + 1, NULL, 16);
-	int is_bright = strncmp(color, "bright-", 7) == 0;
-	const char *name = is_bright ? color + 7 : color;
-	for (unsigned i = 0; i < 8; i++)
-		if (strcmp(name, names[i]) == 0)
-			return is_bright ? bright[i] : named[i];
-	size_t digits = strspn(color, "0123456789");
-	if (digits > 0 && digits <= 3 && color[digits] == '\0' && atoi(color) <= 255)
-		return palette((unsigned)atoi(color));
-	return DEFAULT_GREY;
+	return parsed.kind == THEME_COLOR_RGB ? parsed.rgb : palette((unsigned)parsed.index);
 }

@@ -83,22 +83,38 @@ char *theme_keywords_join(const struct theme_definition *theme)
 	return buffer_string(&text);
 }
 
-int theme_color_valid(const char *color)
+int theme_color_parse(const char *color, struct theme_color *result)
 {
 	static const char *const names[] = {"black", "red",	"green", "yellow",
 					    "blue",  "magenta", "cyan",	 "white"};
+	*result = (struct theme_color){THEME_COLOR_DEFAULT, -1, 0};
 	if (!*color || strcmp(color, "default") == 0)
-		return 1;
-	const char *name = strncmp(color, "bright-", 7) == 0 ? color + 7 : color;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return 1;
+		return 0;
+	int bright = strncmp(color, "bright-", 7) == 0;
+	const char *name = bright ? color + 7 : color;
+	for (int i = 0; i < 8; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*result = (struct theme_color){THEME_COLOR_INDEX, bright ? i + 8 : i, 0};
+			return 0;
+		}
 	if (color[0] == '#') {
-		size_t digits = strspn(color + 1, "0123456789abcdefABCDEF");
-		return digits == 6 && color[7] == '\0';
+		if (strspn(color + 1, "0123456789abcdefABCDEF") != 6 || color[7] != '\0')
+			return -1;
+		*result = (struct theme_color){THEME_COLOR_RGB, -1,
+					       (uint32_t)strtoul(color + 1, NULL, 16)};
+		return 0;
 	}
 	size_t digits = strspn(color, "0123456789");
-	return digits > 0 && digits <= 3 && color[digits] == '\0' && atoi(color) <= 255;
+	if (digits == 0 || digits > 3 || color[digits] != '\0' || atoi(color) > 255)
+		return -1;
+	*result = (struct theme_color){THEME_COLOR_INDEX, atoi(color), 0};
+	return 0;
+}
+
+int theme_color_valid(const char *color)
+{
+	struct theme_color parsed;
+	return theme_color_parse(color, &parsed) == 0;
 }
 
 void theme_definition_clear(struct theme_definition *theme)

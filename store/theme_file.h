@@ -8,6 +8,7 @@
 #define PIZHU_STORE_THEME_FILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/error.h"
 
@@ -26,8 +27,26 @@ struct theme_definition {
 int theme_file_parse(const char *text, size_t length, const char *file_name,
 		     struct theme_definition **themes, size_t *count, struct error *error);
 
-/* 1 when color is a colour name (black red green yellow blue magenta cyan
- * white, optionally "bright-"), a number 0-255, #rrggbb, or "". */
+/* What a theme's colour names. */
+struct theme_color {
+	enum {
+		THEME_COLOR_DEFAULT, /* "" or "default": the terminal's own */
+		THEME_COLOR_INDEX,   /* a palette entry, below */
+		THEME_COLOR_RGB,     /* #rrggbb */
+	} kind;
+	/* 0-7 for the names black red green yellow blue magenta cyan white,
+	 * 8-15 for them with "bright-", or the number 0-255 as written. */
+	int index;
+	uint32_t rgb; /* 0xrrggbb */
+};
+
+/* Reads a colour as theme files write it: a name, "bright-" and a name, a
+ * number 0-255, #rrggbb, "default" or "". The one reading of the colour
+ * grammar that every front end maps to its own output. Returns 0, or -1
+ * for anything else. */
+int theme_color_parse(const char *color, struct theme_color *result);
+
+/* 1 when theme_color_parse accepts color. */
 int theme_color_valid(const char *color);
 
 /* Appends the keywords of a list separated by , ， 、 or ；, trimmed. */

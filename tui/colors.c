@@ -1,7 +1,6 @@
 #include "tui/colors.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "store/theme_file.h"
 
 static attr_t attributes[ELEMENT_COUNT];
 static int enabled;
@@ -90,26 +89,21 @@ enum element colors_heading(int depth)
 /* A curses colour number for a theme colour, or -1 for the default. */
 static short color_number(const char *color)
 {
-	static const char *const names[] = {"black", "red",	"green", "yellow",
-					    "blue",  "magenta", "cyan",	 "white"};
-	int bright = strncmp(color, "bright-", 7) == 0;
-	const char *name = bright ? color + 7 : color;
-	for (short i = 0; i < 8; i++)
-		if (strcmp(name, names[i]) == 0)
-			return bright && COLORS >= 16 ? (short)(i + 8) : i;
-	if (color[0] == '#' && strlen(color) == 7) {
-		unsigned long rgb = strtoul(color + 1, NULL, 16);
-		unsigned red = (rgb >> 16) & 0xFF, green = (rgb >> 8) & 0xFF, blue = rgb & 0xFF;
+	struct theme_color parsed;
+	if (theme_color_parse(color, &parsed) != 0 || parsed.kind == THEME_COLOR_DEFAULT)
+		return -1;
+	if (parsed.kind == THEME_COLOR_RGB) {
+		unsigned red = parsed.rgb >> 16 & 0xFF, green = parsed.rgb >> 8 & 0xFF,
+			 blue = parsed.rgb & 0xFF;
 		if (COLORS >= 256) /* the xterm 6×6×6 cube */
 			return (short)(16 + 36 * ((red * 5 + 127) / 255) +
 				       6 * ((green * 5 + 127) / 255) + (blue * 5 + 127) / 255);
 		return (short)((red >= 128) | (green >= 128) << 1 | (blue >= 128) << 2);
 	}
-	char *end;
-	long number = strtol(color, &end, 10);
-	if (*color && !*end && number >= 0 && number < COLORS)
-		return (short)number;
-	return -1;
+	/* Bright colours need 16; with 8, the plain one is the nearest. */
+	if (parsed.index >= 8 && parsed.index < 16 && COLORS < 16)
+		return (short)(parsed.index - 8);
+	return parsed.index < COLORS ? (short)parsed.index : -1;
 }
 
 void colors_set_themes(const struct annotation_theme *themes, size_t count)
