@@ -51,6 +51,18 @@ int cli_store_open(struct store **store)
 	return 0;
 }
 
+int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech)
+{
+	if (cli_store_open(store) != 0)
+		return EXIT_ERROR;
+	if (cli_speech_resolve(*store, argument, speech) != 0) {
+		store_close(*store);
+		*store = NULL;
+		return EXIT_ERROR;
+	}
+	return 0;
+}
+
 int cli_is_speech_id(const char *argument)
 {
 	size_t digits = strspn(argument, "0123456789");

@@ -39,6 +39,10 @@ extern const char *cli_database_option;
  * the theme files; reports failures. Returns 0 or EXIT_ERROR. */
 int cli_store_open(struct store **store);
 
+/* Opens the library and resolves a speech argument in it; on failure
+ * reports, closes what it opened and returns EXIT_ERROR. */
+int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech);
+
 /* A speech argument: a library id (digits) or the path of an imported
  * file. Reports failures. Returns 0 or EXIT_ERROR. */
 int cli_speech_resolve(struct store *store, const char *argument, int64_t *id);

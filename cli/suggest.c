@@ -15,12 +15,8 @@ int command_suggest(int argc, char **argv)
 		return status < 0 ? EXIT_OK : status;
 	struct store *store;
 	int64_t speech;
-	if (cli_store_open(&store) != 0)
+	if (cli_store_open_speech(positional[0], &store, &speech) != 0)
 		return EXIT_ERROR;
-	if (cli_speech_resolve(store, positional[0], &speech) != 0) {
-		store_close(store);
-		return EXIT_ERROR;
-	}
 	struct store_suggestion *suggestions;
 	size_t suggestion_count, applied;
 	struct error error;
