@@ -4,31 +4,14 @@
 # The corpus in ../shared/corpus is imported when present; otherwise a
 # generated speech stands in. Nothing here depends on timing: the test
 # waits for a number of reports, whenever they come.
-set -u
-: "${PIZHU:?set PIZHU to the pizhu binary}"
-: "${PIZHU_SOURCE:=.}"
-work=$(mktemp -d)
-export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-export PIZHU_DB="$work/library.db" LC_ALL=C.UTF-8
-mkdir -p "$HOME"
+. "$(dirname "$0")/../lib.sh"
+work="$TEST_DIR"
+export PIZHU_DB="$work/library.db"
 loops=""
-cleanup() {
-	for pid in $loops; do kill -KILL "$pid" 2>/dev/null; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# The writer loops end with the test, whatever happens.
+trap 'for pid in $loops; do kill -KILL "$pid" 2>/dev/null; done; rm -rf "$TEST_DIR"' EXIT
 
-count=0
-failed=0
-ok() {
-	count=$((count + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $count - $2"; else
-		echo "not ok $count - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-corpus="$PIZHU_SOURCE/../shared/corpus"
+corpus="$CORPUS"
 if [ -d "$corpus" ]; then
 	find "$corpus" -name '*.txt' | sort >"$work/files"
 	xargs "$PIZHU" import <"$work/files" >"$work/imported" 2>"$work/import.err"
@@ -36,9 +19,8 @@ if [ -d "$corpus" ]; then
 	ok "$(test "$(wc -l <"$work/imported")" -eq "$(wc -l <"$work/files")"; echo $?)" \
 		"one ID<TAB>TITLE line per file"
 else
-	echo "ok 1 # skip shared corpus absent: a generated speech stands in"
-	echo "ok 2 # skip shared corpus absent"
-	count=2
+	skip "shared corpus absent: a generated speech stands in"
+	skip "shared corpus absent"
 	{
 		echo '生成的讲话'
 		i=1
@@ -97,10 +79,9 @@ if command -v sqlite3 >/dev/null; then
 	result=$(sqlite3 "$PIZHU_DB" 'PRAGMA integrity_check')
 	ok "$(test "$result" = ok; echo $?)" "sqlite3 PRAGMA integrity_check: $result"
 else
-	echo "ok $((count += 1)) # skip sqlite3 absent"
+	skip "sqlite3 absent"
 fi
 next=$("$PIZHU" tag "$speech" 1 项目建设)
 ok "$(test -n "$next"; echo $?)" "the library takes new tags after the crash"
 
-echo "1..$count"
-[ "$failed" -eq 0 ]
+done_testing

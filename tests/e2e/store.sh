@@ -2,32 +2,9 @@
 # The library commands end to end: import, list, tags, notes, themes,
 # undo, search, suggestions, versions, and refusing a foreign database.
 # Each run uses its own temporary HOME and database.
-set -u
-: "${PIZHU:?set PIZHU to the pizhu binary}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-export PIZHU_DB="$work/library.db" LC_ALL=C.UTF-8 TZ=UTC
-unset NO_COLOR
-mkdir -p "$HOME"
-
-count=0
-failed=0
-ok() { # ok CONDITION-STATUS NAME
-	count=$((count + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $count - $2"
-	else
-		echo "not ok $count - $2"
-		failed=$((failed + 1))
-	fi
-}
-is() { # is GOT EXPECTED NAME
-	if [ "$1" = "$2" ]; then ok 0 "$3"; else
-		ok 1 "$3"
-		printf '#   got:      %s\n#   expected: %s\n' "$1" "$2"
-	fi
-}
+. "$(dirname "$0")/../lib.sh"
+work="$TEST_DIR"
+export PIZHU_DB="$work/library.db"
 
 speech="$work/speech.txt"
 printf '%s\n' '关于民生工作的讲话' '同志们：' '今年要抓好民生实事。' \
@@ -152,5 +129,4 @@ is "$?" 2 "--db without a path is a usage error"
 "$PIZHU" check >/dev/null
 ok $? "check says ok"
 
-echo "1..$count"
-[ "$failed" -eq 0 ]
+done_testing
