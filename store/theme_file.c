@@ -293,7 +293,9 @@ static int load_directory(const char *directory, struct theme_definition **all, 
 			names[name_count++] = xstrdup(entry->d_name);
 		}
 	closedir(listing);
-	qsort(names, name_count, sizeof *names, by_name);
+	/* An empty directory leaves names NULL, which qsort may not take. */
+	if (name_count > 1)
+		qsort(names, name_count, sizeof *names, by_name);
 	int status = 0;
 	for (size_t i = 0; i < name_count; i++) {
 		if (status == 0) {

@@ -87,6 +87,9 @@ static void loads_defaults_and_user_files(void)
 
 	const char *directory = test_path("themes");
 	mkdir(directory, 0777);
+	ok(theme_definitions_load(directory, &themes, &count, &error) == 0 && count == 3,
+	   "an empty theme directory adds nothing");
+	theme_definitions_free(themes, count);
 	char path[600];
 	snprintf(path, sizeof path, "%s/mine.theme", directory);
 	write_file(path, "[民生]\nkey = 3\nkeywords = 民生\n[生态]\nkey = 4\n", 44);
