@@ -41,12 +41,11 @@ static int import_file(struct store *store, const char *path)
 	store_document_clear(&document);
 	if (!found && result.outcome == STORE_IMPORT_NEW_VERSION) {
 		fflush(stdout);
-		fprintf(stderr,
-			"pizhu: %s: new version of speech %lld; %zu annotated paragraph%s "
-			"re-attached, %zu orphaned%s\n",
-			path, (long long)result.previous_id, result.reattached,
-			result.reattached == 1 ? "" : "s", result.orphaned,
-			result.orphaned ? " (pizhu list --orphans)" : "");
+		cli_warn("%s: new version of speech %lld; %zu annotated paragraph%s "
+			 "re-attached, %zu orphaned%s",
+			 path, (long long)result.previous_id, result.reattached,
+			 result.reattached == 1 ? "" : "s", result.orphaned,
+			 result.orphaned ? " (pizhu list --orphans)" : "");
 	}
 	return 0;
 }
