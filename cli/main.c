@@ -73,7 +73,9 @@ const struct command commands[] = {
      "output is a terminal (not with NO_COLOR).\n"},
     {"check", command_check, "", "Check the library database for damage.",
      "Runs SQLite's integrity and foreign key checks and the search index's\n"
-     "check; prints ok (status 0) or the problems found (status 1).\n"},
+     "check, and checks that every tag and note is what the latest change in\n"
+     "the history made it; prints ok (status 0) or the problems found\n"
+     "(status 1).\n"},
     {"read", command_read, "SPEECH", "Open a speech in the full-screen reader.",
      "The same as pizhu SPEECH: a file path or a library id. Press ? in the\n"
      "reader for its keys.\n"},

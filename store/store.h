@@ -35,8 +35,10 @@ void store_close(struct store *store);
 
 const char *store_path(const struct store *store);
 
-/* Runs SQLite's integrity check and FTS5's check of the search index;
- * *report is a new string, "ok" when all is well. */
+/* Runs SQLite's integrity and foreign key checks, FTS5's check of the
+ * search index, and checks that the event log agrees with the tags and
+ * notes (each is what the latest change in effect made it); *report is a
+ * new string, "ok" when all is well, else one problem per line. */
 int store_check(struct store *store, char **report, struct error *error);
 
 #endif
