@@ -27,9 +27,9 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz
 FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
 REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
-CHECK_SCRIPTS := tests/fuzz/run.sh
+CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
 
-.PHONY: all check fuzz fuzz-build demo install uninstall clean format
+.PHONY: all check fuzz fuzz-build torture demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
@@ -83,7 +83,7 @@ check:
 	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES)
 	@if sh tests/fuzz/run.sh --available; then \
 		$(MAKE) --no-print-directory fuzz-build; fi
-	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
+	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
 		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS)
 
 # make fuzz: each libFuzzer harness for FUZZ_SECONDS (clang with
@@ -112,6 +112,16 @@ fuzz:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory fuzz-build
 	PIZHU_SOURCE="$(CURDIR)" sh tests/fuzz/run.sh --long $(FUZZ_SECONDS)
+
+# make torture: TORTURE_TRIALS (default 100) crash trials: kill -9 at a
+# random moment during batches of tag and note commands, then check the
+# library (tests/torture/torture.sh).
+TORTURE_TRIALS ?= 100
+torture:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory build/check/pizhu
+	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
+		TORTURE_TRIALS=$(TORTURE_TRIALS) prove -v --exec '' tests/torture/torture.sh
 
 demo:
 	@sh scripts/deps.sh
