@@ -29,6 +29,17 @@ sqlite3_stmt *store_statement(struct store *store, enum statement id, struct err
 
 int store_sql_error(struct store *store, struct error *error)
 {
+	if ((sqlite3_errcode(store->db) & 0xFF) == SQLITE_BUSY)
+		return error_set(error,
+				 "database %s is busy: another process has been writing to it "
+				 "for %d s; nothing was changed, try again",
+				 store->path, STORE_BUSY_TIMEOUT_MS / 1000);
+	/* "disk I/O error" alone does not say that the disk is full or the
+	 * file too large: the system's error does. */
+	int code = sqlite3_errcode(store->db) & 0xFF, system = sqlite3_system_errno(store->db);
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && system)
+		return error_set(error, "database %s: %s (%s)", store->path,
+				 sqlite3_errmsg(store->db), strerror(system));
 	return error_set(error, "database %s: %s", store->path, sqlite3_errmsg(store->db));
 }
 
