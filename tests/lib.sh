@@ -12,7 +12,11 @@ unset NO_COLOR
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
 mkdir -p "$HOME"
-trap 'for socket in "$TEST_DIR"/tmux*.sock; do tmux -S "$socket" kill-server >/dev/null 2>&1; done; rm -rf "$TEST_DIR"' EXIT
+# at_exit COMMAND: runs COMMAND (before the rest of the clean-up) when the
+# test ends, e.g. to unmount a file system the test mounted.
+at_exit_commands=":"
+at_exit() { at_exit_commands="$1; $at_exit_commands"; }
+trap 'eval "$at_exit_commands"; for socket in "$TEST_DIR"/tmux*.sock; do tmux -S "$socket" kill-server >/dev/null 2>&1; done; rm -rf "$TEST_DIR"' EXIT
 
 tap_count=0
 tap_failed=0
