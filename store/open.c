@@ -185,7 +185,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 	       struct error *error)
 {
 	*result = NULL;
-	int exists;
+	int exists = 0;
 	if (check_file_kind(path, &exists, error) != 0)
 		return -1;
 	if (!exists && mode == STORE_OPEN_EXISTING)
