@@ -29,7 +29,7 @@ REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
 
-.PHONY: all check fuzz fuzz-build torture demo install uninstall clean format
+.PHONY: all check fuzz fuzz-build torture check-valgrind demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
@@ -45,8 +45,8 @@ build/gen/default_theme.h: themes/default.theme
 	  echo 'static const unsigned char default_theme_text[] = {'; \
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@
-build/release/store/theme_file.o build/check/store/theme_file.o \
-	build/fuzz/store/theme_file.o: build/gen/default_theme.h
+build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
+build/valgrind/store/theme_file.o: build/gen/default_theme.h
 
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -122,6 +122,29 @@ torture:
 	@$(MAKE) --no-print-directory build/check/pizhu
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
 		TORTURE_TRIALS=$(TORTURE_TRIALS) prove -v --exec '' tests/torture/torture.sh
+
+# make check-valgrind: the end-to-end suite once with pizhu (built without
+# sanitizers) under valgrind memcheck; any error or definitely lost block
+# fails the test that ran it.
+VALGRIND_OBJECTS := $(patsubst %.c,build/valgrind/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+
+build/valgrind/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(valgrind)'
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
+
+build/valgrind/pizhu: $(VALGRIND_OBJECTS)
+	@echo LINK $@
+	@$(CC) -o $@ $^ $(LIBS)
+
+check-valgrind:
+	@sh scripts/deps.sh valgrind
+	@$(MAKE) --no-print-directory build/valgrind/pizhu
+	@rm -rf build/valgrind/logs && mkdir -p -m 1777 build/valgrind/logs
+	PIZHU="$(CURDIR)/tests/valgrind/pizhu" PIZHU_VALGRIND_BINARY="$(CURDIR)/build/valgrind/pizhu" \
+		PIZHU_VALGRIND_LOGS="$(CURDIR)/build/valgrind/logs" PIZHU_SOURCE="$(CURDIR)" \
+		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
+	@sh tests/valgrind/summary.sh build/valgrind/logs
 
 demo:
 	@sh scripts/deps.sh
