@@ -23,8 +23,13 @@ RELEASE_OBJECTS := $(patsubst %.c,build/release/%.o,$(MODULE_SOURCES) $(CLI_SOUR
 CHECK_MODULE_OBJECTS := $(patsubst %.c,build/check/%.o,$(MODULE_SOURCES))
 CHECK_CLI_OBJECTS := $(patsubst %.c,build/check/%.o,$(CLI_SOURCES))
 UNIT_BINARIES := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SOURCES))
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
+REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
+# Checks that are not unit or end-to-end tests: fuzzing and crash trials.
+CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
 
-.PHONY: all check demo install uninstall clean format
+.PHONY: all check fuzz fuzz-build torture check-valgrind demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
@@ -40,7 +45,8 @@ build/gen/default_theme.h: themes/default.theme
 	  echo 'static const unsigned char default_theme_text[] = {'; \
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@
-build/release/store/theme_file.o build/check/store/theme_file.o: build/gen/default_theme.h
+build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
+build/valgrind/store/theme_file.o: build/gen/default_theme.h
 
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -63,11 +69,82 @@ build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CHECK_MODULE_OB
 	@echo CC $@
 	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(CHECK_MODULE_OBJECTS) $(LIBS)
 
+# The fuzz harnesses (tests/fuzz/fuzz_NAME.c) linked with driver.c: they
+# replay the regression inputs under gcc's sanitizers in make check.
+build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h \
+		$(CHECK_MODULE_OBJECTS)
+	@mkdir -p $(dir $@)
+	@echo CC $@
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< tests/fuzz/driver.c \
+		$(CHECK_MODULE_OBJECTS) $(LIBS)
+
 check:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES)
+	@if sh tests/fuzz/run.sh --available; then \
+		$(MAKE) --no-print-directory fuzz-build; fi
+	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
+		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS)
+
+# make fuzz: each libFuzzer harness for FUZZ_SECONDS (clang with
+# -fsanitize=fuzzer,address,undefined); what it learns is kept in
+# build/fuzz/corpus, crashes in build/fuzz/crashes. See docs/reliability.md.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJECTS := $(patsubst %.c,build/fuzz/%.o,$(MODULE_SOURCES))
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(fuzz)'
+	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
+		-MMD -MP -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJECTS)
+	@echo LINK $@
+	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_OBJECTS) $(LIBS)
+
+.SECONDARY: $(FUZZ_OBJECTS)
+fuzz-build: $(FUZZ_BINARIES)
+
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	PIZHU_SOURCE="$(CURDIR)" sh tests/fuzz/run.sh --long $(FUZZ_SECONDS)
+
+# make torture: TORTURE_TRIALS (default 100) crash trials: kill -9 at a
+# random moment during batches of tag and note commands, then check the
+# library (tests/torture/torture.sh).
+TORTURE_TRIALS ?= 100
+torture:
 	@sh scripts/deps.sh
-	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES)
+	@$(MAKE) --no-print-directory build/check/pizhu
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
-		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS)
+		TORTURE_TRIALS=$(TORTURE_TRIALS) prove -v --exec '' tests/torture/torture.sh
+
+# make check-valgrind: the end-to-end suite once with pizhu (built without
+# sanitizers) under valgrind memcheck; any error or definitely lost block
+# fails the test that ran it.
+VALGRIND_OBJECTS := $(patsubst %.c,build/valgrind/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+
+build/valgrind/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(valgrind)'
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
+
+build/valgrind/pizhu: $(VALGRIND_OBJECTS)
+	@echo LINK $@
+	@$(CC) -o $@ $^ $(LIBS)
+
+check-valgrind:
+	@sh scripts/deps.sh valgrind
+	@$(MAKE) --no-print-directory build/valgrind/pizhu
+	@rm -rf build/valgrind/logs && mkdir -p -m 1777 build/valgrind/logs
+	PIZHU="$(CURDIR)/tests/valgrind/pizhu" PIZHU_VALGRIND_BINARY="$(CURDIR)/build/valgrind/pizhu" \
+		PIZHU_VALGRIND_LOGS="$(CURDIR)/build/valgrind/logs" PIZHU_SOURCE="$(CURDIR)" \
+		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
+	@sh tests/valgrind/summary.sh build/valgrind/logs
 
 demo:
 	@sh scripts/deps.sh

@@ -59,3 +59,17 @@ size_t utf8_advance(const char *text, size_t length, size_t characters)
 	}
 	return offset;
 }
+
+const char *utf8_text_problem(const char *text, size_t length)
+{
+	for (size_t i = 0; i < length;) {
+		size_t step;
+		long c = utf8_decode((const unsigned char *)text + i, length - i, &step);
+		if (c < 0)
+			return "not UTF-8 text";
+		if ((c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0))
+			return "a control character";
+		i += step;
+	}
+	return NULL;
+}

@@ -15,6 +15,12 @@ long utf8_decode(const unsigned char *text, size_t available, size_t *length);
 /* Number of code points in text[0..length) (invalid bytes count one each). */
 size_t utf8_count(const char *text, size_t length);
 
+/* Why text[0..length) is not plain text, or NULL when it is: "not UTF-8
+ * text" for an invalid sequence, "a control character" for C0 (but tab),
+ * DEL or C1. For text that is kept (a theme's name) rather than shown
+ * cleaned: a NUL would cut it short, an ESC could reach a terminal. */
+const char *utf8_text_problem(const char *text, size_t length);
+
 /* Byte offset just after the first `characters` code points of text. */
 size_t utf8_advance(const char *text, size_t length, size_t characters);
 

@@ -25,8 +25,12 @@ extern const size_t command_count;
 
 const struct command *command_find(const char *name);
 
-/* Prints "pizhu: " and the message to stderr and returns EXIT_ERROR. */
+/* Prints "pizhu: " and the message to stderr and returns EXIT_ERROR.
+ * Control characters in the message (a file name may hold ESC) are
+ * written as U+FFFD, tabs and line breaks as spaces. */
 int cli_fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* The same, for a warning that is not a failure. */
+void cli_warn(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a message and the command's usage line to stderr; EXIT_USAGE. */
 int cli_usage_error(const struct command *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

@@ -3,28 +3,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buffer.h"
 #include "base/file.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+
+/* Prints "pizhu: " and the message as one line on stderr. Messages quote
+ * file names, arguments and file contents, which may hold escape
+ * sequences: those are written as cli_write_field writes fields. */
+static void print_message(const char *format, va_list arguments)
+{
+	va_list again;
+	va_copy(again, arguments);
+	int length = vsnprintf(NULL, 0, format, arguments);
+	char *message = xmalloc(length > 0 ? (size_t)length + 1 : 1);
+	message[0] = '\0';
+	if (length > 0)
+		vsnprintf(message, (size_t)length + 1, format, again);
+	va_end(again);
+	fputs("pizhu: ", stderr);
+	cli_write_field(stderr, message, length > 0 ? (size_t)length : 0);
+	fputc('\n', stderr);
+	free(message);
+}
 
 int cli_fail(const char *format, ...)
 {
 	va_list arguments;
 	va_start(arguments, format);
-	fputs("pizhu: ", stderr);
-	vfprintf(stderr, format, arguments);
-	fputc('\n', stderr);
+	print_message(format, arguments);
 	va_end(arguments);
 	return EXIT_ERROR;
+}
+
+void cli_warn(const char *format, ...)
+{
+	va_list arguments;
+	va_start(arguments, format);
+	print_message(format, arguments);
+	va_end(arguments);
 }
 
 int cli_usage_error(const struct command *command, const char *format, ...)
 {
 	va_list arguments;
 	va_start(arguments, format);
-	fputs("pizhu: ", stderr);
-	vfprintf(stderr, format, arguments);
-	fputc('\n', stderr);
+	print_message(format, arguments);
 	va_end(arguments);
 	if (command)
 		fprintf(stderr, "usage: pizhu %s %s\n", command->name, command->usage);
@@ -86,8 +110,8 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
 	if (speech->replaced_bytes > 0)
-		fprintf(stderr, "pizhu: %s: warning: %zu invalid byte%s shown as U+FFFD\n", path,
-			speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
+		cli_warn("%s: warning: %zu invalid byte%s shown as U+FFFD", path,
+			 speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
 	return 0;
 }
 

@@ -86,12 +86,11 @@ static void show_imported(void *context, const char *path, const struct store_im
 	putchar('\n');
 	if (result->outcome == STORE_IMPORT_NEW_VERSION) {
 		fflush(stdout);
-		fprintf(stderr,
-			"pizhu: %s: new version of speech %lld; %zu annotated paragraph%s "
-			"re-attached, %zu orphaned%s\n",
-			path, (long long)result->previous_id, result->reattached,
-			result->reattached == 1 ? "" : "s", result->orphaned,
-			result->orphaned ? " (pizhu list --orphans)" : "");
+		cli_warn("%s: new version of speech %lld; %zu annotated paragraph%s "
+			 "re-attached, %zu orphaned%s",
+			 path, (long long)result->previous_id, result->reattached,
+			 result->reattached == 1 ? "" : "s", result->orphaned,
+			 result->orphaned ? " (pizhu list --orphans)" : "");
 	}
 }
 
@@ -99,14 +98,14 @@ static void show_failure(void *context, const char *path, const char *message)
 {
 	wipe_progress(context);
 	fflush(stdout);
-	fprintf(stderr, "pizhu: %s: %s\n", path, message);
+	cli_warn("%s: %s", path, message);
 }
 
 static void show_warning(void *context, const char *path, const char *message)
 {
 	wipe_progress(context);
 	fflush(stdout);
-	fprintf(stderr, "pizhu: %s: warning: %s\n", path, message);
+	cli_warn("%s: warning: %s", path, message);
 }
 
 static int terminal_columns(void)

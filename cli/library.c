@@ -20,7 +20,7 @@ static int sync_themes(struct store *store)
 	struct error error;
 	char *directory = theme_user_directory();
 	if (theme_definitions_load(directory, &themes, &count, &error) != 0) {
-		fprintf(stderr, "pizhu: warning: %s\n", error.message);
+		cli_warn("warning: %s", error.message);
 		if (theme_definitions_load(NULL, &themes, &count, &error) != 0) {
 			free(directory);
 			return cli_fail("%s", error.message);

@@ -123,7 +123,9 @@ const struct command commands[] = {
      "               are left out\n"},
     {"check", command_check, "", "Check the library database for damage.",
      "Runs SQLite's integrity and foreign key checks and the search index's\n"
-     "check; prints ok (status 0) or the problems found (status 1).\n"},
+     "check, and checks that every tag and note is what the latest change in\n"
+     "the history made it; prints ok (status 0) or the problems found\n"
+     "(status 1).\n"},
     {"library", command_library, "[FILE...]", "Open the library view.",
      "The same as pizhu alone on a terminal; FILEs (or directories) are imported\n"
      "first. Press ? in the view for its keys.\n"},

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/utf8.h"
 
 static struct cli_option *find_option(struct cli_option *options, size_t count,
 				      const char *argument, const char **inline_value)
@@ -130,17 +131,25 @@ malformed:
 
 void cli_write_field(FILE *stream, const char *text, size_t length)
 {
-	for (size_t i = 0; i < length; i++) {
-		unsigned char c = (unsigned char)text[i];
+	const unsigned char *bytes = (const unsigned char *)text;
+	for (size_t i = 0; i < length;) {
+		unsigned char c = bytes[i];
+		if (c >= 0x20 && c < 0x7F) {
+			fputc(c, stream);
+			i++;
+			continue;
+		}
+		size_t step;
+		long codepoint = utf8_decode(bytes + i, length - i, &step);
 		if (c == '\t' || c == '\n' || c == '\r')
 			fputc(' ', stream);
-		else if (c < 0x20 || c == 0x7F)
+		else if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0))
+			/* C0, DEL, C1 (also a lone byte 0x80-0x9F, which some
+			 * terminals read as a C1 control such as CSI), or a byte
+			 * that is not UTF-8. */
 			fputs("\xEF\xBF\xBD", stream);
-		else if (c == 0xC2 && i + 1 < length && (unsigned char)text[i + 1] >= 0x80 &&
-			 (unsigned char)text[i + 1] <= 0x9F) {
-			fputs("\xEF\xBF\xBD", stream); /* a C1 control */
-			i++;
-		} else
-			fputc(c, stream);
+		else
+			fwrite(bytes + i, 1, step, stream);
+		i += step;
 	}
 }

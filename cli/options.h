@@ -63,8 +63,9 @@ int cli_load_stored_speech(const char *argument, struct speech *speech);
 int cli_paragraphs_parse(const char *text, size_t **paragraphs, size_t *count);
 
 /* Writes text with tabs and line breaks as spaces and other control
- * characters as U+FFFD, so a field stays on its line and nothing reaches
- * the terminal as an escape sequence. */
+ * characters (C0, DEL, C1) and bytes that are not UTF-8 as U+FFFD, so a
+ * field stays on its line and nothing reaches the terminal as an escape
+ * sequence. */
 void cli_write_field(FILE *stream, const char *text, size_t length);
 
 #endif

@@ -2,6 +2,9 @@
 # Installs the Debian packages pizhu needs to build and test, when they are
 # missing. As root it runs apt-get; otherwise it prints the command to run.
 # Does nothing when everything is present.
+#   deps.sh            building and the tests
+#   deps.sh fuzz       also clang and its libFuzzer runtime (make check, make fuzz)
+#   deps.sh valgrind   also valgrind (make check-valgrind)
 set -u
 
 missing=""
@@ -25,6 +28,31 @@ need tmux command -v tmux
 need perl command -v prove
 need python3 command -v python3
 need jq command -v jq
+
+# A libFuzzer target links: clang and its runtime (libclang-rt-dev).
+fuzzer_links() {
+	command -v "${FUZZ_CC:-clang}" >/dev/null || return 1
+	probe=$(mktemp -d)
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ return d && n; }\n' \
+		>"$probe/probe.c"
+	"${FUZZ_CC:-clang}" -fsanitize=fuzzer,address,undefined -o "$probe/probe" "$probe/probe.c"
+	status=$?
+	rm -rf "$probe"
+	return $status
+}
+for extra in "$@"; do
+	case $extra in
+	fuzz)
+		need clang command -v "${FUZZ_CC:-clang}"
+		need libclang-rt-dev fuzzer_links
+		;;
+	valgrind) need valgrind command -v valgrind ;;
+	*)
+		echo "deps.sh: unknown group '$extra'" >&2
+		exit 2
+		;;
+	esac
+done
 
 [ -z "$missing" ] && exit 0
 

@@ -88,7 +88,8 @@ static void walk_directory(struct walk *walk, const char *directory)
 		names[count++] = xstrdup(entry->d_name);
 	}
 	closedir(stream);
-	qsort(names, count, sizeof *names, compare_names);
+	if (count > 1)
+		qsort(names, count, sizeof *names, compare_names);
 	size_t length = strlen(directory);
 	int slash = length > 0 && directory[length - 1] == '/';
 	for (size_t i = 0; i < count; i++) {
@@ -106,9 +107,14 @@ static void walk_argument(struct walk *walk, const char *path)
 	struct stat status;
 	if (stat(path, &status) != 0)
 		fail(walk, path, strerror(errno));
-	else if (S_ISDIR(status.st_mode))
+	else if (S_ISDIR(status.st_mode)) {
+		size_t before = walk->count, failed = walk->report->failed;
 		walk_directory(walk, path);
-	else if (S_ISREG(status.st_mode))
+		/* A directory named on purpose that holds nothing to import is
+		 * worth telling: a wrong path, most likely. */
+		if (walk->count == before && walk->report->failed == failed)
+			fail(walk, path, "no *.txt files in it");
+	} else if (S_ISREG(status.st_mode))
 		add_file(walk, path, (uint64_t)status.st_size);
 	else
 		fail(walk, path, "not a regular file or directory");

@@ -9,6 +9,11 @@
 #include "store/statement.h"
 #include "store/store.h"
 
+enum {
+	/* How long a second pizhu waits for the write lock. */
+	STORE_BUSY_TIMEOUT_MS = 10000,
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -26,7 +31,9 @@ struct store {
  * bindings cleared; NULL with a message on failure. */
 sqlite3_stmt *store_statement(struct store *store, enum statement id, struct error *error);
 
-/* Fills *error with the connection's last SQLite message; returns -1. */
+/* Fills *error with the connection's last SQLite message; returns -1.
+ * A library another process kept locked past the busy timeout gets a
+ * message that says so. */
 int store_sql_error(struct store *store, struct error *error);
 
 /* Steps a statement that returns no rows and resets it. */

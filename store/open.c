@@ -14,8 +14,6 @@
 #include "store/tokenizer.h"
 
 enum {
-	/* How long a second pizhu waits for the write lock. */
-	BUSY_TIMEOUT_MS = 10000,
 	SQLITE_HEADER_SIZE = 16,
 };
 
@@ -101,12 +99,30 @@ static int query_int(sqlite3 *db, const char *sql, int *value)
 static int identify(struct store *store, int *application, int *version, int *objects,
 		    struct error *error)
 {
-	if (query_int(store->db, "PRAGMA application_id", application) != 0 ||
-	    query_int(store->db, "PRAGMA user_version", version) != 0 ||
-	    query_int(store->db, "SELECT count(*) FROM sqlite_schema", objects) != 0)
+	if (query_int(store->db, "PRAGMA application_id", application) == 0 &&
+	    query_int(store->db, "PRAGMA user_version", version) == 0 &&
+	    query_int(store->db, "SELECT count(*) FROM sqlite_schema", objects) == 0)
+		return 0;
+	switch (sqlite3_errcode(store->db) & 0xFF) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
 		return error_set(error, "%s: not a pizhu database or corrupt (%s); left untouched",
 				 store->path, sqlite3_errmsg(store->db));
-	return 0;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		/* A library in WAL mode is read through files beside it. */
+		return error_set(error,
+				 "%s: cannot open the library (%s; can its directory be "
+				 "written?); left untouched",
+				 store->path, sqlite3_errmsg(store->db));
+	default: {
+		/* Busy, disk full, an I/O error: the store's own wording. */
+		struct error reason;
+		store_sql_error(store, &reason);
+		return error_set(error, "%s; left untouched", reason.message);
+	}
+	}
 }
 
 static int check_identity(struct store *store, struct error *error)
@@ -169,7 +185,7 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 	       struct error *error)
 {
 	*result = NULL;
-	int exists;
+	int exists = 0;
 	if (check_file_kind(path, &exists, error) != 0)
 		return -1;
 	if (!exists && mode == STORE_OPEN_EXISTING)
@@ -187,7 +203,14 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 		return -1;
 	}
 	sqlite3_extended_result_codes(store->db, 1);
-	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	/* SQLite opens a file it may not write read-only, without a word;
+	 * every pizhu command may write (themes, history), so say so now. */
+	if (sqlite3_db_readonly(store->db, "main") == 1) {
+		error_set(error, "%s: read-only (no permission to write it); left untouched", path);
+		store_close(store);
+		return -1;
+	}
+	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
 	if (check_identity(store, error) != 0 || tokenizer_register(store->db, error) != 0 ||
 	    execute(store, "PRAGMA journal_mode = WAL", error) != 0 ||
 	    execute(store, "PRAGMA foreign_keys = ON", error) != 0 || migrate(store, error) != 0) {

@@ -51,12 +51,22 @@ static char fold(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* A UTF-8 continuation byte: not the start of a character. */
+static int continues(const char *text, size_t length, size_t at)
+{
+	return at < length && ((unsigned char)text[at] & 0xC0) == 0x80;
+}
+
 long store_search_find(const char *text, size_t length, size_t from, const char *word)
 {
 	size_t word_length = strlen(word);
 	if (word_length == 0 || word_length > length)
 		return -1;
 	for (size_t i = from; i + word_length <= length; i++) {
+		/* Whole characters only, as the index sees them: a query that is
+		 * not valid UTF-8 must not match the tail of a character. */
+		if (continues(text, length, i) || continues(text, length, i + word_length))
+			continue;
 		size_t j = 0;
 		while (j < word_length && fold(text[i + j]) == fold(word[j]))
 			j++;

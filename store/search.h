@@ -43,7 +43,8 @@ size_t store_search_words(const char *query, char ***words);
 void store_search_words_free(char **words, size_t count);
 
 /* Byte offset of word in text[0..length) at or after `from`, ASCII letters
- * folded; -1 when absent. */
+ * folded; -1 when absent. Matches start and end on character boundaries,
+ * so bytes of a damaged query never match inside a character. */
 long store_search_find(const char *text, size_t length, size_t from, const char *word);
 
 struct store_search_span {

@@ -29,6 +29,17 @@ sqlite3_stmt *store_statement(struct store *store, enum statement id, struct err
 
 int store_sql_error(struct store *store, struct error *error)
 {
+	if ((sqlite3_errcode(store->db) & 0xFF) == SQLITE_BUSY)
+		return error_set(error,
+				 "database %s is busy: another process has been writing to it "
+				 "for %d s; nothing was changed, try again",
+				 store->path, STORE_BUSY_TIMEOUT_MS / 1000);
+	/* "disk I/O error" alone does not say that the disk is full or the
+	 * file too large: the system's error does. */
+	int code = sqlite3_errcode(store->db) & 0xFF, system = sqlite3_system_errno(store->db);
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && system)
+		return error_set(error, "database %s: %s (%s)", store->path,
+				 sqlite3_errmsg(store->db), strerror(system));
 	return error_set(error, "database %s: %s", store->path, sqlite3_errmsg(store->db));
 }
 
@@ -109,11 +120,77 @@ static int collect_check(struct store *store, const char *sql, struct buffer *re
 	return 0;
 }
 
+/* The event log's shape: only changes have a state and events, and a
+ * change that changed nothing leaves no trace. */
+static const char history_shape_check[] =
+    "SELECT printf('history: action %d (%s) has the state of a change', id, kind)"
+    " FROM actions WHERE kind != 'change' AND state IS NOT NULL"
+    " UNION ALL SELECT printf('history: change %d has no state', id)"
+    " FROM actions WHERE kind = 'change' AND state IS NULL"
+    " UNION ALL SELECT printf('history: change %d has no events', a.id) FROM actions a"
+    " WHERE a.kind = 'change' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.action_id = a.id)"
+    " UNION ALL SELECT printf('history: event %d belongs to no change', e.id) FROM events e"
+    " WHERE NOT EXISTS (SELECT 1 FROM actions a WHERE a.id = e.action_id AND a.kind = 'change')";
+
+/* Where the history can be replayed exactly: speeches with one version
+ * (re-importing moves annotations and events by similarity), and
+ * paragraphs untouched by an action that lost its theme (deleting a
+ * theme discards the actions that used it, whose other changes stay). */
+#define HISTORY_EXACT(key)                                                                         \
+	" " key ".document_id IN (SELECT id FROM documents WHERE previous_id IS NULL"              \
+	" AND replaced_by IS NULL) AND NOT EXISTS (SELECT 1 FROM events x WHERE"                   \
+	" x.document_id = " key ".document_id AND x.paragraph = " key ".paragraph AND"             \
+	" x.action_id IN (SELECT action_id FROM events WHERE theme_id IS NOT NULL AND"             \
+	" theme_id NOT IN (SELECT id FROM themes)))"
+
+/* The tags agree with the log: a paragraph has a theme exactly when the
+ * latest change in effect (applied) to that tag added it. */
+static const char history_tags_check[] =
+    "WITH tag_events AS (SELECT e.id, e.kind, e.document_id, e.paragraph, e.theme_id"
+    "  FROM events e JOIN actions a ON a.id = e.action_id"
+    "  WHERE a.state = 'applied' AND e.kind IN ('tag_add', 'tag_remove')),"
+    " keys AS (SELECT document_id, paragraph, theme_id FROM tags"
+    "  UNION SELECT document_id, paragraph, theme_id FROM events"
+    "  WHERE kind IN ('tag_add', 'tag_remove')),"
+    " judged AS (SELECT k.document_id, k.paragraph, k.theme_id,"
+    "  EXISTS (SELECT 1 FROM tags t WHERE t.document_id = k.document_id"
+    "   AND t.paragraph = k.paragraph AND t.theme_id = k.theme_id) AS present,"
+    "  coalesce((SELECT e.kind = 'tag_add' FROM tag_events e WHERE e.document_id = k.document_id"
+    "   AND e.paragraph = k.paragraph AND e.theme_id = k.theme_id ORDER BY e.id DESC LIMIT 1),"
+    "   0) AS logged"
+    "  FROM keys k WHERE" HISTORY_EXACT(
+	"k") ")"
+	     " SELECT printf('history: speech %d paragraph %d theme %d is %s, but the log says %s',"
+	     "  document_id, paragraph, theme_id, iif(present, 'tagged', 'not tagged'),"
+	     "  iif(logged, 'tagged', 'not tagged'))"
+	     " FROM judged WHERE present != logged";
+
+/* The notes agree with the log: each is the text the latest change in
+ * effect gave it (none when that change cleared it, or there is none). */
+static const char history_notes_check[] =
+    "WITH keys AS (SELECT document_id, paragraph FROM notes"
+    "  UNION SELECT document_id, paragraph FROM events WHERE kind = 'note_set'),"
+    " judged AS (SELECT k.document_id, k.paragraph,"
+    "  (SELECT n.text FROM notes n WHERE n.document_id = k.document_id"
+    "   AND n.paragraph = k.paragraph) AS text,"
+    "  (SELECT e.new_text FROM events e JOIN actions a ON a.id = e.action_id"
+    "   WHERE a.state = 'applied' AND e.kind = 'note_set' AND e.document_id = k.document_id"
+    "   AND e.paragraph = k.paragraph ORDER BY e.id DESC LIMIT 1) AS logged"
+    "  FROM keys k WHERE" HISTORY_EXACT(
+	"k") ")"
+	     " SELECT printf('history: speech %d paragraph %d %s, but the log says %s',"
+	     "  document_id, paragraph, iif(text IS NULL, 'has no note', 'has a note'),"
+	     "  iif(logged IS NULL, 'none', iif(text IS NULL, 'it has one', 'another text')))"
+	     " FROM judged WHERE text IS NOT logged";
+
 int store_check(struct store *store, char **report, struct error *error)
 {
 	struct buffer text = {0};
 	if (collect_check(store, "PRAGMA integrity_check", &text, error) != 0 ||
-	    collect_check(store, "PRAGMA foreign_key_check", &text, error) != 0) {
+	    collect_check(store, "PRAGMA foreign_key_check", &text, error) != 0 ||
+	    collect_check(store, history_shape_check, &text, error) != 0 ||
+	    collect_check(store, history_tags_check, &text, error) != 0 ||
+	    collect_check(store, history_notes_check, &text, error) != 0) {
 		buffer_free(&text);
 		return -1;
 	}

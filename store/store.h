@@ -44,8 +44,10 @@ void store_interrupt(struct store *store);
  * to the database, so a reader can tell when to load annotations again. */
 int store_data_version(struct store *store, int64_t *version, struct error *error);
 
-/* Runs SQLite's integrity check and FTS5's check of the search index;
- * *report is a new string, "ok" when all is well. */
+/* Runs SQLite's integrity and foreign key checks, FTS5's check of the
+ * search index, and checks that the event log agrees with the tags and
+ * notes (each is what the latest change in effect made it); *report is a
+ * new string, "ok" when all is well, else one problem per line. */
 int store_check(struct store *store, char **report, struct error *error);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/utf8.h"
 #include "base/sha256.h"
 #include "store/event.h"
 #include "store/internal.h"
@@ -129,6 +130,14 @@ static int validate(const struct theme_definition *theme, struct error *error)
 		return error_set(error, "a theme needs a name");
 	if (strpbrk(theme->name, "\t\n\r[]"))
 		return error_set(error, "a theme name cannot hold tabs, line breaks or brackets");
+	/* Names are drawn and printed; they must be text, not escape codes. */
+	if (utf8_text_problem(theme->name, strlen(theme->name)))
+		return error_set(error,
+				 "a theme name must be UTF-8 text without control characters");
+	for (size_t i = 0; i < theme->keyword_count; i++)
+		if (utf8_text_problem(theme->keywords[i], strlen(theme->keywords[i])))
+			return error_set(error,
+					 "a keyword must be UTF-8 text without control characters");
 	if (theme->key < 0 || theme->key > THEME_KEY_MAX)
 		return error_set(error, "a key is a digit 1-9, not %d", theme->key);
 	if (theme->color && !theme_color_valid(theme->color))

@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/utf8.h"
 #include "build/gen/default_theme.h"
 
 static int is_space(char c)
@@ -231,8 +232,15 @@ int theme_file_parse(const char *text, size_t length, const char *file_name,
 		trim(&line, &line_length);
 		if (line_length == 0 || line[0] == '#')
 			continue;
-		int status = line[0] == '[' ? parse_section(&parser, line, line_length, error)
-					    : parse_field(&parser, line, line_length, error);
+		/* Checked before parsing, so no message quotes such bytes. */
+		const char *problem = utf8_text_problem(line, line_length);
+		int status;
+		if (problem)
+			status = parse_failure(&parser, error, problem, NULL, 0);
+		else if (line[0] == '[')
+			status = parse_section(&parser, line, line_length, error);
+		else
+			status = parse_field(&parser, line, line_length, error);
 		if (status != 0) {
 			theme_definitions_free(parser.themes, parser.count);
 			return -1;
@@ -301,7 +309,9 @@ static int load_directory(const char *directory, struct theme_definition **all, 
 			names[name_count++] = xstrdup(entry->d_name);
 		}
 	closedir(listing);
-	qsort(names, name_count, sizeof *names, by_name);
+	/* An empty directory leaves names NULL, which qsort may not take. */
+	if (name_count > 1)
+		qsort(names, name_count, sizeof *names, by_name);
 	int status = 0;
 	for (size_t i = 0; i < name_count; i++) {
 		if (status == 0) {

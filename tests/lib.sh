@@ -12,7 +12,11 @@ unset NO_COLOR
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
 mkdir -p "$HOME"
-trap 'for socket in "$TEST_DIR"/tmux*.sock; do tmux -S "$socket" kill-server >/dev/null 2>&1; done; rm -rf "$TEST_DIR"' EXIT
+# at_exit COMMAND: runs COMMAND (before the rest of the clean-up) when the
+# test ends, e.g. to unmount a file system the test mounted.
+at_exit_commands=":"
+at_exit() { at_exit_commands="$1; $at_exit_commands"; }
+trap 'eval "$at_exit_commands"; for socket in "$TEST_DIR"/tmux*.sock; do tmux -S "$socket" kill-server >/dev/null 2>&1; done; rm -rf "$TEST_DIR"' EXIT
 
 tap_count=0
 tap_failed=0
@@ -85,11 +89,15 @@ tmux_screen() { tmux_run capture-pane -p -t t 2>/dev/null; }
 # The outline pane only: what is left of the border.
 tmux_outline() { tmux_screen | sed 's/│.*//'; }
 
+# How many 0.05 s polls a wait takes before it gives up: 10 s, times
+# PIZHU_TEST_SLOWDOWN for a slow pizhu (make check-valgrind sets it).
+tmux_polls=$((200 * ${PIZHU_TEST_SLOWDOWN:-1}))
+
 # tmux_wait TEXT [SCREEN_FUNCTION]: waits (up to 10 s) until TEXT is on the
 # screen (or in what SCREEN_FUNCTION prints, such as tmux_outline).
 tmux_wait() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $tmux_polls ]; do
 		${2:-tmux_screen} | grep -qF -- "$1" && return 0
 		sleep 0.05
 		i=$((i + 1))
@@ -100,7 +108,7 @@ tmux_wait() {
 # tmux_wait_gone TEXT [SCREEN_FUNCTION]: waits until TEXT has left the screen.
 tmux_wait_gone() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $tmux_polls ]; do
 		${2:-tmux_screen} | grep -qF -- "$1" || return 0
 		sleep 0.05
 		i=$((i + 1))
@@ -111,7 +119,7 @@ tmux_wait_gone() {
 # tmux_wait_exit: waits until the command has ended; prints its status.
 tmux_wait_exit() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt $tmux_polls ]; do
 		if [ -s "$TEST_DIR/status" ]; then
 			cat "$TEST_DIR/status"
 			return 0

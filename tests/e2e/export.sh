@@ -16,7 +16,7 @@ ESC=$(printf '\033')
 printf '%s\n' 版本测试讲话 第一段讲就业。 这一段将被删掉，内容完全不同。 第三段讲教育。 \
 	>"$TEST_DIR/versions.txt"
 "$PIZHU" import "$TEST_DIR/versions.txt" >/dev/null
-HAZARD_THEME=$(printf '=坏%s"主题",<b>&' "$ESC")
+HAZARD_THEME='=坏"主题",<b>&'
 {
 	"$PIZHU" themes add "$HAZARD_THEME" --key none --color '#aa5500'
 	"$PIZHU" tag 1 8 民生 项目建设

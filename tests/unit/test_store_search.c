@@ -79,6 +79,13 @@ static void searches(struct store *store, int64_t a, int64_t b, int64_t minsheng
 	store_search_words_free(words, word_count);
 	is_int(store_search_find("GDP增长gdp", strlen("GDP增长gdp"), 1, "gdp"), 9,
 	       "find from an offset, folded");
+	/* 民 is E6 B0 91: bytes of a damaged query must not match inside it. */
+	is_int(store_search_find("人民生活", strlen("人民生活"), 0, "\xb0\x91生"), -1,
+	       "find: no match starting inside a character");
+	is_int(store_search_find("人民生活", strlen("人民生活"), 0, "\xe6"), -1,
+	       "find: no match ending inside a character");
+	is_int(store_search_find("人民生活", strlen("人民生活"), 0, "民生"), 3,
+	       "find: whole characters match");
 }
 
 static void suggests(struct store *store, int64_t a, int64_t minsheng)

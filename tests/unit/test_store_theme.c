@@ -45,6 +45,12 @@ static void parses_files(void)
 	    {"[甲]\n[甲]\n", "a.theme:2: theme defined twice: '甲'"},
 	    {"[甲]\njust words\n", "a.theme:2: expected [NAME] or FIELD = VALUE, not 'just words'"},
 	    {"[]\n", "a.theme:1: empty theme name"},
+	    /* Hostile text: refused without quoting it. */
+	    {"[甲\x1b]0;title\x07]\n", "a.theme:1: a control character"},
+	    {"[甲]\nkeywords = 民生\xc2\x9b"
+	     "31m\n",
+	     "a.theme:2: a control character"},
+	    {"[\xff\xfe]\n", "a.theme:1: not UTF-8 text"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		int status = theme_file_parse(bad[i].text, strlen(bad[i].text), "a.theme", &themes,
@@ -52,6 +58,10 @@ static void parses_files(void)
 		ok(status == -1, "malformed %zu refused", i);
 		is_string(error.message, bad[i].message, "malformed %zu: file and line named", i);
 	}
+	static const char nul[] = "[甲\0乙]\nkey = 1\n";
+	ok(theme_file_parse(nul, sizeof nul - 1, "a.theme", &themes, &count, &error) == -1,
+	   "a NUL byte in a name is refused, not a name cut short");
+	is_string(error.message, "a.theme:1: a control character", "and the line is named");
 	ok(theme_color_valid("bright-red") && theme_color_valid("208") &&
 	       !theme_color_valid("256") && !theme_color_valid("#12345") && theme_color_valid(""),
 	   "colour forms");
@@ -77,6 +87,9 @@ static void loads_defaults_and_user_files(void)
 
 	const char *directory = test_path("themes");
 	mkdir(directory, 0777);
+	ok(theme_definitions_load(directory, &themes, &count, &error) == 0 && count == 3,
+	   "an empty theme directory adds nothing");
+	theme_definitions_free(themes, count);
 	char path[600];
 	snprintf(path, sizeof path, "%s/mine.theme", directory);
 	write_file(path, "[民生]\nkey = 3\nkeywords = 民生\n[生态]\nkey = 4\n", 44);
@@ -136,6 +149,13 @@ static void library_themes(void)
 	for (size_t i = 0; i < eco.keyword_count; i++)
 		free(eco.keywords[i]);
 	free(eco.keywords);
+
+	struct theme_definition hostile = definition("红\x1b"
+						     "c\xc2\x9b",
+						     0, "");
+	ok(store_theme_add(store, &hostile, &id, &error) == -1, "a name with ESC is refused");
+	is_string(error.message, "a theme name must be UTF-8 text without control characters",
+		  "and says why");
 
 	struct theme_definition clash = definition("生态", 5, "");
 	ok(store_theme_add(store, &clash, &id, &error) == -1, "a taken name is refused");

@@ -1,0 +1,79 @@
+/* fuzz_speech.c — decoding and parsing a speech from any bytes.
+ *
+ * speech_parse either fails with a message or gives a model whose
+ * promises hold: paragraphs and front matter lie inside the text, the
+ * text is valid UTF-8 without control characters (so it can never reach
+ * a terminal as an escape sequence), and the outline is a tree over the
+ * headings. */
+#include <string.h>
+
+#include "base/utf8.h"
+#include "speech/speech.h"
+#include "tests/fuzz/fuzz.h"
+
+static void check_text(const char *text, size_t length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	for (size_t i = 0; i < length;) {
+		size_t step;
+		long codepoint = utf8_decode(bytes + i, length - i, &step);
+		fuzz_assert(codepoint >= 0);
+		fuzz_assert(codepoint >= 0x20 || codepoint == '\n');
+		fuzz_assert(codepoint < 0x7F || codepoint >= 0xA0);
+		i += step;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct speech speech;
+	struct error error = {{0}};
+	if (speech_parse(data, size, "fallback", &speech, &error) != 0) {
+		fuzz_assert(error.message[0] != '\0');
+		return 0;
+	}
+	fuzz_assert(speech.text != NULL);
+	check_text(speech.text, speech.text_length);
+	fuzz_assert(speech.encoding != NULL);
+	fuzz_assert(speech.paragraph_count >= 1);
+	fuzz_assert(speech.paragraphs[0].role == PARAGRAPH_TITLE);
+	for (size_t i = 0; i < speech.paragraph_count; i++) {
+		const struct paragraph *paragraph = &speech.paragraphs[i];
+		fuzz_assert(paragraph->offset <= speech.text_length);
+		fuzz_assert(paragraph->length <= speech.text_length - paragraph->offset);
+		/* A paragraph is one non-blank line. */
+		fuzz_assert(i == 0 || paragraph->length > 0);
+		fuzz_assert(memchr(speech.text + paragraph->offset, '\n', paragraph->length) ==
+			    NULL);
+		fuzz_assert(paragraph->label_length <= paragraph->length);
+		fuzz_assert(paragraph->section < speech.outline_count);
+		if (paragraph->role == PARAGRAPH_HEADING)
+			fuzz_assert(paragraph->rank >= 1 && paragraph->rank <= 5 &&
+				    paragraph->depth >= 1);
+		if (i > 0)
+			fuzz_assert(paragraph->role != PARAGRAPH_TITLE);
+	}
+	for (size_t i = 0; i < speech.front_matter_count; i++) {
+		fuzz_assert(speech.front_matter[i].offset <= speech.text_length);
+		fuzz_assert(speech.front_matter[i].length <=
+			    speech.text_length - speech.front_matter[i].offset);
+	}
+	fuzz_assert(speech.outline_count >= 1);
+	fuzz_assert(speech.outline[0].paragraph == 0 && speech.outline[0].parent == -1);
+	for (size_t i = 0; i < speech.outline_count; i++) {
+		const struct outline_entry *entry = &speech.outline[i];
+		fuzz_assert(entry->paragraph < speech.paragraph_count);
+		fuzz_assert(entry->end_paragraph > entry->paragraph);
+		fuzz_assert(entry->end_paragraph <= speech.paragraph_count);
+		if (i > 0) {
+			fuzz_assert(entry->parent >= 0 && (size_t)entry->parent < i);
+			fuzz_assert(entry->depth > speech.outline[entry->parent].depth);
+			fuzz_assert(speech.paragraphs[entry->paragraph].role == PARAGRAPH_HEADING);
+			/* A section lies inside its parent's. */
+			fuzz_assert(entry->end_paragraph <=
+				    speech.outline[entry->parent].end_paragraph);
+		}
+	}
+	speech_free(&speech);
+	return 0;
+}

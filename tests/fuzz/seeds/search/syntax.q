@@ -1,0 +1,3 @@
+"quoted" NEAR(a b) OR * ^x
+引号"的讲话
+"quoted" OR NEAR
