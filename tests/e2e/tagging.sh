@@ -115,6 +115,21 @@ tmux_stop
 ok $? "the confirmed tag survived SIGKILL"
 is "$("$PIZHU" check)" "ok" "the library is intact after SIGKILL"
 
+# A CLI writer while the reader is open: both succeed, and the reader
+# shows the other's tag without a key.
+start_reader
+tmux_keys : 44 Enter
+tmux_wait " ¶44/"
+"$PIZHU" tag 1 44 项目建设 >/dev/null
+ok $? "pizhu tag works while the reader is open"
+tmux_wait "[项目建设] ¶44/"
+ok $? "the reader shows the other process's tag"
+tmux_keys 1
+tmux_wait "已标注 党建 ¶44"
+ok $? "and tags on in the same library"
+quit_reader
+is "$("$PIZHU" tags 1 | grep '^44	' | cut -f2 | sort | tr '\n' ' ')" "党建 项目建设 " "both tags are there"
+
 # E exports from the reader; # shows the figures of this speech.
 start_reader
 tmux_keys '#'

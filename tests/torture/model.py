@@ -9,6 +9,8 @@ found afterwards:
   model.py plan SEED PARAGRAPHS COUNT
       prints COUNT random commands for speech 1, one per line, arguments
       separated by tabs (as given to pizhu, without "pizhu").
+  model.py toggle-plan SEED PARAGRAPHS COUNT
+      the same for reader trials: COUNT toggle steps.
   model.py judge PLAN JOURNAL OUTPUTS STATE
       JOURNAL has "start K" before command K (from 1) runs and "end K
       STATUS" once it has exited; OUTPUTS/out.K is its standard output;
@@ -172,6 +174,13 @@ def plan(seed, paragraphs, count):
         print("\t".join(step))
 
 
+def toggle_plan(seed, paragraphs, count):
+    """Tagging keys in the reader: one theme on one paragraph a step."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        print("toggle\t%d\t%s" % (rng.randint(1, paragraphs), rng.choice(THEMES)))
+
+
 def read_plan(path):
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f if line.strip()]
@@ -234,8 +243,9 @@ def judge(plan_path, journal_path, outputs, state_path):
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "plan":
-        plan(int(argv[2]), int(argv[3]), int(argv[4]))
+    if len(argv) == 5 and argv[1] in ("plan", "toggle-plan"):
+        make = plan if argv[1] == "plan" else toggle_plan
+        make(int(argv[2]), int(argv[3]), int(argv[4]))
         return 0
     if len(argv) == 6 and argv[1] == "judge":
         return judge(argv[2], argv[3], argv[4], argv[5])

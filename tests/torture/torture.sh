@@ -18,12 +18,12 @@
 # them), run them against $PIZHU_DB while appending "start K" and "end K
 # STATUS" to DIRECTORY/journal and keeping each step's report in
 # DIRECTORY/out.K, kill at a random moment, and return once every process
-# it started is gone. TORTURE_KINDS lists the kinds to run, in turn (cli
-# now; reader trials, driving the tagging keys in tmux, come with the
-# reader's tagging).
+# it started is gone. TORTURE_KINDS lists the kinds to run, in turn: cli
+# (trial_cli.sh, one pizhu command a step) and reader (trial_reader.sh,
+# the tagging keys of the reader in tmux).
 . "$(dirname "$0")/../lib.sh"
 TORTURE_TRIALS=${TORTURE_TRIALS:-100}
-TORTURE_KINDS=${TORTURE_KINDS:-cli}
+TORTURE_KINDS=${TORTURE_KINDS:-cli reader}
 TORTURE_STEPS=${TORTURE_STEPS:-16}
 TORTURE_SEED=${TORTURE_SEED:-1}
 MODEL="$SOURCE/tests/torture/model.py"
