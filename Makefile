@@ -23,8 +23,9 @@ RELEASE_OBJECTS := $(patsubst %.c,build/release/%.o,$(MODULE_SOURCES) $(CLI_SOUR
 CHECK_MODULE_OBJECTS := $(patsubst %.c,build/check/%.o,$(MODULE_SOURCES))
 CHECK_CLI_OBJECTS := $(patsubst %.c,build/check/%.o,$(CLI_SOURCES))
 UNIT_BINARIES := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SOURCES))
+BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
-.PHONY: all check demo install uninstall clean format
+.PHONY: all check bench demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
@@ -40,7 +41,8 @@ build/gen/default_theme.h: themes/default.theme
 	  echo 'static const unsigned char default_theme_text[] = {'; \
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@
-build/release/store/theme_file.o build/check/store/theme_file.o: build/gen/default_theme.h
+build/release/store/theme_file.o build/check/store/theme_file.o \
+	build/bench/obj/store/theme_file.o: build/gen/default_theme.h
 
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -68,6 +70,23 @@ check:
 	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES)
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
 		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS)
+
+# make bench: an optimised binary without sanitizers or assertions, measured
+# against less, the sqlite3 floor and grep by bench/run (docs/performance.md).
+# BENCH_FLAGS passes options to bench/run, e.g. BENCH_FLAGS=--json.
+build/bench/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(bench)'
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG -MMD -MP -c -o $@ $<
+
+build/bench/pizhu: $(BENCH_OBJECTS)
+	@echo LINK $@
+	@$(CC) -O2 -o $@ $^ $(LIBS)
+
+bench:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory build/bench/pizhu
+	python3 bench/run $(BENCH_FLAGS)
 
 demo:
 	@sh scripts/deps.sh
