@@ -130,17 +130,22 @@ malformed:
 
 void cli_write_field(FILE *stream, const char *text, size_t length)
 {
+	/* Plain bytes go out in runs: one fputc per byte was a quarter of a
+	 * search's time. */
+	size_t run = 0;
 	for (size_t i = 0; i < length; i++) {
 		unsigned char c = (unsigned char)text[i];
+		int c1 = c == 0xC2 && i + 1 < length && (unsigned char)text[i + 1] >= 0x80 &&
+			 (unsigned char)text[i + 1] <= 0x9F;
+		if (c >= 0x20 && c != 0x7F && !c1)
+			continue;
+		fwrite(text + run, 1, i - run, stream);
 		if (c == '\t' || c == '\n' || c == '\r')
 			fputc(' ', stream);
-		else if (c < 0x20 || c == 0x7F)
-			fputs("\xEF\xBF\xBD", stream);
-		else if (c == 0xC2 && i + 1 < length && (unsigned char)text[i + 1] >= 0x80 &&
-			 (unsigned char)text[i + 1] <= 0x9F) {
-			fputs("\xEF\xBF\xBD", stream); /* a C1 control */
-			i++;
-		} else
-			fputc(c, stream);
+		else
+			fputs("\xEF\xBF\xBD", stream); /* a C0 or C1 control, or DEL */
+		i += (size_t)c1;
+		run = i + 1;
 	}
+	fwrite(text + run, 1, length - run, stream);
 }
