@@ -29,7 +29,9 @@ REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
 
-.PHONY: all check fuzz fuzz-build torture check-valgrind demo install uninstall clean format
+BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+
+.PHONY: all check bench fuzz fuzz-build torture check-valgrind demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
@@ -46,7 +48,7 @@ build/gen/default_theme.h: themes/default.theme
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@
 build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
-build/valgrind/store/theme_file.o: build/gen/default_theme.h
+	build/valgrind/store/theme_file.o build/bench/obj/store/theme_file.o: build/gen/default_theme.h
 
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -145,6 +147,23 @@ check-valgrind:
 		PIZHU_VALGRIND_LOGS="$(CURDIR)/build/valgrind/logs" PIZHU_SOURCE="$(CURDIR)" \
 		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
 	@sh tests/valgrind/summary.sh build/valgrind/logs
+
+# make bench: an optimised binary without sanitizers or assertions, measured
+# against less, the sqlite3 floor and grep by bench/run (docs/performance.md).
+# BENCH_FLAGS passes options to bench/run, e.g. BENCH_FLAGS=--json.
+build/bench/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(bench)'
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG -MMD -MP -c -o $@ $<
+
+build/bench/pizhu: $(BENCH_OBJECTS)
+	@echo LINK $@
+	@$(CC) -O2 -o $@ $^ $(LIBS)
+
+bench:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory build/bench/pizhu
+	python3 bench/run $(BENCH_FLAGS)
 
 demo:
 	@sh scripts/deps.sh
