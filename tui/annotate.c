@@ -20,6 +20,10 @@
 /* How soon G must follow digits to read them as a paragraph number. */
 enum { COUNT_WINDOW_MILLISECONDS = 1500 };
 
+/* How often, at most, the reader asks whether another pizhu changed the
+ * library. */
+enum { REFRESH_MILLISECONDS = 200 };
+
 static void describe_range(char *text, size_t size, size_t first, size_t last)
 {
 	if (first == last)
@@ -509,6 +513,16 @@ int annotate_request(struct app *app, enum request request)
 
 void annotate_refresh(struct app *app)
 {
+	/* Asking the library costs a read transaction: not on every key of a
+	 * fast page-through, but often enough that another pizhu's tag shows
+	 * within a moment. */
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long since = (now.tv_sec - app->last_refresh.tv_sec) * 1000 +
+		     (now.tv_nsec - app->last_refresh.tv_nsec) / 1000000;
+	if (since >= 0 && since < REFRESH_MILLISECONDS)
+		return;
+	app->last_refresh = now;
 	int changed;
 	struct error error;
 	if (annotations_refresh(&app->annotations, &changed, &error) != 0) {

@@ -23,9 +23,10 @@ struct app {
 	int outline_width; /* 0 when hidden now */
 	int focus_outline; /* Tab */
 	int too_small;
-	long count;		    /* digits typed in a row */
-	size_t count_actions;	    /* tag actions those digits made */
-	struct timespec last_digit; /* when the last of them came */
+	long count;		      /* digits typed in a row */
+	size_t count_actions;	      /* tag actions those digits made */
+	struct timespec last_digit;   /* when the last of them came */
+	struct timespec last_refresh; /* when annotate_refresh last asked the store */
 	char message[256];
 	int message_is_error;
 	volatile sig_atomic_t *stop;	 /* set by a signal */
@@ -53,7 +54,8 @@ void annotate_count_reset(struct app *app);
  * 0 for any other request. */
 int annotate_request(struct app *app, enum request request);
 
-/* Loads annotations again when another pizhu changed the library. */
+/* Loads annotations again when another pizhu changed the library; asks
+ * the store at most every REFRESH_MILLISECONDS. */
 void annotate_refresh(struct app *app);
 
 #endif

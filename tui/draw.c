@@ -75,14 +75,30 @@ int draw_text(WINDOW *window, int y, int x, const char *text, size_t length, int
 	wattrset(window, attributes);
 	wmove(window, y, x);
 	while (offset < length) {
-		/* Printable ASCII runs go out in one call. */
+		/* Characters that go out as they are, in one call: a page of
+		 * text is a few calls a line, not one a character. */
 		size_t run = offset;
-		while (run < length && bytes[run] >= 0x20 && bytes[run] < 0x7F &&
-		       width + (int)(run - offset) < columns)
-			run++;
+		int run_width = 0;
+		while (run < length) {
+			size_t step = 1;
+			long codepoint = bytes[run] < 0x80
+					     ? (long)bytes[run]
+					     : utf8_decode(bytes + run, length - run, &step);
+			if (displayed(codepoint) != codepoint)
+				break;
+			int cell = codepoint_width((unsigned)codepoint, ambiguous_wide);
+			/* An ambiguous character drawn wide needs its own move. */
+			if (ambiguous_wide && cell == 2 &&
+			    codepoint_width((unsigned)codepoint, 0) == 1)
+				break;
+			if (width + run_width + cell > columns)
+				break;
+			run_width += cell;
+			run += step;
+		}
 		if (run > offset) {
 			waddnstr(window, text + offset, (int)(run - offset));
-			width += (int)(run - offset);
+			width += run_width;
 			offset = run;
 			continue;
 		}

@@ -223,7 +223,6 @@ void outline_pane_draw(struct outline_pane *pane, WINDOW *window, int y, int x, 
 	pane->height = height;
 	size_t entry = pane->top;
 	for (int row = 0; row < height; row++) {
-		draw_fill(window, y + row, x, width, ' ', colors_attr(ELEMENT_TEXT));
 		if (entry >= speech->outline_count)
 			continue;
 		const struct outline_entry *item = &speech->outline[entry];

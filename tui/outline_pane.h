@@ -42,6 +42,7 @@ int outline_pane_select_row(struct outline_pane *pane, int row);
 /* Scrolls the pane by lines (mouse wheel). */
 void outline_pane_scroll(struct outline_pane *pane, int lines);
 
+/* Draws the pane on a window erased beforehand. */
 void outline_pane_draw(struct outline_pane *pane, WINDOW *window, int y, int x, int width,
 		       int height, int focused);
 

@@ -701,8 +701,8 @@ void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width,
 	int gutter_x = text_x - READER_GUTTER;
 	size_t paragraph = reader->top;
 	int line_index = reader->top_line;
+	/* The screen was erased before drawing: rows need no blanking. */
 	for (int row = 0; row < height; row++) {
-		draw_fill(window, y + row, x, width, ' ', colors_attr(ELEMENT_TEXT));
 		if (row < reader->row_capacity)
 			reader->row_paragraph[row] = (size_t)-1;
 		if (paragraph >= speech->paragraph_count)

@@ -87,6 +87,7 @@ void reader_scroll(struct reader *reader, int lines);
 /* The paragraph drawn at a row of the pane, or (size_t)-1. */
 size_t reader_paragraph_at_row(const struct reader *reader, int row);
 
+/* Draws the pane on a window erased beforehand (blank rows are not drawn). */
 void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width, int height);
 
 #endif
