@@ -86,6 +86,5 @@ extern struct tui_options cli_reader_overrides;
 /* Reads the settings file into options; a missing file is fine. Returns 0
  * or EXIT_ERROR after reporting "pizhu: FILE:LINE: reason". */
 int cli_config_load(struct tui_options *options);
-int cli_config_path(char *path, size_t size);
 
 #endif

@@ -36,7 +36,7 @@ static int parse_boolean(const char *value, int *result)
 	return -1;
 }
 
-int cli_config_path(char *path, size_t size)
+static int config_path(char *path, size_t size)
 {
 	const char *config_home = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
@@ -50,7 +50,7 @@ int cli_config_path(char *path, size_t size)
 int cli_config_load(struct tui_options *options)
 {
 	char path[4096];
-	if (cli_config_path(path, sizeof path) != 0)
+	if (config_path(path, sizeof path) != 0)
 		return 0;
 	FILE *file = fopen(path, "r");
 	if (!file)

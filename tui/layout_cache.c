@@ -61,14 +61,6 @@ const struct layout_line *layout_cache_lines(struct layout_cache *cache, size_t 
 	return entry->lines;
 }
 
-size_t layout_cache_height(struct layout_cache *cache, size_t index, const char *text,
-			   size_t length, int is_body)
-{
-	size_t count;
-	layout_cache_lines(cache, index, text, length, is_body, &count);
-	return count;
-}
-
 void layout_cache_free(struct layout_cache *cache)
 {
 	drop_layouts(cache);

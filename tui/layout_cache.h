@@ -50,11 +50,6 @@ const struct layout_line *layout_cache_lines(struct layout_cache *cache, size_t 
 					     const char *text, size_t length, int is_body,
 					     size_t *count);
 
-/* The number of screen lines paragraph `index` takes (at least one), for
- * scrolling; lays it out if not yet. */
-size_t layout_cache_height(struct layout_cache *cache, size_t index, const char *text,
-			   size_t length, int is_body);
-
 void layout_cache_free(struct layout_cache *cache);
 
 #endif

@@ -29,7 +29,8 @@ static const struct {
     {"Backspace", KEY_BACKSPACE},
 };
 
-int request_key_code(const char *name, size_t length)
+/* Parses one key name ("j", "C-f", "PgDn"); -1 when unknown. */
+static int request_key_code(const char *name, size_t length)
 {
 	if (length == 1)
 		return (unsigned char)name[0];

@@ -114,9 +114,6 @@ extern const size_t request_table_count;
  * global ones; REQUEST_NONE when the key means nothing there. */
 enum request request_for_key(enum request_pane pane, int key);
 
-/* Parses one key name ("j", "C-f", "PgDn"); -1 when unknown. */
-int request_key_code(const char *name, size_t length);
-
 /* Writes the table as text, one line per request: pane, keys, help. */
 void request_print_keys(void (*print_line)(const char *pane, const char *keys, const char *help,
 					   void *context),
