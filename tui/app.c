@@ -381,11 +381,6 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 			on_mouse(&app);
 			continue;
 		}
-		if (app.too_small) {
-			if (key == 'q')
-				break;
-			continue;
-		}
 		if (!on_key(&app, key))
 			break;
 	}
