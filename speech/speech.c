@@ -12,6 +12,8 @@
 
 enum {
 	TITLE_MAX_CHARACTERS = 100,
+	TITLE_CONTINUATION_MAX_CHARACTERS = 40,
+	TITLE_WORD_CHARACTERS = 4, /* a shorter second title line ends a cut word */
 	SALUTATION_MAX_CHARACTERS = 15,
 	/* How far past the title a website's page controls may still sit. */
 	AFTER_TITLE_SCAN_LINES = 12,
@@ -45,6 +47,21 @@ static int looks_like_title(const char *line, size_t length)
 	       !ends_with(line, length, "；");
 }
 
+/* 1 when the title goes on over the next line: a second short title-like
+ * line followed by a subtitle (——在…上的报告), as reports set them. */
+static int title_continues(const struct lines *lines, size_t first)
+{
+	if (first + 2 >= lines->count)
+		return 0;
+	const struct text_line *next = &lines->line[first + 1];
+	const struct text_line *after = &lines->line[first + 2];
+	const char *text = lines->text + next->offset;
+	return utf8_count(text, next->length) <= TITLE_CONTINUATION_MAX_CHARACTERS &&
+	       looks_like_title(text, next->length) && !front_matter_line(text, next->length) &&
+	       after->length >= strlen("——") &&
+	       memcmp(lines->text + after->offset, "——", strlen("——")) == 0;
+}
+
 static void add_front_matter(struct speech *speech, size_t *capacity, const struct text_line *line)
 {
 	speech->front_matter = xgrow(speech->front_matter, capacity, speech->front_matter_count + 1,
@@ -69,9 +86,10 @@ static size_t take_front_matter(struct speech *speech, size_t *capacity, const s
 		size_t length = lines->line[i].length;
 		struct heading_marker marker;
 		int opens_speech =
-			is_salutation(text, length) || heading_marker_parse(text, length, &marker);
-		int boilerplate = front_matter_line(text, length) ||
-				  (in_block && !opens_speech && front_matter_fragment(text, length));
+		    is_salutation(text, length) || heading_marker_parse(text, length, &marker);
+		int boilerplate =
+		    front_matter_line(text, length) ||
+		    (in_block && !opens_speech && front_matter_fragment(text, length));
 		if (!boilerplate && opens_speech)
 			break;
 		if (boilerplate) {
@@ -173,21 +191,35 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 	memset(keep, 1, lines.count);
 	size_t front_capacity = 0;
 	size_t first = take_front_matter(speech, &front_capacity, &lines, 0, 0, keep);
-	size_t title_line = lines.count;
+	size_t title_line = lines.count, title_lines = 0;
 	if (first < lines.count &&
 	    looks_like_title(text.data + lines.line[first].offset, lines.line[first].length)) {
 		title_line = first;
-		keep[first] = 0;
-		take_front_matter(speech, &front_capacity, &lines, first + 1, 1, keep);
+		title_lines = title_continues(&lines, first) ? 2 : 1;
+		for (size_t i = 0; i < title_lines; i++)
+			keep[first + i] = 0;
+		take_front_matter(speech, &front_capacity, &lines, first + title_lines, 1, keep);
 	}
 
 	size_t paragraph_capacity = lines.count + 1;
 	speech->paragraphs = xcalloc(paragraph_capacity, sizeof *speech->paragraphs);
 	struct paragraph *title = &speech->paragraphs[0];
 	title->role = PARAGRAPH_TITLE;
-	if (title_line < lines.count) {
+	if (title_lines == 1) {
 		title->offset = lines.line[title_line].offset;
 		title->length = lines.line[title_line].length;
+		speech->title_found = 1;
+	} else if (title_lines == 2) {
+		/* A title set on two lines reads as one, a space between, but
+		 * for a word cut at the line end (政府工作报 / 告). */
+		const struct text_line *line = &lines.line[title_line];
+		title->offset = text.length;
+		buffer_append(&text, text.data + line[0].offset, line[0].length);
+		if (utf8_count(text.data + line[1].offset, line[1].length) >= TITLE_WORD_CHARACTERS)
+			buffer_append_byte(&text, ' ');
+		buffer_append(&text, text.data + line[1].offset, line[1].length);
+		title->length = text.length - title->offset;
+		buffer_append_byte(&text, '\n');
 		speech->title_found = 1;
 	} else {
 		title->offset = text.length;

@@ -159,6 +159,33 @@ static void front_matter(void)
 	speech_free(&speech);
 }
 
+static void two_line_titles(void)
+{
+	struct speech speech;
+	const char *report = "决胜全面建成小康社会\n夺取新时代中国特色社会主义伟大胜利\n"
+			     "——在全国代表大会上的报告\n同志们：\n";
+	if (ok(parse(report, &speech) == 0, "two-line title parses")) {
+		is_span(paragraph_text(&speech, 0), speech.paragraphs[0].length,
+			"决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利",
+			"a title on two lines before a —— subtitle is one title");
+		is_span(paragraph_text(&speech, 1), speech.paragraphs[1].length,
+			"——在全国代表大会上的报告", "the subtitle is paragraph 1");
+		speech_free(&speech);
+	}
+	const char *cut = "政府工作报\n告\n——2026年1月在大会上\n各位代表：\n";
+	if (ok(parse(cut, &speech) == 0, "title cut in a word parses")) {
+		is_span(paragraph_text(&speech, 0), speech.paragraphs[0].length, "政府工作报告",
+			"a word cut at the line end is joined without a space");
+		speech_free(&speech);
+	}
+	const char *plain = "在会议上的讲话\n（2026年1月8日）\n同志们：\n";
+	if (ok(parse(plain, &speech) == 0, "one-line title with a date parses")) {
+		is_span(paragraph_text(&speech, 0), speech.paragraphs[0].length, "在会议上的讲话",
+			"without a —— subtitle the next line stays a paragraph");
+		speech_free(&speech);
+	}
+}
+
 static void no_title_no_headings(void)
 {
 	struct speech speech;
@@ -285,6 +312,7 @@ int main(void)
 	stray_markers();
 	relative_depth();
 	front_matter();
+	two_line_titles();
 	no_title_no_headings();
 	large_inputs();
 	corpus();
