@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,7 +10,8 @@
 
 #include "base/buffer.h"
 
-int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error)
+int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,
+		    int *complete, struct error *error)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -29,15 +31,23 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 		close(descriptor);
 		return error_set(error, "not a regular file");
 	}
-	size_t capacity = (size_t)status.st_size + 1;
+	size_t capacity = ((size_t)status.st_size < limit ? (size_t)status.st_size : limit) + 1;
 	unsigned char *data = xmalloc(capacity);
 	size_t used = 0;
+	*complete = 1;
 	for (;;) {
+		if (used >= limit) {
+			*complete = 0;
+			break;
+		}
 		if (used + 1 >= capacity) {
 			capacity *= 2;
 			data = xrealloc(data, capacity);
 		}
-		ssize_t got = read(descriptor, data + used, capacity - used - 1);
+		size_t room = capacity - used - 1;
+		if (room > limit - used)
+			room = limit - used;
+		ssize_t got = read(descriptor, data + used, room);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
@@ -55,4 +65,10 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 	*bytes = data;
 	*length = used;
 	return 0;
+}
+
+int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error)
+{
+	int complete;
+	return file_read_start(path, SIZE_MAX, bytes, length, &complete, error);
 }

@@ -12,4 +12,9 @@
  * "is a directory", "not a regular file". */
 int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error);
 
+/* Reads at most `limit` bytes from the start of the file, as file_read
+ * does; *complete says whether that was all of it. */
+int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,
+		    int *complete, struct error *error);
+
 #endif

@@ -6,14 +6,16 @@
 #include <stdlib.h>
 
 #include "base/buffer.h"
+#include "base/file.h"
 #include "store/document.h"
 
 struct background_import {
 	pthread_t thread;
-	char *database_path, *source_path;
+	char *database_path, *path, *source_path, *fallback_title;
 	unsigned char *bytes;
 	size_t length;
-	const struct speech *speech;
+	struct speech speech;
+	atomic_int parsed; /* speech is complete */
 	pthread_mutex_t lock;
 	struct store *store; /* the thread's connection while it imports (lock) */
 	int cancelled;	     /* (lock) */
@@ -22,56 +24,85 @@ struct background_import {
 	struct error error;
 };
 
+/* Finds the content in the library or imports it; 0 with import->id. */
+static int put_in_library(struct background_import *import)
+{
+	struct store *store;
+	if (store_open(import->database_path, STORE_OPEN_CREATE, &store, &import->error) != 0)
+		return -1;
+	int status = 0;
+	pthread_mutex_lock(&import->lock);
+	if (import->cancelled)
+		status = error_set(&import->error, "cancelled");
+	else
+		import->store = store;
+	pthread_mutex_unlock(&import->lock);
+	if (status == 0) {
+		int found = store_find_content(store, import->bytes, import->length, &import->id,
+					       &import->error);
+		struct store_import_result result;
+		if (found < 0)
+			status = -1;
+		else if (found == 0 &&
+			 (status = store_import(store, import->source_path, import->bytes,
+						import->length, &import->speech, &result,
+						&import->error)) == 0)
+			import->id = result.id;
+		pthread_mutex_lock(&import->lock);
+		import->store = NULL;
+		pthread_mutex_unlock(&import->lock);
+	}
+	store_close(store);
+	return status;
+}
+
 static void *run(void *argument)
 {
 	struct background_import *import = argument;
-	struct store *store;
-	struct store_import_result result;
-	int status = store_open(import->database_path, STORE_OPEN_CREATE, &store, &import->error);
+	struct error problem;
+	int status = file_read(import->path, &import->bytes, &import->length, &problem);
+	if (status != 0)
+		error_set(&import->error, "%s: %s", import->path, problem.message);
+	else
+		status = speech_parse(import->bytes, import->length, import->fallback_title,
+				      &import->speech, &import->error);
 	if (status == 0) {
-		pthread_mutex_lock(&import->lock);
-		if (import->cancelled)
-			status = error_set(&import->error, "cancelled");
-		else
-			import->store = store;
-		pthread_mutex_unlock(&import->lock);
-		if (status == 0) {
-			status =
-			    store_import(store, import->source_path, import->bytes, import->length,
-					 import->speech, &result, &import->error);
-			pthread_mutex_lock(&import->lock);
-			import->store = NULL;
-			pthread_mutex_unlock(&import->lock);
-		}
-		store_close(store);
+		atomic_store(&import->parsed, 1);
+		status = put_in_library(import);
 	}
-	if (status == 0)
-		import->id = result.id;
 	atomic_store(&import->state, status == 0 ? 1 : -1);
 	return NULL;
 }
 
-int background_import_start(const char *database_path, const char *source_path,
-			    unsigned char *bytes, size_t length, const struct speech *speech,
-			    struct background_import **result, struct error *error)
+int background_import_start(const char *database_path, const char *path, const char *source_path,
+			    const char *fallback_title, struct background_import **result,
+			    struct error *error)
 {
 	struct background_import *import = xcalloc(1, sizeof *import);
 	import->database_path = xstrdup(database_path);
+	import->path = xstrdup(path);
 	import->source_path = source_path ? xstrdup(source_path) : NULL;
-	import->bytes = bytes;
-	import->length = length;
-	import->speech = speech;
+	import->fallback_title = xstrdup(fallback_title);
 	pthread_mutex_init(&import->lock, NULL);
+	atomic_init(&import->parsed, 0);
 	atomic_init(&import->state, 0);
 	if (pthread_create(&import->thread, NULL, run, import) != 0) {
 		pthread_mutex_destroy(&import->lock);
 		free(import->database_path);
+		free(import->path);
 		free(import->source_path);
+		free(import->fallback_title);
 		free(import);
 		return error_set(error, "cannot start the import");
 	}
 	*result = import;
 	return 0;
+}
+
+const struct speech *background_import_speech(void *context)
+{
+	struct background_import *import = context;
+	return atomic_load(&import->parsed) ? &import->speech : NULL;
 }
 
 int background_import_poll(void *context, int64_t *id, struct error *error)
@@ -98,8 +129,12 @@ void background_import_finish(struct background_import *import, int cancel)
 	}
 	pthread_join(import->thread, NULL);
 	pthread_mutex_destroy(&import->lock);
+	if (atomic_load(&import->parsed))
+		speech_free(&import->speech);
 	free(import->database_path);
+	free(import->path);
 	free(import->source_path);
+	free(import->fallback_title);
 	free(import->bytes);
 	free(import);
 }

@@ -1,7 +1,10 @@
-/* background_import.h — importing a large speech on a thread of its own
- * while the reader already shows it, so the first screen does not wait
- * for the library. The thread has its own database connection; the import
- * is one transaction, so cancelling it leaves the library as it was. */
+/* background_import.h — reading a large speech on a thread of its own
+ * while the reader already shows its beginning, so the first screen waits
+ * neither for the rest of the file nor for the library. The thread parses
+ * the whole text (the reader then takes that speech in place of its
+ * beginning), looks the content up in the library and imports it if it is
+ * new, on a database connection of its own. The import is one
+ * transaction, so cancelling it leaves the library as it was. */
 #ifndef PIZHU_CLI_BACKGROUND_IMPORT_H
 #define PIZHU_CLI_BACKGROUND_IMPORT_H
 
@@ -13,18 +16,23 @@
 
 struct background_import;
 
-/* Starts importing bytes (read from source_path, parsed into speech) into
- * the library at database_path. Takes ownership of bytes; speech must
- * outlive the import. */
-int background_import_start(const char *database_path, const char *source_path,
-			    unsigned char *bytes, size_t length, const struct speech *speech,
-			    struct background_import **import, struct error *error);
+/* Starts on the file at path (recorded as source_path, absolute or NULL,
+ * and titled `fallback_title` when the text has none) for the library at
+ * database_path. */
+int background_import_start(const char *database_path, const char *path, const char *source_path,
+			    const char *fallback_title, struct background_import **import,
+			    struct error *error);
 
-/* 0 while running; 1 when done, with the speech's id; -1 when it failed. */
+/* The whole speech once the thread has parsed it, else NULL. It lives
+ * until background_import_finish. */
+const struct speech *background_import_speech(void *import);
+
+/* 0 while running; 1 when the speech is in the library, with its id; -1
+ * when it failed. */
 int background_import_poll(void *import, int64_t *id, struct error *error);
 
-/* Waits for the import to end, cancelling it first when `cancel`, and
- * frees it. */
+/* Waits for the thread to end, cancelling the import first when `cancel`,
+ * and frees everything, the speech included. */
 void background_import_finish(struct background_import *import, int cancel);
 
 #endif

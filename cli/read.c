@@ -51,10 +51,25 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
 	return 1;
 }
 
-/* Files larger than this are imported on a thread of their own while the
- * reader already shows them; smaller ones take a moment and are imported
- * first, so tagging works from the first key. */
-enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024 };
+/* Files larger than this are read and imported on a thread of their own
+ * while the reader already shows their beginning; smaller ones take a
+ * moment and are imported first, so tagging works from the first key. */
+enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024, BEGINNING_BYTES = 256 * 1024 };
+
+/* How much of the start of a large file (bytes[0..length) of it) makes
+ * its first screens: whole lines, about BEGINNING_BYTES of them; 0 when
+ * it cannot be cut (UTF-16, or no line end in reach). */
+static size_t beginning_length(const unsigned char *bytes, size_t length)
+{
+	if (length >= 2 &&
+	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+		return 0;
+	size_t from = length > BEGINNING_BYTES ? BEGINNING_BYTES : 0;
+	const unsigned char *line_end = memchr(bytes + from, '\n', length - from);
+	if (!line_end)
+		line_end = memrchr(bytes, '\n', length);
+	return line_end ? (size_t)(line_end - bytes) + 1 : 0;
+}
 
 /* Loads the speech to read: from the library by id, or from a file, which
  * is imported when the library does not have its content yet (*import is
@@ -73,26 +88,44 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 	}
 	unsigned char *bytes;
 	size_t length;
-	if (file_read(argument, &bytes, &length, &error) != 0)
+	int complete;
+	if (file_read_start(argument, BACKGROUND_IMPORT_BYTES, &bytes, &length, &complete,
+			    &error) != 0)
 		return cli_fail("%s: %s", argument, error.message);
+	size_t beginning = complete ? length : beginning_length(bytes, length);
+	if (!complete && beginning > 0) {
+		/* Show the beginning at once; the whole file is read, checked
+		 * against the library and imported meanwhile. */
+		int status = cli_parse_speech(argument, bytes, beginning, speech);
+		free(bytes);
+		if (status != 0)
+			return EXIT_ERROR;
+		char *absolute = realpath(argument, NULL);
+		char *title = speech_fallback_title(argument);
+		*id = 0;
+		status = background_import_start(store_path(store), argument, absolute, title,
+						 import, &error);
+		free(title);
+		free(absolute);
+		if (status == 0) {
+			snprintf(message, message_size, "reading the rest of this speech…");
+			return 0;
+		}
+		speech_free(speech);
+		return cli_fail("%s", error.message);
+	}
+	if (!complete) {
+		/* One line longer than the first read: read it all now. */
+		free(bytes);
+		if (file_read(argument, &bytes, &length, &error) != 0)
+			return cli_fail("%s: %s", argument, error.message);
+	}
 	if (cli_parse_speech(argument, bytes, length, speech) != 0) {
 		free(bytes);
 		return EXIT_ERROR;
 	}
 	int found = store_find_content(store, bytes, length, id, &error);
 	char *absolute = found == 0 ? realpath(argument, NULL) : NULL;
-	if (found == 0 && length > BACKGROUND_IMPORT_BYTES) {
-		*id = 0;
-		found = background_import_start(store_path(store), absolute, bytes, length, speech,
-						import, &error);
-		free(absolute);
-		if (found == 0) {
-			snprintf(message, message_size, "importing this speech into the library…");
-			return 0;
-		}
-		speech_free(speech);
-		return cli_fail("%s", error.message);
-	}
 	if (found == 0) {
 		struct store_import_result result;
 		found = store_import(store, absolute, bytes, length, speech, &result, &error);
@@ -156,7 +189,8 @@ int command_read(int argc, char **argv)
 		status = cli_fail("%s", error.message);
 		ui = NULL;
 	} else {
-		struct tui_import pending = {background_import_poll, import};
+		struct tui_import pending = {background_import_poll, background_import_speech,
+					     import};
 		struct tui_reading reading = {
 		    .document_id = id,
 		    .import = import ? &pending : NULL,

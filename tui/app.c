@@ -318,15 +318,43 @@ static int save_position(const struct app *app, struct error *error)
 	return 0;
 }
 
-/* Turns tagging on once a pending import is done. */
+/* Takes the whole speech in place of its beginning, keeping the place:
+ * paragraphs are numbered the same in both. */
+static int take_whole_speech(struct app *app, const struct speech *speech, struct error *error)
+{
+	struct store *store = app->annotations.store;
+	size_t cursor = app->reader.cursor, top = app->reader.top;
+	int top_line = app->reader.top_line;
+	outline_pane_free(&app->outline);
+	reader_free(&app->reader);
+	annotations_free(&app->annotations);
+	app->speech = speech;
+	if (annotations_load(&app->annotations, store, 0, speech, error) != 0)
+		return -1;
+	reader_init(&app->reader, speech, &app->annotations, app->ui->options.max_columns);
+	outline_pane_init(&app->outline, speech, &app->annotations);
+	app->reader.cursor = cursor;
+	app->reader.top = top;
+	app->reader.top_line = top_line;
+	layout_panes(app);
+	return 0;
+}
+
+/* Follows a speech being read and imported: its whole text, then tags. */
 static void poll_import(struct app *app)
 {
 	if (!app->import)
 		return;
-	int64_t id;
 	struct error error;
+	const struct speech *whole = app->import->speech(app->import->context);
+	if (whole && whole != app->speech && take_whole_speech(app, whole, &error) != 0) {
+		app->import = NULL;
+		app_message(app, 1, "%s", error.message);
+		return;
+	}
+	int64_t id;
 	int state = app->import->poll(app->import->context, &id, &error);
-	if (state == 0)
+	if (state == 0 || (state > 0 && whole != app->speech))
 		return;
 	app->import = NULL;
 	if (state < 0) {
@@ -334,12 +362,16 @@ static void poll_import(struct app *app)
 		return;
 	}
 	app->annotations.document_id = id;
-	if (annotations_reload(&app->annotations, &error) != 0) {
+	/* A speech already in the library opens where it was left, unless
+	 * the reader has moved meanwhile. */
+	if ((app->reader.cursor == 0 && restore_position(app, -1, &error) != 0) ||
+	    annotations_reload(&app->annotations, &error) != 0) {
 		app_message(app, 1, "%s", error.message);
 		return;
 	}
 	reader_annotations_changed(&app->reader);
-	app_message(app, 0, "imported as speech %lld", (long long)id);
+	layout_panes(app);
+	app_message(app, 0, "in the library as speech %lld", (long long)id);
 }
 
 int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,

@@ -25,11 +25,16 @@ struct tui_options {
  * position the cursor. */
 int tui_check_terminal(struct error *error);
 
-/* A speech that is still being imported when the reader opens it: the
- * reader shows it at once and polls; tags and notes work once it is done. */
+/* A speech still being read and imported when the reader opens it: the
+ * reader shows what it was given (the beginning) at once, takes the whole
+ * speech when it is parsed, and turns tags and notes on once the speech is
+ * in the library. */
 struct tui_import {
-	/* 0 while running; 1 when done, with the speech's id; -1 on failure. */
+	/* 0 while running; 1 when in the library, with its id; -1 on failure. */
 	int (*poll)(void *context, int64_t *id, struct error *error);
+	/* The whole speech once parsed, else NULL; it must stay valid until
+	 * the reader returns. */
+	const struct speech *(*speech)(void *context);
 	void *context;
 };
 

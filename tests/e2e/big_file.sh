@@ -13,7 +13,7 @@ size=$(wc -c <"$BIG")
 ok "$([ "$size" -gt 4000000 ]; echo $?)" "a large file to open ($size bytes)"
 
 tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
-tmux_wait "importing this speech into the library"
+tmux_wait "reading the rest of this speech"
 ok $? "the reader opens before the import is done"
 tmux_keys q
 is "$(tmux_wait_exit)" 0 "quitting during the import exits cleanly"
@@ -22,12 +22,12 @@ is "$("$PIZHU" list --tsv | tail -n +2)" "" "a cancelled import leaves nothing b
 is "$("$PIZHU" check)" "ok" "and the library is intact"
 
 tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
-tmux_wait "importing this speech into the library"
+tmux_wait "reading the rest of this speech"
 tmux_keys j 3
 tmux_wait "still importing this speech"
 ok $? "a tag key during the import says to wait"
 i=0
-until tmux_screen | grep -qF "imported as speech"; do
+until tmux_screen | grep -qF "in the library as speech"; do
 	i=$((i + 1))
 	[ $i -gt 1200 ] && break
 	sleep 0.1
