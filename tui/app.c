@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include <curses.h>
 
@@ -33,7 +31,6 @@ enum {
 	OUTLINE_MIN_COLUMNS = 40, /* below this the outline pane hides itself */
 	OUTLINE_MIN_ROWS = 10,
 	WHEEL_LINES = 3,
-	KEY_POLL_MILLISECONDS = 250,
 };
 
 static void layout_panes(struct app *app)
