@@ -24,6 +24,8 @@ while read -r name; do
 	ok $? "man page documents $name"
 	"$PIZHU" help "$name" >/dev/null
 	ok $? "pizhu help $name"
+	grep -qF "pizhu $name" "$README"
+	ok $? "README names pizhu $name"
 done <"$TEST_DIR/commands"
 
 done_testing
