@@ -189,19 +189,6 @@ static void undo_or_redo(struct app *app, int redo)
 	store_action_clear(&action);
 }
 
-/* The names of a set of themes, joined by "、". */
-static void theme_names(const struct annotations *annotations, theme_set themes, struct buffer *out)
-{
-	for (size_t t = 0; t < annotations->theme_count; t++) {
-		if (!(themes & ((theme_set)1 << t)))
-			continue;
-		if (out->length)
-			buffer_append_string(out, "、");
-		buffer_append_string(out, annotations->themes[t].name);
-	}
-	buffer_string(out);
-}
-
 static void pick_themes(struct app *app)
 {
 	size_t first, last;
@@ -224,7 +211,7 @@ static void pick_themes(struct app *app)
 	if (!add && !remove)
 		return;
 	struct buffer names = {0};
-	theme_names(annotations, add | remove, &names);
+	annotations_theme_names(annotations, add | remove, "、", &names);
 	if (change_selection(app, add, remove, "set themes", names.data))
 		app_message(app, 0, "themes set on %s", where);
 	buffer_free(&names);
@@ -241,7 +228,7 @@ static void choose_filter(struct app *app)
 	if (!chosen)
 		return;
 	struct buffer names = {0};
-	theme_names(&app->annotations, chosen, &names);
+	annotations_theme_names(&app->annotations, chosen, "、", &names);
 	app_message(app, 0, "showing %s only (F shows everything)", names.data);
 	buffer_free(&names);
 }
@@ -331,7 +318,7 @@ static void show_suggestion(struct app *app)
 	if (key != 'y' && key != 'Y')
 		return;
 	struct buffer names = {0};
-	theme_names(&app->annotations, suggested, &names);
+	annotations_theme_names(&app->annotations, suggested, "、", &names);
 	if (change_selection(app, suggested, 0, "accept suggestion", names.data))
 		app_message(app, 0, "已标注 %s ¶%zu", names.data, paragraph);
 	buffer_free(&names);

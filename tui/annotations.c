@@ -295,3 +295,17 @@ int annotations_add_theme(struct annotations *annotations, const char *name, int
 		return -1;
 	return annotations_reload(annotations, error);
 }
+
+void annotations_theme_names(const struct annotations *annotations, theme_set themes,
+			     const char *separator, struct buffer *out)
+{
+	size_t start = out->length;
+	for (size_t t = 0; t < annotations->theme_count; t++) {
+		if (!(themes & ((theme_set)1 << t)))
+			continue;
+		if (out->length > start)
+			buffer_append_string(out, separator);
+		buffer_append_string(out, annotations->themes[t].name);
+	}
+	buffer_string(out);
+}

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buffer.h"
 #include "base/error.h"
 #include "speech/speech.h"
 #include "store/store.h"
@@ -88,6 +89,11 @@ unsigned annotations_section_count(const struct annotations *annotations, size_t
 
 /* 1 when some paragraph in the entry's section carries a theme of `themes`. */
 int annotations_section_has(const struct annotations *annotations, size_t entry, theme_set themes);
+
+/* Appends the names of a set of themes, in key order, separated by
+ * `separator`. */
+void annotations_theme_names(const struct annotations *annotations, theme_set themes,
+			     const char *separator, struct buffer *out);
 
 /* Adds a theme to the library (and to the model). */
 int annotations_add_theme(struct annotations *annotations, const char *name, int key,

@@ -45,27 +45,15 @@ static void default_path(struct dialog *dialog)
 	dialog->path = buffer_string(&name);
 }
 
-static void theme_list(const struct dialog *dialog, struct buffer *out)
-{
-	const struct annotations *annotations = dialog->annotations;
-	if (!dialog->themes) {
-		buffer_append_string(out, "every theme");
-		return;
-	}
-	for (size_t t = 0; t < annotations->theme_count; t++)
-		if (dialog->themes & ((theme_set)1 << t)) {
-			if (out->length)
-				buffer_append_string(out, "、");
-			buffer_append_string(out, annotations->themes[t].name);
-		}
-}
-
 static void draw_dialog(const struct dialog *dialog)
 {
 	int width = COLS > 70 ? 70 : COLS, rows = 8;
 	int top = (LINES - rows) / 2, left = (COLS - width) / 2;
 	struct buffer themes = {0};
-	theme_list(dialog, &themes);
+	if (dialog->themes)
+		annotations_theme_names(dialog->annotations, dialog->themes, "、", &themes);
+	else
+		buffer_append_string(&themes, "every theme");
 	buffer_string(&themes);
 	const char *labels[] = {"Themes  (t)", "Speeches (s)", "Format  (f)", "File    (e)"};
 	const char *values[] = {themes.data, dialog->every_speech ? "every speech" : "this speech",

@@ -39,15 +39,6 @@ void outline_pane_free(struct outline_pane *pane)
 	pane->subtree_end = NULL;
 }
 
-static size_t first_character_length(const char *text)
-{
-	size_t length;
-	if (!*text)
-		return 0;
-	utf8_decode((const unsigned char *)text, strlen(text), &length);
-	return length;
-}
-
 static int has_children(const struct outline_pane *pane, size_t entry)
 {
 	return pane->subtree_end[entry] > entry + 1;
@@ -203,7 +194,8 @@ static int counts_draw(const struct outline_pane *pane, size_t entry, WINDOW *wi
 		snprintf(number, sizeof number, "%u", count);
 		/* Without colours, a theme's first character tells it apart. */
 		const char *mark = colors_enabled() ? "●" : annotations->themes[t].name;
-		size_t mark_length = colors_enabled() ? strlen("●") : first_character_length(mark);
+		size_t mark_length =
+		    colors_enabled() ? strlen("●") : utf8_advance(mark, strlen(mark), 1);
 		if (!window) {
 			column += draw_width(mark, mark_length) + (int)strlen(number);
 			continue;

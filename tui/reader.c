@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/utf8.h"
 #include "tui/colors.h"
 #include "speech/keyword.h"
 #include "tui/draw.h"
@@ -632,15 +633,6 @@ static attr_t paragraph_attributes(const struct paragraph *paragraph)
 	return colors_attr(ELEMENT_TEXT);
 }
 
-/* The first character of a theme's name: its mark without colours. */
-static size_t first_character(const char *name)
-{
-	size_t length = 1;
-	while (name[length] && ((unsigned char)name[length] & 0xC0) == 0x80)
-		length++;
-	return name[0] ? length : 0;
-}
-
 /* Theme marks on the first line: one per theme the paragraph carries, then
  * a dim one per theme its keywords suggest; "+" when they do not fit. */
 static void draw_marks(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph)
@@ -658,7 +650,7 @@ static void draw_marks(struct reader *reader, WINDOW *window, int y, int x, size
 			size_t mark_length = strlen(mark);
 			if (!colors_enabled() && pass == 0) {
 				mark = annotations->themes[t].name;
-				mark_length = first_character(mark);
+				mark_length = utf8_advance(mark, strlen(mark), 1);
 			}
 			attr_t attributes = colors_theme_attr(t);
 			if (pass == 1)

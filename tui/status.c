@@ -39,22 +39,6 @@ void status_breadcrumb(const struct speech *speech, size_t paragraph, int label_
 	buffer_string(out);
 }
 
-/* The paragraph's themes in brackets, or "" when it has none. */
-static void paragraph_themes(const struct annotations *annotations, size_t paragraph,
-			     struct buffer *out)
-{
-	theme_set tags = annotations->tags[paragraph];
-	for (size_t t = 0; t < annotations->theme_count; t++) {
-		if (!(tags & ((theme_set)1 << t)))
-			continue;
-		buffer_append_string(out, out->length ? " " : " [");
-		buffer_append_string(out, annotations->themes[t].name);
-	}
-	if (out->length)
-		buffer_append_string(out, "]");
-	buffer_string(out);
-}
-
 void status_draw(WINDOW *window, int y, int width, const struct annotations *annotations,
 		 size_t paragraph, const char *message, int message_is_error)
 {
@@ -62,8 +46,13 @@ void status_draw(WINDOW *window, int y, int width, const struct annotations *ann
 	attr_t attributes = colors_attr(ELEMENT_STATUS);
 	draw_fill(window, y, 0, width, ' ', attributes);
 	size_t last = speech->paragraph_count > 1 ? speech->paragraph_count - 1 : 1;
+	/* The paragraph's themes in brackets, then where it is. */
 	struct buffer right = {0};
-	paragraph_themes(annotations, paragraph, &right);
+	if (annotations->tags[paragraph]) {
+		buffer_append_string(&right, " [");
+		annotations_theme_names(annotations, annotations->tags[paragraph], " ", &right);
+		buffer_append_string(&right, "]");
+	}
 	buffer_printf(&right, " ¶%zu/%zu %3zu%% ", paragraph, speech->paragraph_count - 1,
 		      paragraph * 100 / last);
 	int right_width = draw_width(right.data, right.length);
