@@ -67,8 +67,10 @@ void buffer_reserve(struct buffer *buffer, size_t extra)
 void buffer_append(struct buffer *buffer, const void *bytes, size_t length)
 {
 	buffer_reserve(buffer, length);
+	/* memmove: the bytes may lie further on in the buffer itself, as
+	 * when cleaning text in place. */
 	if (length)
-		memcpy(buffer->data + buffer->length, bytes, length);
+		memmove(buffer->data + buffer->length, bytes, length);
 	buffer->length += length;
 }
 

@@ -110,6 +110,19 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 	return lines;
 }
 
+int clean_grows(const char *text, size_t length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	for (size_t i = 0; i < length; i++) {
+		unsigned char c = bytes[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return 1;
+		if (c == 0xC2 && i + 1 < length && bytes[i + 1] < 0xA0) /* C1: U+0080-U+009F */
+			return 1;
+	}
+	return 0;
+}
+
 void clean_inline(const char *text, size_t length, struct buffer *out)
 {
 	const unsigned char *bytes = (const unsigned char *)text;

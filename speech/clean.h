@@ -23,6 +23,12 @@ struct text_line {
 struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
 			      size_t *line_count);
 
+/* Whether cleaning can make text[0..length) longer: only control
+ * characters do (each becomes a three-byte symbol). When it cannot,
+ * clean_lines may write its output over the text it reads, the output
+ * buffer then being the text's own memory. */
+int clean_grows(const char *text, size_t length);
+
 /* Appends text with its control characters made visible as above and every
  * line end or tab turned into a space: for one-line output of any text. */
 void clean_inline(const char *text, size_t length, struct buffer *out);

@@ -165,25 +165,19 @@ static void build_outline(struct speech *speech)
 	}
 }
 
-int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
-		 struct speech *speech, struct error *error)
+/* Cleans the decoded text into `text` and parses it. `text` is a new
+ * buffer, or the memory that holds the decoded text itself when cleaning
+ * cannot make it longer (clean_grows): cleaning then writes only where it
+ * has already read. */
+static int parse_text(const char *decoded, size_t length, struct buffer *text,
+		      const char *fallback_title, struct speech *speech, struct error *error)
 {
-	memset(speech, 0, sizeof *speech);
-	struct decoded_text decoded;
-	if (decode_text(bytes, length, &decoded, error) != 0)
-		return -1;
-
-	struct buffer text = {0};
-	buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
 	struct lines lines = {0};
-	lines.line = clean_lines(decoded.text, decoded.length, &text, &lines.count);
-	lines.text = text.data;
-	speech->encoding = decoded.encoding;
-	speech->replaced_bytes = decoded.replaced_bytes;
-	decoded_text_free(&decoded);
+	lines.line = clean_lines(decoded, length, text, &lines.count);
+	lines.text = text->data;
 	if (lines.count == 0) {
 		free(lines.line);
-		buffer_free(&text);
+		buffer_free(text);
 		return error_set(error, "no text");
 	}
 
@@ -193,7 +187,7 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 	size_t first = take_front_matter(speech, &front_capacity, &lines, 0, 0, keep);
 	size_t title_line = lines.count, title_lines = 0;
 	if (first < lines.count &&
-	    looks_like_title(text.data + lines.line[first].offset, lines.line[first].length)) {
+	    looks_like_title(text->data + lines.line[first].offset, lines.line[first].length)) {
 		title_line = first;
 		title_lines = title_continues(&lines, first) ? 2 : 1;
 		for (size_t i = 0; i < title_lines; i++)
@@ -211,21 +205,24 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 		speech->title_found = 1;
 	} else if (title_lines == 2) {
 		/* A title set on two lines reads as one, a space between, but
-		 * for a word cut at the line end (政府工作报 / 告). */
+		 * for a word cut at the line end (政府工作报 / 告). Room first:
+		 * the lines are copied from the buffer itself. */
 		const struct text_line *line = &lines.line[title_line];
-		title->offset = text.length;
-		buffer_append(&text, text.data + line[0].offset, line[0].length);
-		if (utf8_count(text.data + line[1].offset, line[1].length) >= TITLE_WORD_CHARACTERS)
-			buffer_append_byte(&text, ' ');
-		buffer_append(&text, text.data + line[1].offset, line[1].length);
-		title->length = text.length - title->offset;
-		buffer_append_byte(&text, '\n');
+		buffer_reserve(text, line[0].length + line[1].length + 2);
+		title->offset = text->length;
+		buffer_append(text, text->data + line[0].offset, line[0].length);
+		if (utf8_count(text->data + line[1].offset, line[1].length) >=
+		    TITLE_WORD_CHARACTERS)
+			buffer_append_byte(text, ' ');
+		buffer_append(text, text->data + line[1].offset, line[1].length);
+		title->length = text->length - title->offset;
+		buffer_append_byte(text, '\n');
 		speech->title_found = 1;
 	} else {
-		title->offset = text.length;
-		clean_inline(fallback_title, strlen(fallback_title), &text);
-		title->length = text.length - title->offset;
-		buffer_append_byte(&text, '\n');
+		title->offset = text->length;
+		clean_inline(fallback_title, strlen(fallback_title), text);
+		title->length = text->length - title->offset;
+		buffer_append_byte(text, '\n');
 	}
 	title->label_length = title->length;
 	speech->paragraph_count = 1;
@@ -240,11 +237,55 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 	free(keep);
 	free(lines.line);
 
-	speech->text = buffer_string(&text);
-	speech->text_length = text.length;
+	speech->text = buffer_string(text);
+	speech->text_length = text->length;
 	find_headings(speech);
 	build_outline(speech);
 	return 0;
+}
+
+int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
+		 struct speech *speech, struct error *error)
+{
+	memset(speech, 0, sizeof *speech);
+	struct decoded_text decoded;
+	if (decode_text(bytes, length, &decoded, error) != 0)
+		return -1;
+	speech->encoding = decoded.encoding;
+	speech->replaced_bytes = decoded.replaced_bytes;
+	struct buffer text = {0};
+	buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
+	int status = parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
+	decoded_text_free(&decoded);
+	return status;
+}
+
+int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallback_title,
+			  struct speech *speech, struct error *error)
+{
+	memset(speech, 0, sizeof *speech);
+	struct decoded_text decoded;
+	if (decode_text(bytes, length, &decoded, error) != 0) {
+		free(bytes);
+		return -1;
+	}
+	speech->encoding = decoded.encoding;
+	speech->replaced_bytes = decoded.replaced_bytes;
+	/* The memory that holds the decoded text: the bytes themselves when
+	 * they were UTF-8 already, else the decoder's new string. */
+	char *memory = decoded.owned ? decoded.owned : (char *)bytes;
+	if (decoded.owned)
+		free(bytes);
+	if (clean_grows(decoded.text, decoded.length)) {
+		struct buffer text = {0};
+		buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
+		int status =
+		    parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
+		free(memory);
+		return status;
+	}
+	struct buffer text = {memory, 0, (size_t)(decoded.text - memory) + decoded.length + 1};
+	return parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
 }
 
 void speech_free(struct speech *speech)

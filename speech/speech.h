@@ -59,6 +59,13 @@ struct speech {
 int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
 		 struct speech *speech, struct error *error);
 
+/* speech_parse for bytes from malloc that are not needed afterwards: it
+ * takes them over, and cleans the text in their own memory when it can,
+ * so that a large file is held once rather than twice. The bytes are
+ * freed (or become speech->text) whatever the outcome. */
+int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallback_title,
+			  struct speech *speech, struct error *error);
+
 /* The title for a speech without a title line: the file name of path
  * without its directory and extension, as a new string. */
 char *speech_fallback_title(const char *path);

@@ -229,6 +229,72 @@ static void large_inputs(void)
 	buffer_free(&big);
 }
 
+static int same_bytes(const void *a, const void *b, size_t length)
+{
+	return length == 0 || memcmp(a, b, length) == 0;
+}
+
+/* Whether two parses of the same bytes agree on everything. */
+static int same_speech(const struct speech *a, const struct speech *b)
+{
+	if (a->text_length != b->text_length || !same_bytes(a->text, b->text, a->text_length) ||
+	    a->paragraph_count != b->paragraph_count || a->outline_count != b->outline_count ||
+	    a->front_matter_count != b->front_matter_count || a->encoding != b->encoding ||
+	    a->replaced_bytes != b->replaced_bytes || a->title_found != b->title_found)
+		return 0;
+	return same_bytes(a->paragraphs, b->paragraphs,
+			  a->paragraph_count * sizeof *a->paragraphs) &&
+	       same_bytes(a->outline, b->outline, a->outline_count * sizeof *a->outline) &&
+	       same_bytes(a->front_matter, b->front_matter,
+			  a->front_matter_count * sizeof *a->front_matter);
+}
+
+static void in_place(void)
+{
+	static const struct {
+		const char *name, *bytes;
+		size_t length; /* 0: strlen */
+	} cases[] = {
+	    {"plain UTF-8", "在会议上的讲话\n同志们：\n一、总体要求\n要坚持。\n", 0},
+	    {"BOM, CRLF, indentation", "\xEF\xBB\xBF标题的讲话\r\n\u3000\u3000第一段。  \r\n\r\n",
+	     0},
+	    {"no final line end", "标题的讲话\n最后一段", 0},
+	    {"two-line title, short fallback",
+	     "决胜全面建成小康社会\n夺取新时代中国特色社会主义伟大胜利\n——在大会上的报告\n", 0},
+	    {"title cut in a word", "政府工作报\n告\n——2026年1月在大会上\n各位代表：\n", 0},
+	    {"no title: the fallback is appended", "各位代表：\n我代表政府作报告。\n", 0},
+	    {"controls grow: copied", "标题的讲话\n\x1b[31m红\x7f\xC2\x85字\n", 0},
+	    {"damaged UTF-8", "标题的讲话\n坏\xFF字节\n", 0},
+	    {"GB18030", "\xB1\xEA\xCC\xE2\n\xD5\xFD\xCE\xC4\n", 0},
+	    {"UTF-16LE", "\xFF\xFE\x07\x68\x98\x98\x0A\x00\x63\x6B\x87\x65\x0A\x00", 14},
+	    {"U+2028 and U+3000 inside", "标题的讲话\n一\u2028二\u3000三\n", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t length = cases[i].length ? cases[i].length : strlen(cases[i].bytes);
+		struct speech copied, cleaned_in_place;
+		struct error error;
+		int status = speech_parse((const unsigned char *)cases[i].bytes, length, "x",
+					  &copied, &error);
+		unsigned char *bytes = xmalloc(length + 1);
+		memcpy(bytes, cases[i].bytes, length);
+		bytes[length] = '\0';
+		int in_place_status =
+		    speech_parse_in_place(bytes, length, "x", &cleaned_in_place, &error);
+		if (!ok(status == 0 && in_place_status == 0, "%s: both parse", cases[i].name))
+			continue;
+		ok(same_speech(&copied, &cleaned_in_place), "%s: in place gives the same speech",
+		   cases[i].name);
+		speech_free(&copied);
+		speech_free(&cleaned_in_place);
+	}
+	struct error error;
+	struct speech speech;
+	unsigned char *binary = xmalloc(3);
+	memcpy(binary, "a\0b", 3);
+	ok(speech_parse_in_place(binary, 3, "x", &speech, &error) != 0,
+	   "in place: binary refused (and its bytes freed)");
+}
+
 static void corpus(void)
 {
 	char path[4096];
@@ -315,6 +381,7 @@ int main(void)
 	two_line_titles();
 	no_title_no_headings();
 	large_inputs();
+	in_place();
 	corpus();
 	return tap_done();
 }
