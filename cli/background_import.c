@@ -4,6 +4,8 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "base/buffer.h"
 #include "base/file.h"
@@ -56,9 +58,21 @@ static int put_in_library(struct background_import *import)
 	return status;
 }
 
+/* The reader's keys come first: on a machine with few cores, the
+ * import's reading, hashing and indexing would otherwise take the time
+ * that painting needs. Linux sets a thread's nice value by its id; where
+ * that fails the import merely runs at the reader's priority. */
+static void yield_to_reader(void)
+{
+#ifdef __linux__
+	setpriority(PRIO_PROCESS, (id_t)gettid(), 19);
+#endif
+}
+
 static void *run(void *argument)
 {
 	struct background_import *import = argument;
+	yield_to_reader();
 	struct error problem;
 	int status = file_read(import->path, &import->bytes, &import->length, &problem);
 	if (status != 0)

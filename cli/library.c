@@ -10,45 +10,58 @@
 
 const char *cli_database_option;
 
-/* Brings the theme files in. A broken user file is reported, and the
+/* Brings the theme files in. A broken user file is a warning (the
  * built-in themes are used meanwhile, so one typo does not lock the
- * library. */
-static int sync_themes(struct store *store)
+ * library); only a failure to use even those is an error. */
+static int sync_themes(struct store *store, struct error *warning, struct error *error)
 {
 	struct theme_definition *themes;
 	size_t count;
-	struct error error;
 	char *directory = theme_user_directory();
-	if (theme_definitions_load(directory, &themes, &count, &error) != 0) {
-		cli_warn("warning: %s", error.message);
-		if (theme_definitions_load(NULL, &themes, &count, &error) != 0) {
+	if (theme_definitions_load(directory, &themes, &count, error) != 0) {
+		error_set(warning, "warning: %s", error->message);
+		if (theme_definitions_load(NULL, &themes, &count, error) != 0) {
 			free(directory);
-			return cli_fail("%s", error.message);
+			return -1;
 		}
 	}
 	free(directory);
-	int status = store_themes_sync(store, themes, count, &error);
+	int status = store_themes_sync(store, themes, count, error);
 	theme_definitions_free(themes, count);
-	return status == 0 ? 0 : cli_fail("%s", error.message);
+	return status;
+}
+
+int cli_library_open(struct store **store, struct error *warning, struct error *error)
+{
+	*store = NULL;
+	warning->message[0] = '\0';
+	char *path = cli_database_option ? xstrdup(cli_database_option) : store_default_path(error);
+	if (!path)
+		return -1;
+	int status = store_open(path, STORE_OPEN_CREATE, store, error);
+	free(path);
+	if (status == 0 && sync_themes(*store, warning, error) != 0) {
+		store_close(*store);
+		*store = NULL;
+		status = -1;
+	}
+	return status;
+}
+
+int cli_library_path(char **path)
+{
+	struct error error;
+	*path = cli_database_option ? xstrdup(cli_database_option) : store_default_path(&error);
+	return *path ? 0 : cli_fail("%s", error.message);
 }
 
 int cli_store_open(struct store **store)
 {
-	struct error error;
-	char *path =
-	    cli_database_option ? xstrdup(cli_database_option) : store_default_path(&error);
-	if (!path)
-		return cli_fail("%s", error.message);
-	int status = store_open(path, STORE_OPEN_CREATE, store, &error);
-	free(path);
-	if (status != 0)
-		return cli_fail("%s", error.message);
-	if (sync_themes(*store) != 0) {
-		store_close(*store);
-		*store = NULL;
-		return EXIT_ERROR;
-	}
-	return 0;
+	struct error warning, error;
+	int status = cli_library_open(store, &warning, &error);
+	if (warning.message[0])
+		cli_warn("%s", warning.message);
+	return status == 0 ? 0 : cli_fail("%s", error.message);
 }
 
 int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech)

@@ -39,6 +39,15 @@ extern const char *cli_database_option;
  * the theme files; reports failures. Returns 0 or EXIT_ERROR. */
 int cli_store_open(struct store **store);
 
+/* cli_store_open that prints nothing, for when the reader owns the
+ * terminal: -1 with the reason in error, and a warning (a broken theme
+ * file; empty when none) to show whatever the outcome. */
+int cli_library_open(struct store **store, struct error *warning, struct error *error);
+
+/* The library's path (--db, PIZHU_DB or the default) as a new string, to
+ * open it later; reports a failure. Returns 0 or EXIT_ERROR. */
+int cli_library_path(char **path);
+
 /* Opens the library and resolves a speech argument in it; on failure
  * reports, closes what it opened and returns EXIT_ERROR. */
 int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buffer.h"
 #include "base/file.h"
@@ -52,44 +53,59 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
 }
 
 /* Files larger than this are read and imported on a thread of their own
- * while the reader already shows their beginning; smaller ones take a
- * moment and are imported first, so tagging works from the first key. */
-enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024, BEGINNING_BYTES = 256 * 1024 };
+ * while the reader already shows their beginning, the whole lines of
+ * their first BEGINNING_BYTES (a few screens); smaller ones take a moment
+ * and are imported first, so tagging works from the first key. */
+enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024, BEGINNING_BYTES = 64 * 1024 };
 
-/* How much of the start of a large file (bytes[0..length) of it) makes
- * its first screens: whole lines, about BEGINNING_BYTES of them; 0 when
- * it cannot be cut (UTF-16, or no line end in reach). */
+/* How much of bytes[0..length), the start of a larger file, makes its
+ * first screens: its whole lines; 0 when it cannot be cut (UTF-16, or no
+ * line end in it). */
 static size_t beginning_length(const unsigned char *bytes, size_t length)
 {
 	if (length >= 2 &&
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
 		return 0;
-	size_t from = length > BEGINNING_BYTES ? BEGINNING_BYTES : 0;
-	const unsigned char *line_end = memchr(bytes + from, '\n', length - from);
-	if (!line_end)
-		line_end = memrchr(bytes, '\n', length);
+	const unsigned char *line_end = memrchr(bytes, '\n', length);
 	return line_end ? (size_t)(line_end - bytes) + 1 : 0;
 }
 
+/* How much to read of the file at path first: its beginning when it is
+ * large, else all of it up to the size at which it would count as large. */
+static size_t first_read_limit(const char *path)
+{
+	struct stat status;
+	if (stat(path, &status) == 0 && S_ISREG(status.st_mode) &&
+	    status.st_size > BACKGROUND_IMPORT_BYTES)
+		return BEGINNING_BYTES;
+	return BACKGROUND_IMPORT_BYTES;
+}
+
 /* Loads the speech to read: from the library by id, or from a file, which
- * is imported when the library does not have its content yet (*import is
- * set, and *id is 0, when that goes on in the background). */
-static int open_speech(struct store *store, const char *argument, int64_t *id,
+ * is imported when the library does not have its content yet. *store is
+ * the library, opened here, but for a large file: its beginning is shown
+ * before the library is opened (the reader opens it after the first
+ * paint), and *import reads, parses and imports the whole file meanwhile,
+ * *id being 0. */
+static int open_speech(struct store **store, const char *argument, int64_t *id,
 		       struct background_import **import, struct speech *speech, char *message,
 		       size_t message_size)
 {
 	struct error error;
 	*import = NULL;
+	*store = NULL;
 	if (cli_is_speech_id(argument)) {
 		*id = strtoll(argument, NULL, 10);
-		if (store_speech_load(store, *id, speech, &error) != 0)
+		if (cli_store_open(store) != 0)
+			return EXIT_ERROR;
+		if (store_speech_load(*store, *id, speech, &error) != 0)
 			return cli_fail("%s", error.message);
 		return 0;
 	}
 	unsigned char *bytes;
 	size_t length;
 	int complete;
-	if (file_read_start(argument, BACKGROUND_IMPORT_BYTES, &bytes, &length, &complete,
+	if (file_read_start(argument, first_read_limit(argument), &bytes, &length, &complete,
 			    &error) != 0)
 		return cli_fail("%s: %s", argument, error.message);
 	size_t beginning = complete ? length : beginning_length(bytes, length);
@@ -100,13 +116,19 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 		free(bytes);
 		if (status != 0)
 			return EXIT_ERROR;
+		char *library;
+		if (cli_library_path(&library) != 0) {
+			speech_free(speech);
+			return EXIT_ERROR;
+		}
 		char *absolute = realpath(argument, NULL);
 		char *title = speech_fallback_title(argument);
 		*id = 0;
-		status = background_import_start(store_path(store), argument, absolute, title,
-						 import, &error);
+		status =
+		    background_import_start(library, argument, absolute, title, import, &error);
 		free(title);
 		free(absolute);
+		free(library);
 		if (status == 0) {
 			snprintf(message, message_size, "reading the rest of this speech…");
 			return 0;
@@ -124,11 +146,16 @@ static int open_speech(struct store *store, const char *argument, int64_t *id,
 		free(bytes);
 		return EXIT_ERROR;
 	}
-	int found = store_find_content(store, bytes, length, id, &error);
+	if (cli_store_open(store) != 0) {
+		free(bytes);
+		speech_free(speech);
+		return EXIT_ERROR;
+	}
+	int found = store_find_content(*store, bytes, length, id, &error);
 	char *absolute = found == 0 ? realpath(argument, NULL) : NULL;
 	if (found == 0) {
 		struct store_import_result result;
-		found = store_import(store, absolute, bytes, length, speech, &result, &error);
+		found = store_import(*store, absolute, bytes, length, speech, &result, &error);
 		if (found == 0) {
 			*id = result.id;
 			if (result.outcome == STORE_IMPORT_NEW_VERSION)
@@ -173,13 +200,11 @@ int command_read(int argc, char **argv)
 		argument = id_text;
 
 	struct store *store;
-	if (cli_store_open(&store) != 0)
-		return EXIT_ERROR;
 	int64_t id;
 	struct speech speech;
 	char message[256] = "";
 	struct background_import *import;
-	if (open_speech(store, argument, &id, &import, &speech, message, sizeof message) != 0) {
+	if (open_speech(&store, argument, &id, &import, &speech, message, sizeof message) != 0) {
 		store_close(store);
 		return EXIT_ERROR;
 	}
@@ -196,6 +221,8 @@ int command_read(int argc, char **argv)
 		    .import = import ? &pending : NULL,
 		    .cited = cited,
 		    .message = message,
+		    .open_library = cli_library_open,
+		    .library = &store,
 		};
 		if (tui_read_speech(ui, store, &speech, &reading, &error) != 0)
 			status = EXIT_ERROR;

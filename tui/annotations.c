@@ -150,6 +150,13 @@ int annotations_load(struct annotations *annotations, struct store *store, int64
 	annotations->notes = xcalloc(paragraphs, sizeof *annotations->notes);
 	annotations->suggested = xcalloc(paragraphs, sizeof *annotations->suggested);
 	annotations->suggested_known = xcalloc(paragraphs, 1);
+	/* No library yet (tui_reading.open_library): nothing to show but the
+	 * outline's empty counts until it is opened and reloaded. */
+	if (!store) {
+		annotations->section_counts =
+		    xcalloc(speech->outline_count, sizeof *annotations->section_counts);
+		return 0;
+	}
 	if (annotations_reload(annotations, error) != 0) {
 		annotations_free(annotations);
 		return -1;

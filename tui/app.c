@@ -371,6 +371,24 @@ static void poll_import(struct app *app)
 	app_message(app, 0, "in the library as speech %lld", (long long)id);
 }
 
+/* Opens the library that the first paint did without, and shows what it
+ * holds: the themes on the status line, then the tags once imported. */
+static int open_library(struct app *app, const struct tui_reading *reading, struct error *error)
+{
+	struct error warning;
+	if (reading->open_library(reading->library, &warning, error) != 0)
+		return -1;
+	if (warning.message[0])
+		app_message(app, 1, "%s", warning.message);
+	app->annotations.store = *reading->library;
+	if (annotations_reload(&app->annotations, error) != 0)
+		return -1;
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_annotations_changed(&app->reader);
+	layout_panes(app);
+	return 0;
+}
+
 int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,
 		    const struct tui_reading *reading, struct error *error)
 {
@@ -395,6 +413,10 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 
 	while (status == 0) {
 		app_draw(&app);
+		if (!app.annotations.store) {
+			status = open_library(&app, reading, error);
+			continue;
+		}
 		int key = getch();
 		if (tui_stop_signal)
 			break;

@@ -57,12 +57,18 @@ struct tui_reading {
 	long cited;			 /* the paragraph to open at, or -1 */
 	const char *message;		 /* for the status line at first, or NULL */
 	const char *search;		 /* a search to highlight and go on with (n), or NULL */
+	/* When tui_read_speech is given no store: opens the library right
+	 * after the first paint, into *library (the caller closes it), so a
+	 * large new file shows before the library is even opened. A warning
+	 * goes to the status line; a failure ends the reader with it. */
+	int (*open_library)(struct store **store, struct error *warning, struct error *error);
+	struct store **library;
 };
 
 /* Runs the reader on a library speech until the user quits (or a signal
  * comes); tags and notes are read from and saved to the store as the user
  * works, and the cursor and folds are restored at the start and kept at
- * the end. */
+ * the end. `store` is NULL only with reading->open_library. */
 int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,
 		    const struct tui_reading *reading, struct error *error);
 

@@ -41,4 +41,28 @@ is "$(tmux_wait_exit)" 0 "quit"
 tmux_stop
 is "$("$PIZHU" tags 1)" "1	民生" "the tag is in the library"
 
+# The library is opened after the first paint: what it has to say then
+# goes to the status line, and a library that cannot be used ends the
+# reader with its reason, as it would before.
+mkdir -p "$XDG_CONFIG_HOME/pizhu/themes"
+echo "not a theme line" >"$XDG_CONFIG_HOME/pizhu/themes/broken.theme"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/second.db" "$PIZHU" "$BIG"
+tmux_wait "broken.theme:1"
+ok $? "a broken theme file is reported on the status line"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
+rm "$XDG_CONFIG_HOME/pizhu/themes/broken.theme"
+
+head -c 8192 "$BIG" >"$TEST_DIR/foreign.db"
+cp "$TEST_DIR/foreign.db" "$TEST_DIR/foreign.orig"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/foreign.db" "$PIZHU" "$BIG" "2>$TEST_DIR/err"
+is "$(tmux_wait_exit)" 1 "a file that is no library ends the reader with status 1"
+tmux_stop
+is "$(cat "$TEST_DIR/err")" \
+	"pizhu: $TEST_DIR/foreign.db: not a pizhu database (not an SQLite file); left untouched" \
+	"and says why on stderr"
+cmp -s "$TEST_DIR/foreign.db" "$TEST_DIR/foreign.orig"
+ok $? "the file is left untouched"
+
 done_testing
