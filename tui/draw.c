@@ -66,62 +66,76 @@ size_t draw_fit(const char *text, size_t length, int columns, int *used)
 	return offset;
 }
 
+/* Characters waiting to go out in one wadd_wchnstr call. */
+struct run {
+	cchar_t cells[128];
+	int count;
+	int width;
+};
+
+/* Puts the run at column x of row y; returns the columns it took. */
+static int flush_run(WINDOW *window, int y, int x, struct run *run)
+{
+	int width = run->width;
+	if (run->count > 0) {
+		wmove(window, y, x);
+		wadd_wchnstr(window, run->cells, run->count);
+	}
+	run->count = 0;
+	run->width = 0;
+	return width;
+}
+
+/* A page of text is most of what the reader draws, and curses' own path
+ * for a string converts and measures it a character at a time; cells
+ * made here go onto the window directly. Only characters curses measures
+ * as we do (one or two columns, not widened as ambiguous) take this way;
+ * the rest are drawn one by one as before. */
 int draw_text(WINDOW *window, int y, int x, const char *text, size_t length, int columns,
 	      attr_t attributes)
 {
 	const unsigned char *bytes = (const unsigned char *)text;
+	attr_t plain = attributes & ~A_COLOR;
+	short pair = (short)PAIR_NUMBER(attributes);
+	struct run run = {.count = 0};
 	size_t offset = 0;
 	int width = 0;
 	wattrset(window, attributes);
-	wmove(window, y, x);
 	while (offset < length) {
-		/* Characters that go out as they are, in one call: a page of
-		 * text is a few calls a line, not one a character. */
-		size_t run = offset;
-		int run_width = 0;
-		while (run < length) {
-			size_t step = 1;
-			long codepoint = bytes[run] < 0x80
-					     ? (long)bytes[run]
-					     : utf8_decode(bytes + run, length - run, &step);
-			if (displayed(codepoint) != codepoint)
-				break;
-			int cell = codepoint_width((unsigned)codepoint, ambiguous_wide);
-			/* An ambiguous character drawn wide needs its own move. */
-			if (ambiguous_wide && cell == 2 &&
-			    codepoint_width((unsigned)codepoint, 0) == 1)
-				break;
-			if (width + run_width + cell > columns)
-				break;
-			run_width += cell;
-			run += step;
-		}
-		if (run > offset) {
-			waddnstr(window, text + offset, (int)(run - offset));
-			width += run_width;
-			offset = run;
-			continue;
-		}
-		size_t step;
-		long codepoint = displayed(utf8_decode(bytes + offset, length - offset, &step));
-		if (codepoint < 0) {
+		size_t step = 1;
+		long codepoint = bytes[offset] < 0x80
+				     ? (long)bytes[offset]
+				     : utf8_decode(bytes + offset, length - offset, &step);
+		long shown = displayed(codepoint);
+		if (shown < 0) {
 			offset += step;
 			continue;
 		}
-		int cell = codepoint_width((unsigned)codepoint, ambiguous_wide);
-		if (width + cell > columns)
+		int cell = codepoint_width((unsigned)shown, ambiguous_wide);
+		if (width + run.width + cell > columns)
 			break;
-		if (codepoint == UTF8_REPLACEMENT && (step != 3 || bytes[offset] != 0xEF))
+		if (cell >= 1 && cell == codepoint_width((unsigned)shown, 0)) {
+			wchar_t wide[2] = {(wchar_t)shown, 0};
+			setcchar(&run.cells[run.count++], wide, plain, pair, NULL);
+			run.width += cell;
+			if (run.count == (int)(sizeof run.cells / sizeof *run.cells))
+				width += flush_run(window, y, x + width, &run);
+			offset += step;
+			continue;
+		}
+		width += flush_run(window, y, x + width, &run);
+		wmove(window, y, x + width);
+		if (shown == UTF8_REPLACEMENT && (step != 3 || bytes[offset] != 0xEF))
 			waddstr(window, "\xEF\xBF\xBD");
 		else
 			waddnstr(window, text + offset, (int)step);
-		width += cell;
 		/* curses counts an ambiguous character as one column; where the
-		 * terminal draws two, move past the second ourselves. */
-		if (cell == 2 && codepoint_width((unsigned)codepoint, 0) == 1)
-			wmove(window, y, x + width);
+		 * terminal draws two, the next one goes after the second. */
+		width += cell;
 		offset += step;
 	}
+	width += flush_run(window, y, x + width, &run);
+	wmove(window, y, x + width);
 	return width;
 }
 
