@@ -47,3 +47,88 @@ int keyword_any(const char *text, size_t length, const char *const *keywords, si
 	}
 	return 0;
 }
+
+/* Keywords are found by their first three bytes (a Chinese character), so
+ * a position is one table look-up; the rare shorter keywords (an ASCII
+ * abbreviation) are searched for whole. */
+enum { KEYWORD_BUCKETS = 1024, KEYWORD_PREFIX = 3 };
+
+struct keyword_entry {
+	char *text;
+	size_t length;
+	uint64_t list; /* its list's bit */
+	int next;      /* the next entry in its bucket, or -1 */
+};
+
+struct keyword_index {
+	struct keyword_entry *entries;
+	size_t count, capacity;
+	int buckets[KEYWORD_BUCKETS]; /* first entry, or -1 */
+	int short_entries;	      /* entries shorter than KEYWORD_PREFIX, chained */
+};
+
+static unsigned prefix_bucket(const unsigned char *bytes)
+{
+	return ((unsigned)bytes[0] * 961u + (unsigned)bytes[1] * 31u + bytes[2]) % KEYWORD_BUCKETS;
+}
+
+struct keyword_index *keyword_index_new(void)
+{
+	struct keyword_index *index = xcalloc(1, sizeof *index);
+	for (size_t i = 0; i < KEYWORD_BUCKETS; i++)
+		index->buckets[i] = -1;
+	index->short_entries = -1;
+	return index;
+}
+
+void keyword_index_add(struct keyword_index *index, unsigned list, const char *const *keywords,
+		       size_t keyword_count)
+{
+	for (size_t k = 0; k < keyword_count; k++) {
+		size_t length = strlen(keywords[k]);
+		if (length == 0)
+			continue;
+		index->entries = xgrow(index->entries, &index->capacity, index->count + 1,
+				       sizeof *index->entries);
+		int *head =
+		    length < KEYWORD_PREFIX
+			? &index->short_entries
+			: &index->buckets[prefix_bucket((const unsigned char *)keywords[k])];
+		index->entries[index->count] = (struct keyword_entry){xstrdup(keywords[k]), length,
+								      (uint64_t)1 << list, *head};
+		*head = (int)index->count++;
+	}
+}
+
+uint64_t keyword_index_lists(const struct keyword_index *index, const char *text, size_t length,
+			     uint64_t wanted)
+{
+	uint64_t found = 0;
+	for (int e = index->short_entries; e >= 0; e = index->entries[e].next) {
+		const struct keyword_entry *entry = &index->entries[e];
+		if ((wanted & entry->list) && !(found & entry->list) &&
+		    memmem(text, length, entry->text, entry->length))
+			found |= entry->list;
+	}
+	const unsigned char *bytes = (const unsigned char *)text;
+	for (size_t i = 0; i + KEYWORD_PREFIX <= length && (found & wanted) != wanted; i++) {
+		for (int e = index->buckets[prefix_bucket(bytes + i)]; e >= 0;
+		     e = index->entries[e].next) {
+			const struct keyword_entry *entry = &index->entries[e];
+			if ((wanted & entry->list) && entry->length <= length - i &&
+			    memcmp(text + i, entry->text, entry->length) == 0)
+				found |= entry->list;
+		}
+	}
+	return found & wanted;
+}
+
+void keyword_index_free(struct keyword_index *index)
+{
+	if (!index)
+		return;
+	for (size_t i = 0; i < index->count; i++)
+		free(index->entries[i].text);
+	free(index->entries);
+	free(index);
+}

@@ -7,6 +7,7 @@
 #define PIZHU_SPEECH_KEYWORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct keyword_match {
 	size_t offset; /* bytes into the text */
@@ -23,5 +24,22 @@ size_t keyword_find(const char *text, size_t length, const char *const *keywords
 
 /* 1 when any keyword occurs in text[0..length). */
 int keyword_any(const char *text, size_t length, const char *const *keywords, size_t keyword_count);
+
+/* Up to 64 keyword lists (a theme's each) made ready to tell in one pass
+ * over a text which of them have a keyword in it: the reader asks this of
+ * every paragraph it shows, and a memmem per keyword was a tenth of a
+ * page's time. */
+struct keyword_index;
+
+struct keyword_index *keyword_index_new(void);
+/* Adds list number `list` (0..63). The keywords are copied. */
+void keyword_index_add(struct keyword_index *index, unsigned list, const char *const *keywords,
+		       size_t keyword_count);
+/* The lists, among those in `wanted` (bit n for list n), that have a
+ * keyword occurring in text[0..length): bit n set as keyword_any would
+ * say of list n. */
+uint64_t keyword_index_lists(const struct keyword_index *index, const char *text, size_t length,
+			     uint64_t wanted);
+void keyword_index_free(struct keyword_index *index);
 
 #endif

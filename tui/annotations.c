@@ -23,6 +23,8 @@ static void free_themes(struct annotations *annotations)
 	free(annotations->themes);
 	annotations->themes = NULL;
 	annotations->theme_count = 0;
+	keyword_index_free(annotations->keywords);
+	annotations->keywords = NULL;
 }
 
 static void free_notes(struct annotations *annotations)
@@ -67,6 +69,11 @@ static int load_themes(struct annotations *annotations, struct error *error)
 		theme->keyword_count = definition->keyword_count;
 	}
 	annotations->theme_count = kept;
+	annotations->keywords = keyword_index_new();
+	for (size_t i = 0; i < kept; i++)
+		keyword_index_add(annotations->keywords, (unsigned)i,
+				  (const char *const *)annotations->themes[i].keywords,
+				  annotations->themes[i].keyword_count);
 	store_themes_free(themes, count);
 	return 0;
 }
@@ -260,16 +267,15 @@ theme_set annotations_suggested(struct annotations *annotations, size_t paragrap
 	if (annotations->suggested_known[paragraph])
 		return annotations->suggested[paragraph];
 	const struct speech *speech = annotations->speech;
-	const char *text = paragraph_text(speech, paragraph);
-	size_t length = speech->paragraphs[paragraph].length;
-	theme_set found = 0;
-	for (size_t t = 0; t < annotations->theme_count; t++) {
-		const struct annotation_theme *theme = &annotations->themes[t];
-		if (!(annotations->tags[paragraph] & ((theme_set)1 << t)) &&
-		    keyword_any(text, length, (const char *const *)theme->keywords,
-				theme->keyword_count))
-			found |= (theme_set)1 << t;
-	}
+	theme_set every = annotations->theme_count >= 64
+			      ? ~(theme_set)0
+			      : ((theme_set)1 << annotations->theme_count) - 1;
+	theme_set found =
+	    annotations->keywords
+		? keyword_index_lists(annotations->keywords, paragraph_text(speech, paragraph),
+				      speech->paragraphs[paragraph].length,
+				      every & ~annotations->tags[paragraph])
+		: 0;
 	annotations->suggested[paragraph] = found;
 	annotations->suggested_known[paragraph] = 1;
 	return found;

@@ -15,6 +15,7 @@
 
 #include "base/buffer.h"
 #include "base/error.h"
+#include "speech/keyword.h"
 #include "speech/speech.h"
 #include "store/store.h"
 
@@ -41,7 +42,8 @@ struct annotations {
 	char **notes;	      /* per paragraph, NULL for none */
 	theme_set *suggested; /* per paragraph, valid where suggested_known */
 	unsigned char *suggested_known;
-	unsigned *section_counts; /* [entry * theme_count + theme] */
+	unsigned *section_counts;	/* [entry * theme_count + theme] */
+	struct keyword_index *keywords; /* every theme's, list n for theme n */
 	int64_t data_version;
 };
 

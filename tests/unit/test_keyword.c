@@ -2,8 +2,69 @@
 #include "speech/keyword.h"
 #include "tap.h"
 
+/* The index answers for every list as keyword_any does, on texts made of
+ * pieces of the keywords and of other characters, so that keywords occur
+ * at the edges, overlap and nearly match. */
+static void index_agrees_with_keyword_any(void)
+{
+	static const char *lists[][4] = {
+	    {"民生", "民生实事", "就业", NULL},
+	    {"党建", "党的建设", NULL},
+	    {"5G", "AI", "a", NULL},
+	    {"", "项目", NULL},
+	    {"生实", "党", NULL},
+	    {"\xE6\xB0\x91", "业", NULL},
+	};
+	static const char *pieces[] = {"民", "生", "实", "事", "就",   "业",  "党",
+				       "建", "的", "设", "项", "目",   "5",   "G",
+				       "A",  "I",  "a",	 "，", "\xE6", "\xB0"};
+	size_t list_count = sizeof lists / sizeof *lists;
+	struct keyword_index *index = keyword_index_new();
+	size_t sizes[sizeof lists / sizeof *lists];
+	for (size_t l = 0; l < list_count; l++) {
+		for (sizes[l] = 0; lists[l][sizes[l]]; sizes[l]++)
+			;
+		keyword_index_add(index, (unsigned)(l * 12), lists[l], sizes[l]);
+	}
+	uint64_t every = 0;
+	for (size_t l = 0; l < list_count; l++)
+		every |= (uint64_t)1 << (l * 12);
+	unsigned seed = 12345;
+	int disagreements = 0;
+	for (int trial = 0; trial < 5000; trial++) {
+		char text[128];
+		size_t length = 0;
+		int parts = trial % 9;
+		for (int p = 0; p < parts; p++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+			memcpy(text + length, piece, strlen(piece));
+			length += strlen(piece);
+		}
+		seed = seed * 1103515245u + 12345u;
+		uint64_t wanted = trial % 3 == 0 ? every : every & ((uint64_t)seed << 7);
+		uint64_t expected = 0;
+		for (size_t l = 0; l < list_count; l++)
+			if (keyword_any(text, length, lists[l], sizes[l]))
+				expected |= (uint64_t)1 << (l * 12);
+		if (keyword_index_lists(index, text, length, wanted) != (expected & wanted))
+			disagreements++;
+	}
+	is_int(disagreements, 0, "keyword index agrees with keyword_any on 5000 texts");
+	is_int(keyword_index_lists(index, "", 0, every), 0, "keyword index: empty text");
+	keyword_index_free(index);
+
+	struct keyword_index *last = keyword_index_new();
+	const char *one[] = {"民生"};
+	keyword_index_add(last, 63, one, 1);
+	ok(keyword_index_lists(last, "重民生", strlen("重民生"), ~(uint64_t)0) == (uint64_t)1 << 63,
+	   "keyword index: list 63 at the end of the text");
+	keyword_index_free(last);
+}
+
 int main(void)
 {
+	index_agrees_with_keyword_any();
 	const char *keywords[] = {"民生", "民生实事", "就业", ""};
 	struct keyword_match *matches;
 	const char *text = "办好民生实事，稳就业";
