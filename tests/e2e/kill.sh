@@ -76,7 +76,7 @@ ok "$(test "$missing" -eq 0; echo $?)" \
 "$PIZHU" check >"$work/check"
 ok $? "pizhu check: $(head -1 "$work/check")"
 if command -v sqlite3 >/dev/null; then
-	result=$(sqlite3 "$PIZHU_DB" 'PRAGMA integrity_check')
+	result=$(sqlite3 -cmd '.timeout 5000' "$PIZHU_DB" 'PRAGMA integrity_check')
 	ok "$(test "$result" = ok; echo $?)" "sqlite3 PRAGMA integrity_check: $result"
 else
 	skip "sqlite3 absent"
