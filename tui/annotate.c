@@ -498,7 +498,7 @@ int annotate_request(struct app *app, enum request request)
 	}
 }
 
-void annotate_refresh(struct app *app)
+int annotate_refresh(struct app *app)
 {
 	/* Asking the library costs a read transaction: not on every key of a
 	 * fast page-through, but often enough that another pizhu's tag shows
@@ -508,16 +508,17 @@ void annotate_refresh(struct app *app)
 	long since = (now.tv_sec - app->last_refresh.tv_sec) * 1000 +
 		     (now.tv_nsec - app->last_refresh.tv_nsec) / 1000000;
 	if (since >= 0 && since < REFRESH_MILLISECONDS)
-		return;
+		return 0;
 	app->last_refresh = now;
 	int changed;
 	struct error error;
 	if (annotations_refresh(&app->annotations, &changed, &error) != 0) {
 		app_message(app, 1, "could not check the library: %s", error.message);
-		return;
+		return 1;
 	}
 	if (changed) {
 		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 		reader_annotations_changed(&app->reader);
 	}
+	return changed;
 }

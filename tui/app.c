@@ -48,28 +48,56 @@ static void layout_panes(struct app *app)
 	reader_resize(&app->reader, columns - reader_x, rows - 1);
 }
 
+/* Whether the outline pane would be drawn as it was last time. */
+static int outline_as_drawn(const struct app *app, int rows)
+{
+	const struct outline_pane *pane = &app->outline;
+	return app->outline_drawn.valid && app->outline_drawn.top == pane->top &&
+	       app->outline_drawn.current == pane->current &&
+	       app->outline_drawn.selected == pane->selected &&
+	       app->outline_drawn.focused == app->focus_outline &&
+	       app->outline_drawn.width == app->outline_width && app->outline_drawn.rows == rows;
+}
+
 void app_draw(struct app *app)
 {
-	erase();
+	int rows = LINES - 1;
 	if (app->too_small) {
+		app->outline_drawn.valid = 0;
+		erase();
 		const char *text = "terminal too small";
 		draw_text(stdscr, LINES / 2, 0, text, strlen(text), COLS,
 			  colors_attr(ELEMENT_TEXT));
 		refresh();
 		return;
 	}
-	int rows = LINES - 1;
-	int reader_x = 0;
-	if (app->outline_width) {
+	int reader_x = app->outline_width ? app->outline_width + 1 : 0;
+	if (app->outline_width)
 		outline_pane_follow(&app->outline,
 				    app->speech->paragraphs[app->reader.cursor].section,
 				    app->focus_outline);
-		outline_pane_draw(&app->outline, stdscr, 0, 0, app->outline_width, rows,
-				  app->focus_outline);
-		for (int row = 0; row < rows; row++)
-			draw_text(stdscr, row, app->outline_width, "│", strlen("│"), 1,
-				  colors_attr(ELEMENT_BORDER));
-		reader_x = app->outline_width + 1;
+	if (app->outline_width && app->only_moved && outline_as_drawn(app, rows)) {
+		for (int row = 0; row <= rows; row++) {
+			wmove(stdscr, row, row < rows ? reader_x : 0);
+			wclrtoeol(stdscr);
+		}
+	} else {
+		erase();
+		app->outline_drawn.valid = 0;
+		if (app->outline_width) {
+			outline_pane_draw(&app->outline, stdscr, 0, 0, app->outline_width, rows,
+					  app->focus_outline);
+			for (int row = 0; row < rows; row++)
+				draw_text(stdscr, row, app->outline_width, "│", strlen("│"), 1,
+					  colors_attr(ELEMENT_BORDER));
+			app->outline_drawn.top = app->outline.top;
+			app->outline_drawn.current = app->outline.current;
+			app->outline_drawn.selected = app->outline.selected;
+			app->outline_drawn.focused = app->focus_outline;
+			app->outline_drawn.width = app->outline_width;
+			app->outline_drawn.rows = rows;
+			app->outline_drawn.valid = 1;
+		}
 	}
 	reader_draw(&app->reader, stdscr, 0, reader_x, COLS - reader_x, rows);
 	status_draw(stdscr, LINES - 1, COLS, &app->annotations, app->reader.cursor, app->message,
@@ -200,6 +228,33 @@ static void on_mouse(struct app *app)
 }
 
 /* Handles one key; returns 0 to quit. */
+/* Whether a key only moves through the text, changing nothing in the
+ * outline pane but where it points. G is left out: after digits it undoes
+ * the tags they made. */
+static int moves_only(const struct app *app, int key)
+{
+	if (app->focus_outline)
+		return 0;
+	switch (request_for_key(PANE_READER, key)) {
+	case REQUEST_PARAGRAPH_NEXT:
+	case REQUEST_PARAGRAPH_PREVIOUS:
+	case REQUEST_PAGE_DOWN:
+	case REQUEST_PAGE_UP:
+	case REQUEST_HALF_PAGE_DOWN:
+	case REQUEST_HALF_PAGE_UP:
+	case REQUEST_FIRST:
+	case REQUEST_HEADING_NEXT:
+	case REQUEST_HEADING_PREVIOUS:
+	case REQUEST_SEARCH_NEXT:
+	case REQUEST_SEARCH_PREVIOUS:
+	case REQUEST_TAGGED_NEXT:
+	case REQUEST_TAGGED_PREVIOUS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int on_key(struct app *app, int key)
 {
 	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;
@@ -337,26 +392,28 @@ static int take_whole_speech(struct app *app, const struct speech *speech, struc
 	return 0;
 }
 
-/* Follows a speech being read and imported: its whole text, then tags. */
-static void poll_import(struct app *app)
+/* Follows a speech being read and imported: its whole text, then tags.
+ * Returns 1 when it changed what is shown. */
+static int poll_import(struct app *app)
 {
 	if (!app->import)
-		return;
+		return 0;
 	struct error error;
 	const struct speech *whole = app->import->speech(app->import->context);
-	if (whole && whole != app->speech && take_whole_speech(app, whole, &error) != 0) {
+	int swapped = whole && whole != app->speech;
+	if (swapped && take_whole_speech(app, whole, &error) != 0) {
 		app->import = NULL;
 		app_message(app, 1, "%s", error.message);
-		return;
+		return 1;
 	}
 	int64_t id;
 	int state = app->import->poll(app->import->context, &id, &error);
 	if (state == 0 || (state > 0 && whole != app->speech))
-		return;
+		return swapped;
 	app->import = NULL;
 	if (state < 0) {
 		app_message(app, 1, "not imported, so no tags or notes: %s", error.message);
-		return;
+		return 1;
 	}
 	app->annotations.document_id = id;
 	/* A speech already in the library opens where it was left, unless
@@ -364,11 +421,12 @@ static void poll_import(struct app *app)
 	if ((app->reader.cursor == 0 && restore_position(app, -1, &error) != 0) ||
 	    annotations_reload(&app->annotations, &error) != 0) {
 		app_message(app, 1, "%s", error.message);
-		return;
+		return 1;
 	}
 	reader_annotations_changed(&app->reader);
 	layout_panes(app);
 	app_message(app, 0, "in the library as speech %lld", (long long)id);
+	return 1;
 }
 
 /* Opens the library that the first paint did without, and shows what it
@@ -420,8 +478,9 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 		int key = getch();
 		if (tui_stop_signal)
 			break;
-		poll_import(&app);
-		annotate_refresh(&app);
+		int changed = poll_import(&app);
+		changed |= annotate_refresh(&app);
+		app.only_moved = !changed && (key == ERR || moves_only(&app, key));
 		if (key == ERR)
 			continue;
 		if (key == KEY_RESIZE) {

@@ -29,6 +29,15 @@ struct app {
 	struct timespec last_refresh; /* when annotate_refresh last asked the store */
 	char message[256];
 	int message_is_error;
+	/* The outline pane as last drawn, and whether nothing but moving
+	 * through the text has happened since: it is then left as it is on
+	 * the screen when it would be drawn the same (a page turn redrew it
+	 * whole, a tenth of the page's time). */
+	struct {
+		size_t top, current, selected;
+		int focused, width, rows, valid;
+	} outline_drawn;
+	int only_moved;
 	volatile sig_atomic_t *stop;	 /* set by a signal */
 	const struct tui_import *import; /* while the speech is being imported */
 };
@@ -55,7 +64,8 @@ void annotate_count_reset(struct app *app);
 int annotate_request(struct app *app, enum request request);
 
 /* Loads annotations again when another pizhu changed the library; asks
- * the store at most every REFRESH_MILLISECONDS. */
-void annotate_refresh(struct app *app);
+ * the store at most every REFRESH_MILLISECONDS. Returns 1 when anything
+ * changed (or could not be checked), else 0. */
+int annotate_refresh(struct app *app);
 
 #endif
