@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/sha256.h"
 #include "speech/speech.h"
 #include "store/store.h"
 
@@ -52,6 +53,13 @@ struct store_import_result {
 int store_find_content(struct store *store, const unsigned char *bytes, size_t length, int64_t *id,
 		       struct error *error);
 
+/* The hash by which the library knows a file's bytes. A caller that looks
+ * the bytes up and then imports them computes it once (hashing is a pass
+ * over the whole file) and uses store_find_hash and store_import_hashed,
+ * which are store_find_content and store_import given the hash. */
+void store_content_hash(const unsigned char *bytes, size_t length, char hash[SHA256_HEX_SIZE]);
+int store_find_hash(struct store *store, const char *hash, int64_t *id, struct error *error);
+
 /* Imports the parsed speech of the file bytes[0..length) read from
  * source_path (an absolute path, or NULL), in one transaction. The same
  * bytes again are a no-op; new bytes at a known path make a new version
@@ -64,6 +72,10 @@ int store_find_content(struct store *store, const unsigned char *bytes, size_t l
 int store_import(struct store *store, const char *source_path, const unsigned char *bytes,
 		 size_t length, const struct speech *speech, struct store_import_result *result,
 		 struct error *error);
+/* store_import of the bytes whose store_content_hash is hash. */
+int store_import_hashed(struct store *store, const char *source_path, const char *hash,
+			const struct speech *speech, struct store_import_result *result,
+			struct error *error);
 
 /* Fails with "no speech N in the library" for an unknown or removed id. */
 int store_document_get(struct store *store, int64_t id, struct store_document *document,

@@ -21,7 +21,12 @@ static const char *role_name(enum paragraph_role role)
 	return "body";
 }
 
-static int find_by_hash(struct store *store, const char *hash, int64_t *id, struct error *error)
+void store_content_hash(const unsigned char *bytes, size_t length, char hash[SHA256_HEX_SIZE])
+{
+	sha256_hex(bytes, length, hash);
+}
+
+int store_find_hash(struct store *store, const char *hash, int64_t *id, struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_BY_HASH, error);
 	if (!statement)
@@ -40,8 +45,8 @@ int store_find_content(struct store *store, const unsigned char *bytes, size_t l
 		       struct error *error)
 {
 	char hash[SHA256_HEX_SIZE];
-	sha256_hex(bytes, length, hash);
-	return find_by_hash(store, hash, id, error);
+	store_content_hash(bytes, length, hash);
+	return store_find_hash(store, hash, id, error);
 }
 
 static char *front_matter_text(const struct speech *speech)
@@ -188,7 +193,7 @@ static int import_in_transaction(struct store *store, const char *source_path, c
 				 const struct speech *speech, struct store_import_result *result,
 				 struct error *error)
 {
-	int found = find_by_hash(store, hash, &result->id, error);
+	int found = store_find_hash(store, hash, &result->id, error);
 	if (found != 0) {
 		result->outcome = STORE_IMPORT_UNCHANGED;
 		return found < 0 ? -1 : 0;
@@ -223,9 +228,16 @@ int store_import(struct store *store, const char *source_path, const unsigned ch
 		 size_t length, const struct speech *speech, struct store_import_result *result,
 		 struct error *error)
 {
-	memset(result, 0, sizeof *result);
 	char hash[SHA256_HEX_SIZE];
-	sha256_hex(bytes, length, hash);
+	store_content_hash(bytes, length, hash);
+	return store_import_hashed(store, source_path, hash, speech, result, error);
+}
+
+int store_import_hashed(struct store *store, const char *source_path, const char *hash,
+			const struct speech *speech, struct store_import_result *result,
+			struct error *error)
+{
+	memset(result, 0, sizeof *result);
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	if (import_in_transaction(store, source_path, hash, speech, result, error) != 0) {

@@ -133,7 +133,9 @@ static int import_file(struct store *store, struct walk *walk, const char *path,
 		return -1;
 	}
 	struct store_import_result result = {0};
-	int found = store_find_content(store, bytes, length, &result.id, error);
+	char hash[SHA256_HEX_SIZE];
+	store_content_hash(bytes, length, hash);
+	int found = store_find_hash(store, hash, &result.id, error);
 	int status = found < 0 ? -2 : 0;
 	if (found == 1)
 		result.outcome = STORE_IMPORT_UNCHANGED;
@@ -147,8 +149,8 @@ static int import_file(struct store *store, struct walk *walk, const char *path,
 			status = -1;
 		} else {
 			char *absolute = realpath(path, NULL);
-			if (store_import(store, absolute, bytes, length, &speech, &result,
-					 &problem) != 0) {
+			if (store_import_hashed(store, absolute, hash, &speech, &result,
+						&problem) != 0) {
 				fail(walk, path, problem.message);
 				status = -1;
 			} else if (speech.replaced_bytes > 0 && walk->progress->warning) {
