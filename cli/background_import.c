@@ -14,8 +14,7 @@
 struct background_import {
 	pthread_t thread;
 	char *database_path, *path, *source_path, *fallback_title;
-	unsigned char *bytes;
-	size_t length;
+	char hash[SHA256_HEX_SIZE]; /* of the file's bytes, which become the speech's text */
 	struct speech speech;
 	atomic_int parsed; /* speech is complete */
 	pthread_mutex_t lock;
@@ -40,15 +39,13 @@ static int put_in_library(struct background_import *import)
 		import->store = store;
 	pthread_mutex_unlock(&import->lock);
 	if (status == 0) {
-		int found = store_find_content(store, import->bytes, import->length, &import->id,
-					       &import->error);
+		int found = store_find_hash(store, import->hash, &import->id, &import->error);
 		struct store_import_result result;
 		if (found < 0)
 			status = -1;
-		else if (found == 0 &&
-			 (status = store_import(store, import->source_path, import->bytes,
-						import->length, &import->speech, &result,
-						&import->error)) == 0)
+		else if (found == 0 && (status = store_import_hashed(store, import->source_path,
+								     import->hash, &import->speech,
+								     &result, &import->error)) == 0)
 			import->id = result.id;
 		pthread_mutex_lock(&import->lock);
 		import->store = NULL;
@@ -74,12 +71,18 @@ static void *run(void *argument)
 	struct background_import *import = argument;
 	yield_to_reader();
 	struct error problem;
-	int status = file_read(import->path, &import->bytes, &import->length, &problem);
-	if (status != 0)
+	unsigned char *bytes;
+	size_t length;
+	int status = file_read(import->path, &bytes, &length, &problem);
+	if (status != 0) {
 		error_set(&import->error, "%s: %s", import->path, problem.message);
-	else
-		status = speech_parse(import->bytes, import->length, import->fallback_title,
-				      &import->speech, &import->error);
+	} else {
+		/* Hashed first, then parsed in the same memory: the file is
+		 * held once, not once as bytes and again as text. */
+		store_content_hash(bytes, length, import->hash);
+		status = speech_parse_in_place(bytes, length, import->fallback_title,
+					       &import->speech, &import->error);
+	}
 	if (status == 0) {
 		atomic_store(&import->parsed, 1);
 		status = put_in_library(import);
@@ -149,6 +152,5 @@ void background_import_finish(struct background_import *import, int cancel)
 	free(import->path);
 	free(import->source_path);
 	free(import->fallback_title);
-	free(import->bytes);
 	free(import);
 }
