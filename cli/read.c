@@ -56,7 +56,11 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
  * while the reader already shows their beginning, the whole lines of
  * their first BEGINNING_BYTES (a few screens); smaller ones take a moment
  * and are imported first, so tagging works from the first key. */
-enum { BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024, BEGINNING_BYTES = 64 * 1024 };
+enum {
+	BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024,
+	BEGINNING_BYTES = 64 * 1024,
+	IMPORT_MEMORY_BYTES = 512 * 1024,
+};
 
 /* How much of bytes[0..length), the start of a larger file, makes its
  * first screens: its whole lines; 0 when it cannot be cut (UTF-16, or no
@@ -124,6 +128,9 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		char *absolute = realpath(argument, NULL);
 		char *title = speech_fallback_title(argument);
 		*id = 0;
+		/* The file is held in memory while it is read; SQLite's caches
+		 * need not add much to it for an import that only appends. */
+		store_limit_memory(IMPORT_MEMORY_BYTES);
 		status =
 		    background_import_start(library, argument, absolute, title, import, &error);
 		free(title);

@@ -172,6 +172,10 @@ static void build_outline(struct speech *speech)
 static int parse_text(const char *decoded, size_t length, struct buffer *text,
 		      const char *fallback_title, struct speech *speech, struct error *error)
 {
+	if (length >= UINT32_MAX) {
+		buffer_free(text);
+		return error_set(error, "too large (4 GiB or more of text)");
+	}
 	struct lines lines = {0};
 	lines.line = clean_lines(decoded, length, text, &lines.count);
 	lines.text = text->data;

@@ -8,6 +8,7 @@
 #define PIZHU_SPEECH_SPEECH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/error.h"
 
@@ -17,14 +18,17 @@ enum paragraph_role {
 	PARAGRAPH_BODY,
 };
 
+/* A long speech has tens of thousands of these, kept while it is read:
+ * sizes are 32-bit (a speech's text is under 4 GiB, speech_parse checks)
+ * and the small fields bytes, 24 bytes in all. */
 struct paragraph {
-	size_t offset; /* into speech.text */
-	size_t length; /* bytes */
-	enum paragraph_role role;
-	int rank;	     /* heading marker rank 1..5; 0 for title and body */
-	int depth;	     /* outline depth: 0 title, 1.. headings, 0 body */
-	size_t label_length; /* headings and title: bytes of the label from offset */
-	size_t section;	     /* outline entry of the section this paragraph is in */
+	size_t offset;	       /* into speech.text */
+	uint32_t length;       /* bytes */
+	uint32_t label_length; /* headings and title: bytes of the label from offset */
+	uint32_t section;      /* outline entry of the section this paragraph is in */
+	unsigned char role;    /* enum paragraph_role */
+	signed char rank;      /* heading marker rank 1..5; 0 for title and body */
+	signed char depth;     /* outline depth: 0 title, 1.. headings, 0 body */
 };
 
 struct outline_entry {

@@ -257,6 +257,11 @@ int store_data_version(struct store *store, int64_t *version, struct error *erro
 	return 0;
 }
 
+void store_limit_memory(long long bytes)
+{
+	sqlite3_soft_heap_limit64(bytes);
+}
+
 void store_interrupt(struct store *store)
 {
 	/* sqlite3_interrupt alone is lost between statements; long loops

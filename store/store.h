@@ -35,6 +35,11 @@ void store_close(struct store *store);
 
 const char *store_path(const struct store *store);
 
+/* Asks SQLite to keep the memory of all connections of this process
+ * under about `bytes` (a soft limit: caches give pages back first), for a
+ * process that holds a large speech while it imports it. */
+void store_limit_memory(long long bytes);
+
 /* Makes what runs on this connection in another thread (an import) stop
  * with an error as soon as it can; its transaction rolls back. The
  * connection is of no further use. */

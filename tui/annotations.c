@@ -32,7 +32,10 @@ static void free_notes(struct annotations *annotations)
 	if (!annotations->notes)
 		return;
 	for (size_t i = 0; i < annotations->speech->paragraph_count; i++)
-		free(annotations->notes[i]);
+		if (annotations->notes[i]) {
+			free(annotations->notes[i]);
+			annotations->notes[i] = NULL;
+		}
 }
 
 void annotations_free(struct annotations *annotations)
@@ -119,8 +122,14 @@ int annotations_reload(struct annotations *annotations, struct error *error)
 		store_tags_free(tags, tag_count);
 		return -1;
 	}
-	memset(annotations->tags, 0, paragraphs * sizeof *annotations->tags);
-	memset(annotations->suggested_known, 0, paragraphs);
+	/* Cleared where set rather than wholesale: the pages of a long
+	 * speech's arrays that are never written are never allocated. */
+	for (size_t p = 0; p < paragraphs; p++) {
+		if (annotations->tags[p])
+			annotations->tags[p] = 0;
+		if (annotations->suggested_known[p])
+			annotations->suggested_known[p] = 0;
+	}
 	free(annotations->section_counts);
 	annotations->section_counts = xcalloc(
 	    speech->outline_count * (annotations->theme_count ? annotations->theme_count : 1),
@@ -134,7 +143,6 @@ int annotations_reload(struct annotations *annotations, struct error *error)
 		if (annotations->tags[p])
 			count_paragraph(annotations, p, annotations->tags[p], 1);
 	free_notes(annotations);
-	memset(annotations->notes, 0, paragraphs * sizeof *annotations->notes);
 	for (size_t i = 0; i < note_count; i++)
 		if (notes[i].paragraph < paragraphs) {
 			annotations->notes[notes[i].paragraph] = notes[i].text;

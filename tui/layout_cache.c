@@ -15,11 +15,14 @@ void layout_cache_init(struct layout_cache *cache, size_t paragraph_count,
 static void drop_layouts(struct layout_cache *cache)
 {
 	/* A pass over the entries (a pointer test each) is cheap even for a
-	 * long speech, and happens only when the terminal is resized. */
-	for (size_t i = 0; i < cache->paragraph_count; i++) {
-		free(cache->entries[i].lines);
-		cache->entries[i] = (struct layout_cache_entry){0};
-	}
+	 * long speech, and happens only when the terminal is resized. Only
+	 * entries in use are written, so the pages of the others are never
+	 * allocated. */
+	for (size_t i = 0; i < cache->paragraph_count; i++)
+		if (cache->entries[i].lines) {
+			free(cache->entries[i].lines);
+			cache->entries[i] = (struct layout_cache_entry){0};
+		}
 }
 
 int layout_cache_set_options(struct layout_cache *cache, const struct layout_options *options)
