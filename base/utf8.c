@@ -73,3 +73,55 @@ const char *utf8_text_problem(const char *text, size_t length)
 	}
 	return NULL;
 }
+
+static int continuation(unsigned char byte)
+{
+	return (byte & 0xC0) == 0x80;
+}
+
+/* Length of the multi-byte sequence at text[0..available) when it is
+ * well-formed and not C1, else 0. The lead byte fixes the length and the
+ * range of the second byte, which excludes overlong forms (E0, F0),
+ * surrogates (ED) and values above U+10FFFF (F4) without decoding. */
+static size_t plain_sequence(const unsigned char *text, size_t available)
+{
+	unsigned lead = text[0];
+	if (lead >= 0xE0 && lead <= 0xEF) { /* most Chinese text: tested first */
+		unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+		return available >= 3 && text[1] >= low && text[1] <= high && continuation(text[2])
+			   ? 3
+			   : 0;
+	}
+	if (lead >= 0xC2 && lead <= 0xDF) /* C2 80..C2 9F are C1 */
+		return available >= 2 && continuation(text[1]) && (lead != 0xC2 || text[1] >= 0xA0)
+			   ? 2
+			   : 0;
+	if (lead >= 0xF0 && lead <= 0xF4) {
+		unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+		return available >= 4 && text[1] >= low && text[1] <= high &&
+			       continuation(text[2]) && continuation(text[3])
+			   ? 4
+			   : 0;
+	}
+	return 0;
+}
+
+size_t utf8_plain_length(const char *text, size_t length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t at = 0;
+	while (at < length) {
+		unsigned char c = bytes[at];
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7F)
+				break;
+			at++;
+			continue;
+		}
+		size_t step = plain_sequence(bytes + at, length - at);
+		if (step == 0)
+			break;
+		at += step;
+	}
+	return at;
+}
