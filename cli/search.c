@@ -26,6 +26,26 @@ static void write_highlighted(const char *text, size_t length, const char *query
 	free(spans);
 }
 
+struct printer {
+	const char *query;
+	int highlight;
+};
+
+/* Prints a hit as it is stepped: nothing is copied or kept. */
+static int print_hit(void *context, const struct store_search_row *row)
+{
+	const struct printer *printer = context;
+	/* A NUL ends the text, as it did when hits were copied as C strings. */
+	size_t length = strnlen(row->text, row->length);
+	printf("%lld\t%zu\t", (long long)row->document_id, row->paragraph);
+	if (printer->highlight)
+		write_highlighted(row->text, length, printer->query);
+	else
+		cli_write_field(stdout, row->text, length);
+	putchar('\n');
+	return 0;
+}
+
 int command_search(int argc, char **argv)
 {
 	const struct command *command = command_find("search");
@@ -51,28 +71,14 @@ int command_search(int argc, char **argv)
 		status = cli_fail("%s", error.message);
 	if (status == 0 && options[1].seen)
 		status = cli_speech_resolve(store, options[1].value, &query.document_id);
-	struct store_search_hit *hits = NULL;
-	size_t hit_count = 0;
-	if (status == 0 && store_search(store, &query, &hits, &hit_count, &error) != 0)
+	const char *no_color = getenv("NO_COLOR");
+	struct printer printer = {text.data, isatty(STDOUT_FILENO) && !(no_color && *no_color)};
+	/* Hits go out as they are found; a failure part way leaves the hits
+	 * before it printed and the message on stderr. */
+	if (status == 0 && store_search_each(store, &query, print_hit, &printer, &error) != 0)
 		status = cli_fail("%s", error.message);
 	if (store)
 		store_close(store);
-	if (status != 0) {
-		buffer_free(&text);
-		return status;
-	}
-	const char *no_color = getenv("NO_COLOR");
-	int highlight = isatty(STDOUT_FILENO) && !(no_color && *no_color);
-	for (size_t i = 0; i < hit_count; i++) {
-		printf("%lld\t%zu\t", (long long)hits[i].document_id, hits[i].paragraph);
-		size_t length = strlen(hits[i].text);
-		if (highlight)
-			write_highlighted(hits[i].text, length, text.data);
-		else
-			cli_write_field(stdout, hits[i].text, length);
-		putchar('\n');
-	}
-	store_search_hits_free(hits, hit_count);
 	buffer_free(&text);
-	return EXIT_OK;
+	return status == 0 ? EXIT_OK : status;
 }
