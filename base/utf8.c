@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <stdint.h>
+
 long utf8_decode(const unsigned char *text, size_t available, size_t *length)
 {
 	*length = 1;
@@ -117,6 +119,17 @@ static int common_chinese(const unsigned char *text)
 	       (((text[1] & 0xC0u) ^ 0x80u) | ((text[2] & 0xC0u) ^ 0x80u)) == 0;
 }
 
+/* Whether text[0..6) is two such characters, tested with one mask: the
+ * lead bytes' high nibble is E, the others are continuation bytes. The
+ * shifts are one load to the compiler, in either byte order. */
+static int two_common_chinese(const unsigned char *text)
+{
+	uint64_t six = (uint64_t)text[0] | (uint64_t)text[1] << 8 | (uint64_t)text[2] << 16 |
+		       (uint64_t)text[3] << 24 | (uint64_t)text[4] << 32 | (uint64_t)text[5] << 40;
+	return (six & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u && text[0] != 0xE0 && text[0] != 0xED &&
+	       text[3] != 0xE0 && text[3] != 0xED;
+}
+
 size_t utf8_plain_length(const char *text, size_t length)
 {
 	const unsigned char *bytes = (const unsigned char *)text;
@@ -124,6 +137,10 @@ size_t utf8_plain_length(const char *text, size_t length)
 	while (at < length) {
 		/* The common cases first, tested cheaply: this order made the
 		 * scan two and a half times faster on search output. */
+		if (at + 6 <= length && two_common_chinese(bytes + at)) {
+			at += 6;
+			continue;
+		}
 		if (at + 3 <= length && common_chinese(bytes + at)) {
 			at += 3;
 			continue;

@@ -63,6 +63,24 @@ static void exhaustive(void)
 					differ += !agrees(text, 4) + !agrees(text, 5);
 				}
 	ok(differ == 0, "every lead byte with boundary bytes after it (%u differ)", differ);
+
+	/* The same after a character and before two, where the scan takes
+	 * six bytes at a time. */
+	differ = 0;
+	for (unsigned a = 0x80; a < 256; a++)
+		for (unsigned b = 0; b < EDGES; b++)
+			for (unsigned c = 0; c < EDGES; c++)
+				for (unsigned d = 0; d < EDGES; d += 3) {
+					unsigned char long_text[16];
+					memcpy(long_text, "中", 3);
+					long_text[3] = (unsigned char)a;
+					long_text[4] = edges[b];
+					long_text[5] = edges[c];
+					long_text[6] = edges[d];
+					memcpy(long_text + 7, "中文", 6);
+					differ += !agrees(long_text, 13);
+				}
+	ok(differ == 0, "between characters, six bytes at a time (%u differ)", differ);
 }
 
 /* Random texts of boundary bytes and whole characters. */
