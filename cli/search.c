@@ -1,9 +1,11 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/utf8.h"
 #include "cli/options.h"
 #include "store/search.h"
 #include "store/theme.h"
@@ -31,17 +33,51 @@ struct printer {
 	int highlight;
 };
 
+/* Writes value in decimal before end; returns where it starts. */
+static char *decimal(char *end, unsigned long long value)
+{
+	do
+		*--end = (char)('0' + value % 10);
+	while (value /= 10);
+	return end;
+}
+
+/* "SPEECH<TAB>PARA<TAB>", as printf("%lld\t%zu\t") wrote it, without
+ * printf's thousand instructions per hit. */
+static void write_numbers(int64_t document_id, size_t paragraph)
+{
+	char text[48], *end = text + sizeof text;
+	*--end = '\t';
+	end = decimal(end, paragraph);
+	*--end = '\t';
+	/* The magnitude as unsigned: -INT64_MIN does not fit an int64_t. */
+	unsigned long long magnitude = document_id < 0 ? 0ull - (unsigned long long)document_id
+						       : (unsigned long long)document_id;
+	end = decimal(end, magnitude);
+	if (document_id < 0)
+		*--end = '-';
+	fwrite(end, 1, (size_t)(text + sizeof text - end), stdout);
+}
+
 /* Prints a hit as it is stepped: nothing is copied or kept. */
 static int print_hit(void *context, const struct store_search_row *row)
 {
 	const struct printer *printer = context;
-	/* A NUL ends the text, as it did when hits were copied as C strings. */
-	size_t length = strnlen(row->text, row->length);
-	printf("%lld\t%zu\t", (long long)row->document_id, row->paragraph);
-	if (printer->highlight)
-		write_highlighted(row->text, length, printer->query);
-	else
-		cli_write_field(stdout, row->text, length);
+	write_numbers(row->document_id, row->paragraph);
+	/* Nearly every text is plain (utf8_plain_length stops at a NUL too),
+	 * and cli_write_field would write it as it is: one pass over it, not
+	 * three (strnlen, the scan, the copy). */
+	if (!printer->highlight && utf8_plain_length(row->text, row->length) == row->length) {
+		fwrite(row->text, 1, row->length, stdout);
+	} else {
+		/* A NUL ends the text, as it did when hits were copied as C
+		 * strings. */
+		size_t length = strnlen(row->text, row->length);
+		if (printer->highlight)
+			write_highlighted(row->text, length, printer->query);
+		else
+			cli_write_field(stdout, row->text, length);
+	}
 	putchar('\n');
 	return 0;
 }
