@@ -266,6 +266,16 @@ static int search_scan(sqlite3_stmt *statement, char **words, size_t word_count,
 	return status;
 }
 
+/* The index when a word has two characters or more; else a scan for the
+ * first word, with lower() only when the word has an ASCII letter. */
+static enum statement search_statement(int indexed, const char *first_word)
+{
+	if (indexed)
+		return STATEMENT_SEARCH_INDEX;
+	return has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
+							  : STATEMENT_SEARCH_SCAN_EXACT;
+}
+
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error)
 {
@@ -276,7 +286,7 @@ int store_search_each(struct store *store, const struct store_search_query *quer
 	char *expression = match_expression(words, word_count);
 	int indexed = expression[0] != '\0';
 	sqlite3_stmt *statement =
-	    store_statement(store, indexed ? STATEMENT_SEARCH_INDEX : STATEMENT_SEARCH_SCAN, error);
+	    store_statement(store, search_statement(indexed, words[0]), error);
 	int status = -1;
 	if (statement) {
 		sqlite3_bind_text(statement, 1, indexed ? expression : words[0], -1, SQLITE_STATIC);

@@ -236,6 +236,12 @@
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
+	/* The same for a word without ASCII letters, which lower() cannot                         \
+	 * change: no lowered copy of every paragraph. */                                          \
+	X(SEARCH_SCAN_EXACT,                                                                       \
+	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"                      \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
+	  " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS " ORDER BY p.document_id, p.number")  \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
 	  " SELECT e.speech, e.document_id, e.paragraph, d.title, d.date, d.speaker,"              \
