@@ -252,11 +252,14 @@ static int search_scan(sqlite3_stmt *statement, char **words, size_t word_count,
 {
 	int status;
 	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		struct store_search_row row = {sqlite3_column_int64(statement, 0),
-					       (size_t)sqlite3_column_int64(statement, 1),
-					       (const char *)sqlite3_column_text(statement, 2),
-					       (size_t)sqlite3_column_bytes(statement, 2),
-					       (const char *)sqlite3_column_text(statement, 3)};
+		struct store_search_row row = {.document_id = sqlite3_column_int64(statement, 0),
+					       .paragraph =
+						   (size_t)sqlite3_column_int64(statement, 1)};
+		/* The text before its length, as SQLite asks: the initializers
+		 * of one list have no order. */
+		row.text = (const char *)sqlite3_column_text(statement, 2);
+		row.length = (size_t)sqlite3_column_bytes(statement, 2);
+		row.title = (const char *)sqlite3_column_text(statement, 3);
 		if (contains_all(row.text, row.length, words, word_count) && page(pager, &row)) {
 			status = SQLITE_DONE;
 			break;

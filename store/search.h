@@ -37,8 +37,10 @@ int store_search(struct store *store, const struct store_search_query *query,
 		 struct store_search_hit **hits, size_t *count, struct error *error);
 void store_search_hits_free(struct store_search_hit *hits, size_t count);
 
-/* A hit as store_search_each passes it: SQLite's own strings, valid only
- * until visit returns, so that printing every hit copies nothing. */
+/* A hit as store_search_each passes it. The strings are the search's
+ * (SQLite's for a scan, one buffer of copies for the index), valid only
+ * until visit returns: printing every hit allocates nothing per hit.
+ * text[length] is a NUL; text may hold one before it. */
 struct store_search_row {
 	int64_t document_id;
 	size_t paragraph;
