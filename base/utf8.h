@@ -21,6 +21,14 @@ size_t utf8_count(const char *text, size_t length);
  * cleaned: a NUL would cut it short, an ESC could reach a terminal. */
 const char *utf8_text_problem(const char *text, size_t length);
 
+/* Length of the longest prefix of text[0..length) that can go to a
+ * terminal as it is: valid UTF-8 with no C0 control (tab and newline
+ * included), DEL or C1. It reads a character at a time as utf8_decode does
+ * (the well-formed sequences of Unicode's table 3-7), so a caller that
+ * replaces the character it stops at and calls again sees the same
+ * characters as a loop over utf8_decode, at a fraction of the cost. */
+size_t utf8_plain_length(const char *text, size_t length);
+
 /* Byte offset just after the first `characters` code points of text. */
 size_t utf8_advance(const char *text, size_t length, size_t characters);
 

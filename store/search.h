@@ -37,6 +37,28 @@ int store_search(struct store *store, const struct store_search_query *query,
 		 struct store_search_hit **hits, size_t *count, struct error *error);
 void store_search_hits_free(struct store_search_hit *hits, size_t count);
 
+/* A hit as store_search_each passes it. The strings are the search's
+ * (SQLite's for a scan, one buffer of copies for the index), valid only
+ * until visit returns: printing every hit allocates nothing per hit.
+ * text[length] is a NUL; text may hold one before it. */
+struct store_search_row {
+	int64_t document_id;
+	size_t paragraph;
+	const char *text;
+	size_t length; /* of text in bytes */
+	const char *title;
+};
+
+/* Returns nonzero to stop the search. It must not search itself: the
+ * search's statements are in use. */
+typedef int (*store_search_visit)(void *context, const struct store_search_row *row);
+
+/* Calls visit with each hit of store_search, in the same order, with the
+ * same limit and offset. Returns 0, or -1 with a message if the search
+ * failed (after visit may have seen some hits). */
+int store_search_each(struct store *store, const struct store_search_query *query,
+		      store_search_visit visit, void *context, struct error *error);
+
 /* The words of a query (split at ASCII and ideographic spaces), as new
  * strings; for highlighting what was found. */
 size_t store_search_words(const char *query, char ***words);

@@ -225,15 +225,23 @@
 	X(THEME_TAGS_DELETE, "DELETE FROM tags WHERE theme_id = ?1")                               \
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
+	/* Unordered: search.c sorts the hits by rank, speech and paragraph                        \
+	 * itself. An ORDER BY here sent every hit's text through SQLite's                         \
+	 * sorter, which spilled thousands of them to a temporary file. */                         \
 	X(SEARCH_INDEX,                                                                            \
-	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraph_search s"                \
+	  "SELECT s.rank, p.document_id, p.number, p.text, d.title FROM paragraph_search s"        \
 	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
-	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS                                   \
-	  " ORDER BY s.rank, p.document_id, p.number")                                             \
+	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
 	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"         \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
 		       " ORDER BY p.document_id, p.number")                                        \
+	/* The same for a word without ASCII letters, which lower() cannot                         \
+	 * change: no lowered copy of every paragraph. */                                          \
+	X(SEARCH_SCAN_EXACT,                                                                       \
+	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"                      \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
+	  " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS " ORDER BY p.document_id, p.number")  \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
 	  " SELECT e.speech, e.document_id, e.paragraph, d.title, d.date, d.speaker,"              \

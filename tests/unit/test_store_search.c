@@ -53,6 +53,9 @@ static void searches(struct store *store, int64_t a, int64_t b, int64_t minsheng
 	count = search(store, "gdp", 0, 0, &hits);
 	ok(count == 1 && hits[0].document_id == b, "ASCII case folded");
 	store_search_hits_free(hits, count);
+	count = search(store, "d", 0, 0, &hits);
+	ok(count == 1 && hits[0].document_id == b, "one ASCII letter: a scan with case folded");
+	store_search_hits_free(hits, count);
 
 	count = search(store, "民生", 0, a, &hits);
 	is_int(count, 2, "--speech filter");

@@ -47,6 +47,74 @@ static void pages(struct store *store)
 	store_search_hits_free(page, page_count);
 }
 
+/* What store_search_each passed, and when to stop. */
+struct visits {
+	struct store_search_hit seen[8];
+	size_t count, stop_after;
+	int text_ends;
+};
+
+static int visit(void *context, const struct store_search_row *row)
+{
+	struct visits *visits = context;
+	if (visits->count < 8)
+		visits->seen[visits->count] =
+		    (struct store_search_hit){row->document_id, row->paragraph, NULL, NULL};
+	visits->count++;
+	visits->text_ends &= row->text[row->length] == '\0' && strlen(row->text) == row->length &&
+			     row->title != NULL;
+	return visits->stop_after && visits->count == visits->stop_after;
+}
+
+static void each(struct store *store)
+{
+	struct store_search_query all = {.text = "民生"};
+	struct store_search_hit *hits;
+	size_t count;
+	struct error error = {{0}};
+	store_search(store, &all, &hits, &count, &error);
+	struct visits visits = {.text_ends = 1};
+	ok(store_search_each(store, &all, visit, &visits, &error) == 0 && visits.count == count,
+	   "each: every hit");
+	int same = 1;
+	for (size_t i = 0; i < count && i < 8; i++)
+		same &= visits.seen[i].document_id == hits[i].document_id &&
+			visits.seen[i].paragraph == hits[i].paragraph;
+	ok(same, "each: in store_search's order");
+	ok(visits.text_ends, "each: texts are C strings of the given length, with titles");
+	store_search_hits_free(hits, count);
+
+	visits = (struct visits){.stop_after = 2, .text_ends = 1};
+	ok(store_search_each(store, &all, visit, &visits, &error) == 0 && visits.count == 2,
+	   "each: a visit that returns nonzero stops the search");
+	visits = (struct visits){.stop_after = 1, .text_ends = 1};
+	struct store_search_query scan = {.text = "党"};
+	ok(store_search_each(store, &scan, visit, &visits, &error) == 0 && visits.count == 1,
+	   "each: and a scan");
+	struct store_search_query empty = {.text = " "};
+	ok(store_search_each(store, &empty, visit, &visits, &error) == -1 && visits.count == 1,
+	   "each: an empty query fails before any visit");
+}
+
+/* Equal bm25 scores (the same paragraph in two speeches and twice in
+ * one): speech, then paragraph. */
+static void ties(struct store *store, int64_t first, int64_t second)
+{
+	struct store_search_query query = {.text = "老有所养"};
+	struct store_search_hit *hits;
+	size_t count;
+	struct error error = {{0}};
+	ok(store_search(store, &query, &hits, &count, &error) == 0 && count == 4,
+	   "ties: four equal hits");
+	if (count == 4)
+		ok(hits[0].document_id == first && hits[0].paragraph == 1 &&
+		       hits[1].document_id == first && hits[1].paragraph == 3 &&
+		       hits[2].document_id == second && hits[2].paragraph == 1 &&
+		       hits[3].document_id == second && hits[3].paragraph == 3,
+		   "ties: by speech, then paragraph");
+	store_search_hits_free(hits, count);
+}
+
 static void sections(struct store *store, int64_t id)
 {
 	char **labels;
@@ -92,7 +160,15 @@ int main(void)
 		return tap_done();
 	int64_t id = test_import(store, "/speeches/economy.txt", speech, NULL);
 	pages(store);
+	each(store);
 	sections(store, id);
+	const char *twice = "做到老有所养。\n其他工作。\n做到老有所养。\n";
+	char text[128];
+	snprintf(text, sizeof text, "甲的讲话\n%s", twice);
+	int64_t first = test_import(store, "/speeches/a.txt", text, NULL);
+	snprintf(text, sizeof text, "乙的讲话\n%s", twice);
+	int64_t second = test_import(store, "/speeches/b.txt", text, NULL);
+	ties(store, first, second);
 	highlights();
 	store_close(store);
 	return tap_done();
