@@ -94,6 +94,20 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	return 0;
 }
 
+/* Adds a paragraph to the search index. A single-row INSERT on its own,
+ * not a trigger, so that SQLite opens no statement savepoint (which would
+ * make FTS5 write a segment per paragraph; schema.c, migration 3). */
+static int index_paragraph(struct store *store, int64_t row, const char *text, size_t length,
+			   struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INDEX, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, row);
+	sqlite3_bind_text(statement, 2, text, (int)length, SQLITE_STATIC);
+	return store_step_done(store, statement, error);
+}
+
 static int insert_paragraphs(struct store *store, int64_t id, const struct speech *speech,
 			     int64_t *hashes, struct error *error)
 {
@@ -115,7 +129,9 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 		sqlite3_bind_int64(statement, 7, (sqlite3_int64)paragraph->section);
 		sqlite3_bind_text(statement, 8, text, (int)paragraph->length, SQLITE_STATIC);
 		sqlite3_bind_int64(statement, 9, hashes[i]);
-		if (store_step_done(store, statement, error) != 0)
+		if (store_step_done(store, statement, error) != 0 ||
+		    index_paragraph(store, sqlite3_last_insert_rowid(store->db), text,
+				    paragraph->length, error) != 0)
 			return -1;
 	}
 	return 0;

@@ -51,7 +51,7 @@
 	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL)"
 
 /* Excerpt order: speech, current version before old ones, paragraph. */
-#define EXCERPT_ORDER " ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
+#define EXCERPT_ORDER	" ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
 #define NOT_REMOVED(id) "(" id " NOT IN (SELECT id FROM documents WHERE removed_at IS NOT NULL))"
 
 /* versions: every version of the speech that document ?1 is a version of. */
@@ -121,6 +121,7 @@
 	X(PARAGRAPH_INSERT,                                                                        \
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
 	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
+	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
 	X(PARAGRAPHS_OF,                                                                           \
 	  "SELECT number, role, rank, depth, label_length, section, text FROM paragraphs"          \
 	  " WHERE document_id = ?1 ORDER BY number")                                               \

@@ -5,6 +5,7 @@
 
 #include "store/internal.h"
 #include "store/schema.h"
+#include "store/search.h"
 #include "store_test.h"
 
 static int pragma_int(const char *path, const char *pragma)
@@ -82,6 +83,46 @@ static void creates_and_migrates(void)
 	store_close(store);
 }
 
+static size_t hits_for(struct store *store, const char *text)
+{
+	struct store_search_query query = {.text = text};
+	struct store_search_hit *hits = NULL;
+	size_t count = 0;
+	struct error error = {{0}};
+	if (store_search(store, &query, &hits, &count, &error) != 0)
+		printf("# search '%s': %s\n", text, error.message);
+	store_search_hits_free(hits, count);
+	return count;
+}
+
+/* A version 2 library (paragraphs indexed by a trigger) moves to version
+ * 3, where import indexes them itself: both kinds stay searchable. */
+static void migrates_search_trigger(void)
+{
+	struct store *store = test_store_open("v2.db");
+	test_import(store, "/a.txt", "旧的讲话\n保障和改善民生。\n", NULL);
+	store_close(store);
+	run_sql(test_path("v2.db"),
+		"CREATE TRIGGER paragraphs_search_insert AFTER INSERT ON paragraphs BEGIN"
+		"  INSERT INTO paragraph_search(rowid, text) VALUES (new.id, new.text);"
+		"END; PRAGMA user_version = 2");
+	store = test_store_open("v2.db");
+	ok(store != NULL, "a version 2 library opens");
+	is_int(pragma_int(test_path("v2.db"), "PRAGMA user_version"), schema_latest_version(),
+	       "version 2 migrated to the latest version");
+	is_int(pragma_int(test_path("v2.db"), "SELECT count(*) FROM sqlite_schema"
+					      " WHERE name = 'paragraphs_search_insert'"),
+	       0, "the insert trigger is gone");
+	test_import(store, "/b.txt", "新的讲话\n持续改善民生福祉。\n", NULL);
+	is_int(hits_for(store, "改善民生"), 2, "speeches from before and after found");
+	char *report = NULL;
+	struct error error = {{0}};
+	ok(store_check(store, &report, &error) == 0 && strcmp(report, "ok") == 0,
+	   "the search index agrees with the paragraphs (%s)", report ? report : error.message);
+	free(report);
+	store_close(store);
+}
+
 static void refuses_others(void)
 {
 	write_file(test_path("text.db"), "这不是数据库\n", strlen("这不是数据库\n"));
@@ -144,6 +185,7 @@ int main(void)
 {
 	statements_prepare();
 	creates_and_migrates();
+	migrates_search_trigger();
 	refuses_others();
 	default_path();
 	return tap_done();
