@@ -1,0 +1,161 @@
+/* Importing many files (store_import_paths): files share a transaction a
+ * batch at a time, yet each file is told once, in order, and one that the
+ * store refuses fails alone, leaving nothing of itself behind. */
+#include <sys/stat.h>
+
+#include "base/buffer.h"
+#include "store/import_paths.h"
+#include "store/internal.h"
+#include "store_test.h"
+
+/* What the callbacks were told, one line each: "imported NAME OUTCOME",
+ * "failed NAME MESSAGE" or "warning NAME". */
+struct told {
+	struct buffer lines;
+	size_t progress_calls;
+};
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static int on_progress(void *context, size_t done, size_t total, uint64_t bytes_done,
+		       uint64_t bytes_total, const char *path)
+{
+	(void)done, (void)total, (void)bytes_done, (void)bytes_total, (void)path;
+	((struct told *)context)->progress_calls++;
+	return 0;
+}
+
+static void on_imported(void *context, const char *path, const struct store_import_result *result,
+			const char *title)
+{
+	(void)title;
+	buffer_printf(&((struct told *)context)->lines, "imported %s %d\n", base_name(path),
+		      (int)result->outcome);
+}
+
+static void on_failed(void *context, const char *path, const char *message)
+{
+	buffer_printf(&((struct told *)context)->lines, "failed %s %s\n", base_name(path),
+		      strstr(message, "boom") ? "boom" : message);
+}
+
+static void on_warning(void *context, const char *path, const char *message)
+{
+	(void)message;
+	buffer_printf(&((struct told *)context)->lines, "warning %s\n", base_name(path));
+}
+
+static void write_speech(const char *directory, const char *name, const char *title,
+			 const char *body, size_t repeat)
+{
+	struct buffer path = {0}, text = {0};
+	buffer_printf(&path, "%s/%s", test_path(directory), name);
+	buffer_printf(&text, "%s\n", title);
+	for (size_t i = 0; i < repeat; i++)
+		buffer_printf(&text, "%s第%zu段。\n", body, i);
+	write_file(buffer_string(&path), buffer_string(&text), text.length);
+	buffer_free(&path);
+	buffer_free(&text);
+}
+
+/* The lines told; *progress_calls counts the progress callback's calls. */
+static char *import_directory(struct store *store, const char *directory,
+			      struct store_import_report *report, size_t *progress_calls)
+{
+	struct told told = {0};
+	struct store_import_progress progress = {&told, on_progress, on_imported, on_failed,
+						 on_warning};
+	struct error error = {{0}};
+	char *paths[] = {(char *)test_path(directory)};
+	ok(store_import_paths(store, paths, 1, &progress, report, &error) == 0, "%s: imports (%s)",
+	   directory, error.message);
+	*progress_calls = told.progress_calls;
+	return buffer_string(&told.lines);
+}
+
+static int count_rows(struct store *store, const char *sql)
+{
+	sqlite3_stmt *statement;
+	int count = -1;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) == SQLITE_OK &&
+	    sqlite3_step(statement) == SQLITE_ROW)
+		count = sqlite3_column_int(statement, 0);
+	sqlite3_finalize(statement);
+	return count;
+}
+
+/* A file the store refuses in the middle of a batch: the batch is rolled
+ * back and imported again a file at a time. */
+static void refused_file_fails_alone(struct store *store)
+{
+	mkdir(test_path("small"), 0777);
+	write_speech("small", "a.txt", "甲的讲话", "发展经济", 3);
+	write_speech("small", "b.txt", "乙的讲话", "坏段落", 3);
+	write_speech("small", "c.txt", "丙的讲话", "改善民生", 3);
+	write_speech("small", "d.txt", "甲的讲话", "发展经济", 3); /* a.txt's bytes */
+	write_file(test_path("small/e.txt"), "\xff\xfe\x00", 3);   /* not text */
+	/* A temporary trigger: only this connection sees it. */
+	ok(sqlite3_exec(store->db,
+			"CREATE TEMP TRIGGER refuse BEFORE INSERT ON paragraphs"
+			" WHEN new.text LIKE '%坏段落%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+			NULL, NULL, NULL) == SQLITE_OK,
+	   "a trigger that refuses one file");
+	struct store_import_report report;
+	size_t progress_calls;
+	char *lines = import_directory(store, "small", &report, &progress_calls);
+	is_string(lines,
+		  "imported a.txt 0\n"
+		  "failed b.txt boom\n"
+		  "imported c.txt 0\n"
+		  "imported d.txt 1\n"
+		  "failed e.txt not valid UTF-16LE text\n",
+		  "each file told once, in order");
+	is_int(progress_calls, 2 + 5 + 1,
+	       "progress: the batch up to b.txt, then each file again and the end");
+	is_int(report.imported, 2, "two new speeches");
+	is_int(report.unchanged, 1, "a copy is found in the same batch");
+	is_int(report.failed, 2, "two failures");
+	is_int(count_rows(store, "SELECT count(*) FROM paragraphs WHERE text LIKE '%坏段落%'"), 0,
+	       "nothing of the refused file stays");
+	is_int(count_rows(store, "SELECT count(*) FROM documents"), 2, "two documents");
+	sqlite3_exec(store->db, "DROP TRIGGER temp.refuse", NULL, NULL, NULL);
+	free(lines);
+}
+
+/* More than a batch of bytes: every file is imported and searchable. */
+static void several_batches(struct store *store)
+{
+	mkdir(test_path("large"), 0777);
+	const char *names[] = {"1.txt", "2.txt", "3.txt", "4.txt"};
+	for (size_t i = 0; i < 4; i++) {
+		char title[64];
+		snprintf(title, sizeof title, "第%zu篇讲话", i + 1);
+		write_speech("large", names[i], title, "推动高质量发展，扎实推进共同富裕", 8000);
+	}
+	struct store_import_report report;
+	size_t progress_calls;
+	char *lines = import_directory(store, "large", &report, &progress_calls);
+	is_int(progress_calls, 4 + 1, "progress once per file and at the end");
+	ok(report.bytes > 1024 * 1024, "more than a megabyte of files");
+	is_string(lines, "imported 1.txt 0\nimported 2.txt 0\nimported 3.txt 0\nimported 4.txt 0\n",
+		  "each file told once");
+	is_int(count_rows(store, "SELECT count(*) FROM paragraph_search"
+				 " WHERE paragraph_search MATCH '\"共同富裕\"'"),
+	       4 * 8000, "every paragraph is in the search index");
+	free(lines);
+}
+
+int main(void)
+{
+	struct store *store = test_store_open("paths.db");
+	if (!store)
+		return 1;
+	refused_file_fails_alone(store);
+	several_batches(store);
+	store_close(store);
+	return tap_done();
+}
