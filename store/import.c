@@ -194,10 +194,31 @@ static int replace_version(struct store *store, int64_t old_id, int64_t id, cons
 				    &result->orphaned, error);
 }
 
+/* 1 when a removed speech was imported from this path, else 0. */
+static int removed_at_path(struct store *store, const char *source_path, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_REMOVED_AT_PATH, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_text(statement, 1, source_path, -1, SQLITE_STATIC);
+	int status = sqlite3_step(statement);
+	sqlite3_reset(statement);
+	if (status != SQLITE_ROW && status != SQLITE_DONE)
+		return store_sql_error(store, error);
+	return status == SQLITE_ROW;
+}
+
 /* A removed speech imported from this path lets go of it, so that the
- * file comes back as a new speech (removal.h). */
+ * file comes back as a new speech (removal.h). The UPDATE runs only when
+ * there is such a speech: it may change several rows, so SQLite opens a
+ * statement savepoint for it, and FTS5 writes its pending terms out as a
+ * segment at every savepoint, which would cost a segment per file when
+ * import_paths.c puts many files in one transaction. */
 static int detach_removed(struct store *store, const char *source_path, struct error *error)
 {
+	int found = removed_at_path(store, source_path, error);
+	if (found <= 0)
+		return found;
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_DETACH_REMOVED, error);
 	if (!statement)
 		return -1;

@@ -91,6 +91,8 @@
 	X(DOCUMENT_DETACH_REMOVED,                                                                 \
 	  "UPDATE documents SET source_path = NULL WHERE source_path = ?1"                         \
 	  " AND removed_at IS NOT NULL")                                                           \
+	X(DOCUMENT_REMOVED_AT_PATH,                                                                \
+	  "SELECT 1 FROM documents WHERE source_path = ?1 AND removed_at IS NOT NULL LIMIT 1")     \
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
