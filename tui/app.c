@@ -227,7 +227,6 @@ static void on_mouse(struct app *app)
 		reader_goto(&app->reader, paragraph);
 }
 
-/* Handles one key; returns 0 to quit. */
 /* Whether a key only moves through the text, changing nothing in the
  * outline pane but where it points. G is left out: after digits it undoes
  * the tags they made. */
@@ -255,6 +254,7 @@ static int moves_only(const struct app *app, int key)
 	}
 }
 
+/* Handles one key; returns 0 to quit. */
 static int on_key(struct app *app, int key)
 {
 	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;

@@ -4,12 +4,38 @@
  * promises hold: paragraphs and front matter lie inside the text, the
  * text is valid UTF-8 without control characters (so it can never reach
  * a terminal as an escape sequence), and the outline is a tree over the
- * headings. */
+ * headings. speech_parse_in_place, given the same bytes in memory of its
+ * own, gives the same speech. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/buffer.h"
 #include "base/utf8.h"
 #include "speech/speech.h"
 #include "tests/fuzz/fuzz.h"
+
+/* The same speech from speech_parse_in_place on a copy of the bytes. */
+static void check_in_place(const uint8_t *data, size_t size, const struct speech *expected)
+{
+	unsigned char *copy = xmalloc(size + 1);
+	if (size)
+		memcpy(copy, data, size);
+	copy[size] = '\0';
+	struct speech speech;
+	struct error error = {{0}};
+	int status = speech_parse_in_place(copy, size, "fallback", &speech, &error);
+	fuzz_assert((status == 0) == (expected != NULL));
+	if (status != 0)
+		return;
+	fuzz_assert(speech.text_length == expected->text_length);
+	fuzz_assert(memcmp(speech.text, expected->text, speech.text_length) == 0);
+	fuzz_assert(speech.paragraph_count == expected->paragraph_count);
+	fuzz_assert(memcmp(speech.paragraphs, expected->paragraphs,
+			   speech.paragraph_count * sizeof *speech.paragraphs) == 0);
+	fuzz_assert(speech.outline_count == expected->outline_count);
+	fuzz_assert(speech.front_matter_count == expected->front_matter_count);
+	speech_free(&speech);
+}
 
 static void check_text(const char *text, size_t length)
 {
@@ -30,8 +56,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct error error = {{0}};
 	if (speech_parse(data, size, "fallback", &speech, &error) != 0) {
 		fuzz_assert(error.message[0] != '\0');
+		check_in_place(data, size, NULL);
 		return 0;
 	}
+	check_in_place(data, size, &speech);
 	fuzz_assert(speech.text != NULL);
 	check_text(speech.text, speech.text_length);
 	fuzz_assert(speech.encoding != NULL);
