@@ -31,7 +31,9 @@ int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_
 		close(descriptor);
 		return error_set(error, "not a regular file");
 	}
-	size_t capacity = ((size_t)status.st_size < limit ? (size_t)status.st_size : limit) + 1;
+	/* Room for the NUL and for the read that finds the end: a file that
+	 * has not grown since fstat is read without growing the buffer. */
+	size_t capacity = ((size_t)status.st_size < limit ? (size_t)status.st_size : limit) + 2;
 	unsigned char *data = xmalloc(capacity);
 	size_t used = 0;
 	*complete = 1;

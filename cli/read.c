@@ -1,4 +1,5 @@
 /* read.c — `pizhu FILE` and `pizhu read FILE`: the full-screen reader. */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ enum {
 	BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024,
 	BEGINNING_BYTES = 64 * 1024,
 	IMPORT_MEMORY_BYTES = 512 * 1024,
+	IMPORT_MMAP_THRESHOLD = 128 * 1024,
 };
 
 /* How much of bytes[0..length), the start of a larger file, makes its
@@ -72,6 +74,19 @@ static size_t beginning_length(const unsigned char *bytes, size_t length)
 		return 0;
 	const unsigned char *line_end = memrchr(bytes, '\n', length);
 	return line_end ? (size_t)(line_end - bytes) + 1 : 0;
+}
+
+/* The whole file is held in memory while it is read and imported: what
+ * the import needs besides should add little to it. SQLite's caches are
+ * of no use to an import that only appends, and glibc would otherwise
+ * keep large freed blocks (the parser's and the import's working arrays)
+ * in its arenas. */
+static void hold_memory_down(void)
+{
+	store_limit_memory(IMPORT_MEMORY_BYTES);
+#ifdef M_MMAP_THRESHOLD
+	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_THRESHOLD);
+#endif
 }
 
 /* How much to read of the file at path first: its beginning when it is
@@ -128,9 +143,7 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		char *absolute = realpath(argument, NULL);
 		char *title = speech_fallback_title(argument);
 		*id = 0;
-		/* The file is held in memory while it is read; SQLite's caches
-		 * need not add much to it for an import that only appends. */
-		store_limit_memory(IMPORT_MEMORY_BYTES);
+		hold_memory_down();
 		status =
 		    background_import_start(library, argument, absolute, title, import, &error);
 		free(title);

@@ -289,7 +289,12 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 		return status;
 	}
 	struct buffer text = {memory, 0, (size_t)(decoded.text - memory) + decoded.length + 1};
-	return parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
+	if (parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error) != 0)
+		return -1;
+	/* The cleaned text is shorter than the file (indentation, line ends):
+	 * what is left of the file's memory goes back. */
+	speech->text = xrealloc(speech->text, speech->text_length + 1);
+	return 0;
 }
 
 void speech_free(struct speech *speech)

@@ -108,6 +108,8 @@ static int index_paragraph(struct store *store, int64_t row, const char *text, s
 	return store_step_done(store, statement, error);
 }
 
+/* Inserts the paragraphs and indexes them; each one's text hash also
+ * goes to hashes[i] unless hashes is NULL. */
 static int insert_paragraphs(struct store *store, int64_t id, const struct speech *speech,
 			     int64_t *hashes, struct error *error)
 {
@@ -119,7 +121,9 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 			return -1;
 		const struct paragraph *paragraph = &speech->paragraphs[i];
 		const char *text = paragraph_text(speech, i);
-		hashes[i] = sha256_int64(text, paragraph->length);
+		int64_t hash = sha256_int64(text, paragraph->length);
+		if (hashes)
+			hashes[i] = hash;
 		sqlite3_bind_int64(statement, 1, id);
 		sqlite3_bind_int64(statement, 2, (sqlite3_int64)i);
 		sqlite3_bind_text(statement, 3, role_name(paragraph->role), -1, SQLITE_STATIC);
@@ -128,7 +132,7 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 		sqlite3_bind_int64(statement, 6, (sqlite3_int64)paragraph->label_length);
 		sqlite3_bind_int64(statement, 7, (sqlite3_int64)paragraph->section);
 		sqlite3_bind_text(statement, 8, text, (int)paragraph->length, SQLITE_STATIC);
-		sqlite3_bind_int64(statement, 9, hashes[i]);
+		sqlite3_bind_int64(statement, 9, hash);
 		if (store_step_done(store, statement, error) != 0 ||
 		    index_paragraph(store, sqlite3_last_insert_rowid(store->db), text,
 				    paragraph->length, error) != 0)
@@ -243,7 +247,9 @@ static int import_in_transaction(struct store *store, const char *source_path, c
 	if (insert_document(store, speech, hash, previous, &id, error) != 0)
 		return -1;
 	result->id = id;
-	int64_t *hashes = xcalloc(speech->paragraph_count, sizeof *hashes);
+	/* The paragraphs' hashes are kept only to re-attach an old version's
+	 * annotations. */
+	int64_t *hashes = previous ? xcalloc(speech->paragraph_count, sizeof *hashes) : NULL;
 	int status = insert_paragraphs(store, id, speech, hashes, error);
 	if (status == 0)
 		status = insert_outline(store, id, speech, error);
