@@ -172,9 +172,11 @@ static void build_outline(struct speech *speech)
 static int parse_text(const char *decoded, size_t length, struct buffer *text,
 		      const char *fallback_title, struct speech *speech, struct error *error)
 {
-	if (length >= UINT32_MAX) {
+	/* Offsets are 32-bit (speech.h); with the title copied to the end
+	 * the text may grow past the input, hence a margin. */
+	if (length >= SPEECH_MAX_BYTES) {
 		buffer_free(text);
-		return error_set(error, "too large (4 GiB or more of text)");
+		return error_set(error, "too large (1 GiB or more of text)");
 	}
 	struct lines lines = {0};
 	lines.line = clean_lines(decoded, length, text, &lines.count);

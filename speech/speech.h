@@ -18,11 +18,14 @@ enum paragraph_role {
 	PARAGRAPH_BODY,
 };
 
+/* The most text a speech may have; speech_parse refuses more. */
+#define SPEECH_MAX_BYTES ((size_t)1 << 30)
+
 /* A long speech has tens of thousands of these, kept while it is read:
- * sizes are 32-bit (a speech's text is under 4 GiB, speech_parse checks)
- * and the small fields bytes, 24 bytes in all. */
+ * offsets and sizes are 32-bit (a speech's text is under
+ * SPEECH_MAX_BYTES) and the small fields bytes, 20 bytes in all. */
 struct paragraph {
-	size_t offset;	       /* into speech.text */
+	uint32_t offset;       /* into speech.text */
 	uint32_t length;       /* bytes */
 	uint32_t label_length; /* headings and title: bytes of the label from offset */
 	uint32_t section;      /* outline entry of the section this paragraph is in */

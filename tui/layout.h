@@ -18,6 +18,7 @@
 #define PIZHU_TUI_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct layout_options {
 	int width;	    /* columns per line; below 1 counts as 1 */
@@ -25,11 +26,13 @@ struct layout_options {
 	int ambiguous_wide; /* East Asian Ambiguous characters take 2 columns */
 };
 
+/* The cache keeps these for every paragraph read so far: 32-bit fields
+ * (a paragraph is under SPEECH_MAX_BYTES). */
 struct layout_line {
-	size_t offset; /* bytes from the start of the text */
-	size_t length; /* bytes; spaces where the line breaks are left out */
-	int indent;    /* blank columns before the text */
-	int width;     /* columns of the text, as text_width() measures it */
+	uint32_t offset; /* bytes from the start of the text */
+	uint32_t length; /* bytes; spaces where the line breaks are left out */
+	int indent;	 /* blank columns before the text */
+	int width;	 /* columns of the text, as text_width() measures it */
 };
 
 /* Wraps text[0..length) (UTF-8; offsets and lengths in bytes) into lines
