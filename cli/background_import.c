@@ -11,6 +11,8 @@
 #include "base/file.h"
 #include "store/document.h"
 
+enum { INDEX_MEMORY_BYTES = 256 * 1024 };
+
 struct background_import {
 	pthread_t thread;
 	char *database_path, *path, *source_path, *fallback_title;
@@ -37,6 +39,9 @@ static int put_in_library(struct background_import *import)
 		status = error_set(&import->error, "cancelled");
 	else
 		import->store = store;
+	/* The file is in memory already; what the index holds back before
+	 * writing it out should add little to it. */
+	store_limit_index_memory(store, INDEX_MEMORY_BYTES);
 	pthread_mutex_unlock(&import->lock);
 	if (status == 0) {
 		int found = store_find_hash(store, import->hash, &import->id, &import->error);

@@ -276,6 +276,21 @@ int store_import(struct store *store, const char *source_path, const unsigned ch
 	return store_import_hashed(store, source_path, hash, speech, result, error);
 }
 
+/* FTS5's own size for its pending terms (its 'hashsize' option). */
+enum { INDEX_MEMORY_DEFAULT = 1024 * 1024 };
+
+/* Sets FTS5's 'hashsize'. The option is kept in the index's own table,
+ * inside the transaction: set at its start and set back before its end,
+ * no other connection ever sees the smaller size. */
+static int set_index_memory(struct store *store, size_t bytes, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_INDEX_MEMORY_SET, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, (sqlite3_int64)bytes);
+	return store_step_done(store, statement, error);
+}
+
 int store_import_hashed(struct store *store, const char *source_path, const char *hash,
 			const struct speech *speech, struct store_import_result *result,
 			struct error *error)
@@ -283,7 +298,10 @@ int store_import_hashed(struct store *store, const char *source_path, const char
 	memset(result, 0, sizeof *result);
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
-	if (import_in_transaction(store, source_path, hash, speech, result, error) != 0) {
+	size_t limit = store->index_memory;
+	if ((limit && set_index_memory(store, limit, error) != 0) ||
+	    import_in_transaction(store, source_path, hash, speech, result, error) != 0 ||
+	    (limit && set_index_memory(store, INDEX_MEMORY_DEFAULT, error) != 0)) {
 		store_transaction_rollback(store);
 		return -1;
 	}

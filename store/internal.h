@@ -25,6 +25,7 @@ struct store {
 	int transaction_depth;			   /* see store_transaction_begin */
 	atomic_int interrupted;			   /* store_interrupt was called */
 	int removed_any;			   /* removed speeches to purge at close */
+	size_t index_memory;			   /* store_limit_index_memory, 0 for FTS5's own */
 };
 
 /* The statement, prepared once per connection, reset and with its

@@ -262,6 +262,11 @@ void store_limit_memory(long long bytes)
 	sqlite3_soft_heap_limit64(bytes);
 }
 
+void store_limit_index_memory(struct store *store, size_t bytes)
+{
+	store->index_memory = bytes;
+}
+
 void store_interrupt(struct store *store)
 {
 	/* sqlite3_interrupt alone is lost between statements; long loops

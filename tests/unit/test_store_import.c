@@ -1,6 +1,9 @@
 /* Importing speeches: the copy in the library, deduplication, versions,
  * loading a speech back, and the reader's saved state. */
+#include "base/buffer.h"
 #include "base/file.h"
+#include "store/internal.h"
+#include "store/search.h"
 #include "store_test.h"
 
 static const char *const sample = "在区委全体会议上的讲话\n"
@@ -166,6 +169,52 @@ static void corpus(struct store *store)
 	round_trip(store, (const unsigned char *)gbk, strlen(gbk), "GB18030 text");
 }
 
+/* FTS5's 'hashsize' as the index keeps it, -1 when unset. */
+static long index_hashsize(struct store *store)
+{
+	sqlite3_stmt *statement;
+	long value = -1;
+	if (sqlite3_prepare_v2(store->db,
+			       "SELECT v FROM paragraph_search_config WHERE k = 'hashsize'", -1,
+			       &statement, NULL) != SQLITE_OK)
+		return -2;
+	if (sqlite3_step(statement) == SQLITE_ROW)
+		value = (long)sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return value;
+}
+
+/* An import with a small index buffer writes the index out many times in
+ * its transaction: everything is found after, and the buffer is FTS5's
+ * own again for every other import. */
+static void limited_index_memory(struct store *store)
+{
+	struct buffer text = {0};
+	buffer_append_string(&text, "在全市经济工作会议上的讲话\n");
+	for (int i = 0; i < 3000; i++)
+		buffer_printf(&text, "第%d段：推动高质量发展，保障和改善民生，编号%d。\n", i,
+			      i * 7);
+	buffer_append_string(&text, "最后一段说到营商环境。\n");
+	store_limit_index_memory(store, 4096);
+	int64_t id = test_import(store, "/speeches/long.txt", buffer_string(&text), NULL);
+	store_limit_index_memory(store, 0);
+	buffer_free(&text);
+	ok(id > 0, "limited index memory: imported");
+	is_int(index_hashsize(store), 1024 * 1024, "limited index memory: FTS5's size after");
+	struct store_search_query query = {.text = "营商环境", .document_id = id};
+	struct store_search_hit *hits = NULL;
+	size_t count = 0;
+	struct error error = {{0}};
+	ok(store_search(store, &query, &hits, &count, &error) == 0 && count == 1 &&
+	       hits[0].paragraph == 3001,
+	   "limited index memory: the last paragraph is found");
+	store_search_hits_free(hits, count);
+	query.text = "民生";
+	ok(store_search(store, &query, &hits, &count, &error) == 0 && count == 3000,
+	   "limited index memory: every paragraph is found");
+	store_search_hits_free(hits, count);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("import.db");
@@ -173,6 +222,7 @@ int main(void)
 		return 1;
 	imports(store);
 	reading_state(store);
+	limited_index_memory(store);
 	corpus(store);
 	store_close(store);
 	return tap_done();
