@@ -31,11 +31,17 @@ static int sync_themes(struct store *store, struct error *warning, struct error 
 	return status;
 }
 
+/* --db, else PIZHU_DB or the default path; NULL with a reason. */
+static char *library_path(struct error *error)
+{
+	return cli_database_option ? xstrdup(cli_database_option) : store_default_path(error);
+}
+
 int cli_library_open(struct store **store, struct error *warning, struct error *error)
 {
 	*store = NULL;
 	warning->message[0] = '\0';
-	char *path = cli_database_option ? xstrdup(cli_database_option) : store_default_path(error);
+	char *path = library_path(error);
 	if (!path)
 		return -1;
 	int status = store_open(path, STORE_OPEN_CREATE, store, error);
@@ -51,7 +57,7 @@ int cli_library_open(struct store **store, struct error *warning, struct error *
 int cli_library_path(char **path)
 {
 	struct error error;
-	*path = cli_database_option ? xstrdup(cli_database_option) : store_default_path(&error);
+	*path = library_path(&error);
 	return *path ? 0 : cli_fail("%s", error.message);
 }
 

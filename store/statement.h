@@ -79,6 +79,9 @@
 #define TAG_COUNT_OF_D "(SELECT count(*) FROM tags t WHERE t.document_id = d.id)"
 
 #define STORE_STATEMENTS(X)                                                                        \
+	/* write transactions (sql.c) */                                                           \
+	X(TRANSACTION_BEGIN, "BEGIN IMMEDIATE")                                                    \
+	X(TRANSACTION_COMMIT, "COMMIT")                                                            \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
 	X(DOCUMENT_BY_HASH,                                                                        \
