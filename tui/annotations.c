@@ -108,7 +108,10 @@ int annotations_reload(struct annotations *annotations, struct error *error)
 {
 	const struct speech *speech = annotations->speech;
 	size_t paragraphs = speech->paragraph_count;
-	if (load_themes(annotations, error) != 0)
+	/* The version first: a change made while the rest is read is then
+	 * read again at the next refresh rather than passed over. */
+	if (store_data_version(annotations->store, &annotations->data_version, error) != 0 ||
+	    load_themes(annotations, error) != 0)
 		return -1;
 	struct store_tag *tags;
 	size_t tag_count;
@@ -150,7 +153,7 @@ int annotations_reload(struct annotations *annotations, struct error *error)
 		}
 	store_tags_free(tags, tag_count);
 	store_notes_free(notes, note_count);
-	return store_data_version(annotations->store, &annotations->data_version, error);
+	return 0;
 }
 
 int annotations_load(struct annotations *annotations, struct store *store, int64_t document_id,
@@ -252,7 +255,9 @@ int annotations_change(struct annotations *annotations, const struct annotation_
 			annotations->suggested_known[p] = 0;
 		}
 	}
-	store_data_version(store, &annotations->data_version, NULL);
+	/* The library's data version is left as last seen: this connection's
+	 * own commits do not change it, and taking it now would pass over a
+	 * change another pizhu made since. */
 	return 0;
 }
 
@@ -266,7 +271,6 @@ int annotations_set_note(struct annotations *annotations, size_t paragraph, cons
 		return -1;
 	free(annotations->notes[paragraph]);
 	annotations->notes[paragraph] = value ? xstrdup(value) : NULL;
-	store_data_version(store, &annotations->data_version, NULL);
 	return 0;
 }
 

@@ -130,6 +130,21 @@ ok $? "and tags on in the same library"
 quit_reader
 is "$("$PIZHU" tags 1 | grep '^44	' | cut -f2 | sort | tr '\n' ' ')" "党建 项目建设 " "both tags are there"
 
+# Another process's tag that lands just before one of the reader's own
+# (within the 200 ms between the reader's looks at the library) is shown
+# all the same: the reader's own commit must not pass for having seen it.
+start_reader
+tmux_keys : 45 Enter
+tmux_wait " ¶45/"
+tmux_keys : 46 Enter
+"$PIZHU" tag 1 45 项目建设 >/dev/null
+tmux_keys 1
+tmux_wait "已标注 党建 ¶46"
+tmux_keys : 45 Enter
+tmux_wait "[项目建设] ¶45/"
+ok $? "a tag made by another process just before the reader's own is shown"
+quit_reader
+
 # E exports from the reader; # shows the figures of this speech.
 start_reader
 tmux_keys '#'
