@@ -21,7 +21,7 @@ static int insert_action(struct store *store, const char *kind, int64_t target, 
 		sqlite3_bind_text(statement, 3, state, -1, SQLITE_STATIC);
 	if (document_id)
 		sqlite3_bind_int64(statement, 4, document_id);
-	sqlite3_bind_text(statement, 5, store->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 5, store_user(store), -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 6, description, -1, SQLITE_TRANSIENT);
 	if (store_step_done(store, statement, error) != 0)
 		return -1;

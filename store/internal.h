@@ -17,7 +17,7 @@ enum {
 struct store {
 	sqlite3 *db;
 	char *path;
-	char *user;				   /* recorded with each action */
+	char *user;				   /* store_user, once asked for */
 	sqlite3_stmt *statements[STATEMENT_COUNT]; /* prepared on first use */
 	int64_t action;				   /* the open action's id, 0 for none */
 	int64_t action_document;		   /* its document, 0 for several */
@@ -27,6 +27,9 @@ struct store {
 	int removed_any;			   /* removed speeches to purge at close */
 	size_t index_memory;			   /* store_limit_index_memory, 0 for FTS5's own */
 };
+
+/* Who is recorded with each action: $USER, else the login name. */
+const char *store_user(struct store *store);
 
 /* The statement, prepared once per connection, reset and with its
  * bindings cleared; NULL with a message on failure. */

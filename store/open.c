@@ -181,6 +181,16 @@ static char *user_name(void)
 	return xstrdup(entry && entry->pw_name ? entry->pw_name : "unknown");
 }
 
+const char *store_user(struct store *store)
+{
+	/* Asked for only when a change is recorded: finding the user without
+	 * $USER reads the password database, which a reader that only reads
+	 * need not wait for. */
+	if (!store->user)
+		store->user = user_name();
+	return store->user;
+}
+
 int store_open(const char *path, enum store_open_mode mode, struct store **result,
 	       struct error *error)
 {
@@ -217,7 +227,6 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 		store_close(store);
 		return -1;
 	}
-	store->user = user_name();
 	/* Best effort: a busy or read-only library is still opened, and the
 	 * next pizhu tries again. */
 	struct error ignored;
