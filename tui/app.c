@@ -408,6 +408,10 @@ static int poll_import(struct app *app)
 	}
 	int64_t id;
 	int state = app->import->poll(app->import->context, &id, &error);
+	/* What the status line says changes with the work, unless it shows
+	 * a problem (a broken theme file) that should stay in view. */
+	if (swapped && state == 0 && !app->message_is_error)
+		app_message(app, 0, "adding this speech to the library…");
 	if (state == 0 || (state > 0 && whole != app->speech))
 		return swapped;
 	app->import = NULL;

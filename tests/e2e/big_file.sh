@@ -13,7 +13,9 @@ size=$(wc -c <"$BIG")
 ok "$([ "$size" -gt 4000000 ]; echo $?)" "a large file to open ($size bytes)"
 
 tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
-tmux_wait "reading the rest of this speech"
+# "reading the rest of this speech…", then "adding this speech to the
+# library…" once the whole text is in.
+tmux_wait "this speech"
 ok $? "the reader opens before the import is done"
 tmux_keys q
 is "$(tmux_wait_exit)" 0 "quitting during the import exits cleanly"
@@ -22,7 +24,8 @@ is "$("$PIZHU" list --tsv | tail -n +2)" "" "a cancelled import leaves nothing b
 is "$("$PIZHU" check)" "ok" "and the library is intact"
 
 tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
-tmux_wait "reading the rest of this speech"
+tmux_wait "adding this speech to the library"
+ok $? "the status line says when the whole text is in and being imported"
 tmux_keys j 3
 tmux_wait "still importing this speech"
 ok $? "a tag key during the import says to wait"
