@@ -20,28 +20,44 @@ struct background_import {
 	struct speech speech;
 	atomic_int parsed; /* speech is complete */
 	pthread_mutex_t lock;
-	struct store *store; /* the thread's connection while it imports (lock) */
-	int cancelled;	     /* (lock) */
-	atomic_int state;    /* 0 running, 1 done, -1 failed */
+	pthread_cond_t changed; /* library_opened or cancelled was set */
+	struct store *store;	/* the thread's connection while it imports (lock) */
+	int library_opened;	/* background_import_library_opened was called (lock) */
+	int cancelled;		/* (lock) */
+	atomic_int state;	/* 0 running, 1 done, -1 failed */
 	int64_t id;
 	struct error error;
 };
 
+/* Whether the import was cancelled; waits, when `for_library`, until the
+ * reader has opened the library or the import is cancelled. */
+static int cancelled(struct background_import *import, int for_library)
+{
+	pthread_mutex_lock(&import->lock);
+	while (for_library && !import->library_opened && !import->cancelled)
+		pthread_cond_wait(&import->changed, &import->lock);
+	int result = import->cancelled;
+	pthread_mutex_unlock(&import->lock);
+	return result;
+}
+
 /* Finds the content in the library or imports it; 0 with import->id. */
 static int put_in_library(struct background_import *import)
 {
+	if (cancelled(import, 1))
+		return error_set(&import->error, "cancelled");
 	struct store *store;
 	if (store_open(import->database_path, STORE_OPEN_CREATE, &store, &import->error) != 0)
 		return -1;
+	/* The file is in memory already; what the index holds back before
+	 * writing it out should add little to it. */
+	store_limit_index_memory(store, INDEX_MEMORY_BYTES);
 	int status = 0;
 	pthread_mutex_lock(&import->lock);
 	if (import->cancelled)
 		status = error_set(&import->error, "cancelled");
 	else
 		import->store = store;
-	/* The file is in memory already; what the index holds back before
-	 * writing it out should add little to it. */
-	store_limit_index_memory(store, INDEX_MEMORY_BYTES);
 	pthread_mutex_unlock(&import->lock);
 	if (status == 0) {
 		int found = store_find_hash(store, import->hash, &import->id, &import->error);
@@ -81,6 +97,9 @@ static void *run(void *argument)
 	int status = file_read(import->path, &bytes, &length, &problem);
 	if (status != 0) {
 		error_set(&import->error, "%s: %s", import->path, problem.message);
+	} else if (cancelled(import, 0)) {
+		free(bytes);
+		status = error_set(&import->error, "cancelled");
 	} else {
 		/* Hashed first, then parsed in the same memory: the file is
 		 * held once, not once as bytes and again as text. */
@@ -106,9 +125,11 @@ int background_import_start(const char *database_path, const char *path, const c
 	import->source_path = source_path ? xstrdup(source_path) : NULL;
 	import->fallback_title = xstrdup(fallback_title);
 	pthread_mutex_init(&import->lock, NULL);
+	pthread_cond_init(&import->changed, NULL);
 	atomic_init(&import->parsed, 0);
 	atomic_init(&import->state, 0);
 	if (pthread_create(&import->thread, NULL, run, import) != 0) {
+		pthread_cond_destroy(&import->changed);
 		pthread_mutex_destroy(&import->lock);
 		free(import->database_path);
 		free(import->path);
@@ -119,6 +140,15 @@ int background_import_start(const char *database_path, const char *path, const c
 	}
 	*result = import;
 	return 0;
+}
+
+void background_import_library_opened(void *context)
+{
+	struct background_import *import = context;
+	pthread_mutex_lock(&import->lock);
+	import->library_opened = 1;
+	pthread_cond_broadcast(&import->changed);
+	pthread_mutex_unlock(&import->lock);
 }
 
 const struct speech *background_import_speech(void *context)
@@ -145,11 +175,13 @@ void background_import_finish(struct background_import *import, int cancel)
 	if (cancel) {
 		pthread_mutex_lock(&import->lock);
 		import->cancelled = 1;
+		pthread_cond_broadcast(&import->changed);
 		if (import->store)
 			store_interrupt(import->store);
 		pthread_mutex_unlock(&import->lock);
 	}
 	pthread_join(import->thread, NULL);
+	pthread_cond_destroy(&import->changed);
 	pthread_mutex_destroy(&import->lock);
 	if (atomic_load(&import->parsed))
 		speech_free(&import->speech);

@@ -27,6 +27,11 @@ int background_import_start(const char *database_path, const char *path, const c
  * until background_import_finish. */
 const struct speech *background_import_speech(void *import);
 
+/* The reader has opened the library: the thread may now take the write
+ * lock for the import (it reads, hashes and parses meanwhile). Until this
+ * is called, or the import is cancelled, the import waits. */
+void background_import_library_opened(void *import);
+
 /* 0 while running; 1 when the speech is in the library, with its id; -1
  * when it failed. */
 int background_import_poll(void *import, int64_t *id, struct error *error);

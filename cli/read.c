@@ -235,7 +235,7 @@ int command_read(int argc, char **argv)
 		ui = NULL;
 	} else {
 		struct tui_import pending = {background_import_poll, background_import_speech,
-					     import};
+					     background_import_library_opened, import};
 		struct tui_reading reading = {
 		    .document_id = id,
 		    .import = import ? &pending : NULL,

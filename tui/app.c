@@ -442,6 +442,8 @@ static int open_library(struct app *app, const struct tui_reading *reading, stru
 		return -1;
 	if (warning.message[0])
 		app_message(app, 1, "%s", warning.message);
+	if (app->import)
+		app->import->library_opened(app->import->context);
 	app->annotations.store = *reading->library;
 	if (annotations_reload(&app->annotations, error) != 0)
 		return -1;

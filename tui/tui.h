@@ -35,6 +35,11 @@ struct tui_import {
 	/* The whole speech once parsed, else NULL; it must stay valid until
 	 * the reader returns. */
 	const struct speech *(*speech)(void *context);
+	/* Called once the reader has opened the library (tui_reading.
+	 * open_library): the import's transaction waits for that, so that the
+	 * reader's own start (bringing theme files in) is not kept waiting
+	 * behind it. */
+	void (*library_opened)(void *context);
 	void *context;
 };
 
