@@ -97,13 +97,12 @@ int tui_start(const struct tui_options *options, struct tui **result, struct err
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	timeout(KEY_POLL_MILLISECONDS);
-	/* A screen goes out whole, in a write or two: curses would otherwise
-	 * look for typed-ahead keys every few lines (a screen is drawn in
-	 * well under a key's time), and ncurses 6.4 writes out at every cursor
-	 * movement until the program has once left curses mode with endwin,
-	 * seventy writes a page. Leaving and coming back now, before anything
-	 * is drawn, shows nothing. */
-	typeahead(-1);
+	/* A screen goes out whole, in a write or two: ncurses 6.4 writes out
+	 * at every cursor movement until the program has once left curses
+	 * mode with endwin, seventy writes a page. Leaving and coming back
+	 * now, before anything is drawn, shows nothing. (Its look for keys
+	 * typed ahead stays: over a slow link, a held key skips screens
+	 * rather than queueing them.) */
 	endwin();
 	refresh();
 	colors_init(options->use_color);
