@@ -73,21 +73,11 @@ static uint32_t contrast(uint32_t rgb)
 	return 299 * red + 587 * green + 114 * blue > 150000 ? 0x000000 : 0xffffff;
 }
 
-static void append_metadata(struct buffer *out, const struct store_excerpt *excerpt,
-			    const char *open, const char *close)
+/* A metadata field, for export_append_metadata. */
+static void append_field(struct buffer *out, const char *text, int first)
 {
-	const char *fields[] = {excerpt->date, excerpt->speaker, excerpt->occasion,
-				excerpt->source};
-	int any = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (!fields[i] || !*fields[i])
-			continue;
-		buffer_append_string(out, any ? "; " : open);
-		append_text(out, fields[i], 0);
-		any = 1;
-	}
-	if (any)
-		buffer_append_string(out, close);
+	(void)first;
+	append_text(out, text, 0);
 }
 
 static void append_excerpt(struct buffer *out, const struct store_excerpt *excerpt,
@@ -98,7 +88,7 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	append_text(out, excerpt->text, 0);
 	buffer_append_string(out, "</p></blockquote>\n<p class=\"source\">");
 	append_text(out, excerpt->title, 0);
-	append_metadata(out, excerpt, " (", ")");
+	export_append_metadata(out, excerpt, " (", ")", append_field);
 	for (size_t s = 0; s < excerpt->section_count; s++) {
 		buffer_append_string(out, s == 0 ? " · " : " › ");
 		append_text(out, excerpt->section[s], 0);
@@ -185,7 +175,8 @@ int export_html(FILE *out, const struct export_request *request, struct error *e
 		append_group_name(&text, group);
 		buffer_append_string(&text, "</h2>\n");
 		if (group->speech)
-			append_metadata(&text, group->speech, "<p class=\"source\">", "</p>\n");
+			export_append_metadata(&text, group->speech, "<p class=\"source\">",
+					       "</p>\n", append_field);
 		for (size_t m = 0; m < group->member_count; m++) {
 			append_excerpt(&text, &request->excerpts[group->members[m]], group->theme);
 			fwrite(text.data, 1, text.length, out);

@@ -16,6 +16,14 @@
  * Leaves out->data NUL-terminated. */
 void export_clean(const char *text, int keep_lines, struct buffer *out);
 
+/* Appends "OPEN date; speaker; occasion; source CLOSE" with the fields
+ * the excerpt's speech has (nothing when it has none), each through
+ * `append`, which escapes for the format; `first` says the field is the
+ * first thing written after an empty `open`. */
+void export_append_metadata(struct buffer *out, const struct store_excerpt *excerpt,
+			    const char *open, const char *close,
+			    void (*append)(struct buffer *out, const char *text, int first));
+
 /* One group of excerpts as Markdown, CSV and HTML show them. */
 struct export_group {
 	const struct store_excerpt_theme *theme; /* by theme; NULL for notes without a theme */

@@ -82,31 +82,13 @@ static void append_note(struct buffer *out, const char *note)
 	buffer_free(&clean);
 }
 
-/* "(date; speaker; occasion; source)" with what is known, or nothing. */
-static void append_metadata(struct buffer *out, const struct store_excerpt *excerpt,
-			    const char *open, const char *close)
-{
-	const char *fields[] = {excerpt->date, excerpt->speaker, excerpt->occasion,
-				excerpt->source};
-	int any = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (!fields[i] || !*fields[i])
-			continue;
-		buffer_append_string(out, any ? "; " : open);
-		append_inline(out, fields[i], !any && !*open);
-		any = 1;
-	}
-	if (any)
-		buffer_append_string(out, close);
-}
-
 static void append_excerpt(struct buffer *out, const struct store_excerpt *excerpt)
 {
 	buffer_append_string(out, "> ");
 	append_inline(out, excerpt->text, 1);
 	buffer_append_string(out, "\n\n**Source:** ");
 	append_inline(out, excerpt->title, 0);
-	append_metadata(out, excerpt, " (", ")");
+	export_append_metadata(out, excerpt, " (", ")", append_inline);
 	if (excerpt->section_count > 0) {
 		buffer_append_string(out, " · ");
 		for (size_t s = 0; s < excerpt->section_count; s++) {
@@ -143,7 +125,7 @@ static void append_group_heading(struct buffer *out, const struct export_group *
 	if (group->speech) {
 		append_inline(out, group->speech->title, 0);
 		buffer_append_string(out, "\n\n");
-		append_metadata(out, group->speech, "", "\n\n");
+		export_append_metadata(out, group->speech, "", "\n\n", append_inline);
 	} else if (group->theme) {
 		append_inline(out, group->theme->name, 0);
 		buffer_append_string(out, "\n\n");

@@ -35,6 +35,24 @@ void export_clean(const char *text, int keep_lines, struct buffer *out)
 	buffer_string(out);
 }
 
+void export_append_metadata(struct buffer *out, const struct store_excerpt *excerpt,
+			    const char *open, const char *close,
+			    void (*append)(struct buffer *out, const char *text, int first))
+{
+	const char *fields[] = {excerpt->date, excerpt->speaker, excerpt->occasion,
+				excerpt->source};
+	int any = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (!fields[i] || !*fields[i])
+			continue;
+		buffer_append_string(out, any ? "; " : open);
+		append(out, fields[i], !any && !*open);
+		any = 1;
+	}
+	if (any)
+		buffer_append_string(out, close);
+}
+
 int export_finish(FILE *out, struct error *error)
 {
 	if (fflush(out) != 0 || ferror(out))
