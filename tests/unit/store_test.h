@@ -11,6 +11,7 @@
 #include "speech/speech.h"
 #include "store/document.h"
 #include "store/store.h"
+#include "store/theme.h"
 #include "tap.h"
 
 static char test_directory[256];
@@ -74,6 +75,18 @@ static inline int64_t test_import(struct store *store, const char *path, const c
 		return 0;
 	}
 	return result->id;
+}
+
+/* Brings the built-in themes into the library, as pizhu does when it
+ * opens one. */
+static inline void test_themes_install(struct store *store)
+{
+	struct theme_definition *defaults;
+	size_t count;
+	struct error error = {{0}};
+	theme_definitions_load(NULL, &defaults, &count, &error);
+	store_themes_sync(store, defaults, count, &error);
+	theme_definitions_free(defaults, count);
 }
 
 static inline void write_file(const char *path, const void *bytes, size_t length)

@@ -9,12 +9,8 @@ static int64_t minsheng, dangjian;
 
 static void setup_themes(struct store *store)
 {
-	struct theme_definition *defaults;
-	size_t count;
+	test_themes_install(store);
 	struct error error = {{0}};
-	theme_definitions_load(NULL, &defaults, &count, &error);
-	store_themes_sync(store, defaults, count, &error);
-	theme_definitions_free(defaults, count);
 	store_theme_find(store, "民生", &minsheng, &error);
 	store_theme_find(store, "党建", &dangjian, &error);
 }

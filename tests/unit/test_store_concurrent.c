@@ -34,11 +34,7 @@ int main(void)
 {
 	struct store *store = test_store_open("shared.db");
 	struct error error = {{0}};
-	struct theme_definition *defaults;
-	size_t count;
-	theme_definitions_load(NULL, &defaults, &count, &error);
-	store_themes_sync(store, defaults, count, &error);
-	theme_definitions_free(defaults, count);
+	test_themes_install(store);
 	char text[PARAGRAPHS * 32 + 16] = "标题\n";
 	for (int p = 1; p <= PARAGRAPHS; p++)
 		snprintf(text + strlen(text), sizeof text - strlen(text), "第%d段。\n", p);
@@ -71,6 +67,7 @@ int main(void)
 
 	store = test_store_open("shared.db");
 	struct store_tag *tags;
+	size_t count;
 	store_tags_list(store, 1, &tags, &count, &error);
 	is_int(count, 2 * PARAGRAPHS, "every tag of both writers is there");
 	store_tags_free(tags, count);

@@ -27,12 +27,8 @@ static const char speech_two_v2[] = "第二篇讲话\n"
 
 static void setup(struct store *store)
 {
-	struct theme_definition *defaults;
-	size_t count;
+	test_themes_install(store);
 	struct error error = {{0}};
-	theme_definitions_load(NULL, &defaults, &count, &error);
-	store_themes_sync(store, defaults, count, &error);
-	theme_definitions_free(defaults, count);
 	store_theme_find(store, "党建", &dangjian, &error);
 	store_theme_find(store, "项目建设", &xiangmu, &error);
 	store_theme_find(store, "民生", &minsheng, &error);

@@ -120,11 +120,7 @@ int main(void)
 {
 	struct store *store = test_store_open("search.db");
 	struct error error = {{0}};
-	struct theme_definition *defaults;
-	size_t count;
-	theme_definitions_load(NULL, &defaults, &count, &error);
-	store_themes_sync(store, defaults, count, &error);
-	theme_definitions_free(defaults, count);
+	test_themes_install(store);
 	int64_t minsheng;
 	store_theme_find(store, "民生", &minsheng, &error);
 
