@@ -48,22 +48,25 @@ static void layout_panes(struct app *app)
 	reader_resize(&app->reader, columns - reader_x, rows - 1);
 }
 
-/* Whether the outline pane would be drawn as it was last time. */
-static int outline_as_drawn(const struct app *app, int rows)
+/* What the outline pane shows now, to compare with what it showed. */
+static struct outline_look outline_look(const struct app *app, int rows)
 {
 	const struct outline_pane *pane = &app->outline;
-	return app->outline_drawn.valid && app->outline_drawn.top == pane->top &&
-	       app->outline_drawn.current == pane->current &&
-	       app->outline_drawn.selected == pane->selected &&
-	       app->outline_drawn.focused == app->focus_outline &&
-	       app->outline_drawn.width == app->outline_width && app->outline_drawn.rows == rows;
+	return (struct outline_look){pane->top,		 pane->current,	     pane->selected,
+				     app->focus_outline, app->outline_width, rows};
+}
+
+static int same_look(struct outline_look a, struct outline_look b)
+{
+	return a.top == b.top && a.current == b.current && a.selected == b.selected &&
+	       a.focused == b.focused && a.width == b.width && a.rows == b.rows;
 }
 
 void app_draw(struct app *app)
 {
 	int rows = LINES - 1;
 	if (app->too_small) {
-		app->outline_drawn.valid = 0;
+		app->outline_drawn_valid = 0;
 		erase();
 		const char *text = "terminal too small";
 		draw_text(stdscr, LINES / 2, 0, text, strlen(text), COLS,
@@ -76,28 +79,23 @@ void app_draw(struct app *app)
 		outline_pane_follow(&app->outline,
 				    app->speech->paragraphs[app->reader.cursor].section,
 				    app->focus_outline);
-	if (app->outline_width && app->only_moved && outline_as_drawn(app, rows)) {
+	struct outline_look look = outline_look(app, rows);
+	if (app->only_moved && app->outline_drawn_valid && same_look(look, app->outline_drawn)) {
 		for (int row = 0; row <= rows; row++) {
 			wmove(stdscr, row, row < rows ? reader_x : 0);
 			wclrtoeol(stdscr);
 		}
 	} else {
 		erase();
-		app->outline_drawn.valid = 0;
 		if (app->outline_width) {
 			outline_pane_draw(&app->outline, stdscr, 0, 0, app->outline_width, rows,
 					  app->focus_outline);
 			for (int row = 0; row < rows; row++)
 				draw_text(stdscr, row, app->outline_width, "│", strlen("│"), 1,
 					  colors_attr(ELEMENT_BORDER));
-			app->outline_drawn.top = app->outline.top;
-			app->outline_drawn.current = app->outline.current;
-			app->outline_drawn.selected = app->outline.selected;
-			app->outline_drawn.focused = app->focus_outline;
-			app->outline_drawn.width = app->outline_width;
-			app->outline_drawn.rows = rows;
-			app->outline_drawn.valid = 1;
 		}
+		app->outline_drawn = look;
+		app->outline_drawn_valid = app->outline_width > 0;
 	}
 	reader_draw(&app->reader, stdscr, 0, reader_x, COLS - reader_x, rows);
 	status_draw(stdscr, LINES - 1, COLS, &app->annotations, app->reader.cursor, app->message,

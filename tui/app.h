@@ -29,14 +29,15 @@ struct app {
 	struct timespec last_refresh; /* when annotate_refresh last asked the store */
 	char message[256];
 	int message_is_error;
-	/* The outline pane as last drawn, and whether nothing but moving
-	 * through the text has happened since: it is then left as it is on
-	 * the screen when it would be drawn the same (a page turn redrew it
-	 * whole, a tenth of the page's time). */
-	struct {
+	/* What the outline pane showed when last drawn (valid), and whether
+	 * nothing but moving through the text has happened since: it is then
+	 * left as it is on the screen when it would show the same (a page
+	 * turn redrew it whole, a tenth of the page's time). */
+	struct outline_look {
 		size_t top, current, selected;
-		int focused, width, rows, valid;
+		int focused, width, rows;
 	} outline_drawn;
+	int outline_drawn_valid;
 	int only_moved;
 	volatile sig_atomic_t *stop;	 /* set by a signal */
 	const struct tui_import *import; /* while the speech is being imported */
