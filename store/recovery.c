@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
-#include "base/utf8.h"
+#include "base/json.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/section.h"
@@ -30,42 +30,6 @@ char *store_recovery_directory(struct error *error)
 	return buffer_string(&path);
 }
 
-/* A JSON string: quotes, backslashes and control characters escaped;
- * invalid UTF-8 bytes become U+FFFD so that every JSON parser reads it. */
-static void json_string(struct buffer *out, const char *text)
-{
-	if (!text) {
-		buffer_append_string(out, "null");
-		return;
-	}
-	buffer_append_byte(out, '"');
-	size_t length = strlen(text);
-	for (size_t at = 0; at < length;) {
-		size_t step;
-		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
-		if (codepoint < 0)
-			buffer_append_codepoint(out, UTF8_REPLACEMENT);
-		else if (codepoint == '"' || codepoint == '\\')
-			buffer_printf(out, "\\%c", (char)codepoint);
-		else if (codepoint == '\n')
-			buffer_append_string(out, "\\n");
-		else if (codepoint == '\t')
-			buffer_append_string(out, "\\t");
-		else if (codepoint < 0x20)
-			buffer_printf(out, "\\u%04x", (unsigned)codepoint);
-		else
-			buffer_append(out, text + at, step);
-		at += step;
-	}
-	buffer_append_byte(out, '"');
-}
-
-static void json_field(struct buffer *out, const char *name, const char *value)
-{
-	buffer_printf(out, ",\"%s\":", name);
-	json_string(out, value);
-}
-
 static int append_themes(struct store *store, struct buffer *out, int64_t version, size_t paragraph,
 			 struct error *error)
 {
@@ -79,7 +43,7 @@ static int append_themes(struct store *store, struct buffer *out, int64_t versio
 	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
 		if (!first)
 			buffer_append_byte(out, ',');
-		json_string(out, (const char *)sqlite3_column_text(statement, 0));
+		json_append_string(out, (const char *)sqlite3_column_text(statement, 0));
 		first = 0;
 	}
 	sqlite3_reset(statement);
@@ -98,7 +62,7 @@ static int append_section(struct store *store, struct buffer *out, int64_t versi
 	for (size_t i = 0; i < count; i++) {
 		if (i)
 			buffer_append_byte(out, ',');
-		json_string(out, labels[i]);
+		json_append_string(out, labels[i]);
 	}
 	buffer_append_byte(out, ']');
 	store_section_path_free(labels, count);
@@ -119,19 +83,19 @@ static int build_lines(struct store *store, const struct store_document *documen
 		size_t paragraph = (size_t)sqlite3_column_int64(statement, 1);
 		buffer_printf(out, "{\"speech\":%lld,\"version\":%lld", (long long)document->id,
 			      (long long)version);
-		json_field(out, "title", document->title);
-		json_field(out, "date", document->date);
-		json_field(out, "speaker", document->speaker);
-		json_field(out, "occasion", document->occasion);
-		json_field(out, "source", document->source);
-		json_field(out, "source_path", document->source_path);
+		json_append_field(out, "title", document->title);
+		json_append_field(out, "date", document->date);
+		json_append_field(out, "speaker", document->speaker);
+		json_append_field(out, "occasion", document->occasion);
+		json_append_field(out, "source", document->source);
+		json_append_field(out, "source_path", document->source_path);
 		buffer_printf(out, ",\"paragraph\":%zu", paragraph);
 		if (append_section(store, out, version, paragraph, error) != 0)
 			break;
-		json_field(out, "text", (const char *)sqlite3_column_text(statement, 2));
+		json_append_field(out, "text", (const char *)sqlite3_column_text(statement, 2));
 		if (append_themes(store, out, version, paragraph, error) != 0)
 			break;
-		json_field(out, "note", (const char *)sqlite3_column_text(statement, 3));
+		json_append_field(out, "note", (const char *)sqlite3_column_text(statement, 3));
 		buffer_append_string(out, "}\n");
 	}
 	sqlite3_reset(statement);
