@@ -276,8 +276,22 @@ int store_import(struct store *store, const char *source_path, const unsigned ch
 	return store_import_hashed(store, source_path, hash, speech, result, error);
 }
 
-/* FTS5's own size for its pending terms (its 'hashsize' option). */
+/* FTS5's own size for its pending terms (its 'hashsize' option), when
+ * the index has none set. */
 enum { INDEX_MEMORY_DEFAULT = 1024 * 1024 };
+
+/* FTS5's 'hashsize' as the index has it now. */
+static int get_index_memory(struct store *store, size_t *bytes, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_INDEX_MEMORY_GET, error);
+	if (!statement)
+		return -1;
+	int status = sqlite3_step(statement);
+	*bytes = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0)
+				      : INDEX_MEMORY_DEFAULT;
+	sqlite3_reset(statement);
+	return status == SQLITE_ROW || status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+}
 
 /* Sets FTS5's 'hashsize'. The option is kept in the index's own table,
  * inside the transaction: set at its start and set back before its end,
@@ -298,10 +312,11 @@ int store_import_hashed(struct store *store, const char *source_path, const char
 	memset(result, 0, sizeof *result);
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
-	size_t limit = store->index_memory;
-	if ((limit && set_index_memory(store, limit, error) != 0) ||
+	size_t limit = store->index_memory, before = 0;
+	if ((limit && (get_index_memory(store, &before, error) != 0 ||
+		       set_index_memory(store, limit, error) != 0)) ||
 	    import_in_transaction(store, source_path, hash, speech, result, error) != 0 ||
-	    (limit && set_index_memory(store, INDEX_MEMORY_DEFAULT, error) != 0)) {
+	    (limit && set_index_memory(store, before, error) != 0)) {
 		store_transaction_rollback(store);
 		return -1;
 	}

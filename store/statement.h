@@ -127,6 +127,7 @@
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
 	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
 	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
+	X(INDEX_MEMORY_GET, "SELECT v FROM paragraph_search_config WHERE k = 'hashsize'")          \
 	X(INDEX_MEMORY_SET, "INSERT INTO paragraph_search (paragraph_search, rank)"                \
 			    " VALUES ('hashsize', ?1)")                                            \
 	X(PARAGRAPHS_OF,                                                                           \

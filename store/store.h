@@ -42,9 +42,10 @@ void store_limit_memory(long long bytes);
 
 /* Imports on this connection (store_import, store_import_hashed) write
  * the search index's pending terms out after about `bytes` of them
- * instead of FTS5's 1 MiB: held in memory until then they take two or
- * three times their size. More, smaller index segments to merge, so
- * slower: for a process that holds a large speech while it imports it. */
+ * instead of the index's own size (FTS5's default is 1 MiB): held in
+ * memory until then they take two or three times their size. More,
+ * smaller index segments to merge, so slower: for a process that holds a
+ * large speech while it imports it. */
 void store_limit_index_memory(struct store *store, size_t bytes);
 
 /* Makes what runs on this connection in another thread (an import) stop

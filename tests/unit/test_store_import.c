@@ -213,6 +213,16 @@ static void limited_index_memory(struct store *store)
 	ok(store_search(store, &query, &hits, &count, &error) == 0 && count == 3000,
 	   "limited index memory: every paragraph is found");
 	store_search_hits_free(hits, count);
+
+	/* A size the index had set is what it has again after. */
+	sqlite3_exec(
+	    store->db,
+	    "INSERT INTO paragraph_search (paragraph_search, rank) VALUES ('hashsize', 65536)",
+	    NULL, NULL, NULL);
+	store_limit_index_memory(store, 4096);
+	test_import(store, "/speeches/short.txt", "另一篇讲话\n讲营商环境。\n", NULL);
+	store_limit_index_memory(store, 0);
+	is_int(index_hashsize(store), 65536, "limited index memory: a size set before is kept");
 }
 
 int main(void)
