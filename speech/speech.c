@@ -299,6 +299,14 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 	return 0;
 }
 
+int speech_parse_document(const struct document *document, const char *fallback_title,
+			  struct speech *speech, struct error *error)
+{
+	/* The hints are not used yet: the text is parsed as a text file. */
+	return speech_parse((const unsigned char *)document->text, document->length,
+			    fallback_title, speech, error);
+}
+
 void speech_free(struct speech *speech)
 {
 	free(speech->text);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "base/error.h"
+#include "formats/document.h"
 
 enum paragraph_role {
 	PARAGRAPH_TITLE,
@@ -71,6 +72,12 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
  * so that a large file is held once rather than twice. The bytes are
  * freed (or become speech->text) whatever the outcome. */
 int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallback_title,
+			  struct speech *speech, struct error *error);
+
+/* Parses a document a format reader made (formats/document.h): its text
+ * is UTF-8 already; its hints (title, front and back matter, heading
+ * levels) and metadata title are taken into account. */
+int speech_parse_document(const struct document *document, const char *fallback_title,
 			  struct speech *speech, struct error *error);
 
 /* The title for a speech without a title line: the file name of path
