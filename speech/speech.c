@@ -311,6 +311,7 @@ void speech_free(struct speech *speech)
 {
 	free(speech->text);
 	free(speech->front_matter);
+	free(speech->back_matter);
 	free(speech->paragraphs);
 	free(speech->outline);
 	memset(speech, 0, sizeof *speech);

@@ -53,8 +53,10 @@ struct speech {
 	const char *encoding;  /* see decode.h */
 	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
 	int title_found;       /* 0 when the title is the fallback name */
-	struct text_span *front_matter;
+	struct text_span *front_matter; /* hidden clutter before the speech */
 	size_t front_matter_count;
+	struct text_span *back_matter; /* hidden clutter after it (责任编辑, footers) */
+	size_t back_matter_count;
 	struct paragraph *paragraphs; /* [0] is the title */
 	size_t paragraph_count;
 	struct outline_entry *outline; /* [0] is the title */
