@@ -14,15 +14,9 @@
 #include "tui/editor.h"
 #include "tui/export_dialog.h"
 #include "tui/picker.h"
+#include "tui/prompt.h"
 #include "tui/stats_view.h"
 #include "tui/status.h"
-
-/* How soon G must follow digits to read them as a paragraph number. */
-enum { COUNT_WINDOW_MILLISECONDS = 1500 };
-
-/* How often, at most, the reader asks whether another pizhu changed the
- * library. */
-enum { REFRESH_MILLISECONDS = 200 };
 
 static void describe_range(char *text, size_t size, size_t first, size_t last)
 {
@@ -101,26 +95,20 @@ static int toggle_theme(struct app *app, int theme)
 	return 1;
 }
 
-void annotate_count_reset(struct app *app)
+void annotate_tag_key(struct app *app, int key)
 {
-	app->count = 0;
-	app->count_actions = 0;
-}
-
-void annotate_digit(struct app *app, int digit)
-{
-	if (app->count == 0 && digit == 0)
-		return;
-	if (app->count < 100000000)
-		app->count = app->count * 10 + digit;
-	clock_gettime(CLOCK_MONOTONIC, &app->last_digit);
-	int theme = digit > 0 ? annotations_theme_by_key(&app->annotations, digit) : -1;
-	if (theme >= 0) {
-		if (in_library(app))
-			app->count_actions += (size_t)toggle_theme(app, theme);
+	int digit = key >= '1' && key <= '9' ? key - '0' : 0;
+	int theme = digit ? annotations_theme_by_key(&app->annotations, digit) : -1;
+	if (theme < 0) {
+		if (digit)
+			app_message(app, 0, "no theme has key %d (t makes one; :N goes to ¶N)",
+				    digit);
+		else
+			app_message(app, 1, "a theme key is a digit from 1 to 9");
 		return;
 	}
-	app_message(app, 0, "%ld (G goes to that paragraph)", app->count);
+	if (in_library(app))
+		toggle_theme(app, theme);
 }
 
 static int undo_step(struct app *app, int redo, struct store_action *action, struct error *error)
@@ -142,35 +130,6 @@ static void reload(struct app *app)
 	reader_annotations_changed(&app->reader);
 }
 
-int annotate_count_goto(struct app *app)
-{
-	if (app->count <= 0)
-		return 0;
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	long elapsed = (now.tv_sec - app->last_digit.tv_sec) * 1000 +
-		       (now.tv_nsec - app->last_digit.tv_nsec) / 1000000;
-	if (elapsed > COUNT_WINDOW_MILLISECONDS)
-		return 0;
-	size_t undone = 0;
-	for (; undone < app->count_actions; undone++) {
-		struct store_action action;
-		struct error error;
-		int done = undo_step(app, 0, &action, &error);
-		if (done > 0)
-			store_action_clear(&action);
-		if (done <= 0)
-			break;
-	}
-	if (undone)
-		reload(app);
-	reader_goto(&app->reader, (size_t)app->count);
-	app_message(app, 0, "¶%ld%s", app->count,
-		    undone ? " (the theme keys typed before G were undone)" : "");
-	annotate_count_reset(app);
-	return 1;
-}
-
 static void undo_or_redo(struct app *app, int redo)
 {
 	struct store_action action;
@@ -189,6 +148,25 @@ static void undo_or_redo(struct app *app, int redo)
 	store_action_clear(&action);
 }
 
+static void themes_picked(void *context, theme_set chosen)
+{
+	struct app *app = context;
+	size_t first, last;
+	if (!tag_range(app, &first, &last))
+		return;
+	theme_set initial = app->picked_initial;
+	theme_set add = chosen & ~initial, remove = initial & ~chosen;
+	if (!add && !remove)
+		return;
+	char where[64];
+	describe_range(where, sizeof where, first, last);
+	struct buffer names = {0};
+	annotations_theme_names(&app->annotations, add | remove, "、", &names);
+	if (change_selection(app, add, remove, "set themes", names.data))
+		app_message(app, 0, "themes set on %s", where);
+	buffer_free(&names);
+}
+
 static void pick_themes(struct app *app)
 {
 	size_t first, last;
@@ -202,28 +180,15 @@ static void pick_themes(struct app *app)
 	char title[96], where[64];
 	describe_range(where, sizeof where, first, last);
 	snprintf(title, sizeof title, "Themes for %s", where);
-	theme_set chosen = initial;
+	app->picked_initial = initial;
 	app->message[0] = '\0';
-	if (picker_run(annotations, title, &chosen, app->message, sizeof app->message, app->stop) !=
-	    PICKER_APPLIED)
-		return;
-	theme_set add = chosen & ~initial, remove = initial & ~chosen;
-	if (!add && !remove)
-		return;
-	struct buffer names = {0};
-	annotations_theme_names(annotations, add | remove, "、", &names);
-	if (change_selection(app, add, remove, "set themes", names.data))
-		app_message(app, 0, "themes set on %s", where);
-	buffer_free(&names);
+	picker_open(app->view->driver, annotations, title, initial, themes_picked, app,
+		    app->message, sizeof app->message);
 }
 
-static void choose_filter(struct app *app)
+static void filter_picked(void *context, theme_set chosen)
 {
-	theme_set chosen = app->reader.visible.filter;
-	app->message[0] = '\0';
-	if (picker_run(&app->annotations, "Show only paragraphs with these themes", &chosen,
-		       app->message, sizeof app->message, app->stop) != PICKER_APPLIED)
-		return;
+	struct app *app = context;
 	reader_set_filter(&app->reader, chosen);
 	if (!chosen)
 		return;
@@ -233,19 +198,19 @@ static void choose_filter(struct app *app)
 	buffer_free(&names);
 }
 
-static void edit_note(struct app *app)
+static void choose_filter(struct app *app)
 {
-	size_t paragraph = app->reader.cursor;
-	if (paragraph == 0) {
-		app_message(app, 1, "the title takes no note");
-		return;
-	}
+	app->message[0] = '\0';
+	picker_open(app->view->driver, &app->annotations, "Show only paragraphs with these themes",
+		    app->reader.visible.filter, filter_picked, app, app->message,
+		    sizeof app->message);
+}
+
+static void note_written(void *context, char *text)
+{
+	struct app *app = context;
+	size_t paragraph = app->note_paragraph;
 	const char *old = app->annotations.notes[paragraph];
-	char title[64];
-	snprintf(title, sizeof title, "Note for ¶%zu", paragraph);
-	char *text = editor_run(title, old, app->stop);
-	if (!text)
-		return;
 	if (strcmp(text, old ? old : "") != 0) {
 		struct error error;
 		if (annotations_set_note(&app->annotations, paragraph, text, &error) != 0)
@@ -256,6 +221,19 @@ static void edit_note(struct app *app)
 		reader_note_changed(&app->reader, paragraph);
 	}
 	free(text);
+}
+
+static void edit_note(struct app *app)
+{
+	size_t paragraph = app->reader.cursor;
+	if (paragraph == 0) {
+		app_message(app, 1, "the title takes no note");
+		return;
+	}
+	char title[64];
+	snprintf(title, sizeof title, "Note for ¶%zu", paragraph);
+	app->note_paragraph = paragraph;
+	editor_open(app->view->driver, title, app->annotations.notes[paragraph], note_written, app);
 }
 
 /* The keywords of the suggested themes found in the paragraph. */
@@ -286,17 +264,20 @@ static void suggesting_keywords(struct annotations *annotations, size_t paragrap
 	buffer_string(out);
 }
 
-/* Waits for the next key, with the screen drawn. */
-static int next_key(struct app *app)
+static void suggestion_answered(void *context, int yes)
 {
-	for (;;) {
-		app_draw(app);
-		int key = getch();
-		if (*app->stop)
-			return 'q';
-		if (key != ERR && key != KEY_RESIZE)
-			return key;
-	}
+	struct app *app = context;
+	size_t paragraph = app->reader.keywords_paragraph;
+	app->reader.keywords_paragraph = (size_t)-1;
+	app->message[0] = '\0';
+	if (!yes || paragraph == (size_t)-1)
+		return;
+	theme_set suggested = app->suggestion;
+	struct buffer names = {0};
+	annotations_theme_names(&app->annotations, suggested, "、", &names);
+	if (change_selection(app, suggested, 0, "accept suggestion", names.data))
+		app_message(app, 0, "已标注 %s ¶%zu", names.data, paragraph);
+	buffer_free(&names);
 }
 
 static void show_suggestion(struct app *app)
@@ -310,67 +291,127 @@ static void show_suggestion(struct app *app)
 	struct buffer why = {0};
 	suggesting_keywords(&app->annotations, paragraph, suggested, &why);
 	app->reader.keywords_paragraph = paragraph;
+	app->suggestion = suggested;
 	app_message(app, 0, "suggested: %s — y accepts, any other key leaves it", why.data);
 	buffer_free(&why);
-	int key = next_key(app);
-	app->reader.keywords_paragraph = (size_t)-1;
-	app->message[0] = '\0';
-	if (key != 'y' && key != 'Y')
-		return;
-	struct buffer names = {0};
-	annotations_theme_names(&app->annotations, suggested, "、", &names);
-	if (change_selection(app, suggested, 0, "accept suggestion", names.data))
-		app_message(app, 0, "已标注 %s ¶%zu", names.data, paragraph);
-	buffer_free(&names);
+	question_open(app->view->driver, NULL, suggestion_answered, app);
 }
 
-static void review_suggestions(struct app *app)
+/* The suggestion review (S): a dialog over the reader, which shows each
+ * suggested paragraph in turn with the question in its status line. */
+struct review {
+	struct app *app;
+	struct annotation_change *accepted;
+	size_t accepted_count, seen, total;
+	size_t paragraph; /* the one asked about */
+};
+
+/* Shows the next suggestion from `from`; 0 when there is none left. */
+static int review_next(struct review *review, size_t from)
 {
+	struct app *app = review->app;
 	struct annotations *annotations = &app->annotations;
-	size_t count = app->speech->paragraph_count, total = 0;
-	for (size_t p = 0; p < count; p++)
-		total += annotations_suggested(annotations, p) != 0;
-	if (!total) {
-		app_message(app, 0, "no suggestions in this speech");
-		return;
-	}
-	struct annotation_change *accepted = xcalloc(total, sizeof *accepted);
-	size_t accepted_count = 0, seen = 0;
-	int stop = 0;
-	for (size_t p = 0; p < count && !stop; p++) {
+	for (size_t p = from; p < app->speech->paragraph_count; p++) {
 		theme_set suggested = annotations_suggested(annotations, p);
 		if (!suggested)
 			continue;
-		seen++;
+		review->seen++;
+		review->paragraph = p;
 		reader_goto(&app->reader, p);
 		app->reader.keywords_paragraph = p;
 		struct buffer why = {0};
 		suggesting_keywords(annotations, p, suggested, &why);
-		app_message(app, 0, "suggestion %zu/%zu: %s — y accept, n skip, q stop", seen,
-			    total, why.data);
+		app_message(app, 0, "suggestion %zu/%zu: %s — y accept, n skip, q stop",
+			    review->seen, review->total, why.data);
 		buffer_free(&why);
-		int key = next_key(app);
-		if (key == 'y' || key == 'Y')
-			accepted[accepted_count++] = (struct annotation_change){p, p, suggested, 0};
-		else if (key == 'q' || key == 27)
-			stop = 1;
+		return 1;
 	}
+	return 0;
+}
+
+static int review_open(struct view *view, const void *arguments, struct error *error)
+{
+	(void)error;
+	struct review *review = view->state;
+	review->app = (struct app *)arguments;
+	struct app *app = review->app;
+	for (size_t p = 0; p < app->speech->paragraph_count; p++)
+		review->total += annotations_suggested(&app->annotations, p) != 0;
+	review->accepted = xcalloc(review->total ? review->total : 1, sizeof *review->accepted);
+	review_next(review, 0);
+	return 0;
+}
+
+/* The reader below shows it all. */
+static void review_draw(struct view *view)
+{
+	(void)view;
+}
+
+static void review_finish(struct review *review)
+{
+	struct app *app = review->app;
 	app->reader.keywords_paragraph = (size_t)-1;
-	if (accepted_count) {
-		size_t changed;
-		struct error error;
-		char description[64];
-		snprintf(description, sizeof description, "accept %zu suggestions", accepted_count);
-		if (annotations_change(annotations, accepted, accepted_count, description, &changed,
-				       &error) != 0)
-			app_message(app, 1, "not saved: %s", error.message);
-		else
-			app_message(app, 0, "accepted %zu suggestions (u undoes them all)",
-				    accepted_count);
-	} else {
+	if (!review->accepted_count) {
 		app_message(app, 0, "no suggestion accepted");
+		return;
 	}
-	free(accepted);
+	size_t changed;
+	struct error error;
+	char description[64];
+	snprintf(description, sizeof description, "accept %zu suggestions", review->accepted_count);
+	if (annotations_change(&app->annotations, review->accepted, review->accepted_count,
+			       description, &changed, &error) != 0)
+		app_message(app, 1, "not saved: %s", error.message);
+	else
+		app_message(app, 0, "accepted %zu suggestions (u undoes them all)",
+			    review->accepted_count);
+}
+
+static enum view_result review_key(struct view *view, const struct view_key *key)
+{
+	struct review *review = view->state;
+	struct app *app = review->app;
+	enum request request = view_key_request(key, PANE_QUESTION);
+	if (request == REQUEST_ANSWER_YES) {
+		theme_set suggested = annotations_suggested(&app->annotations, review->paragraph);
+		review->accepted[review->accepted_count++] =
+		    (struct annotation_change){review->paragraph, review->paragraph, suggested, 0};
+	}
+	if (request == REQUEST_ANSWER_STOP || !review_next(review, review->paragraph + 1)) {
+		review_finish(review);
+		return VIEW_CLOSE;
+	}
+	return VIEW_HANDLED;
+}
+
+static void review_close(struct view *view)
+{
+	struct review *review = view->state;
+	free(review->accepted);
+}
+
+static const struct view_ops review_ops = {
+    .name = "review",
+    .state_size = sizeof(struct review),
+    .overlay = 1,
+    .open = review_open,
+    .draw = review_draw,
+    .key = review_key,
+    .close = review_close,
+};
+
+static void review_suggestions(struct app *app)
+{
+	size_t total = 0;
+	for (size_t p = 0; p < app->speech->paragraph_count && !total; p++)
+		total += annotations_suggested(&app->annotations, p) != 0;
+	if (!total) {
+		app_message(app, 0, "no suggestions in this speech");
+		return;
+	}
+	struct error error;
+	view_open(app->view->driver, &review_ops, app, &error);
 }
 
 static void copy_paragraph(struct app *app)
@@ -480,16 +521,14 @@ int annotate_request(struct app *app, enum request request)
 	case REQUEST_COPY:
 		copy_paragraph(app);
 		return 1;
-	case REQUEST_EXPORT: {
+	case REQUEST_EXPORT:
 		/* A filter says which themes the user is after. */
-		int wrote = export_dialog_run(&app->annotations, app->reader.visible.filter,
-					      app->message, sizeof app->message, app->stop);
-		app->message_is_error = wrote < 0;
+		export_dialog_open(app->view->driver, &app->annotations, app->reader.visible.filter,
+				   app->message, sizeof app->message, &app->message_is_error);
 		return 1;
-	}
 	case REQUEST_STATISTICS: {
 		struct error error;
-		if (stats_view_run(&app->annotations, app->stop, &error) != 0)
+		if (!stats_view_open(app->view->driver, &app->annotations, &error))
 			app_message(app, 1, "%s", error.message);
 		return 1;
 	}
@@ -500,16 +539,6 @@ int annotate_request(struct app *app, enum request request)
 
 int annotate_refresh(struct app *app)
 {
-	/* Asking the library costs a read transaction: not on every key of a
-	 * fast page-through, but often enough that another pizhu's tag shows
-	 * within a moment. */
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	long since = (now.tv_sec - app->last_refresh.tv_sec) * 1000 +
-		     (now.tv_nsec - app->last_refresh.tv_nsec) / 1000000;
-	if (since >= 0 && since < REFRESH_MILLISECONDS)
-		return 0;
-	app->last_refresh = now;
 	int changed;
 	struct error error;
 	if (annotations_refresh(&app->annotations, &changed, &error) != 0) {

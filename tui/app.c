@@ -1,5 +1,7 @@
-/* app.c — the reader's loop: screen set-up and restore, geometry, key
- * dispatch through the request table, mouse, signals and resizing. */
+/* app.c — the reader view: the outline pane, the reading pane and the
+ * status line over one speech; geometry, key dispatch through the request
+ * table, mouse, resizing, following a background import and other
+ * writers of the library. */
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,12 +14,12 @@
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/outline_pane.h"
-#include "tui/help.h"
 #include "tui/pager.h"
 #include "tui/prompt.h"
 #include "tui/reader.h"
 #include "tui/request.h"
 #include "tui/search_view.h"
+#include "tui/view.h"
 #include "tui/status.h"
 #include "tui/tui.h"
 #include "tui/screen.h"
@@ -71,7 +73,6 @@ void app_draw(struct app *app)
 		const char *text = "terminal too small";
 		draw_text(stdscr, LINES / 2, 0, text, strlen(text), COLS,
 			  colors_attr(ELEMENT_TEXT));
-		refresh();
 		return;
 	}
 	int reader_x = app->outline_width ? app->outline_width + 1 : 0;
@@ -100,7 +101,6 @@ void app_draw(struct app *app)
 	reader_draw(&app->reader, stdscr, 0, reader_x, COLS - reader_x, rows);
 	status_draw(stdscr, LINES - 1, COLS, &app->annotations, app->reader.cursor, app->message,
 		    app->message_is_error);
-	refresh();
 }
 
 void app_message(struct app *app, int is_error, const char *format, ...)
@@ -125,17 +125,15 @@ static void show_front_matter(struct app *app)
 		lines[i].length = speech->front_matter[i].length;
 		lines[i].element = ELEMENT_DIM;
 	}
-	pager_show("front matter (hidden from the speech)", lines, speech->front_matter_count, 'M',
-		   &tui_stop_signal);
+	struct error error;
+	pager_open(app->view->driver, "front matter (hidden from the speech)", lines,
+		   speech->front_matter_count, 'M', &error);
 	free(lines);
 }
 
-static void prompt_search(struct app *app)
+static void search_answer(void *context, char *query)
 {
-	int resized;
-	char *query = prompt_read(stdscr, LINES - 1, COLS, "/", NULL, &resized);
-	if (resized)
-		layout_panes(app);
+	struct app *app = context;
 	if (!query)
 		return;
 	if (!*query) {
@@ -152,35 +150,32 @@ static void prompt_search(struct app *app)
 	free(query);
 }
 
-/* Widens the search from this speech to the whole library. */
-static void search_library(struct app *app)
+/* Widens the search from this speech to the whole library; the reader
+ * loads its tags again when it is back on top (reader_reveal). */
+static void search_library_answer(void *context, char *query)
 {
-	int resized;
-	char *query = app->reader.query ? xstrdup(app->reader.query)
-					: prompt_read(stdscr, LINES - 1, COLS,
-						      "search every speech: ", NULL, &resized);
+	struct app *app = context;
 	if (query && *query) {
 		struct error error;
-		if (search_view_run(app->ui, app->annotations.store, query, &error) != 0)
+		if (!search_view_open(app->view->driver, app->ui, app->annotations.store, query,
+				      &error))
 			app_message(app, 1, "%s", error.message);
-		/* A reader opened from there may have changed this speech's
-		 * tags through this same connection, which data_version does not
-		 * count: load them again. */
-		if (annotations_reload(&app->annotations, &error) != 0)
-			app_message(app, 1, "%s", error.message);
-		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
-		reader_annotations_changed(&app->reader);
-		layout_panes(app);
 	}
 	free(query);
 }
 
-static void prompt_goto(struct app *app)
+static void search_library(struct app *app)
 {
-	int resized;
-	char *input = prompt_read(stdscr, LINES - 1, COLS, ":", NULL, &resized);
-	if (resized)
-		layout_panes(app);
+	if (app->reader.query)
+		search_library_answer(app, xstrdup(app->reader.query));
+	else
+		prompt_open(app->view->driver, "search every speech: ", NULL, search_library_answer,
+			    app);
+}
+
+static void goto_answer(void *context, char *input)
+{
+	struct app *app = context;
 	if (!input)
 		return;
 	char *end;
@@ -225,14 +220,13 @@ static void on_mouse(struct app *app)
 		reader_goto(&app->reader, paragraph);
 }
 
-/* Whether a key only moves through the text, changing nothing in the
- * outline pane but where it points. G is left out: after digits it undoes
- * the tags they made. */
-static int moves_only(const struct app *app, int key)
+/* Whether a request only moves through the text, changing nothing in the
+ * outline pane but where it points. */
+static int moves_only(const struct app *app, enum request request)
 {
 	if (app->focus_outline)
 		return 0;
-	switch (request_for_key(PANE_READER, key)) {
+	switch (request) {
 	case REQUEST_PARAGRAPH_NEXT:
 	case REQUEST_PARAGRAPH_PREVIOUS:
 	case REQUEST_PAGE_DOWN:
@@ -240,6 +234,7 @@ static int moves_only(const struct app *app, int key)
 	case REQUEST_HALF_PAGE_DOWN:
 	case REQUEST_HALF_PAGE_UP:
 	case REQUEST_FIRST:
+	case REQUEST_LAST:
 	case REQUEST_HEADING_NEXT:
 	case REQUEST_HEADING_PREVIOUS:
 	case REQUEST_SEARCH_NEXT:
@@ -252,57 +247,54 @@ static int moves_only(const struct app *app, int key)
 	}
 }
 
-/* Handles one key; returns 0 to quit. */
-static int on_key(struct app *app, int key)
+static enum view_result reader_key(struct view *view, const struct view_key *key)
 {
-	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;
-	if (pane == PANE_READER && key >= '0' && key <= '9') {
-		app->message[0] = '\0';
-		annotate_digit(app, key - '0');
-		return 1;
+	struct app *app = view->state;
+	int changed = app->poll_changed;
+	app->poll_changed = 0;
+	app->only_moved = 0;
+	if (key->kind == KEY_CODE_YES && key->code == KEY_MOUSE) {
+		on_mouse(app);
+		return VIEW_HANDLED;
 	}
-	enum request request = request_for_key(pane, key);
-	if (pane == PANE_READER && request == REQUEST_LAST && annotate_count_goto(app))
-		return 1;
-	annotate_count_reset(app);
+	enum request_pane pane = app->focus_outline ? PANE_OUTLINE : PANE_READER;
+	enum request request = view_key_request(key, pane);
+	app->only_moved = !changed && moves_only(app, request);
 	app->message[0] = '\0';
 	switch (request) {
 	case REQUEST_NONE:
-		if (key != 27)
+		if (view_key_code(key) != 27)
 			app_message(app, 1, "unknown key (press ? for help)");
-		return 1;
+		return VIEW_HANDLED;
 	case REQUEST_QUIT:
-		return 0;
+		return VIEW_CLOSE;
 	case REQUEST_HELP:
-		help_show(&tui_stop_signal);
-		return 1;
 	case REQUEST_REDRAW:
-		clearok(curscr, TRUE);
-		return 1;
+		return VIEW_IGNORED;
 	case REQUEST_FOCUS_NEXT:
 		if (app->outline_width)
 			app->focus_outline = !app->focus_outline;
 		else
 			app_message(app, 0, "the outline pane is hidden (o shows it)");
-		return 1;
+		return VIEW_HANDLED;
 	case REQUEST_OUTLINE_SHOW:
 		app->outline_shown = !app->outline_shown;
 		layout_panes(app);
 		if (app->outline_shown && !app->outline_width)
 			app_message(app, 0, "the terminal is too narrow for the outline pane");
-		return 1;
+		return VIEW_HANDLED;
 	case REQUEST_SEARCH:
-		prompt_search(app);
-		return 1;
+		prompt_open(view->driver, "/", NULL, search_answer, app);
+		return VIEW_HANDLED;
 	case REQUEST_GOTO:
-		prompt_goto(app);
-		return 1;
+		prompt_open(view->driver, ":", NULL, goto_answer, app);
+		return VIEW_HANDLED;
 	case REQUEST_FRONT_MATTER:
 		show_front_matter(app);
-		return 1;
+		return VIEW_HANDLED;
 	case REQUEST_SEARCH_LIBRARY:
 		search_library(app);
-		return 1;
+		return VIEW_HANDLED;
 	default:
 		break;
 	}
@@ -313,15 +305,19 @@ static int on_key(struct app *app, int key)
 			reader_goto(&app->reader, jump);
 			app->focus_outline = 0;
 		}
-		return 1;
+		return VIEW_HANDLED;
+	}
+	if (request == REQUEST_TAG) {
+		annotate_tag_key(app, view_key_code(key));
+		return VIEW_HANDLED;
 	}
 	if (annotate_request(app, request))
-		return 1;
-	if (reader_request(&app->reader, request, 0, app->message, sizeof app->message) < 0)
+		return VIEW_HANDLED;
+	if (reader_request(&app->reader, request, app->message, sizeof app->message) < 0)
 		app->message_is_error = 1;
 	else
 		app->message_is_error = 0;
-	return 1;
+	return VIEW_HANDLED;
 }
 
 /* Folds and the cursor as the library kept them; `cited` (when not -1)
@@ -433,16 +429,16 @@ static int poll_import(struct app *app)
 
 /* Opens the library that the first paint did without, and shows what it
  * holds: the themes on the status line, then the tags once imported. */
-static int open_library(struct app *app, const struct tui_reading *reading, struct error *error)
+static int open_library(struct app *app, struct error *error)
 {
 	struct error warning;
-	if (reading->open_library(reading->library, &warning, error) != 0)
+	if (app->open_library(app->library, &warning, error) != 0)
 		return -1;
 	if (warning.message[0])
 		app_message(app, 1, "%s", warning.message);
 	if (app->import)
 		app->import->library_opened(app->import->context);
-	app->annotations.store = *reading->library;
+	app->annotations.store = *app->library;
 	if (annotations_reload(&app->annotations, error) != 0)
 		return -1;
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
@@ -451,70 +447,177 @@ static int open_library(struct app *app, const struct tui_reading *reading, stru
 	return 0;
 }
 
+struct reader_arguments {
+	struct tui *ui;
+	struct store *store;
+	const struct speech *speech; /* NULL: the view loads it from the store */
+	const struct tui_reading *reading;
+};
+
+static int reader_open(struct view *view, const void *arguments, struct error *error)
+{
+	const struct reader_arguments *given = arguments;
+	const struct tui_reading *reading = given->reading;
+	struct app *app = view->state;
+	*app = (struct app){.speech = given->speech,
+			    .ui = given->ui,
+			    .view = view,
+			    .outline_shown = 1,
+			    .import = reading->import,
+			    .open_library = reading->open_library,
+			    .library = reading->library};
+	if (!app->speech) {
+		if (store_speech_load(given->store, reading->document_id, &app->own_speech,
+				      error) != 0)
+			return -1;
+		app->owns_speech = 1;
+		app->speech = &app->own_speech;
+	}
+	if (annotations_load(&app->annotations, given->store, reading->document_id, app->speech,
+			     error) != 0) {
+		if (app->owns_speech)
+			speech_free(&app->own_speech);
+		return -1;
+	}
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
+	outline_pane_init(&app->outline, app->speech, &app->annotations);
+	app->opened = 1;
+	if (restore_position(app, reading->cited, error) != 0) {
+		app->failed = 1;
+		view_fail(view, error);
+	}
+	layout_panes(app);
+	if (reading->search && *reading->search)
+		app->reader.query = xstrdup(reading->search);
+	if (reading->message && *reading->message)
+		app_message(app, 0, "%s", reading->message);
+	return 0;
+}
+
+/* The same library speech. */
+static int reader_same(const struct view *view, const void *arguments)
+{
+	const struct reader_arguments *given = arguments;
+	const struct app *app = view->state;
+	return given->reading->document_id &&
+	       given->reading->document_id == app->annotations.document_id;
+}
+
+/* Back to a speech already open, at the paragraph asked for. */
+static void reader_reopen(struct view *view, const void *arguments)
+{
+	const struct tui_reading *reading = ((const struct reader_arguments *)arguments)->reading;
+	struct app *app = view->state;
+	if (reading->cited >= 0 && (size_t)reading->cited < app->speech->paragraph_count)
+		reader_goto(&app->reader, (size_t)reading->cited);
+	if (reading->search && *reading->search) {
+		free(app->reader.query);
+		app->reader.query = xstrdup(reading->search);
+		reader_annotations_changed(&app->reader);
+	}
+}
+
+static void reader_view_draw(struct view *view)
+{
+	app_draw(view->state);
+}
+
+/* The first paint is out: now open the library it did without. */
+static void reader_painted(struct view *view)
+{
+	struct app *app = view->state;
+	struct error error;
+	if (!app->annotations.store && open_library(app, &error) != 0) {
+		app->failed = 1;
+		view_fail(view, &error);
+	}
+}
+
+static void reader_poll(struct view *view, int library_due)
+{
+	struct app *app = view->state;
+	if (!app->annotations.store)
+		return;
+	int changed = poll_import(app);
+	if (library_due)
+		changed |= annotate_refresh(app);
+	app->poll_changed = changed;
+	app->only_moved = !changed;
+}
+
+static void reader_view_resize(struct view *view)
+{
+	struct app *app = view->state;
+	app->only_moved = 0;
+	layout_panes(app);
+}
+
+static void reader_reveal(struct view *view, int after_overlay)
+{
+	struct app *app = view->state;
+	app->only_moved = 0;
+	app->outline_drawn_valid = 0;
+	if (!after_overlay && app->annotations.store) {
+		/* A view above may have changed this speech's tags through
+		 * this same connection, which data_version does not count. */
+		struct error error;
+		if (annotations_reload(&app->annotations, &error) != 0)
+			app_message(app, 1, "%s", error.message);
+		reader_annotations_changed(&app->reader);
+	}
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	layout_panes(app);
+}
+
+static void reader_close(struct view *view)
+{
+	struct app *app = view->state;
+	struct error error;
+	if (app->opened && !app->failed && app->annotations.store &&
+	    save_position(app, &error) != 0)
+		view_fail(view, &error);
+	outline_pane_free(&app->outline);
+	reader_free(&app->reader);
+	annotations_free(&app->annotations);
+	if (app->owns_speech)
+		speech_free(&app->own_speech);
+}
+
+static const struct view_ops reader_ops = {
+    .name = "reader",
+    .state_size = sizeof(struct app),
+    .open = reader_open,
+    .same = reader_same,
+    .reopen = reader_reopen,
+    .draw = reader_view_draw,
+    .painted = reader_painted,
+    .key = reader_key,
+    .poll = reader_poll,
+    .resize = reader_view_resize,
+    .reveal = reader_reveal,
+    .close = reader_close,
+};
+
 int tui_read_speech(struct tui *ui, struct store *store, const struct speech *speech,
 		    const struct tui_reading *reading, struct error *error)
 {
-	struct app app = {.speech = speech,
-			  .ui = ui,
-			  .outline_shown = 1,
-			  .stop = &tui_stop_signal,
-			  .import = reading->import};
-	if (annotations_load(&app.annotations, store, reading->document_id, speech, error) != 0)
-		return -1;
-	colors_set_themes(app.annotations.themes, app.annotations.theme_count);
-	reader_init(&app.reader, speech, &app.annotations, ui->options.max_columns);
-	outline_pane_init(&app.outline, speech, &app.annotations);
-	int status = restore_position(&app, reading->cited, error);
-	layout_panes(&app);
-	if (reading->search && *reading->search) {
-		free(app.reader.query);
-		app.reader.query = xstrdup(reading->search);
-	}
-	if (reading->message && *reading->message)
-		app_message(&app, 0, "%s", reading->message);
+	struct reader_arguments arguments = {ui, store, speech, reading};
+	return view_run(&reader_ops, &arguments, error);
+}
 
-	while (status == 0) {
-		app_draw(&app);
-		if (!app.annotations.store) {
-			status = open_library(&app, reading, error);
-			continue;
-		}
-		int key = getch();
-		if (tui_stop_signal)
-			break;
-		int changed = poll_import(&app);
-		changed |= annotate_refresh(&app);
-		app.only_moved = !changed && (key == ERR || moves_only(&app, key));
-		if (key == ERR)
-			continue;
-		if (key == KEY_RESIZE) {
-			layout_panes(&app);
-			continue;
-		}
-		if (key == KEY_MOUSE) {
-			on_mouse(&app);
-			continue;
-		}
-		if (!on_key(&app, key))
-			break;
-	}
-
-	if (status == 0)
-		status = save_position(&app, error);
-	outline_pane_free(&app.outline);
-	reader_free(&app.reader);
-	annotations_free(&app.annotations);
-	return status;
+struct view *reader_view_open(struct view_driver *driver, struct tui *ui, struct store *store,
+			      int64_t id, long cited, const char *search, struct error *error)
+{
+	struct tui_reading reading = {.document_id = id, .cited = cited, .search = search};
+	struct reader_arguments arguments = {ui, store, NULL, &reading};
+	return view_open(driver, &reader_ops, &arguments, error);
 }
 
 int tui_read_library_speech(struct tui *ui, struct store *store, int64_t id, long cited,
 			    const char *search, struct error *error)
 {
-	struct speech speech;
-	if (store_speech_load(store, id, &speech, error) != 0)
-		return -1;
 	struct tui_reading reading = {.document_id = id, .cited = cited, .search = search};
-	int status = tui_read_speech(ui, store, &speech, &reading, error);
-	speech_free(&speech);
-	return status;
+	struct reader_arguments arguments = {ui, store, NULL, &reading};
+	return view_run(&reader_ops, &arguments, error);
 }

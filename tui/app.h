@@ -1,10 +1,9 @@
-/* app.h — the reader's state shared by its loop (app.c) and its
+/* app.h — the reader view's state, shared by the view (app.c) and its
  * annotation commands (annotate.c). Private to tui/. */
 #ifndef PIZHU_TUI_APP_H
 #define PIZHU_TUI_APP_H
 
-#include <signal.h>
-#include <time.h>
+#include <stdint.h>
 
 #include "speech/speech.h"
 #include "tui/annotations.h"
@@ -12,10 +11,15 @@
 #include "tui/reader.h"
 #include "tui/request.h"
 #include "tui/tui.h"
+#include "tui/view.h"
 
 struct app {
 	const struct speech *speech;
+	struct speech own_speech; /* when the view loaded it (owns_speech) */
+	int owns_speech;
+	int opened, failed;
 	struct tui *ui;
+	struct view *view;
 	struct annotations annotations;
 	struct reader reader;
 	struct outline_pane outline;
@@ -23,10 +27,6 @@ struct app {
 	int outline_width; /* 0 when hidden now */
 	int focus_outline; /* Tab */
 	int too_small;
-	long count;		      /* digits typed in a row */
-	size_t count_actions;	      /* tag actions those digits made */
-	struct timespec last_digit;   /* when the last of them came */
-	struct timespec last_refresh; /* when annotate_refresh last asked the store */
 	char message[256];
 	int message_is_error;
 	/* What the outline pane showed when last drawn (valid), and whether
@@ -39,8 +39,15 @@ struct app {
 	} outline_drawn;
 	int outline_drawn_valid;
 	int only_moved;
-	volatile sig_atomic_t *stop;	 /* set by a signal */
+	int poll_changed;		 /* the last poll changed what is shown */
 	const struct tui_import *import; /* while the speech is being imported */
+	/* Opens the library after the first paint (tui_reading). */
+	int (*open_library)(struct store **store, struct error *warning, struct error *error);
+	struct store **library;
+	/* What a dialog the reader opened works on, for its answer. */
+	size_t note_paragraph;
+	theme_set picked_initial;
+	theme_set suggestion;
 };
 
 void app_message(struct app *app, int is_error, const char *format, ...)
@@ -49,24 +56,24 @@ void app_message(struct app *app, int is_error, const char *format, ...)
 /* Draws the whole screen. */
 void app_draw(struct app *app);
 
-/* A digit key in the reading pane: tags with the theme of that key at
- * once, and counts toward NG. */
-void annotate_digit(struct app *app, int digit);
-
-/* G right after digits: goes to that paragraph, undoing the tags the
- * digits made. Returns 1 when it did, 0 when G means the end. */
-int annotate_count_goto(struct app *app);
-
-/* Forgets the digits typed so far. */
-void annotate_count_reset(struct app *app);
+/* A theme key in the reading pane ('1'..'9'): toggles the theme of that
+ * key on the paragraph or selection at once. Digits are never a count
+ * (: goes to a paragraph), so no key writes a tag the user did not mean. */
+void annotate_tag_key(struct app *app, int key);
 
 /* Handles the tagging, note, filter, suggestion and copy requests; returns
  * 0 for any other request. */
 int annotate_request(struct app *app, enum request request);
 
-/* Loads annotations again when another pizhu changed the library; asks
- * the store at most every REFRESH_MILLISECONDS. Returns 1 when anything
- * changed (or could not be checked), else 0. */
+/* Loads annotations again when another pizhu changed the library (the
+ * driver says when it is time to ask). Returns 1 when anything changed
+ * (or could not be checked), else 0. */
 int annotate_refresh(struct app *app);
+
+/* Opens library speech `id` in a reader view on the stack (or goes back to
+ * the reader that has it open), at `cited` (or -1) with `search` (or
+ * NULL) highlighted. */
+struct view *reader_view_open(struct view_driver *driver, struct tui *ui, struct store *store,
+			      int64_t id, long cited, const char *search, struct error *error);
 
 #endif

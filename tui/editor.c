@@ -1,3 +1,4 @@
+/* editor.c — the note editor view. */
 #include "tui/editor.h"
 
 #include <curses.h>
@@ -10,11 +11,16 @@
 #include "base/utf8.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
+#include "tui/prompt.h"
 #include "tui/width.h"
 
 enum { EDITOR_MAX_CHARACTERS = 20000 };
 
 struct editor {
+	char *title;
+	editor_done *done;
+	void *context;
+	struct view *view;
 	unsigned *text; /* code points */
 	size_t length, capacity;
 	size_t cursor;	/* index into text */
@@ -162,26 +168,6 @@ static void draw_editor(struct editor *editor, const char *title, int top, int r
 	draw_text(stdscr, top + rows - 1, 1, hint, strlen(hint), COLS - 2,
 		  colors_attr(ELEMENT_STATUS));
 	move(top + 1 + (int)(cursor_row - editor->top_row), 1 + cursor_column);
-	refresh();
-}
-
-/* Asks whether to throw away the changes; 1 for yes. */
-static int confirm_discard(int row, volatile const int *stop)
-{
-	const char *question = "Discard the changes to this note? (y/n)";
-	draw_fill(stdscr, row, 0, COLS, ' ', colors_attr(ELEMENT_STATUS_MESSAGE));
-	draw_text(stdscr, row, 1, question, strlen(question), COLS - 2,
-		  colors_attr(ELEMENT_STATUS_MESSAGE));
-	refresh();
-	for (;;) {
-		int key = getch();
-		if (*stop)
-			return 1;
-		if (key == 'y' || key == 'Y')
-			return 1;
-		if (key != ERR && key != KEY_RESIZE)
-			return 0;
-	}
 }
 
 static void load(struct editor *editor, const char *text)
@@ -200,87 +186,130 @@ static void load(struct editor *editor, const char *text)
 	editor->changed = 0;
 }
 
-char *editor_run(const char *title, const char *text, volatile const int *stop)
+struct editor_arguments {
+	const char *title, *text;
+	editor_done *done;
+	void *context;
+};
+
+static int editor_open_state(struct view *view, const void *arguments, struct error *error)
 {
-	struct editor editor = {0};
-	load(&editor, text);
-	char *result = NULL;
-	curs_set(1);
-	for (;;) {
-		int rows = LINES / 2 < 6 ? (LINES < 6 ? LINES : 6) : LINES / 2;
-		int top = LINES - rows;
-		int width = COLS;
-		draw_editor(&editor, title, top, rows, width);
-		wint_t key;
-		int kind = get_wch(&key);
-		if (*stop)
-			break;
-		if (kind == ERR)
-			continue;
-		size_t row;
-		int column;
-		position_of(&editor, editor.cursor, width - 2, &row, &column);
-		if (kind == KEY_CODE_YES) {
-			switch (key) {
-			case KEY_LEFT:
-				if (editor.cursor > 0)
-					editor.cursor--;
-				break;
-			case KEY_RIGHT:
-				if (editor.cursor < editor.length)
-					editor.cursor++;
-				break;
-			case KEY_UP:
-				if (row > 0)
-					editor.cursor =
-					    index_at(&editor, row - 1, column, width - 2);
-				break;
-			case KEY_DOWN:
-				editor.cursor = index_at(&editor, row + 1, column, width - 2);
-				break;
-			case KEY_HOME:
-				while (editor.cursor > 0 && editor.text[editor.cursor - 1] != '\n')
-					editor.cursor--;
-				break;
-			case KEY_END:
-				while (editor.cursor < editor.length &&
-				       editor.text[editor.cursor] != '\n')
-					editor.cursor++;
-				break;
-			case KEY_BACKSPACE:
-				if (editor.cursor > 0)
-					delete_at(&editor, --editor.cursor);
-				break;
-			case KEY_DC:
-				delete_at(&editor, editor.cursor);
-				break;
-			case KEY_ENTER:
-				insert(&editor, '\n');
-				break;
-			}
-			continue;
-		}
-		if (key == 19) { /* Ctrl-S */
-			struct buffer out = {0};
-			append_utf8(&out, editor.text, editor.length);
-			result = buffer_string(&out);
-			break;
-		}
-		if (key == 27) {
-			if (!editor.changed || confirm_discard(top + rows - 1, stop))
-				break;
-			continue;
-		}
-		if (key == '\r' || key == '\n') {
-			insert(&editor, '\n');
-		} else if (key == 127 || key == 8) {
-			if (editor.cursor > 0)
-				delete_at(&editor, --editor.cursor);
-		} else if (key >= 0x20 && key != 0x7F) {
-			insert(&editor, (unsigned)key);
-		}
+	(void)error;
+	const struct editor_arguments *given = arguments;
+	struct editor *editor = view->state;
+	editor->view = view;
+	editor->title = xstrdup(given->title);
+	editor->done = given->done;
+	editor->context = given->context;
+	load(editor, given->text);
+	return 0;
+}
+
+/* The box: the lower half of the screen, at least six rows. */
+static void editor_box(int *top, int *rows)
+{
+	*rows = LINES / 2 < 6 ? (LINES < 6 ? LINES : 6) : LINES / 2;
+	*top = LINES - *rows;
+}
+
+static void editor_draw(struct view *view)
+{
+	struct editor *editor = view->state;
+	int top, rows;
+	editor_box(&top, &rows);
+	draw_editor(editor, editor->title, top, rows, COLS);
+}
+
+static void discard(void *context, int yes)
+{
+	struct editor *editor = context;
+	if (yes)
+		view_close(editor->view);
+}
+
+static enum view_result editor_key(struct view *view, const struct view_key *key)
+{
+	struct editor *editor = view->state;
+	int width = COLS;
+	size_t row;
+	int column;
+	position_of(editor, editor->cursor, width - 2, &row, &column);
+	switch (view_key_request(key, PANE_EDITOR)) {
+	case REQUEST_EDITOR_LEFT:
+		if (editor->cursor > 0)
+			editor->cursor--;
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_RIGHT:
+		if (editor->cursor < editor->length)
+			editor->cursor++;
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_UP:
+		if (row > 0)
+			editor->cursor = index_at(editor, row - 1, column, width - 2);
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_DOWN:
+		editor->cursor = index_at(editor, row + 1, column, width - 2);
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_LINE_START:
+		while (editor->cursor > 0 && editor->text[editor->cursor - 1] != '\n')
+			editor->cursor--;
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_LINE_END:
+		while (editor->cursor < editor->length && editor->text[editor->cursor] != '\n')
+			editor->cursor++;
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_ERASE:
+		if (editor->cursor > 0)
+			delete_at(editor, --editor->cursor);
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_DELETE:
+		delete_at(editor, editor->cursor);
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_NEW_LINE:
+		insert(editor, '\n');
+		return VIEW_HANDLED;
+	case REQUEST_EDITOR_SAVE: {
+		struct buffer out = {0};
+		append_utf8(&out, editor->text, editor->length);
+		editor->done(editor->context, buffer_string(&out));
+		return VIEW_CLOSE;
 	}
-	curs_set(0);
-	free(editor.text);
-	return result;
+	case REQUEST_EDITOR_CANCEL:
+		if (!editor->changed)
+			return VIEW_CLOSE;
+		question_open(view->driver, "Discard the changes to this note? (y/n)", discard,
+			      editor);
+		return VIEW_HANDLED;
+	default:
+		break;
+	}
+	if (key->kind == OK && key->code >= 0x20 && key->code != 0x7F)
+		insert(editor, (unsigned)key->code);
+	return VIEW_HANDLED;
+}
+
+static void editor_close(struct view *view)
+{
+	struct editor *editor = view->state;
+	free(editor->text);
+	free(editor->title);
+}
+
+static const struct view_ops editor_ops = {
+    .name = "editor",
+    .state_size = sizeof(struct editor),
+    .overlay = 1,
+    .cursor = 1,
+    .open = editor_open_state,
+    .draw = editor_draw,
+    .key = editor_key,
+    .close = editor_close,
+};
+
+struct view *editor_open(struct view_driver *driver, const char *title, const char *text,
+			 editor_done *done, void *context)
+{
+	struct editor_arguments arguments = {title, text, done, context};
+	struct error error;
+	return view_open(driver, &editor_ops, &arguments, &error);
 }

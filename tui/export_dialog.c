@@ -1,3 +1,4 @@
+/* export_dialog.c — the export dialog view. */
 #include "tui/export_dialog.h"
 
 #include <curses.h>
@@ -19,6 +20,9 @@ enum { FORMAT_COUNT = 5, NAME_CHARACTERS = 24 };
 
 struct dialog {
 	struct annotations *annotations;
+	char *message; /* the opener's status line */
+	size_t message_size;
+	int *message_is_error;
 	theme_set themes; /* 0: every theme */
 	int every_speech;
 	int format;
@@ -74,7 +78,6 @@ static void draw_dialog(const struct dialog *dialog)
 	draw_fill(stdscr, top + rows - 1, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top + rows - 1, left + 1, hint, strlen(hint), width - 2,
 		  colors_attr(ELEMENT_STATUS));
-	refresh();
 	buffer_free(&themes);
 }
 
@@ -124,52 +127,112 @@ static int run_export(struct dialog *dialog, char *message, size_t message_size)
 	return status == 0 ? 1 : -1;
 }
 
-int export_dialog_run(struct annotations *annotations, theme_set themes, char *message,
-		      size_t message_size, volatile const int *stop)
+struct export_arguments {
+	struct annotations *annotations;
+	theme_set themes;
+	char *message;
+	size_t message_size;
+	int *message_is_error;
+};
+
+static int dialog_open(struct view *view, const void *arguments, struct error *error)
 {
-	struct dialog dialog = {.annotations = annotations, .themes = themes};
-	default_path(&dialog);
-	int result = 0;
-	for (;;) {
-		draw_dialog(&dialog);
-		int key = getch();
-		if (*stop)
-			break;
-		int resized;
-		if (key == 't') {
-			theme_set chosen = dialog.themes;
-			if (picker_run(annotations,
-				       "Export these themes (none checked: every theme)", &chosen,
-				       message, message_size, stop) == PICKER_APPLIED)
-				dialog.themes = chosen;
-			erase();
-		} else if (key == 's') {
-			dialog.every_speech = !dialog.every_speech;
-			if (!dialog.path_edited)
-				default_path(&dialog);
-		} else if (key == 'f' || key == KEY_RIGHT || key == KEY_LEFT) {
-			dialog.format = (dialog.format + (key == KEY_LEFT ? FORMAT_COUNT - 1 : 1)) %
-					FORMAT_COUNT;
-			if (!dialog.path_edited)
-				default_path(&dialog);
-		} else if (key == 'e') {
-			char *path =
-			    prompt_read(stdscr, LINES - 1, COLS, "export to: ", NULL, &resized);
-			if (path && *path) {
-				free(dialog.path);
-				dialog.path = path;
-				dialog.path_edited = 1;
-			} else {
-				free(path);
-			}
-			erase();
-		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
-			result = run_export(&dialog, message, message_size);
-			break;
-		} else if (key == 27 || key == 'q') {
-			break;
-		}
+	(void)error;
+	const struct export_arguments *given = arguments;
+	struct dialog *dialog = view->state;
+	*dialog = (struct dialog){.annotations = given->annotations,
+				  .message = given->message,
+				  .message_size = given->message_size,
+				  .message_is_error = given->message_is_error,
+				  .themes = given->themes};
+	default_path(dialog);
+	return 0;
+}
+
+static void dialog_draw(struct view *view)
+{
+	draw_dialog(view->state);
+}
+
+static void themes_chosen(void *context, theme_set chosen)
+{
+	struct dialog *dialog = context;
+	dialog->themes = chosen;
+}
+
+static void path_given(void *context, char *path)
+{
+	struct dialog *dialog = context;
+	if (path && *path) {
+		free(dialog->path);
+		dialog->path = path;
+		dialog->path_edited = 1;
+	} else {
+		free(path);
 	}
-	free(dialog.path);
-	return result;
+}
+
+static enum view_result dialog_key(struct view *view, const struct view_key *key)
+{
+	struct dialog *dialog = view->state;
+	switch (view_key_request(key, PANE_EXPORT)) {
+	case REQUEST_EXPORT_THEMES:
+		picker_open(view->driver, dialog->annotations,
+			    "Export these themes (none checked: every theme)", dialog->themes,
+			    themes_chosen, dialog, dialog->message, dialog->message_size);
+		break;
+	case REQUEST_EXPORT_SPEECHES:
+		dialog->every_speech = !dialog->every_speech;
+		if (!dialog->path_edited)
+			default_path(dialog);
+		break;
+	case REQUEST_EXPORT_FORMAT:
+	case REQUEST_EXPORT_FORMAT_BACK:
+		dialog->format = (dialog->format +
+				  (view_key_request(key, PANE_EXPORT) == REQUEST_EXPORT_FORMAT_BACK
+				       ? FORMAT_COUNT - 1
+				       : 1)) %
+				 FORMAT_COUNT;
+		if (!dialog->path_edited)
+			default_path(dialog);
+		break;
+	case REQUEST_EXPORT_FILE:
+		prompt_open(view->driver, "export to: ", NULL, path_given, dialog);
+		break;
+	case REQUEST_EXPORT_RUN:
+		*dialog->message_is_error =
+		    run_export(dialog, dialog->message, dialog->message_size) < 0;
+		return VIEW_CLOSE;
+	case REQUEST_EXPORT_CANCEL:
+		return VIEW_CLOSE;
+	default:
+		break;
+	}
+	return VIEW_HANDLED;
+}
+
+static void dialog_close(struct view *view)
+{
+	struct dialog *dialog = view->state;
+	free(dialog->path);
+}
+
+static const struct view_ops export_dialog_ops = {
+    .name = "export",
+    .state_size = sizeof(struct dialog),
+    .overlay = 1,
+    .open = dialog_open,
+    .draw = dialog_draw,
+    .key = dialog_key,
+    .close = dialog_close,
+};
+
+struct view *export_dialog_open(struct view_driver *driver, struct annotations *annotations,
+				theme_set themes, char *message, size_t message_size,
+				int *message_is_error)
+{
+	struct export_arguments arguments = {annotations, themes, message, message_size,
+					     message_is_error};
+	struct error error;
+	return view_open(driver, &export_dialog_ops, &arguments, &error);
 }

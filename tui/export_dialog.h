@@ -7,11 +7,13 @@
 #include <stddef.h>
 
 #include "tui/annotations.h"
+#include "tui/view.h"
 
-/* Runs the dialog; `themes` is the starting choice (0: every theme). Leaves
- * what happened in `message` and returns 1 when it wrote a file, 0 when
- * cancelled, -1 on failure. */
-int export_dialog_run(struct annotations *annotations, theme_set themes, char *message,
-		      size_t message_size, volatile const int *stop);
+/* Opens the dialog over the stack; `themes` is the starting choice (0:
+ * every theme). Once it exported, it leaves what happened in the opener's
+ * `message`, and sets *message_is_error on failure. */
+struct view *export_dialog_open(struct view_driver *driver, struct annotations *annotations,
+				theme_set themes, char *message, size_t message_size,
+				int *message_is_error);
 
 #endif

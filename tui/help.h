@@ -1,9 +1,11 @@
-/* help.h — the help screen: every key of the command table with the
- * pane it works in, generated, so it cannot drift from the keys. */
+/* help.h — the help screen: every key of every view and dialog, from the
+ * command table, with the name a bind line gives each command. */
 #ifndef PIZHU_TUI_HELP_H
 #define PIZHU_TUI_HELP_H
 
-/* Shows it until q, Esc or ?; returns early when *stop is set. */
-void help_show(volatile const int *stop);
+#include "tui/view.h"
+
+/* Opens the help screen over the stack. */
+struct view *help_open(struct view_driver *driver, struct error *error);
 
 #endif

@@ -18,13 +18,14 @@
 #include "store/theme.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/help.h"
+#include "tui/app.h"
 #include "tui/pager.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"
 #include "tui/search_view.h"
 #include "tui/tui.h"
+#include "tui/view.h"
 
 enum {
 	PAGE_ROWS = 200,  /* rows fetched at a time */
@@ -36,7 +37,15 @@ static const char *const sort_names[] = {"title", "date", "import time", "tags"}
 
 struct library_view {
 	struct tui *ui;
+	struct view *view;
 	struct store *store;
+	int64_t data_version; /* the library's, when last counted */
+	/* The metadata form (e): the speech, its fields as stored and the
+	 * answers so far, asked one prompt at a time. */
+	struct store_document form;
+	int64_t form_id;
+	size_t form_step;
+	char *form_answers[4];
 	struct store_library_query query;
 	char filter[256];
 	size_t count;			/* speeches under the query */
@@ -47,6 +56,7 @@ struct library_view {
 	int64_t *theme_ids; /* themes in key order, for the bar colours */
 	size_t theme_count;
 	int64_t removed[REMOVED_MAX];
+	int64_t removing; /* the speech the question asks about */
 	size_t removed_count;
 	char message[256];
 	int message_is_error;
@@ -232,26 +242,22 @@ static void draw(struct library_view *view)
 	    colors_attr(view->message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS);
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', attributes);
 	draw_text(stdscr, LINES - 1, 1, bottom, strlen(bottom), COLS - 2, attributes);
-	refresh();
 }
 
+/* Tags, progress and themes may have changed while reading (library_reveal). */
 static void open_speech(struct library_view *view)
 {
 	const struct store_library_row *row = row_at(view, view->cursor);
 	if (!row)
 		return;
 	struct error error;
-	if (tui_read_library_speech(view->ui, view->store, row->id, -1, NULL, &error) != 0)
+	if (!reader_view_open(view->view->driver, view->ui, view->store, row->id, -1, NULL, &error))
 		set_message(view, 1, "%s", error.message);
-	/* Tags, progress and themes may have changed while reading. */
-	load_themes(view, &error);
-	requery(view);
 }
 
-static void edit_filter(struct library_view *view)
+static void filter_answer(void *context, char *filter)
 {
-	int resized;
-	char *filter = prompt_read(stdscr, LINES - 1, COLS, "title has: ", view->filter, &resized);
+	struct library_view *view = context;
 	if (!filter)
 		return;
 	snprintf(view->filter, sizeof view->filter, "%s", filter);
@@ -319,7 +325,7 @@ static void import_failed(void *context, const char *path, const char *message)
 	screen->failure_count++;
 }
 
-static void show_failures(struct import_screen *screen)
+static void show_failures(struct library_view *view, struct import_screen *screen)
 {
 	size_t count = screen->failure_count;
 	struct pager_line *lines = xcalloc(count, sizeof *lines);
@@ -329,15 +335,15 @@ static void show_failures(struct import_screen *screen)
 		lines[i] = (struct pager_line){cursor, (size_t)(end - cursor), ELEMENT_TEXT};
 		cursor = end + 1;
 	}
-	pager_show("files that could not be imported", lines, count, 'q', &tui_stop_signal);
+	struct error error;
+	pager_open(view->view->driver, "files that could not be imported", lines, count, 'q',
+		   &error);
 	free(lines);
 }
 
-static void import_files(struct library_view *view)
+static void import_answer(void *context, char *path)
 {
-	int resized;
-	char *path =
-	    prompt_read(stdscr, LINES - 1, COLS, "import file or directory: ", NULL, &resized);
+	struct library_view *view = context;
 	if (!path || !*path) {
 		free(path);
 		return;
@@ -359,26 +365,76 @@ static void import_files(struct library_view *view)
 			    "%zu new, %zu new versions, %zu already there, %zu failed",
 			    report.imported, report.new_versions, report.unchanged, report.failed);
 	if (screen.failure_count)
-		show_failures(&screen);
+		show_failures(view, &screen);
 	buffer_free(&screen.failures);
 	free(path);
 	requery(view);
 }
 
-/* Asks for one metadata field, starting from its value; NULL when kept. */
-static char *ask_field(const char *label, const char *value, int *cancelled)
+static const char *const form_labels[] = {
+    "date (2026-01-08): ", "speaker: ", "occasion: ", "source: "};
+
+/* A field as stored, "" for none. */
+static const char *form_value(const struct library_view *view, size_t step)
 {
-	int resized;
-	char *answer = prompt_read(stdscr, LINES - 1, COLS, label, value ? value : "", &resized);
+	const char *values[] = {view->form.date, view->form.speaker, view->form.occasion,
+				view->form.source};
+	return values[step] ? values[step] : "";
+}
+
+static void end_form(struct library_view *view)
+{
+	for (size_t i = 0; i < 4; i++) {
+		free(view->form_answers[i]);
+		view->form_answers[i] = NULL;
+	}
+	if (view->form_id)
+		store_document_clear(&view->form);
+	view->form_id = 0;
+}
+
+static void save_form(struct library_view *view)
+{
+	char **answers = view->form_answers;
+	struct store_metadata_change change = {answers[0], answers[1], answers[2], answers[3]};
+	struct error error;
+	if (!answers[0] && !answers[1] && !answers[2] && !answers[3])
+		set_message(view, 0, "nothing changed");
+	else if (store_metadata_set(view->store, view->form_id, &change, &error) != 0)
+		set_message(view, 1, "%s", error.message);
+	else
+		set_message(view, 0, "metadata saved");
+	end_form(view);
+	requery(view);
+}
+
+static void ask_field(struct library_view *view);
+
+/* One field answered: kept when it changed; the next is asked. */
+static void field_answer(void *context, char *answer)
+{
+	struct library_view *view = context;
 	if (!answer) {
-		*cancelled = 1;
-		return NULL;
+		set_message(view, 0, "metadata unchanged");
+		end_form(view);
+		requery(view);
+		return;
 	}
-	if (strcmp(answer, value ? value : "") == 0) {
+	if (strcmp(answer, form_value(view, view->form_step)) == 0) {
 		free(answer);
-		return NULL;
+		answer = NULL;
 	}
-	return answer;
+	view->form_answers[view->form_step++] = answer;
+	if (view->form_step == 4)
+		save_form(view);
+	else
+		ask_field(view);
+}
+
+static void ask_field(struct library_view *view)
+{
+	prompt_open(view->view->driver, form_labels[view->form_step],
+		    form_value(view, view->form_step), field_answer, view);
 }
 
 static void edit_metadata(struct library_view *view)
@@ -386,49 +442,18 @@ static void edit_metadata(struct library_view *view)
 	const struct store_library_row *row = row_at(view, view->cursor);
 	if (!row)
 		return;
-	struct store_document document;
 	struct error error;
-	if (store_document_get(view->store, row->id, &document, &error) != 0) {
+	end_form(view);
+	if (store_document_get(view->store, row->id, &view->form, &error) != 0) {
 		set_message(view, 1, "%s", error.message);
 		return;
 	}
-	int cancelled = 0;
-	struct store_metadata_change change = {0};
-	char *date = ask_field("date (2026-01-08): ", document.date, &cancelled);
-	char *speaker = cancelled ? NULL : ask_field("speaker: ", document.speaker, &cancelled);
-	char *occasion = cancelled ? NULL : ask_field("occasion: ", document.occasion, &cancelled);
-	char *source = cancelled ? NULL : ask_field("source: ", document.source, &cancelled);
-	change = (struct store_metadata_change){date, speaker, occasion, source};
-	if (cancelled)
-		set_message(view, 0, "metadata unchanged");
-	else if (!date && !speaker && !occasion && !source)
-		set_message(view, 0, "nothing changed");
-	else if (store_metadata_set(view->store, row->id, &change, &error) != 0)
-		set_message(view, 1, "%s", error.message);
-	else
-		set_message(view, 0, "metadata saved");
-	free(date);
-	free(speaker);
-	free(occasion);
-	free(source);
-	store_document_clear(&document);
-	requery(view);
+	view->form_id = row->id;
+	view->form_step = 0;
+	ask_field(view);
 }
 
-static int confirm(struct library_view *view, const char *question)
-{
-	set_message(view, 1, "%s", question);
-	for (;;) {
-		draw(view);
-		int key = getch();
-		if (tui_stop_signal)
-			return 0;
-		if (key == ERR || key == KEY_RESIZE)
-			continue;
-		view->message[0] = '\0';
-		return key == 'y' || key == 'Y';
-	}
-}
+static void removal_answer(void *context, int yes);
 
 static void remove_speech(struct library_view *view)
 {
@@ -446,7 +471,16 @@ static void remove_speech(struct library_view *view)
 	snprintf(question, sizeof question,
 		 "Remove “%.200s” with its %zu tag%s and %zu note%s? (y/n)", row->title, tags,
 		 tags == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
-	if (!confirm(view, question))
+	view->removing = id;
+	question_open(view->view->driver, question, removal_answer, view);
+}
+
+static void removal_answer(void *context, int yes)
+{
+	struct library_view *view = context;
+	int64_t id = view->removing;
+	struct error error;
+	if (!yes)
 		return;
 	char *recovery = NULL;
 	if (store_document_remove(view->store, id, NULL, &recovery, &error) != 0) {
@@ -487,16 +521,13 @@ static void restore_speech(struct library_view *view)
 	requery(view);
 }
 
-static void search(struct library_view *view)
+static void search_answer(void *context, char *query)
 {
-	int resized;
-	char *query = prompt_read(stdscr, LINES - 1, COLS, "search every speech: ", NULL, &resized);
-	if (query && *query) {
-		struct error error;
-		if (search_view_run(view->ui, view->store, query, &error) != 0)
-			set_message(view, 1, "%s", error.message);
-		requery(view);
-	}
+	struct library_view *view = context;
+	struct error error;
+	if (query && *query &&
+	    !search_view_open(view->view->driver, view->ui, view->store, query, &error))
+		set_message(view, 1, "%s", error.message);
 	free(query);
 }
 
@@ -512,8 +543,7 @@ static void move_cursor(struct library_view *view, long rows)
 	view->cursor = (size_t)target;
 }
 
-/* Returns 0 to leave the library. */
-static int on_request(struct library_view *view, enum request request)
+static enum view_result on_request(struct library_view *view, enum request request)
 {
 	long page = (long)body_rows();
 	switch (request) {
@@ -547,17 +577,18 @@ static int on_request(struct library_view *view, enum request request)
 		requery(view);
 		break;
 	case REQUEST_LIBRARY_FILTER:
-		edit_filter(view);
+		prompt_open(view->view->driver, "title has: ", view->filter, filter_answer, view);
 		break;
 	case REQUEST_LIBRARY_CLEAR:
 		view->filter[0] = '\0';
 		requery(view);
 		break;
 	case REQUEST_LIBRARY_SEARCH:
-		search(view);
+		prompt_open(view->view->driver, "search every speech: ", NULL, search_answer, view);
 		break;
 	case REQUEST_LIBRARY_IMPORT:
-		import_files(view);
+		prompt_open(view->view->driver, "import file or directory: ", NULL, import_answer,
+			    view);
 		break;
 	case REQUEST_LIBRARY_EDIT:
 		edit_metadata(view);
@@ -569,56 +600,95 @@ static int on_request(struct library_view *view, enum request request)
 		restore_speech(view);
 		break;
 	case REQUEST_HELP:
-		help_show(&tui_stop_signal);
-		break;
 	case REQUEST_REDRAW:
-		clearok(curscr, TRUE);
-		break;
+		return VIEW_IGNORED;
 	case REQUEST_QUIT:
-		return 0;
+		return VIEW_CLOSE;
 	default:
 		set_message(view, 1, "unknown key (press ? for help)");
 	}
-	return 1;
+	return VIEW_HANDLED;
 }
+
+static int library_open(struct view *base, const void *arguments, struct error *error)
+{
+	const struct library_view *given = arguments;
+	struct library_view *view = base->state;
+	view->ui = given->ui;
+	view->store = given->store;
+	view->view = base;
+	if (load_themes(view, error) != 0)
+		return -1;
+	requery(view);
+	store_data_version(view->store, &view->data_version, NULL);
+	return 0;
+}
+
+static void library_draw(struct view *base)
+{
+	draw(base->state);
+}
+
+static void library_poll(struct view *base, int library_due)
+{
+	struct library_view *view = base->state;
+	int64_t now = view->data_version;
+	if (library_due && store_data_version(view->store, &now, NULL) == 0 &&
+	    now != view->data_version) {
+		/* Another pizhu changed the library. */
+		view->data_version = now;
+		requery(view);
+	}
+}
+
+static enum view_result library_key(struct view *base, const struct view_key *key)
+{
+	struct library_view *view = base->state;
+	view->message[0] = '\0';
+	if (key->kind == OK && (key->code >= 0x80 || (key->code >= '0' && key->code <= '9'))) {
+		type_filter(view, key->code);
+		return VIEW_HANDLED;
+	}
+	if ((key->kind == KEY_CODE_YES && key->code == KEY_BACKSPACE) ||
+	    (key->kind == OK && (key->code == 127 || key->code == 8))) {
+		erase_filter_character(view);
+		return VIEW_HANDLED;
+	}
+	return on_request(view, view_key_request(key, PANE_LIBRARY));
+}
+
+static void library_reveal(struct view *base, int after_overlay)
+{
+	struct library_view *view = base->state;
+	if (after_overlay)
+		return;
+	struct error error;
+	if (load_themes(view, &error) != 0)
+		set_message(view, 1, "%s", error.message);
+	requery(view);
+}
+
+static void library_close(struct view *base)
+{
+	struct library_view *view = base->state;
+	end_form(view);
+	forget_rows(view);
+	free(view->theme_ids);
+}
+
+static const struct view_ops library_ops = {
+    .name = "library",
+    .state_size = sizeof(struct library_view),
+    .open = library_open,
+    .draw = library_draw,
+    .key = library_key,
+    .poll = library_poll,
+    .reveal = library_reveal,
+    .close = library_close,
+};
 
 int tui_library(struct tui *ui, struct store *store, struct error *error)
 {
-	struct library_view view = {.ui = ui, .store = store};
-	if (load_themes(&view, error) != 0)
-		return -1;
-	requery(&view);
-	int64_t version = 0;
-	store_data_version(store, &version, NULL);
-	for (;;) {
-		draw(&view);
-		wint_t key;
-		int kind = get_wch(&key);
-		if (tui_stop_signal)
-			break;
-		int64_t now = version;
-		if (store_data_version(store, &now, NULL) == 0 && now != version) {
-			/* Another pizhu changed the library. */
-			version = now;
-			requery(&view);
-		}
-		if (kind == ERR || (kind == KEY_CODE_YES && key == KEY_RESIZE))
-			continue;
-		view.message[0] = '\0';
-		if (kind == OK && (key >= 0x80 || (key >= '0' && key <= '9'))) {
-			type_filter(&view, key);
-			continue;
-		}
-		if ((kind == KEY_CODE_YES && key == KEY_BACKSPACE) ||
-		    (kind == OK && (key == 127 || key == 8))) {
-			erase_filter_character(&view);
-			continue;
-		}
-		enum request request = request_for_key(PANE_LIBRARY, (int)key);
-		if (!on_request(&view, request))
-			break;
-	}
-	forget_rows(&view);
-	free(view.theme_ids);
-	return 0;
+	struct library_view arguments = {.ui = ui, .store = store};
+	return view_run(&library_ops, &arguments, error);
 }

@@ -1,3 +1,4 @@
+/* picker.c — the theme picker view. */
 #include "tui/picker.h"
 
 #include <curses.h>
@@ -48,7 +49,6 @@ static void draw_picker(const struct annotations *annotations, const char *title
 	draw_fill(stdscr, top + rows - 1, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top + rows - 1, left + 1, hint, strlen(hint), width - 2,
 		  colors_attr(ELEMENT_STATUS));
-	refresh();
 }
 
 /* The lowest key 1..9 no theme has, or 0. */
@@ -60,93 +60,177 @@ static int free_key(const struct annotations *annotations)
 	return 0;
 }
 
-static void new_theme(struct annotations *annotations, char *message, size_t message_size)
+struct picker {
+	struct annotations *annotations;
+	char *title;
+	theme_set state;
+	size_t selected;
+	picker_done *done;
+	void *context;
+	char *message;
+	size_t message_size;
+	/* A new theme, asked for one prompt at a time. */
+	struct view_driver *driver;
+	char *new_name;
+	int new_key;
+};
+
+struct picker_arguments {
+	struct annotations *annotations;
+	const char *title;
+	theme_set chosen;
+	picker_done *done;
+	void *context;
+	char *message;
+	size_t message_size;
+};
+
+static void forget_new_theme(struct picker *picker)
 {
-	int resized;
-	char *name = prompt_read(stdscr, LINES - 1, COLS, "new theme name: ", NULL, &resized);
+	free(picker->new_name);
+	picker->new_name = NULL;
+}
+
+static void new_theme_color(void *context, char *color)
+{
+	struct picker *picker = context;
+	struct error error;
+	if (annotations_add_theme(picker->annotations, picker->new_name, picker->new_key,
+				  color ? color : "", &error) != 0)
+		snprintf(picker->message, picker->message_size, "could not add the theme: %s",
+			 error.message);
+	else
+		snprintf(picker->message, picker->message_size, "new theme %s on key %d",
+			 picker->new_name, picker->new_key);
+	colors_set_themes(picker->annotations->themes, picker->annotations->theme_count);
+	free(color);
+	forget_new_theme(picker);
+}
+
+static void new_theme_key(void *context, char *key_text)
+{
+	struct picker *picker = context;
+	if (!key_text) {
+		colors_set_themes(picker->annotations->themes, picker->annotations->theme_count);
+		forget_new_theme(picker);
+		return;
+	}
+	if (*key_text) {
+		picker->new_key = key_text[0] - '0';
+		if (picker->new_key < 1 || picker->new_key > 9 || key_text[1]) {
+			snprintf(picker->message, picker->message_size,
+				 "a theme key is a digit from 1 to 9");
+			free(key_text);
+			forget_new_theme(picker);
+			return;
+		}
+	}
+	free(key_text);
+	prompt_open(picker->driver, "colour (red, green, … #c03030; Enter: none): ", NULL,
+		    new_theme_color, picker);
+}
+
+static void new_theme_name(void *context, char *name)
+{
+	struct picker *picker = context;
 	if (!name || !*name) {
 		free(name);
 		return;
 	}
+	forget_new_theme(picker);
+	picker->new_name = name;
+	picker->new_key = free_key(picker->annotations);
 	char label[64];
-	int suggested = free_key(annotations);
-	snprintf(label, sizeof label, "key 1-9 (Enter: %d): ", suggested);
-	char *key_text = prompt_read(stdscr, LINES - 1, COLS, label, NULL, &resized);
-	int key = suggested;
-	if (key_text && *key_text) {
-		key = key_text[0] - '0';
-		if (key < 1 || key > 9 || key_text[1]) {
-			snprintf(message, message_size, "a theme key is a digit from 1 to 9");
-			free(key_text);
-			free(name);
-			return;
-		}
-	}
-	char *color =
-	    key_text ? prompt_read(stdscr, LINES - 1, COLS,
-				   "colour (red, green, … #c03030; Enter: none): ", NULL, &resized)
-		     : NULL;
-	struct error error;
-	if (key_text &&
-	    annotations_add_theme(annotations, name, key, color ? color : "", &error) != 0)
-		snprintf(message, message_size, "could not add the theme: %s", error.message);
-	else if (key_text)
-		snprintf(message, message_size, "new theme %s on key %d", name, key);
-	colors_set_themes(annotations->themes, annotations->theme_count);
-	free(color);
-	free(key_text);
-	free(name);
+	snprintf(label, sizeof label, "key 1-9 (Enter: %d): ", picker->new_key);
+	prompt_open(picker->driver, label, NULL, new_theme_key, picker);
 }
 
-enum picker_result picker_run(struct annotations *annotations, const char *title, theme_set *chosen,
-			      char *message, size_t message_size, volatile const int *stop)
+static int picker_open_state(struct view *view, const void *arguments, struct error *error)
 {
-	theme_set state = *chosen;
-	size_t selected = 0;
-	for (;;) {
-		draw_picker(annotations, title, state, selected);
-		int key = getch();
-		if (*stop)
-			return PICKER_CANCELLED;
-		switch (key) {
-		case ERR:
-		case KEY_RESIZE:
-			erase();
-			break;
-		case 'j':
-		case KEY_DOWN:
-			if (selected + 1 < annotations->theme_count)
-				selected++;
-			break;
-		case 'k':
-		case KEY_UP:
-			if (selected > 0)
-				selected--;
-			break;
-		case ' ':
-			if (annotations->theme_count)
-				state ^= (theme_set)1 << selected;
-			break;
-		case '\n':
-		case '\r':
-		case KEY_ENTER:
-			*chosen = state;
-			return PICKER_APPLIED;
-		case 27:
-		case 'q':
-			return PICKER_CANCELLED;
-		case 'n':
-			new_theme(annotations, message, message_size);
-			erase();
-			break;
-		default:
-			if (key >= '1' && key <= '9') {
-				int theme = annotations_theme_by_key(annotations, key - '0');
-				if (theme >= 0) {
-					state ^= (theme_set)1 << theme;
-					selected = (size_t)theme;
-				}
-			}
+	(void)error;
+	const struct picker_arguments *given = arguments;
+	struct picker *picker = view->state;
+	*picker = (struct picker){
+	    .annotations = given->annotations,
+	    .title = xstrdup(given->title),
+	    .state = given->chosen,
+	    .done = given->done,
+	    .context = given->context,
+	    .message = given->message,
+	    .message_size = given->message_size,
+	    .driver = view->driver,
+	};
+	return 0;
+}
+
+static void picker_draw(struct view *view)
+{
+	const struct picker *picker = view->state;
+	draw_picker(picker->annotations, picker->title, picker->state, picker->selected);
+}
+
+static enum view_result picker_key(struct view *view, const struct view_key *key)
+{
+	struct picker *picker = view->state;
+	struct annotations *annotations = picker->annotations;
+	switch (view_key_request(key, PANE_PICKER)) {
+	case REQUEST_PICKER_DOWN:
+		if (picker->selected + 1 < annotations->theme_count)
+			picker->selected++;
+		break;
+	case REQUEST_PICKER_UP:
+		if (picker->selected > 0)
+			picker->selected--;
+		break;
+	case REQUEST_PICKER_FLIP:
+		if (annotations->theme_count)
+			picker->state ^= (theme_set)1 << picker->selected;
+		break;
+	case REQUEST_PICKER_THEME: {
+		int theme = annotations_theme_by_key(annotations, view_key_code(key) - '0');
+		if (theme >= 0) {
+			picker->state ^= (theme_set)1 << theme;
+			picker->selected = (size_t)theme;
 		}
+		break;
 	}
+	case REQUEST_PICKER_APPLY:
+		picker->done(picker->context, picker->state);
+		return VIEW_CLOSE;
+	case REQUEST_PICKER_CANCEL:
+		return VIEW_CLOSE;
+	case REQUEST_PICKER_NEW:
+		prompt_open(view->driver, "new theme name: ", NULL, new_theme_name, picker);
+		break;
+	default:
+		break;
+	}
+	return VIEW_HANDLED;
+}
+
+static void picker_close(struct view *view)
+{
+	struct picker *picker = view->state;
+	free(picker->title);
+	forget_new_theme(picker);
+}
+
+static const struct view_ops picker_ops = {
+    .name = "picker",
+    .state_size = sizeof(struct picker),
+    .overlay = 1,
+    .open = picker_open_state,
+    .draw = picker_draw,
+    .key = picker_key,
+    .close = picker_close,
+};
+
+struct view *picker_open(struct view_driver *driver, struct annotations *annotations,
+			 const char *title, theme_set chosen, picker_done *done, void *context,
+			 char *message, size_t message_size)
+{
+	struct picker_arguments arguments = {annotations, title,   chosen,	done,
+					     context,	  message, message_size};
+	struct error error;
+	return view_open(driver, &picker_ops, &arguments, &error);
 }

@@ -1,5 +1,6 @@
 /* picker.h — the theme picker: a box listing every theme with its key and
- * colour, for choosing several at once (t tags, f filters).
+ * colour, for choosing several at once (t tags, f filters, t in the export
+ * dialog).
  *
  * Space or a theme's key flips a theme, Enter applies, Esc or q cancels,
  * n asks for a new theme (name, key, colour) and adds it to the library. */
@@ -7,17 +8,18 @@
 #define PIZHU_TUI_PICKER_H
 
 #include "tui/annotations.h"
+#include "tui/view.h"
 
-enum picker_result {
-	PICKER_CANCELLED,
-	PICKER_APPLIED,
-};
+/* Gets the themes checked when the user applies; not called when the
+ * picker is cancelled. */
+typedef void picker_done(void *context, theme_set chosen);
 
-/* Shows the picker over the screen with `chosen` checked at the start;
- * on PICKER_APPLIED *chosen holds the themes checked. Themes added with n
- * are in `annotations` afterwards. Messages (a theme that could not be
- * added) go to `message`. */
-enum picker_result picker_run(struct annotations *annotations, const char *title, theme_set *chosen,
-			      char *message, size_t message_size, volatile const int *stop);
+/* Opens the picker over the stack with `chosen` checked at the start.
+ * Themes added with n go into `annotations`; what happened to them (a theme
+ * that could not be added) goes to `message`. `annotations`, `message` and
+ * `context` belong to the opener, which stays below the picker. */
+struct view *picker_open(struct view_driver *driver, struct annotations *annotations,
+			 const char *title, theme_set chosen, picker_done *done, void *context,
+			 char *message, size_t message_size);
 
 #endif

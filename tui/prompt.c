@@ -1,5 +1,7 @@
+/* prompt.c — the prompt and the yes/no question. */
 #include "tui/prompt.h"
 
+#include <curses.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +13,66 @@
 
 enum { PROMPT_MAX_CHARACTERS = 512 };
 
-static void draw_prompt(WINDOW *window, int y, int width, const char *label, const wchar_t *input,
-			size_t length)
+struct prompt {
+	char *label;
+	wchar_t input[PROMPT_MAX_CHARACTERS];
+	size_t length;
+	prompt_done *done;
+	void *context;
+};
+
+struct prompt_arguments {
+	const char *label, *initial;
+	prompt_done *done;
+	void *context;
+};
+
+static void append_wide(struct buffer *out, const wchar_t *input, size_t length)
 {
-	struct buffer text = {0};
-	buffer_append_string(&text, label);
 	char bytes[MB_LEN_MAX];
 	mbstate_t state;
 	memset(&state, 0, sizeof state);
 	for (size_t i = 0; i < length; i++) {
 		size_t count = wcrtomb(bytes, input[i], &state);
 		if (count != (size_t)-1)
-			buffer_append(&text, bytes, count);
+			buffer_append(out, bytes, count);
 	}
-	draw_fill(window, y, 0, width, ' ', colors_attr(ELEMENT_TEXT));
+}
+
+static int prompt_open_state(struct view *view, const void *arguments, struct error *error)
+{
+	(void)error;
+	const struct prompt_arguments *given = arguments;
+	struct prompt *prompt = view->state;
+	prompt->label = xstrdup(given->label);
+	prompt->done = given->done;
+	prompt->context = given->context;
+	if (!given->initial)
+		return 0;
+	mbstate_t state;
+	memset(&state, 0, sizeof state);
+	const char *cursor = given->initial;
+	size_t left = strlen(given->initial);
+	while (left > 0 && prompt->length + 1 < PROMPT_MAX_CHARACTERS) {
+		wchar_t character;
+		size_t used = mbrtowc(&character, cursor, left, &state);
+		if (used == 0 || used > left)
+			break;
+		prompt->input[prompt->length++] = character;
+		cursor += used;
+		left -= used;
+	}
+	return 0;
+}
+
+static void prompt_draw(struct view *view)
+{
+	const struct prompt *prompt = view->state;
+	int y = LINES - 1, width = COLS;
+	struct buffer text = {0};
+	buffer_append_string(&text, prompt->label);
+	append_wide(&text, prompt->input, prompt->length);
+	draw_fill(stdscr, y, 0, width, ' ', colors_attr(ELEMENT_TEXT));
 	/* Show the end of a long input. */
 	size_t start = 0;
 	int total = draw_width(text.data, text.length);
@@ -36,85 +84,130 @@ static void draw_prompt(WINDOW *window, int y, int width, const char *label, con
 		total -= draw_width(text.data + start, step);
 		start += step;
 	}
-	int column = draw_text(window, y, 0, text.data + start, text.length - start, width - 1,
+	int column = draw_text(stdscr, y, 0, text.data + start, text.length - start, width - 1,
 			       colors_attr(ELEMENT_TEXT));
-	wmove(window, y, column);
+	move(y, column);
 	buffer_free(&text);
 }
 
-char *prompt_read(WINDOW *window, int y, int width, const char *label, const char *initial,
-		  int *resized)
+/* Hands the answer (or NULL) to the opener. */
+static enum view_result finish(struct prompt *prompt, int accepted)
 {
-	wchar_t input[PROMPT_MAX_CHARACTERS];
-	size_t length = 0;
-	if (initial) {
-		mbstate_t state;
-		memset(&state, 0, sizeof state);
-		const char *cursor = initial;
-		size_t left = strlen(initial);
-		while (left > 0 && length + 1 < PROMPT_MAX_CHARACTERS) {
-			wchar_t character;
-			size_t used = mbrtowc(&character, cursor, left, &state);
-			if (used == 0 || used > left)
-				break;
-			input[length++] = character;
-			cursor += used;
-			left -= used;
-		}
+	char *answer = NULL;
+	if (accepted) {
+		struct buffer result = {0};
+		append_wide(&result, prompt->input, prompt->length);
+		answer = buffer_string(&result);
 	}
-	*resized = 0;
-	curs_set(1);
-	for (;;) {
-		draw_prompt(window, y, width, label, input, length);
-		wrefresh(window);
-		wint_t key;
-		int kind = wget_wch(window, &key);
-		if (kind == ERR)
-			continue;
-		if (kind == KEY_CODE_YES) {
-			if (key == KEY_RESIZE) {
-				*resized = 1;
-				getmaxyx(window, y, width);
-				y--;
-			} else if (key == KEY_BACKSPACE && length > 0) {
-				length--;
-			} else if (key == KEY_ENTER) {
-				break;
-			}
-			continue;
-		}
-		if (key == 27 || key == 3 || key == 7) {
-			curs_set(0);
-			return NULL;
-		}
-		if (key == '\n' || key == '\r')
-			break;
-		if (key == 127 || key == 8) {
-			if (length > 0)
-				length--;
-			else {
-				curs_set(0);
-				return NULL;
-			}
-			continue;
-		}
-		if (key == 21) {
-			length = 0;
-			continue;
-		}
-		if (key < 0x20 || length + 1 >= PROMPT_MAX_CHARACTERS)
-			continue;
-		input[length++] = (wchar_t)key;
+	prompt->done(prompt->context, answer);
+	return VIEW_CLOSE;
+}
+
+static enum view_result prompt_key(struct view *view, const struct view_key *key)
+{
+	struct prompt *prompt = view->state;
+	switch (view_key_request(key, PANE_PROMPT)) {
+	case REQUEST_PROMPT_ACCEPT:
+		return finish(prompt, 1);
+	case REQUEST_PROMPT_CANCEL:
+		return finish(prompt, 0);
+	case REQUEST_PROMPT_ERASE:
+		if (prompt->length == 0)
+			return finish(prompt, 0);
+		prompt->length--;
+		return VIEW_HANDLED;
+	case REQUEST_PROMPT_CLEAR:
+		prompt->length = 0;
+		return VIEW_HANDLED;
+	default:
+		break;
 	}
-	curs_set(0);
-	struct buffer result = {0};
-	char bytes[MB_LEN_MAX];
-	mbstate_t state;
-	memset(&state, 0, sizeof state);
-	for (size_t i = 0; i < length; i++) {
-		size_t count = wcrtomb(bytes, input[i], &state);
-		if (count != (size_t)-1)
-			buffer_append(&result, bytes, count);
-	}
-	return buffer_string(&result);
+	if (key->kind == OK && key->code >= 0x20 && key->code != 0x7F &&
+	    prompt->length + 1 < PROMPT_MAX_CHARACTERS)
+		prompt->input[prompt->length++] = (wchar_t)key->code;
+	return VIEW_HANDLED;
+}
+
+static void prompt_close(struct view *view)
+{
+	struct prompt *prompt = view->state;
+	free(prompt->label);
+}
+
+static const struct view_ops prompt_ops = {
+    .name = "prompt",
+    .state_size = sizeof(struct prompt),
+    .overlay = 1,
+    .cursor = 1,
+    .open = prompt_open_state,
+    .draw = prompt_draw,
+    .key = prompt_key,
+    .close = prompt_close,
+};
+
+struct view *prompt_open(struct view_driver *driver, const char *label, const char *initial,
+			 prompt_done *done, void *context)
+{
+	struct prompt_arguments arguments = {label, initial, done, context};
+	struct error error;
+	return view_open(driver, &prompt_ops, &arguments, &error);
+}
+
+struct question {
+	char *text; /* or NULL: the opener shows it */
+	question_done *done;
+	void *context;
+};
+
+static int question_open_state(struct view *view, const void *arguments, struct error *error)
+{
+	(void)error;
+	const struct question *given = arguments;
+	struct question *question = view->state;
+	*question = *given;
+	if (given->text)
+		question->text = xstrdup(given->text);
+	return 0;
+}
+
+static void question_draw(struct view *view)
+{
+	const struct question *question = view->state;
+	if (!question->text)
+		return;
+	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', colors_attr(ELEMENT_STATUS_MESSAGE));
+	draw_text(stdscr, LINES - 1, 1, question->text, strlen(question->text), COLS - 2,
+		  colors_attr(ELEMENT_STATUS_MESSAGE));
+}
+
+static enum view_result question_key(struct view *view, const struct view_key *key)
+{
+	struct question *question = view->state;
+	question->done(question->context,
+		       view_key_request(key, PANE_QUESTION) == REQUEST_ANSWER_YES);
+	return VIEW_CLOSE;
+}
+
+static void question_close(struct view *view)
+{
+	struct question *question = view->state;
+	free(question->text);
+}
+
+static const struct view_ops question_ops = {
+    .name = "question",
+    .state_size = sizeof(struct question),
+    .overlay = 1,
+    .open = question_open_state,
+    .draw = question_draw,
+    .key = question_key,
+    .close = question_close,
+};
+
+struct view *question_open(struct view_driver *driver, const char *text, question_done *done,
+			   void *context)
+{
+	struct question arguments = {(char *)text, done, context};
+	struct error error;
+	return view_open(driver, &question_ops, &arguments, &error);
 }

@@ -360,29 +360,22 @@ static int fold_at_cursor(struct reader *reader, char *message, size_t message_s
 	return 1;
 }
 
-int reader_request(struct reader *reader, enum request request, long count, char *message,
-		   size_t message_size)
+int reader_request(struct reader *reader, enum request request, char *message, size_t message_size)
 {
 	size_t last = paragraph_count(reader) - 1;
 	size_t next;
 	message[0] = '\0';
 	switch (request) {
 	case REQUEST_PARAGRAPH_NEXT:
-		for (long i = 0; i < (count > 0 ? count : 1); i++) {
-			next = visible_next(&reader->visible, reader->cursor);
-			if (next > last)
-				break;
+		next = visible_next(&reader->visible, reader->cursor);
+		if (next <= last)
 			reader->cursor = next;
-		}
 		show_cursor(reader);
 		return 1;
 	case REQUEST_PARAGRAPH_PREVIOUS:
-		for (long i = 0; i < (count > 0 ? count : 1); i++) {
-			next = visible_previous(&reader->visible, reader->cursor);
-			if (next == (size_t)-1)
-				break;
+		next = visible_previous(&reader->visible, reader->cursor);
+		if (next != (size_t)-1)
 			reader->cursor = next;
-		}
 		show_cursor(reader);
 		return 1;
 	case REQUEST_PAGE_DOWN:
@@ -398,11 +391,10 @@ int reader_request(struct reader *reader, enum request request, long count, char
 		reader_scroll(reader, -(reader->height / 2 > 0 ? reader->height / 2 : 1));
 		return 1;
 	case REQUEST_FIRST:
-		reader_goto(reader, count > 0 ? (size_t)count : 0);
+		reader_goto(reader, 0);
 		return 1;
 	case REQUEST_LAST:
-		reader_goto(reader,
-			    count > 0 ? (size_t)count : visible_owner(&reader->visible, last));
+		reader_goto(reader, visible_owner(&reader->visible, last));
 		return 1;
 	case REQUEST_HEADING_NEXT:
 	case REQUEST_HEADING_PREVIOUS:

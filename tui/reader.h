@@ -47,12 +47,10 @@ void reader_free(struct reader *reader);
  * cursor paragraph in view. */
 void reader_resize(struct reader *reader, int width, int height);
 
-/* Handles a movement, fold or search request. `count` is the number typed
- * before it (0 when none): NG goes to paragraph N. Returns 1 when done, 0
+/* Handles a movement, fold or search request. Returns 1 when done, 0
  * when the request is not the reader's, -1 when it could not move (a
  * search that found nothing), with a message in `message`. */
-int reader_request(struct reader *reader, enum request request, long count, char *message,
-		   size_t message_size);
+int reader_request(struct reader *reader, enum request request, char *message, size_t message_size);
 
 /* Moves the cursor to a paragraph (unfolding what hides it) and scrolls it
  * into view. */

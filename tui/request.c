@@ -1,10 +1,13 @@
+/* request.c — key lookup through the command table and the user's
+ * bindings. */
 #include "tui/request.h"
 
+#include <ctype.h>
 #include <curses.h>
 #include <string.h>
 
 const struct request_info request_table[] = {
-#define REQUEST_INFO(id, pane, keys, help) {REQUEST_##id, pane, keys, help},
+#define REQUEST_INFO(id, pane, keys, help) {REQUEST_##id, #id, pane, keys, help},
     TUI_REQUESTS(REQUEST_INFO)
 #undef REQUEST_INFO
 };
@@ -27,7 +30,22 @@ static const struct {
     {"Esc", 27},
     {"Space", ' '},
     {"Backspace", KEY_BACKSPACE},
+    {"Delete", KEY_DC},
 };
+
+static const char *const pane_names[] = {
+    "anywhere", "reader", "outline", "library", "pager",
+    "picker",	"export", "editor",  "prompt",	"question",
+};
+
+/* The user's bind lines, newest last; a later one wins. */
+enum { BINDINGS_MAX = 256 };
+static struct binding {
+	enum request_pane pane;
+	int key;
+	enum request request;
+} bindings[BINDINGS_MAX];
+static size_t binding_count;
 
 /* Parses one key name ("j", "C-f", "PgDn"); -1 when unknown. */
 static int request_key_code(const char *name, size_t length)
@@ -67,6 +85,9 @@ enum request request_for_key(enum request_pane pane, int key)
 		key = '\n';
 	if (key == 127 || key == 8)
 		key = KEY_BACKSPACE;
+	for (size_t i = binding_count; i-- > 0;)
+		if (bindings[i].pane == pane && bindings[i].key == key)
+			return bindings[i].request;
 	for (int pass = 0; pass < 2; pass++) {
 		enum request_pane wanted = pass == 0 ? pane : PANE_GLOBAL;
 		for (size_t i = 0; i < request_table_count; i++)
@@ -77,11 +98,60 @@ enum request request_for_key(enum request_pane pane, int key)
 	return REQUEST_NONE;
 }
 
+const char *request_pane_name(enum request_pane pane)
+{
+	return pane_names[pane];
+}
+
+/* Whether a request name (heading-next) names the table's ID
+ * (HEADING_NEXT). */
+static int names_request(const char *name, const char *id)
+{
+	for (; *name && *id; name++, id++)
+		if ((*name == '-' ? '_' : toupper((unsigned char)*name)) != *id)
+			return 0;
+	return *name == '\0' && *id == '\0';
+}
+
+int request_bind(const char *pane_name, const char *key_name, const char *request_name,
+		 struct error *error)
+{
+	size_t pane = 0;
+	while (pane < sizeof pane_names / sizeof pane_names[0] &&
+	       strcmp(pane_names[pane], pane_name) != 0)
+		pane++;
+	if (pane == sizeof pane_names / sizeof pane_names[0])
+		return error_set(error,
+				 "no view or dialog is named '%s' (reader, outline, library, "
+				 "pager, picker, export, editor, prompt, question, anywhere)",
+				 pane_name);
+	int key = request_key_code(key_name, strlen(key_name));
+	if (key < 0 || strchr(key_name, ' '))
+		return error_set(error,
+				 "'%s' is not a key (a character, C-x, or Up Down Left Right "
+				 "PgUp PgDn Home End Enter Tab Esc Space Backspace Delete)",
+				 key_name);
+	size_t i = 0;
+	while (i < request_table_count && !names_request(request_name, request_table[i].id))
+		i++;
+	if (i == request_table_count)
+		return error_set(error, "no command is named '%s' (pizhu help keys lists them)",
+				 request_name);
+	if (request_table[i].pane != (enum request_pane)pane &&
+	    request_table[i].pane != PANE_GLOBAL)
+		return error_set(error, "%s is a command of the %s, not the %s", request_name,
+				 pane_names[request_table[i].pane], pane_name);
+	if (binding_count == BINDINGS_MAX)
+		return error_set(error, "more than %d bind lines", BINDINGS_MAX);
+	bindings[binding_count++] =
+	    (struct binding){(enum request_pane)pane, key, request_table[i].request};
+	return 0;
+}
+
 void request_print_keys(void (*print_line)(const char *pane, const char *keys, const char *help,
 					   void *context),
 			void *context)
 {
-	static const char *const pane_names[] = {"anywhere", "reader", "outline", "library"};
 	for (size_t i = 0; i < request_table_count; i++)
 		print_line(pane_names[request_table[i].pane], request_table[i].keys,
 			   request_table[i].help, context);

@@ -1,6 +1,6 @@
-/* request.h — the reader's one command table.
+/* request.h — the one command table of every view and dialog.
  *
- * Every key the reader answers is a request listed here once, with the
+ * Every key a view or dialog answers is a request listed here once, with the
  * pane it works in, its default keys and its help text. The table expands
  * into the request enum, the key lookup, the help screen and the key list
  * of `pizhu help keys` (which docs/pizhu.1 and the README repeat, checked
@@ -8,20 +8,29 @@
  *
  * Keys are written as space-separated names: a printable character, C-x
  * for Control-x, or one of Up Down Left Right PgUp PgDn Home End Enter Tab
- * Esc Space Backspace. */
+ * Esc Space Backspace Delete. */
 #ifndef PIZHU_TUI_REQUEST_H
 #define PIZHU_TUI_REQUEST_H
 
 #include <stddef.h>
 
+#include "base/error.h"
+
 enum request_pane {
-	PANE_GLOBAL,  /* anywhere */
-	PANE_READER,  /* the reading pane has focus */
-	PANE_OUTLINE, /* the outline pane has focus */
-	PANE_LIBRARY, /* the library view, and its search results */
+	PANE_GLOBAL,   /* anywhere */
+	PANE_READER,   /* the reading pane has focus */
+	PANE_OUTLINE,  /* the outline pane has focus */
+	PANE_LIBRARY,  /* the library view, and its search results */
+	PANE_PAGER,    /* help, front matter, import failures */
+	PANE_PICKER,   /* the theme picker (t, f) */
+	PANE_EXPORT,   /* the export dialog (E) */
+	PANE_EDITOR,   /* the note editor (a) */
+	PANE_PROMPT,   /* a one-line prompt (/, :, f …) */
+	PANE_QUESTION, /* a yes/no question, and the suggestion review (S) */
 };
 
-/* R(ID, PANE, KEYS, HELP) */
+/* R(ID, PANE, KEYS, HELP); the request's name in a bind line of the
+ * config file is its ID in lower case with - for _ (heading-next). */
 #define TUI_REQUESTS(R)                                                                            \
 	R(PARAGRAPH_NEXT, PANE_READER, "j Down", "next paragraph")                                 \
 	R(PARAGRAPH_PREVIOUS, PANE_READER, "k Up", "previous paragraph")                           \
@@ -30,7 +39,7 @@ enum request_pane {
 	R(HALF_PAGE_DOWN, PANE_READER, "C-d", "half a page down")                                  \
 	R(HALF_PAGE_UP, PANE_READER, "C-u", "half a page up")                                      \
 	R(FIRST, PANE_READER, "g Home", "first paragraph (the title)")                             \
-	R(LAST, PANE_READER, "G End", "last paragraph; NG goes to paragraph N")                    \
+	R(LAST, PANE_READER, "G End", "last paragraph")                                            \
 	R(HEADING_NEXT, PANE_READER, "]", "next heading")                                          \
 	R(HEADING_PREVIOUS, PANE_READER, "[", "previous heading")                                  \
 	R(FOLD, PANE_READER, "z", "fold or unfold the section under the cursor")                   \
@@ -41,7 +50,7 @@ enum request_pane {
 	R(GOTO, PANE_READER, ":", "go to paragraph N")                                             \
 	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front matter")                          \
 	R(TAG, PANE_READER, "1 2 3 4 5 6 7 8 9",                                                   \
-	  "toggle the theme with that key on the paragraph or selection")                          \
+	  "toggle the theme with that key on the paragraph or selection, at once")                 \
 	R(THEME_PICKER, PANE_READER, "t", "pick themes (n in the picker makes a new one)")         \
 	R(SELECT, PANE_READER, "V", "select paragraphs from here; a theme key tags them")          \
 	R(SELECT_SECTION, PANE_READER, "T", "on a heading: select its whole section")              \
@@ -86,6 +95,45 @@ enum request_pane {
 	R(LIBRARY_EDIT, PANE_LIBRARY, "e", "edit date, speaker, occasion and source")              \
 	R(LIBRARY_REMOVE, PANE_LIBRARY, "d", "remove the speech (asks first)")                     \
 	R(LIBRARY_RESTORE, PANE_LIBRARY, "u", "bring back the speech removed last")                \
+	R(PAGER_DOWN, PANE_PAGER, "j Down", "scroll down a line")                                  \
+	R(PAGER_UP, PANE_PAGER, "k Up", "scroll up a line")                                        \
+	R(PAGER_PAGE_DOWN, PANE_PAGER, "Space PgDn C-f", "page down")                              \
+	R(PAGER_PAGE_UP, PANE_PAGER, "b PgUp C-b", "page up")                                      \
+	R(PAGER_FIRST, PANE_PAGER, "g Home", "the top")                                            \
+	R(PAGER_LAST, PANE_PAGER, "G End", "the end")                                              \
+	R(PAGER_CLOSE, PANE_PAGER, "q Esc", "close (so does the key that opened it)")              \
+	R(PICKER_DOWN, PANE_PICKER, "j Down", "next theme")                                        \
+	R(PICKER_UP, PANE_PICKER, "k Up", "previous theme")                                        \
+	R(PICKER_FLIP, PANE_PICKER, "Space", "check or uncheck the theme")                         \
+	R(PICKER_THEME, PANE_PICKER, "1 2 3 4 5 6 7 8 9",                                          \
+	  "check or uncheck the theme of that key")                                                \
+	R(PICKER_APPLY, PANE_PICKER, "Enter", "apply")                                             \
+	R(PICKER_NEW, PANE_PICKER, "n", "a new theme: name, key, colour")                          \
+	R(PICKER_CANCEL, PANE_PICKER, "Esc q", "cancel")                                           \
+	R(EXPORT_THEMES, PANE_EXPORT, "t", "choose the themes")                                    \
+	R(EXPORT_SPEECHES, PANE_EXPORT, "s", "this speech or every speech")                        \
+	R(EXPORT_FORMAT, PANE_EXPORT, "f Right", "next format")                                    \
+	R(EXPORT_FORMAT_BACK, PANE_EXPORT, "Left", "previous format")                              \
+	R(EXPORT_FILE, PANE_EXPORT, "e", "name the file")                                          \
+	R(EXPORT_RUN, PANE_EXPORT, "Enter", "export")                                              \
+	R(EXPORT_CANCEL, PANE_EXPORT, "Esc q", "cancel")                                           \
+	R(EDITOR_SAVE, PANE_EDITOR, "C-s", "save the note (empty removes it)")                     \
+	R(EDITOR_CANCEL, PANE_EDITOR, "Esc", "cancel (asks first when changed)")                   \
+	R(EDITOR_NEW_LINE, PANE_EDITOR, "Enter", "new line")                                       \
+	R(EDITOR_LEFT, PANE_EDITOR, "Left", "previous character")                                  \
+	R(EDITOR_RIGHT, PANE_EDITOR, "Right", "next character")                                    \
+	R(EDITOR_UP, PANE_EDITOR, "Up", "line up")                                                 \
+	R(EDITOR_DOWN, PANE_EDITOR, "Down", "line down")                                           \
+	R(EDITOR_LINE_START, PANE_EDITOR, "Home", "start of the line")                             \
+	R(EDITOR_LINE_END, PANE_EDITOR, "End", "end of the line")                                  \
+	R(EDITOR_ERASE, PANE_EDITOR, "Backspace", "delete the character before the cursor")        \
+	R(EDITOR_DELETE, PANE_EDITOR, "Delete", "delete the character under the cursor")           \
+	R(PROMPT_ACCEPT, PANE_PROMPT, "Enter", "accept")                                           \
+	R(PROMPT_CANCEL, PANE_PROMPT, "Esc C-c C-g", "cancel")                                     \
+	R(PROMPT_ERASE, PANE_PROMPT, "Backspace", "delete a character (on an empty line: cancel)") \
+	R(PROMPT_CLEAR, PANE_PROMPT, "C-u", "clear the line")                                      \
+	R(ANSWER_YES, PANE_QUESTION, "y Y", "yes, accept (any other key: no, skip)")               \
+	R(ANSWER_STOP, PANE_QUESTION, "q Esc", "suggestion review: stop")                          \
 	R(FOCUS_NEXT, PANE_GLOBAL, "Tab", "move focus between the outline and the reader")         \
 	R(OUTLINE_SHOW, PANE_GLOBAL, "o", "show or hide the outline pane")                         \
 	R(HELP, PANE_GLOBAL, "?", "this help")                                                     \
@@ -102,6 +150,7 @@ enum request {
 
 struct request_info {
 	enum request request;
+	const char *id; /* "HEADING_NEXT" */
 	enum request_pane pane;
 	const char *keys;
 	const char *help;
@@ -110,9 +159,19 @@ struct request_info {
 extern const struct request_info request_table[];
 extern const size_t request_table_count;
 
-/* The request a key makes in a pane: the pane's own keys first, then the
- * global ones; REQUEST_NONE when the key means nothing there. */
+/* The request a key makes in a pane: the user's bindings in the pane, the
+ * pane's own keys, then the global ones; REQUEST_NONE when the key means
+ * nothing there. */
 enum request request_for_key(enum request_pane pane, int key);
+
+/* The name of a pane as help and bind lines write it ("reader"). */
+const char *request_pane_name(enum request_pane pane);
+
+/* Binds a key in a pane to a request, over the table's keys (as tig's
+ * bind): `pane` a pane name, `key` a key name as the table writes them,
+ * `request` a request name (heading-next). -1 with a message naming what is
+ * wrong. Bindings hold until the program ends. */
+int request_bind(const char *pane, const char *key, const char *request, struct error *error);
 
 /* Writes the table as text, one line per request: pane, keys, help. */
 void request_print_keys(void (*print_line)(const char *pane, const char *keys, const char *help,

@@ -1,3 +1,4 @@
+/* search_view.c — the results of a search of every speech. */
 #include "tui/search_view.h"
 
 #include <curses.h>
@@ -12,7 +13,7 @@
 #include "store/theme.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/help.h"
+#include "tui/app.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"
@@ -25,7 +26,7 @@ enum {
 struct search_view {
 	struct tui *ui;
 	struct store *store;
-	const char *query;
+	char *query;
 	int64_t theme_id; /* 0: every paragraph */
 	char theme_name[128];
 	struct store_search_hit *hits;
@@ -175,98 +176,133 @@ static void draw(struct search_view *view)
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, LINES - 1, 1, bottom, strlen(bottom), COLS - 2,
 		  colors_attr(ELEMENT_STATUS));
-	refresh();
 }
 
-static void choose_theme(struct search_view *view, struct error *error)
+static void theme_answer(void *context, char *name)
 {
-	int resized;
-	char *name =
-	    prompt_read(stdscr, LINES - 1, COLS, "only paragraphs with theme (Enter: any): ",
-			view->theme_id ? view->theme_name : NULL, &resized);
+	struct search_view *view = context;
 	if (!name)
 		return;
 	int64_t id = 0;
-	if (*name) {
-		if (store_theme_find(view->store, name, &id, error) != 0) {
-			snprintf(view->message, sizeof view->message, "%s", error->message);
-			free(name);
-			return;
-		}
+	struct error error;
+	if (*name && store_theme_find(view->store, name, &id, &error) != 0) {
+		snprintf(view->message, sizeof view->message, "%s", error.message);
+		free(name);
+		return;
 	}
 	view->theme_id = id;
 	snprintf(view->theme_name, sizeof view->theme_name, "%s", name);
 	free(name);
 	forget(view);
-	load_more(view, error);
+	if (load_more(view, &error) != 0)
+		snprintf(view->message, sizeof view->message, "%s", error.message);
 }
 
-int search_view_run(struct tui *ui, struct store *store, const char *query, struct error *error)
+struct search_arguments {
+	struct tui *ui;
+	struct store *store;
+	const char *query;
+};
+
+static int search_open(struct view *base, const void *arguments, struct error *error)
 {
-	struct search_view view = {.ui = ui, .store = store, .query = query};
-	if (load_more(&view, error) != 0)
+	const struct search_arguments *given = arguments;
+	struct search_view *view = base->state;
+	view->ui = given->ui;
+	view->store = given->store;
+	view->query = xstrdup(given->query);
+	if (load_more(view, error) != 0) {
+		forget(view);
+		free(view->query);
 		return -1;
-	int status = 0;
-	for (;;) {
-		/* Load more results as the cursor comes near the end. */
-		if (view.cursor + visible_hits() >= view.count && load_more(&view, error) != 0) {
-			status = -1;
-			break;
-		}
-		draw(&view);
-		int key = getch();
-		if (tui_stop_signal)
-			break;
-		if (key == ERR || key == KEY_RESIZE)
-			continue;
-		view.message[0] = '\0';
-		enum request request = request_for_key(PANE_LIBRARY, key);
-		size_t page = visible_hits();
-		if (request == REQUEST_QUIT || request == REQUEST_LIBRARY_CLEAR)
-			break;
-		switch (request) {
-		case REQUEST_LIBRARY_DOWN:
-			if (view.cursor + 1 < view.count)
-				view.cursor++;
-			break;
-		case REQUEST_LIBRARY_UP:
-			if (view.cursor > 0)
-				view.cursor--;
-			break;
-		case REQUEST_LIBRARY_PAGE_DOWN:
-			view.cursor = view.cursor + page < view.count
-					  ? view.cursor + page
-					  : (view.count ? view.count - 1 : 0);
-			break;
-		case REQUEST_LIBRARY_PAGE_UP:
-			view.cursor = view.cursor > page ? view.cursor - page : 0;
-			break;
-		case REQUEST_LIBRARY_FIRST:
-			view.cursor = 0;
-			break;
-		case REQUEST_LIBRARY_LAST:
-			while (!view.complete && load_more(&view, error) == 0)
-				;
-			view.cursor = view.count ? view.count - 1 : 0;
-			break;
-		case REQUEST_LIBRARY_OPEN:
-			if (view.count &&
-			    tui_read_library_speech(ui, store, view.hits[view.cursor].document_id,
-						    (long)view.hits[view.cursor].paragraph, query,
-						    error) != 0)
-				snprintf(view.message, sizeof view.message, "%s", error->message);
-			break;
-		case REQUEST_LIBRARY_THEME:
-			choose_theme(&view, error);
-			break;
-		case REQUEST_HELP:
-			help_show(&tui_stop_signal);
-			break;
-		default:
-			snprintf(view.message, sizeof view.message,
-				 "unknown key (press ? for help)");
-		}
 	}
-	forget(&view);
-	return status;
+	return 0;
+}
+
+static void search_draw(struct view *base)
+{
+	struct search_view *view = base->state;
+	/* Load more results as the cursor comes near the end. */
+	struct error error;
+	if (view->cursor + visible_hits() >= view->count && load_more(view, &error) != 0)
+		snprintf(view->message, sizeof view->message, "%s", error.message);
+	draw(view);
+}
+
+static enum view_result search_key(struct view *base, const struct view_key *key)
+{
+	struct search_view *view = base->state;
+	view->message[0] = '\0';
+	enum request request = view_key_request(key, PANE_LIBRARY);
+	size_t page = visible_hits();
+	struct error error;
+	switch (request) {
+	case REQUEST_QUIT:
+	case REQUEST_LIBRARY_CLEAR:
+		return VIEW_CLOSE;
+	case REQUEST_LIBRARY_DOWN:
+		if (view->cursor + 1 < view->count)
+			view->cursor++;
+		break;
+	case REQUEST_LIBRARY_UP:
+		if (view->cursor > 0)
+			view->cursor--;
+		break;
+	case REQUEST_LIBRARY_PAGE_DOWN:
+		view->cursor = view->cursor + page < view->count
+				   ? view->cursor + page
+				   : (view->count ? view->count - 1 : 0);
+		break;
+	case REQUEST_LIBRARY_PAGE_UP:
+		view->cursor = view->cursor > page ? view->cursor - page : 0;
+		break;
+	case REQUEST_LIBRARY_FIRST:
+		view->cursor = 0;
+		break;
+	case REQUEST_LIBRARY_LAST:
+		while (!view->complete && load_more(view, &error) == 0)
+			;
+		view->cursor = view->count ? view->count - 1 : 0;
+		break;
+	case REQUEST_LIBRARY_OPEN:
+		if (view->count && !reader_view_open(base->driver, view->ui, view->store,
+						     view->hits[view->cursor].document_id,
+						     (long)view->hits[view->cursor].paragraph,
+						     view->query, &error))
+			snprintf(view->message, sizeof view->message, "%s", error.message);
+		break;
+	case REQUEST_LIBRARY_THEME:
+		prompt_open(base->driver, "only paragraphs with theme (Enter: any): ",
+			    view->theme_id ? view->theme_name : NULL, theme_answer, view);
+		break;
+	case REQUEST_HELP:
+	case REQUEST_REDRAW:
+		return VIEW_IGNORED;
+	default:
+		snprintf(view->message, sizeof view->message, "unknown key (press ? for help)");
+	}
+	return VIEW_HANDLED;
+}
+
+static void search_close(struct view *base)
+{
+	struct search_view *view = base->state;
+	forget(view);
+	free(view->query);
+}
+
+static const struct view_ops search_ops = {
+    .name = "search",
+    .state_size = sizeof(struct search_view),
+    .open = search_open,
+    .draw = search_draw,
+    .key = search_key,
+    .close = search_close,
+};
+
+struct view *search_view_open(struct view_driver *driver, struct tui *ui, struct store *store,
+			      const char *query, struct error *error)
+{
+	struct search_arguments arguments = {ui, store, query};
+	return view_open(driver, &search_ops, &arguments, error);
 }

@@ -9,8 +9,11 @@
 #include "base/error.h"
 #include "store/store.h"
 #include "tui/tui.h"
+#include "tui/view.h"
 
-/* Runs until q (or a signal); -1 with a message when the search fails. */
-int search_view_run(struct tui *ui, struct store *store, const char *query, struct error *error);
+/* Opens the results on the stack (q closes them); NULL with a message when
+ * the search fails. */
+struct view *search_view_open(struct view_driver *driver, struct tui *ui, struct store *store,
+			      const char *query, struct error *error);
 
 #endif

@@ -1,3 +1,4 @@
+/* stats_view.c — the statistics view. */
 #include "tui/stats_view.h"
 
 #include <curses.h>
@@ -86,24 +87,55 @@ static void draw_stats(const struct annotations *annotations, const struct store
 	const char *hint = "any key closes";
 	draw_fill(stdscr, y, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, y, left + 1, hint, strlen(hint), width - 2, colors_attr(ELEMENT_STATUS));
-	refresh();
 }
 
-int stats_view_run(const struct annotations *annotations, volatile const int *stop,
-		   struct error *error)
+struct stats_view {
+	const struct annotations *annotations;
+	struct store_stats stats;
+};
+
+static int stats_open_state(struct view *view, const void *arguments, struct error *error)
 {
+	const struct annotations *annotations = arguments;
+	struct stats_view *stats = view->state;
+	stats->annotations = annotations;
 	int64_t speech = annotations->document_id;
 	struct store_selection selection = {.speech_ids = &speech, .speech_count = 1};
-	struct store_stats stats;
-	if (store_stats(annotations->store, &selection, &stats, error) != 0)
-		return -1;
-	for (;;) {
-		draw_stats(annotations, &stats);
-		int key = getch();
-		if (*stop || (key != ERR && key != KEY_RESIZE))
-			break;
-		erase();
-	}
-	store_stats_clear(&stats);
-	return 0;
+	return store_stats(annotations->store, &selection, &stats->stats, error);
+}
+
+static void stats_draw(struct view *view)
+{
+	struct stats_view *stats = view->state;
+	erase();
+	draw_stats(stats->annotations, &stats->stats);
+}
+
+/* Any key closes the figures. */
+static enum view_result stats_key(struct view *view, const struct view_key *key)
+{
+	(void)view;
+	(void)key;
+	return VIEW_CLOSE;
+}
+
+static void stats_close(struct view *view)
+{
+	struct stats_view *stats = view->state;
+	store_stats_clear(&stats->stats);
+}
+
+static const struct view_ops stats_ops = {
+    .name = "stats",
+    .state_size = sizeof(struct stats_view),
+    .open = stats_open_state,
+    .draw = stats_draw,
+    .key = stats_key,
+    .close = stats_close,
+};
+
+struct view *stats_view_open(struct view_driver *driver, const struct annotations *annotations,
+			     struct error *error)
+{
+	return view_open(driver, &stats_ops, annotations, error);
 }

@@ -5,10 +5,11 @@
 #define PIZHU_TUI_STATS_VIEW_H
 
 #include "tui/annotations.h"
+#include "tui/view.h"
 
-/* Shows the view until a key closes it; returns -1 with a message when the
- * figures cannot be read. */
-int stats_view_run(const struct annotations *annotations, volatile const int *stop,
-		   struct error *error);
+/* Opens the figures over the stack (any key closes them); NULL with a
+ * message when they cannot be read. */
+struct view *stats_view_open(struct view_driver *driver, const struct annotations *annotations,
+			     struct error *error);
 
 #endif

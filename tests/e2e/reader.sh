@@ -68,10 +68,10 @@ tmux_keys z
 tmux_wait_gone "paragraphs"
 ok $? "z unfolds it"
 
-# NG and :N go to a paragraph.
-tmux_keys 5 G
+# :N goes to a paragraph (digits are theme keys, never a count).
+tmux_keys : 5 Enter
 tmux_wait " ¶5/"
-ok $? "5G goes to paragraph 5"
+ok $? ":5 goes to paragraph 5"
 tmux_keys : 3 Enter
 tmux_wait " ¶3/"
 ok $? ":3 goes to paragraph 3"
@@ -150,7 +150,7 @@ tmux_stop
 # Resize keeps the cursor paragraph on screen; the outline hides when narrow.
 tmux_start 100 30 "$PIZHU" "$SPEECH"
 tmux_wait "¶0/"
-tmux_keys 30 G
+tmux_keys : 30 Enter
 tmux_wait " ¶30/"
 tmux_run resize-window -t t -x 60 -y 20
 sleep 0.3
@@ -189,15 +189,15 @@ SAMPLE="$TEST_DIR/sample.txt"
 tmux_start 100 30 "$PIZHU" "$SAMPLE"
 tmux_wait "imported as speech"
 ok $? "opening a new file imports it"
-tmux_keys 12 G z
+tmux_keys : 12 Enter z
 tmux_wait "paragraphs"
-tmux_keys 30 G q
+tmux_keys : 30 Enter q
 tmux_wait_exit >/dev/null
 tmux_stop
 tmux_start 100 30 "$PIZHU" "$SAMPLE"
 tmux_wait " ¶30/"
 ok $? "reopening restores the paragraph"
-tmux_keys 12 G
+tmux_keys : 12 Enter
 tmux_wait " ¶12/"
 like "$(tmux_screen)" "… [0-9]+ paragraphs" "and the fold"
 tmux_keys q
