@@ -14,7 +14,7 @@ BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
 	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"'
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c))
+MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c tui/model/*.c))
 CLI_SOURCES := $(sort $(wildcard cli/*.c))
 UNIT_SOURCES := $(sort $(wildcard tests/unit/test_*.c))
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.sh))

@@ -8,7 +8,7 @@
 #include "base/utf8.h"
 #include "cli/options.h"
 #include "store/import_paths.h"
-#include "tui/width.h"
+#include "base/width.h"
 
 /* What the import shows on the terminal. The progress line lives on
  * stderr and only when stderr is a terminal; it is wiped before anything

@@ -9,7 +9,7 @@
 #include "cli/options.h"
 #include "store/theme_file.h"
 #include "cli/selection.h"
-#include "tui/width.h"
+#include "base/width.h"
 
 enum { BAR_COLUMNS = 30 };
 

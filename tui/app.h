@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "speech/speech.h"
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 #include "tui/outline_pane.h"
 #include "tui/reader.h"
 #include "tui/request.h"

@@ -9,7 +9,7 @@
 #include <curses.h>
 #include <stddef.h>
 
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 
 enum element {
 	ELEMENT_TEXT,

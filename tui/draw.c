@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
-#include "tui/width.h"
+#include "base/width.h"
 
 static int ambiguous_wide;
 

@@ -12,7 +12,7 @@
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/prompt.h"
-#include "tui/width.h"
+#include "base/width.h"
 
 enum { EDITOR_MAX_CHARACTERS = 20000 };
 

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 #include "tui/view.h"
 
 /* Opens the dialog over the stack; `themes` is the starting choice (0:

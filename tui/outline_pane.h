@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "speech/speech.h"
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 #include "tui/request.h"
 
 struct outline_pane {

@@ -7,7 +7,7 @@
 #ifndef PIZHU_TUI_PICKER_H
 #define PIZHU_TUI_PICKER_H
 
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 #include "tui/view.h"
 
 /* Gets the themes checked when the user applies; not called when the

@@ -11,9 +11,9 @@
 #include <stddef.h>
 
 #include "speech/speech.h"
-#include "tui/layout_cache.h"
+#include "tui/model/layout_cache.h"
 #include "tui/request.h"
-#include "tui/visible.h"
+#include "tui/model/visible.h"
 
 /* Columns left of the text: the cursor mark, theme marks, the note mark
  * and a space. */

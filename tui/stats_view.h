@@ -4,7 +4,7 @@
 #ifndef PIZHU_TUI_STATS_VIEW_H
 #define PIZHU_TUI_STATS_VIEW_H
 
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 #include "tui/view.h"
 
 /* Opens the figures over the stack (any key closes them); NULL with a

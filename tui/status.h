@@ -9,7 +9,7 @@
 
 #include "base/buffer.h"
 #include "speech/speech.h"
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 
 /* Appends the labels of the sections that contain the paragraph, outermost
  * first, each cut to `label_columns` columns, joined by " › ". */

@@ -10,8 +10,8 @@
 #include <unigbrk.h>
 
 #include "tests/fuzz/fuzz.h"
-#include "tui/layout.h"
-#include "tui/width.h"
+#include "tui/model/layout.h"
+#include "base/width.h"
 
 /* Spaces, and the mandatory breaks of UAX #14: LF, CR, VT, FF, NEL,
  * U+2028, U+2029 (cleaned text holds none, but layout must cope). */

@@ -5,9 +5,9 @@
 #include "base/buffer.h"
 #include "base/file.h"
 #include "speech/speech.h"
-#include "tui/layout.h"
-#include "tui/layout_cache.h"
-#include "tui/width.h"
+#include "tui/model/layout.h"
+#include "tui/model/layout_cache.h"
+#include "base/width.h"
 #include "tap.h"
 
 /* A wrap drawn as text: each line's indent as spaces, lines joined by "\n".

@@ -2,7 +2,7 @@
 #include <locale.h>
 #include <wchar.h>
 
-#include "tui/width.h"
+#include "base/width.h"
 #include "tap.h"
 
 /* Every code point glibc gives a width must get the same width from us:

@@ -1,4 +1,4 @@
-#include "tui/visible.h"
+#include "tui/model/visible.h"
 
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 
 #include <stdio.h>
 #include <stdlib.h>

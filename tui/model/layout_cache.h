@@ -6,12 +6,12 @@
  * Paragraphs are known by index (0 .. paragraph_count - 1); the cache does
  * not hold their text, so callers pass the same text for an index each
  * time. Memory is proportional to the paragraphs laid out. */
-#ifndef PIZHU_TUI_LAYOUT_CACHE_H
-#define PIZHU_TUI_LAYOUT_CACHE_H
+#ifndef PIZHU_TUI_MODEL_LAYOUT_CACHE_H
+#define PIZHU_TUI_MODEL_LAYOUT_CACHE_H
 
 #include <stddef.h>
 
-#include "tui/layout.h"
+#include "tui/model/layout.h"
 
 struct layout_cache_entry {
 	struct layout_line *lines; /* NULL: not laid out under the current options */

@@ -12,8 +12,8 @@
  *
  * No width is ever negative: a control character (cleaned text has none)
  * or an invalid byte counts 1 column. */
-#ifndef PIZHU_TUI_WIDTH_H
-#define PIZHU_TUI_WIDTH_H
+#ifndef PIZHU_BASE_WIDTH_H
+#define PIZHU_BASE_WIDTH_H
 
 #include <stddef.h>
 

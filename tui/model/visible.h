@@ -8,13 +8,13 @@
  * sections that hold nothing to show, so a step costs at most the outline
  * depth with folds, and the paragraphs passed over within one section with
  * a filter. */
-#ifndef PIZHU_TUI_VISIBLE_H
-#define PIZHU_TUI_VISIBLE_H
+#ifndef PIZHU_TUI_MODEL_VISIBLE_H
+#define PIZHU_TUI_MODEL_VISIBLE_H
 
 #include <stddef.h>
 
 #include "speech/speech.h"
-#include "tui/annotations.h"
+#include "tui/model/paragraph_marks.h"
 
 struct visible {
 	const struct speech *speech;

@@ -1,4 +1,4 @@
-#include "tui/width.h"
+#include "base/width.h"
 
 #include <limits.h>
 #include <uniwidth.h>

@@ -1,4 +1,4 @@
-#include "tui/layout_cache.h"
+#include "tui/model/layout_cache.h"
 
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* annotations.h — the reader's view of a speech's themes, tags, notes and
+/* paragraph_marks.h — the reader's view of a speech's themes, tags, notes and
  * suggestions, kept in memory and changed only through the store.
  *
  * Every change is saved (one transaction, one undoable action) before the
@@ -7,8 +7,8 @@
  * ANNOTATION_THEME_MAX themes), its note, and lazily the themes its text
  * suggests; per outline entry it keeps how many paragraphs of the section
  * carry each theme, updated as tags change. */
-#ifndef PIZHU_TUI_ANNOTATIONS_H
-#define PIZHU_TUI_ANNOTATIONS_H
+#ifndef PIZHU_TUI_MODEL_PARAGRAPH_MARKS_H
+#define PIZHU_TUI_MODEL_PARAGRAPH_MARKS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-#include "tui/layout.h"
+#include "tui/model/layout.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
-#include "tui/width.h"
+#include "base/width.h"
 
 /* A break UAX #14 may allow but the punctuation rules forbid. Kept apart
  * from UC_BREAK_PROHIBITED so that cutting an overlong run can still

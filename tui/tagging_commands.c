@@ -1,4 +1,4 @@
-/* annotate.c — the reader's tagging, note, filter, suggestion and copy
+/* tagging_commands.c — the reader's tagging, note, filter, suggestion and copy
  * commands. Each change goes through the annotations model, which saves it
  * before the screen shows it. */
 #include <stdio.h>

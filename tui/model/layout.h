@@ -14,8 +14,8 @@
  * the punctuation rules allow; a character is never split, nor a base
  * character from its combining marks. Widths are those of width.h.
  * Linear time in the length of the text. */
-#ifndef PIZHU_TUI_LAYOUT_H
-#define PIZHU_TUI_LAYOUT_H
+#ifndef PIZHU_TUI_MODEL_LAYOUT_H
+#define PIZHU_TUI_MODEL_LAYOUT_H
 
 #include <stddef.h>
 #include <stdint.h>
