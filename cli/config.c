@@ -3,6 +3,7 @@
  *
  *   width = 72             readable text width in columns (10 to 1000)
  *   ambiguous-wide = yes   the terminal draws “ ” … — two columns wide
+ *   bind reader x heading-next   a key for a command in a view (as tig's bind)
  *
  * Options on the command line win over the file. */
 #include <ctype.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tui/request.h"
 
 static char *trim(char *text)
 {
@@ -47,6 +49,31 @@ static int config_path(char *path, size_t size)
 	return -1;
 }
 
+static int is_bind_line(const char *line)
+{
+	line += strspn(line, " \t");
+	return strncmp(line, "bind", 4) == 0 && isspace((unsigned char)line[4]);
+}
+
+/* bind VIEW KEY COMMAND [# comment]: read by words before comments are
+ * cut, since # and " are keys too. */
+static int bind_line(char *line, const char *path, int number)
+{
+	char *words[5] = {0};
+	size_t count = 0;
+	for (char *word = strtok(line, " \t\r\n"); word && count < 5;
+	     word = strtok(NULL, " \t\r\n"))
+		words[count++] = word;
+	if (count < 4 || (count == 5 && words[4][0] != '#'))
+		return cli_fail("%s:%d: expected bind VIEW KEY COMMAND (bind reader x "
+				"heading-next)",
+				path, number);
+	struct error error;
+	if (request_bind(words[1], words[2], words[3], &error) != 0)
+		return cli_fail("%s:%d: %s", path, number, error.message);
+	return 0;
+}
+
 int cli_config_load(struct tui_options *options)
 {
 	char path[4096];
@@ -59,6 +86,13 @@ int cli_config_load(struct tui_options *options)
 	int number = 0, status = 0;
 	while (fgets(line, sizeof line, file)) {
 		number++;
+		if (is_bind_line(line)) {
+			if (bind_line(line, path, number) != 0) {
+				status = -1;
+				break;
+			}
+			continue;
+		}
 		char *hash = strchr(line, '#');
 		if (hash)
 			*hash = '\0';
