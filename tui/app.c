@@ -308,10 +308,10 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 		return VIEW_HANDLED;
 	}
 	if (request == REQUEST_TAG) {
-		annotate_tag_key(app, view_key_code(key));
+		tagging_theme_key(app, view_key_code(key));
 		return VIEW_HANDLED;
 	}
-	if (annotate_request(app, request))
+	if (tagging_request(app, request))
 		return VIEW_HANDLED;
 	if (reader_request(&app->reader, request, app->message, sizeof app->message) < 0)
 		app->message_is_error = 1;
@@ -373,9 +373,9 @@ static int take_whole_speech(struct app *app, const struct speech *speech, struc
 	int top_line = app->reader.top_line;
 	outline_pane_free(&app->outline);
 	reader_free(&app->reader);
-	annotations_free(&app->annotations);
+	marks_free(&app->annotations);
 	app->speech = speech;
-	if (annotations_load(&app->annotations, store, 0, speech, error) != 0)
+	if (marks_load(&app->annotations, store, 0, speech, error) != 0)
 		return -1;
 	reader_init(&app->reader, speech, &app->annotations, app->ui->options.max_columns);
 	outline_pane_init(&app->outline, speech, &app->annotations);
@@ -417,7 +417,7 @@ static int poll_import(struct app *app)
 	/* A speech already in the library opens where it was left, unless
 	 * the reader has moved meanwhile. */
 	if ((app->reader.cursor == 0 && restore_position(app, -1, &error) != 0) ||
-	    annotations_reload(&app->annotations, &error) != 0) {
+	    marks_reload(&app->annotations, &error) != 0) {
 		app_message(app, 1, "%s", error.message);
 		return 1;
 	}
@@ -439,7 +439,7 @@ static int open_library(struct app *app, struct error *error)
 	if (app->import)
 		app->import->library_opened(app->import->context);
 	app->annotations.store = *app->library;
-	if (annotations_reload(&app->annotations, error) != 0)
+	if (marks_reload(&app->annotations, error) != 0)
 		return -1;
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	reader_annotations_changed(&app->reader);
@@ -473,8 +473,8 @@ static int reader_open(struct view *view, const void *arguments, struct error *e
 		app->owns_speech = 1;
 		app->speech = &app->own_speech;
 	}
-	if (annotations_load(&app->annotations, given->store, reading->document_id, app->speech,
-			     error) != 0) {
+	if (marks_load(&app->annotations, given->store, reading->document_id, app->speech, error) !=
+	    0) {
 		if (app->owns_speech)
 			speech_free(&app->own_speech);
 		return -1;
@@ -541,7 +541,7 @@ static void reader_poll(struct view *view, int library_due)
 		return;
 	int changed = poll_import(app);
 	if (library_due)
-		changed |= annotate_refresh(app);
+		changed |= tagging_refresh(app);
 	app->poll_changed = changed;
 	app->only_moved = !changed;
 }
@@ -562,7 +562,7 @@ static void reader_reveal(struct view *view, int after_overlay)
 		/* A view above may have changed this speech's tags through
 		 * this same connection, which data_version does not count. */
 		struct error error;
-		if (annotations_reload(&app->annotations, &error) != 0)
+		if (marks_reload(&app->annotations, &error) != 0)
 			app_message(app, 1, "%s", error.message);
 		reader_annotations_changed(&app->reader);
 	}
@@ -579,7 +579,7 @@ static void reader_close(struct view *view)
 		view_fail(view, &error);
 	outline_pane_free(&app->outline);
 	reader_free(&app->reader);
-	annotations_free(&app->annotations);
+	marks_free(&app->annotations);
 	if (app->owns_speech)
 		speech_free(&app->own_speech);
 }

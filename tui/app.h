@@ -1,5 +1,5 @@
 /* app.h — the reader view's state, shared by the view (app.c) and its
- * annotation commands (annotate.c). Private to tui/. */
+ * annotation commands (tagging_commands.c). Private to tui/. */
 #ifndef PIZHU_TUI_APP_H
 #define PIZHU_TUI_APP_H
 
@@ -20,7 +20,7 @@ struct app {
 	int opened, failed;
 	struct tui *ui;
 	struct view *view;
-	struct annotations annotations;
+	struct paragraph_marks annotations;
 	struct reader reader;
 	struct outline_pane outline;
 	int outline_shown; /* the user wants it (o) */
@@ -59,16 +59,16 @@ void app_draw(struct app *app);
 /* A theme key in the reading pane ('1'..'9'): toggles the theme of that
  * key on the paragraph or selection at once. Digits are never a count
  * (: goes to a paragraph), so no key writes a tag the user did not mean. */
-void annotate_tag_key(struct app *app, int key);
+void tagging_theme_key(struct app *app, int key);
 
 /* Handles the tagging, note, filter, suggestion and copy requests; returns
  * 0 for any other request. */
-int annotate_request(struct app *app, enum request request);
+int tagging_request(struct app *app, enum request request);
 
 /* Loads annotations again when another pizhu changed the library (the
  * driver says when it is time to ask). Returns 1 when anything changed
  * (or could not be checked), else 0. */
-int annotate_refresh(struct app *app);
+int tagging_refresh(struct app *app);
 
 /* Opens library speech `id` in a reader view on the stack (or goes back to
  * the reader that has it open), at `cited` (or -1) with `search` (or

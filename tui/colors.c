@@ -106,7 +106,7 @@ static short color_number(const char *color)
 	return parsed.index < COLORS ? (short)parsed.index : -1;
 }
 
-void colors_set_themes(const struct annotation_theme *themes, size_t count)
+void colors_set_themes(const struct mark_theme *themes, size_t count)
 {
 	theme_count = count < THEME_PAIRS_MAX ? count : THEME_PAIRS_MAX;
 	for (size_t i = 0; i < theme_count; i++) {

@@ -46,7 +46,7 @@ int colors_enabled(void);
 
 /* Gives each theme's colour ("red", "bright-blue", "33", "#c03030" or "")
  * a colour pair; call again when the themes change. */
-void colors_set_themes(const struct annotation_theme *themes, size_t count);
+void colors_set_themes(const struct mark_theme *themes, size_t count);
 
 /* The attributes of theme i's marks: its colour, or bold without colours. */
 attr_t colors_theme_attr(size_t theme);

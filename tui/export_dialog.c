@@ -19,7 +19,7 @@ static const char *const format_extensions[] = {"md", "csv", "jsonl", "html", "c
 enum { FORMAT_COUNT = 5, NAME_CHARACTERS = 24 };
 
 struct dialog {
-	struct annotations *annotations;
+	struct paragraph_marks *annotations;
 	char *message; /* the opener's status line */
 	size_t message_size;
 	int *message_is_error;
@@ -55,7 +55,7 @@ static void draw_dialog(const struct dialog *dialog)
 	int top = (LINES - rows) / 2, left = (COLS - width) / 2;
 	struct buffer themes = {0};
 	if (dialog->themes)
-		annotations_theme_names(dialog->annotations, dialog->themes, "、", &themes);
+		marks_theme_names(dialog->annotations, dialog->themes, "、", &themes);
 	else
 		buffer_append_string(&themes, "every theme");
 	buffer_string(&themes);
@@ -83,7 +83,7 @@ static void draw_dialog(const struct dialog *dialog)
 
 static int run_export(struct dialog *dialog, char *message, size_t message_size)
 {
-	struct annotations *annotations = dialog->annotations;
+	struct paragraph_marks *annotations = dialog->annotations;
 	struct store_excerpt_theme *themes =
 	    xcalloc(annotations->theme_count ? annotations->theme_count : 1, sizeof *themes);
 	int64_t *theme_ids =
@@ -128,7 +128,7 @@ static int run_export(struct dialog *dialog, char *message, size_t message_size)
 }
 
 struct export_arguments {
-	struct annotations *annotations;
+	struct paragraph_marks *annotations;
 	theme_set themes;
 	char *message;
 	size_t message_size;
@@ -227,7 +227,7 @@ static const struct view_ops export_dialog_ops = {
     .close = dialog_close,
 };
 
-struct view *export_dialog_open(struct view_driver *driver, struct annotations *annotations,
+struct view *export_dialog_open(struct view_driver *driver, struct paragraph_marks *annotations,
 				theme_set themes, char *message, size_t message_size,
 				int *message_is_error)
 {

@@ -12,7 +12,7 @@
 /* Opens the dialog over the stack; `themes` is the starting choice (0:
  * every theme). Once it exported, it leaves what happened in the opener's
  * `message`, and sets *message_is_error on failure. */
-struct view *export_dialog_open(struct view_driver *driver, struct annotations *annotations,
+struct view *export_dialog_open(struct view_driver *driver, struct paragraph_marks *annotations,
 				theme_set themes, char *message, size_t message_size,
 				int *message_is_error);
 

@@ -87,7 +87,7 @@ static int load_themes(struct library_view *view, struct error *error)
 	size_t count;
 	if (store_themes_list(view->store, &themes, &count, error) != 0)
 		return -1;
-	struct annotation_theme *colours = xcalloc(count ? count : 1, sizeof *colours);
+	struct mark_theme *colours = xcalloc(count ? count : 1, sizeof *colours);
 	free(view->theme_ids);
 	view->theme_ids = xcalloc(count ? count : 1, sizeof *view->theme_ids);
 	for (size_t i = 0; i < count; i++) {

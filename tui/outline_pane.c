@@ -10,7 +10,7 @@
 #include "tui/draw.h"
 
 void outline_pane_init(struct outline_pane *pane, const struct speech *speech,
-		       const struct annotations *annotations)
+		       const struct paragraph_marks *annotations)
 {
 	*pane = (struct outline_pane){.speech = speech, .annotations = annotations};
 	size_t count = speech->outline_count;
@@ -184,10 +184,10 @@ void outline_pane_scroll(struct outline_pane *pane, int lines)
  * Returns their width. */
 static int counts_draw(const struct outline_pane *pane, size_t entry, WINDOW *window, int y, int x)
 {
-	const struct annotations *annotations = pane->annotations;
+	const struct paragraph_marks *annotations = pane->annotations;
 	int column = 0;
 	for (size_t t = 0; t < annotations->theme_count; t++) {
-		unsigned count = annotations_section_count(annotations, entry, (int)t);
+		unsigned count = marks_section_count(annotations, entry, (int)t);
 		if (!count)
 			continue;
 		char number[16];

@@ -14,17 +14,17 @@
 
 struct outline_pane {
 	const struct speech *speech;
-	const struct annotations *annotations; /* for the theme counts */
-	unsigned char *collapsed;	       /* per entry */
-	size_t *subtree_end;		       /* per entry: one past its last descendant */
-	size_t selected;		       /* entry under the selection */
-	size_t top;			       /* first entry drawn */
-	size_t current;			       /* entry of the reader's section, as shown */
-	int height;			       /* rows, set by the caller before drawing */
+	const struct paragraph_marks *annotations; /* for the theme counts */
+	unsigned char *collapsed;		   /* per entry */
+	size_t *subtree_end;			   /* per entry: one past its last descendant */
+	size_t selected;			   /* entry under the selection */
+	size_t top;				   /* first entry drawn */
+	size_t current;				   /* entry of the reader's section, as shown */
+	int height;				   /* rows, set by the caller before drawing */
 };
 
 void outline_pane_init(struct outline_pane *pane, const struct speech *speech,
-		       const struct annotations *annotations);
+		       const struct paragraph_marks *annotations);
 void outline_pane_free(struct outline_pane *pane);
 
 /* Marks the entry of the section the reader is in (shown as the nearest

@@ -10,8 +10,8 @@
 #include "tui/draw.h"
 #include "tui/prompt.h"
 
-static void draw_picker(const struct annotations *annotations, const char *title, theme_set chosen,
-			size_t selected)
+static void draw_picker(const struct paragraph_marks *annotations, const char *title,
+			theme_set chosen, size_t selected)
 {
 	int rows = (int)annotations->theme_count + 4;
 	int width = COLS > 60 ? 60 : COLS;
@@ -28,7 +28,7 @@ static void draw_picker(const struct annotations *annotations, const char *title
 	for (int row = 0; row < visible_rows && first + (size_t)row < annotations->theme_count;
 	     row++) {
 		size_t t = first + (size_t)row;
-		const struct annotation_theme *theme = &annotations->themes[t];
+		const struct mark_theme *theme = &annotations->themes[t];
 		char line[64];
 		snprintf(line, sizeof line, " [%s] %c ", chosen & ((theme_set)1 << t) ? "x" : " ",
 			 theme->key ? '0' + theme->key : ' ');
@@ -52,16 +52,16 @@ static void draw_picker(const struct annotations *annotations, const char *title
 }
 
 /* The lowest key 1..9 no theme has, or 0. */
-static int free_key(const struct annotations *annotations)
+static int free_key(const struct paragraph_marks *annotations)
 {
 	for (int key = 1; key <= 9; key++)
-		if (annotations_theme_by_key(annotations, key) < 0)
+		if (marks_theme_by_key(annotations, key) < 0)
 			return key;
 	return 0;
 }
 
 struct picker {
-	struct annotations *annotations;
+	struct paragraph_marks *annotations;
 	char *title;
 	theme_set state;
 	size_t selected;
@@ -76,7 +76,7 @@ struct picker {
 };
 
 struct picker_arguments {
-	struct annotations *annotations;
+	struct paragraph_marks *annotations;
 	const char *title;
 	theme_set chosen;
 	picker_done *done;
@@ -95,8 +95,8 @@ static void new_theme_color(void *context, char *color)
 {
 	struct picker *picker = context;
 	struct error error;
-	if (annotations_add_theme(picker->annotations, picker->new_name, picker->new_key,
-				  color ? color : "", &error) != 0)
+	if (marks_add_theme(picker->annotations, picker->new_name, picker->new_key,
+			    color ? color : "", &error) != 0)
 		snprintf(picker->message, picker->message_size, "could not add the theme: %s",
 			 error.message);
 	else
@@ -172,7 +172,7 @@ static void picker_draw(struct view *view)
 static enum view_result picker_key(struct view *view, const struct view_key *key)
 {
 	struct picker *picker = view->state;
-	struct annotations *annotations = picker->annotations;
+	struct paragraph_marks *annotations = picker->annotations;
 	switch (view_key_request(key, PANE_PICKER)) {
 	case REQUEST_PICKER_DOWN:
 		if (picker->selected + 1 < annotations->theme_count)
@@ -187,7 +187,7 @@ static enum view_result picker_key(struct view *view, const struct view_key *key
 			picker->state ^= (theme_set)1 << picker->selected;
 		break;
 	case REQUEST_PICKER_THEME: {
-		int theme = annotations_theme_by_key(annotations, view_key_code(key) - '0');
+		int theme = marks_theme_by_key(annotations, view_key_code(key) - '0');
 		if (theme >= 0) {
 			picker->state ^= (theme_set)1 << theme;
 			picker->selected = (size_t)theme;
@@ -225,7 +225,7 @@ static const struct view_ops picker_ops = {
     .close = picker_close,
 };
 
-struct view *picker_open(struct view_driver *driver, struct annotations *annotations,
+struct view *picker_open(struct view_driver *driver, struct paragraph_marks *annotations,
 			 const char *title, theme_set chosen, picker_done *done, void *context,
 			 char *message, size_t message_size)
 {

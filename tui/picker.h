@@ -18,7 +18,7 @@ typedef void picker_done(void *context, theme_set chosen);
  * Themes added with n go into `annotations`; what happened to them (a theme
  * that could not be added) goes to `message`. `annotations`, `message` and
  * `context` belong to the opener, which stays below the picker. */
-struct view *picker_open(struct view_driver *driver, struct annotations *annotations,
+struct view *picker_open(struct view_driver *driver, struct paragraph_marks *annotations,
 			 const char *title, theme_set chosen, picker_done *done, void *context,
 			 char *message, size_t message_size);
 

@@ -15,7 +15,7 @@
 enum { BODY_INDENT = 2, NOTE_INDENT = 2 };
 
 void reader_init(struct reader *reader, const struct speech *speech,
-		 struct annotations *annotations, int max_columns)
+		 struct paragraph_marks *annotations, int max_columns)
 {
 	*reader = (struct reader){
 	    .speech = speech,
@@ -475,9 +475,9 @@ void reader_annotations_changed(struct reader *reader)
 		show_cursor(reader);
 }
 
-static theme_set all_themes(const struct annotations *annotations)
+static theme_set all_themes(const struct paragraph_marks *annotations)
 {
-	return annotations->theme_count >= ANNOTATION_THEME_MAX
+	return annotations->theme_count >= MARK_THEME_MAX
 		   ? ~(theme_set)0
 		   : ((theme_set)1 << annotations->theme_count) - 1;
 }
@@ -485,14 +485,13 @@ static theme_set all_themes(const struct annotations *annotations)
 int reader_tagged_step(struct reader *reader, int forward)
 {
 	const struct speech *speech = reader->speech;
-	const struct annotations *annotations = reader->annotations;
+	const struct paragraph_marks *annotations = reader->annotations;
 	theme_set any = all_themes(annotations);
 	if (forward) {
 		size_t p = reader->cursor + 1;
 		while (p < speech->paragraph_count) {
 			long entry = visible_entry_of(&reader->visible, p);
-			if (entry > 0 &&
-			    !annotations_section_has(annotations, (size_t)entry, any)) {
+			if (entry > 0 && !marks_section_has(annotations, (size_t)entry, any)) {
 				p = speech->outline[entry].end_paragraph;
 				continue;
 			}
@@ -512,7 +511,7 @@ int reader_tagged_step(struct reader *reader, int forward)
 		}
 		for (long e = (long)speech->paragraphs[p].section; e > 0;
 		     e = speech->outline[e].parent)
-			if (!annotations_section_has(annotations, (size_t)e, any))
+			if (!marks_section_has(annotations, (size_t)e, any))
 				p = speech->outline[e].paragraph;
 	}
 	return 0;
@@ -561,12 +560,12 @@ static size_t add_keywords(struct reader *reader, size_t paragraph, const char *
 {
 	if (paragraph != reader->keywords_paragraph)
 		return count;
-	const struct annotations *annotations = reader->annotations;
-	theme_set suggested = annotations_suggested(reader->annotations, paragraph);
+	const struct paragraph_marks *annotations = reader->annotations;
+	theme_set suggested = marks_suggested(reader->annotations, paragraph);
 	for (size_t t = 0; t < annotations->theme_count; t++) {
 		if (!(suggested & ((theme_set)1 << t)))
 			continue;
-		const struct annotation_theme *theme = &annotations->themes[t];
+		const struct mark_theme *theme = &annotations->themes[t];
 		struct keyword_match *matches;
 		size_t found = keyword_find(text, length, (const char *const *)theme->keywords,
 					    theme->keyword_count, &matches);
@@ -629,9 +628,9 @@ static attr_t paragraph_attributes(const struct paragraph *paragraph)
  * a dim one per theme its keywords suggest; "+" when they do not fit. */
 static void draw_marks(struct reader *reader, WINDOW *window, int y, int x, size_t paragraph)
 {
-	struct annotations *annotations = reader->annotations;
+	struct paragraph_marks *annotations = reader->annotations;
 	theme_set tags = annotations->tags[paragraph];
-	theme_set suggested = annotations_suggested(annotations, paragraph);
+	theme_set suggested = marks_suggested(annotations, paragraph);
 	int column = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		theme_set themes = pass == 0 ? tags : suggested;

@@ -21,7 +21,7 @@ enum { READER_GUTTER = 7, READER_MARK_COLUMNS = 4 };
 
 struct reader {
 	const struct speech *speech;
-	struct annotations *annotations;
+	struct paragraph_marks *annotations;
 	struct visible visible;
 	struct layout_cache layout;
 	struct layout_cache note_layout; /* inline notes, when shown */
@@ -40,7 +40,7 @@ struct reader {
 };
 
 void reader_init(struct reader *reader, const struct speech *speech,
-		 struct annotations *annotations, int max_columns);
+		 struct paragraph_marks *annotations, int max_columns);
 void reader_free(struct reader *reader);
 
 /* Sets the pane size; wraps again when the text width changes, keeping the

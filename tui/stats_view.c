@@ -12,7 +12,7 @@
 enum { BAR_COLUMNS = 24, NAME_COLUMNS = 14 };
 
 /* The colour of a theme by its id, as the reader draws its marks. */
-static attr_t theme_attr(const struct annotations *annotations, int64_t id)
+static attr_t theme_attr(const struct paragraph_marks *annotations, int64_t id)
 {
 	for (size_t t = 0; t < annotations->theme_count; t++)
 		if (annotations->themes[t].id == id)
@@ -32,7 +32,7 @@ static int draw_row(int y, int x, int width, const char *name, const char *figur
 			 colors_attr(ELEMENT_TEXT));
 }
 
-static void draw_stats(const struct annotations *annotations, const struct store_stats *stats)
+static void draw_stats(const struct paragraph_marks *annotations, const struct store_stats *stats)
 {
 	int width = COLS > 72 ? 72 : COLS;
 	int rows = (int)(stats->theme_count + stats->pair_count) + 6;
@@ -90,13 +90,13 @@ static void draw_stats(const struct annotations *annotations, const struct store
 }
 
 struct stats_view {
-	const struct annotations *annotations;
+	const struct paragraph_marks *annotations;
 	struct store_stats stats;
 };
 
 static int stats_open_state(struct view *view, const void *arguments, struct error *error)
 {
-	const struct annotations *annotations = arguments;
+	const struct paragraph_marks *annotations = arguments;
 	struct stats_view *stats = view->state;
 	stats->annotations = annotations;
 	int64_t speech = annotations->document_id;
@@ -134,7 +134,7 @@ static const struct view_ops stats_ops = {
     .close = stats_close,
 };
 
-struct view *stats_view_open(struct view_driver *driver, const struct annotations *annotations,
+struct view *stats_view_open(struct view_driver *driver, const struct paragraph_marks *annotations,
 			     struct error *error)
 {
 	return view_open(driver, &stats_ops, annotations, error);

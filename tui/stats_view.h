@@ -9,7 +9,7 @@
 
 /* Opens the figures over the stack (any key closes them); NULL with a
  * message when they cannot be read. */
-struct view *stats_view_open(struct view_driver *driver, const struct annotations *annotations,
+struct view *stats_view_open(struct view_driver *driver, const struct paragraph_marks *annotations,
 			     struct error *error);
 
 #endif

@@ -39,7 +39,7 @@ void status_breadcrumb(const struct speech *speech, size_t paragraph, int label_
 	buffer_string(out);
 }
 
-void status_draw(WINDOW *window, int y, int width, const struct annotations *annotations,
+void status_draw(WINDOW *window, int y, int width, const struct paragraph_marks *annotations,
 		 size_t paragraph, const char *message, int message_is_error)
 {
 	const struct speech *speech = annotations->speech;
@@ -50,7 +50,7 @@ void status_draw(WINDOW *window, int y, int width, const struct annotations *ann
 	struct buffer right = {0};
 	if (annotations->tags[paragraph]) {
 		buffer_append_string(&right, " [");
-		annotations_theme_names(annotations, annotations->tags[paragraph], " ", &right);
+		marks_theme_names(annotations, annotations->tags[paragraph], " ", &right);
 		buffer_append_string(&right, "]");
 	}
 	buffer_printf(&right, " ¶%zu/%zu %3zu%% ", paragraph, speech->paragraph_count - 1,

@@ -18,7 +18,7 @@ void status_breadcrumb(const struct speech *speech, size_t paragraph, int label_
 
 /* Draws the status line on row y: title and breadcrumb (or a message,
  * which replaces them), the themes of the paragraph, its number. */
-void status_draw(WINDOW *window, int y, int width, const struct annotations *annotations,
+void status_draw(WINDOW *window, int y, int width, const struct paragraph_marks *annotations,
 		 size_t paragraph, const char *message, int message_is_error);
 
 #endif

@@ -1,6 +1,6 @@
 /* tagging_commands.c — the reader's tagging, note, filter, suggestion and copy
- * commands. Each change goes through the annotations model, which saves it
- * before the screen shows it. */
+ * commands. Each change goes through the paragraph marks (tui/model/paragraph_marks.h), which saves
+ * it before the screen shows it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,11 +61,11 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 	char where[64], description[256];
 	describe_range(where, sizeof where, first, last);
 	snprintf(description, sizeof description, "%s %s %s", verb, themes, where);
-	struct annotation_change change = {first, last, add, remove};
+	struct mark_change change = {first, last, add, remove};
 	size_t changed;
 	struct error error;
 	app->reader.anchor = -1;
-	if (annotations_change(&app->annotations, &change, 1, description, &changed, &error) != 0) {
+	if (marks_change(&app->annotations, &change, 1, description, &changed, &error) != 0) {
 		app_message(app, 1, "not saved: %s", error.message);
 		return 0;
 	}
@@ -83,7 +83,7 @@ static int toggle_theme(struct app *app, int theme)
 	theme_set bit = (theme_set)1 << theme;
 	char where[64];
 	describe_range(where, sizeof where, first, last);
-	if (annotations_range_has(&app->annotations, first, last, theme)) {
+	if (marks_range_has(&app->annotations, first, last, theme)) {
 		if (!change_selection(app, 0, bit, "untag", name))
 			return 0;
 		app_message(app, 0, "已取消 %s %s (removed)", name, where);
@@ -95,10 +95,10 @@ static int toggle_theme(struct app *app, int theme)
 	return 1;
 }
 
-void annotate_tag_key(struct app *app, int key)
+void tagging_theme_key(struct app *app, int key)
 {
 	int digit = key >= '1' && key <= '9' ? key - '0' : 0;
-	int theme = digit ? annotations_theme_by_key(&app->annotations, digit) : -1;
+	int theme = digit ? marks_theme_by_key(&app->annotations, digit) : -1;
 	if (theme < 0) {
 		if (digit)
 			app_message(app, 0, "no theme has key %d (t makes one; :N goes to ¶N)",
@@ -124,7 +124,7 @@ static int undo_step(struct app *app, int redo, struct store_action *action, str
 static void reload(struct app *app)
 {
 	struct error error;
-	if (annotations_reload(&app->annotations, &error) != 0)
+	if (marks_reload(&app->annotations, &error) != 0)
 		app_message(app, 1, "could not load the annotations: %s", error.message);
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	reader_annotations_changed(&app->reader);
@@ -161,7 +161,7 @@ static void themes_picked(void *context, theme_set chosen)
 	char where[64];
 	describe_range(where, sizeof where, first, last);
 	struct buffer names = {0};
-	annotations_theme_names(&app->annotations, add | remove, "、", &names);
+	marks_theme_names(&app->annotations, add | remove, "、", &names);
 	if (change_selection(app, add, remove, "set themes", names.data))
 		app_message(app, 0, "themes set on %s", where);
 	buffer_free(&names);
@@ -172,10 +172,10 @@ static void pick_themes(struct app *app)
 	size_t first, last;
 	if (!tag_range(app, &first, &last))
 		return;
-	struct annotations *annotations = &app->annotations;
+	struct paragraph_marks *annotations = &app->annotations;
 	theme_set initial = 0;
 	for (size_t t = 0; t < annotations->theme_count; t++)
-		if (annotations_range_has(annotations, first, last, (int)t))
+		if (marks_range_has(annotations, first, last, (int)t))
 			initial |= (theme_set)1 << t;
 	char title[96], where[64];
 	describe_range(where, sizeof where, first, last);
@@ -193,7 +193,7 @@ static void filter_picked(void *context, theme_set chosen)
 	if (!chosen)
 		return;
 	struct buffer names = {0};
-	annotations_theme_names(&app->annotations, chosen, "、", &names);
+	marks_theme_names(&app->annotations, chosen, "、", &names);
 	app_message(app, 0, "showing %s only (F shows everything)", names.data);
 	buffer_free(&names);
 }
@@ -213,7 +213,7 @@ static void note_written(void *context, char *text)
 	const char *old = app->annotations.notes[paragraph];
 	if (strcmp(text, old ? old : "") != 0) {
 		struct error error;
-		if (annotations_set_note(&app->annotations, paragraph, text, &error) != 0)
+		if (marks_set_note(&app->annotations, paragraph, text, &error) != 0)
 			app_message(app, 1, "note not saved: %s", error.message);
 		else
 			app_message(app, 0, *text ? "note saved on ¶%zu" : "note removed from ¶%zu",
@@ -237,14 +237,14 @@ static void edit_note(struct app *app)
 }
 
 /* The keywords of the suggested themes found in the paragraph. */
-static void suggesting_keywords(struct annotations *annotations, size_t paragraph,
+static void suggesting_keywords(struct paragraph_marks *annotations, size_t paragraph,
 				theme_set suggested, struct buffer *out)
 {
 	const struct speech *speech = annotations->speech;
 	for (size_t t = 0; t < annotations->theme_count; t++) {
 		if (!(suggested & ((theme_set)1 << t)))
 			continue;
-		const struct annotation_theme *theme = &annotations->themes[t];
+		const struct mark_theme *theme = &annotations->themes[t];
 		struct keyword_match *matches;
 		size_t count = keyword_find(
 		    paragraph_text(speech, paragraph), speech->paragraphs[paragraph].length,
@@ -274,7 +274,7 @@ static void suggestion_answered(void *context, int yes)
 		return;
 	theme_set suggested = app->suggestion;
 	struct buffer names = {0};
-	annotations_theme_names(&app->annotations, suggested, "、", &names);
+	marks_theme_names(&app->annotations, suggested, "、", &names);
 	if (change_selection(app, suggested, 0, "accept suggestion", names.data))
 		app_message(app, 0, "已标注 %s ¶%zu", names.data, paragraph);
 	buffer_free(&names);
@@ -283,7 +283,7 @@ static void suggestion_answered(void *context, int yes)
 static void show_suggestion(struct app *app)
 {
 	size_t paragraph = app->reader.cursor;
-	theme_set suggested = annotations_suggested(&app->annotations, paragraph);
+	theme_set suggested = marks_suggested(&app->annotations, paragraph);
 	if (!suggested) {
 		app_message(app, 0, "no theme suggested here");
 		return;
@@ -301,7 +301,7 @@ static void show_suggestion(struct app *app)
  * suggested paragraph in turn with the question in its status line. */
 struct review {
 	struct app *app;
-	struct annotation_change *accepted;
+	struct mark_change *accepted;
 	size_t accepted_count, seen, total;
 	size_t paragraph; /* the one asked about */
 };
@@ -310,9 +310,9 @@ struct review {
 static int review_next(struct review *review, size_t from)
 {
 	struct app *app = review->app;
-	struct annotations *annotations = &app->annotations;
+	struct paragraph_marks *annotations = &app->annotations;
 	for (size_t p = from; p < app->speech->paragraph_count; p++) {
-		theme_set suggested = annotations_suggested(annotations, p);
+		theme_set suggested = marks_suggested(annotations, p);
 		if (!suggested)
 			continue;
 		review->seen++;
@@ -336,7 +336,7 @@ static int review_open(struct view *view, const void *arguments, struct error *e
 	review->app = (struct app *)arguments;
 	struct app *app = review->app;
 	for (size_t p = 0; p < app->speech->paragraph_count; p++)
-		review->total += annotations_suggested(&app->annotations, p) != 0;
+		review->total += marks_suggested(&app->annotations, p) != 0;
 	review->accepted = xcalloc(review->total ? review->total : 1, sizeof *review->accepted);
 	review_next(review, 0);
 	return 0;
@@ -360,8 +360,8 @@ static void review_finish(struct review *review)
 	struct error error;
 	char description[64];
 	snprintf(description, sizeof description, "accept %zu suggestions", review->accepted_count);
-	if (annotations_change(&app->annotations, review->accepted, review->accepted_count,
-			       description, &changed, &error) != 0)
+	if (marks_change(&app->annotations, review->accepted, review->accepted_count, description,
+			 &changed, &error) != 0)
 		app_message(app, 1, "not saved: %s", error.message);
 	else
 		app_message(app, 0, "accepted %zu suggestions (u undoes them all)",
@@ -374,9 +374,9 @@ static enum view_result review_key(struct view *view, const struct view_key *key
 	struct app *app = review->app;
 	enum request request = view_key_request(key, PANE_QUESTION);
 	if (request == REQUEST_ANSWER_YES) {
-		theme_set suggested = annotations_suggested(&app->annotations, review->paragraph);
+		theme_set suggested = marks_suggested(&app->annotations, review->paragraph);
 		review->accepted[review->accepted_count++] =
-		    (struct annotation_change){review->paragraph, review->paragraph, suggested, 0};
+		    (struct mark_change){review->paragraph, review->paragraph, suggested, 0};
 	}
 	if (request == REQUEST_ANSWER_STOP || !review_next(review, review->paragraph + 1)) {
 		review_finish(review);
@@ -405,7 +405,7 @@ static void review_suggestions(struct app *app)
 {
 	size_t total = 0;
 	for (size_t p = 0; p < app->speech->paragraph_count && !total; p++)
-		total += annotations_suggested(&app->annotations, p) != 0;
+		total += marks_suggested(&app->annotations, p) != 0;
 	if (!total) {
 		app_message(app, 0, "no suggestions in this speech");
 		return;
@@ -452,7 +452,7 @@ static void select_section(struct app *app)
 		    app->reader.cursor, last);
 }
 
-int annotate_request(struct app *app, enum request request)
+int tagging_request(struct app *app, enum request request)
 {
 	switch (request) {
 	case REQUEST_THEME_PICKER:
@@ -537,11 +537,11 @@ int annotate_request(struct app *app, enum request request)
 	}
 }
 
-int annotate_refresh(struct app *app)
+int tagging_refresh(struct app *app)
 {
 	int changed;
 	struct error error;
-	if (annotations_refresh(&app->annotations, &changed, &error) != 0) {
+	if (marks_refresh(&app->annotations, &changed, &error) != 0) {
 		app_message(app, 1, "could not check the library: %s", error.message);
 		return 1;
 	}

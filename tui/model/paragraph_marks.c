@@ -10,10 +10,10 @@
 #include "store/history.h"
 #include "store/theme.h"
 
-static void free_themes(struct annotations *annotations)
+static void free_themes(struct paragraph_marks *annotations)
 {
 	for (size_t i = 0; i < annotations->theme_count; i++) {
-		struct annotation_theme *theme = &annotations->themes[i];
+		struct mark_theme *theme = &annotations->themes[i];
 		free(theme->name);
 		free(theme->color);
 		for (size_t k = 0; k < theme->keyword_count; k++)
@@ -27,7 +27,7 @@ static void free_themes(struct annotations *annotations)
 	annotations->keywords = NULL;
 }
 
-static void free_notes(struct annotations *annotations)
+static void free_notes(struct paragraph_marks *annotations)
 {
 	if (!annotations->notes)
 		return;
@@ -38,7 +38,7 @@ static void free_notes(struct annotations *annotations)
 		}
 }
 
-void annotations_free(struct annotations *annotations)
+void marks_free(struct paragraph_marks *annotations)
 {
 	free_themes(annotations);
 	free_notes(annotations);
@@ -50,18 +50,18 @@ void annotations_free(struct annotations *annotations)
 	memset(annotations, 0, sizeof *annotations);
 }
 
-static int load_themes(struct annotations *annotations, struct error *error)
+static int load_themes(struct paragraph_marks *annotations, struct error *error)
 {
 	struct store_theme *themes;
 	size_t count;
 	if (store_themes_list(annotations->store, &themes, &count, error) != 0)
 		return -1;
 	free_themes(annotations);
-	size_t kept = count > ANNOTATION_THEME_MAX ? ANNOTATION_THEME_MAX : count;
+	size_t kept = count > MARK_THEME_MAX ? MARK_THEME_MAX : count;
 	annotations->themes = xcalloc(kept, sizeof *annotations->themes);
 	for (size_t i = 0; i < kept; i++) {
 		struct theme_definition *definition = &themes[i].definition;
-		struct annotation_theme *theme = &annotations->themes[i];
+		struct mark_theme *theme = &annotations->themes[i];
 		theme->id = themes[i].id;
 		theme->name = xstrdup(definition->name);
 		theme->key = definition->key;
@@ -81,7 +81,7 @@ static int load_themes(struct annotations *annotations, struct error *error)
 	return 0;
 }
 
-static int theme_index(const struct annotations *annotations, int64_t id)
+static int theme_index(const struct paragraph_marks *annotations, int64_t id)
 {
 	for (size_t i = 0; i < annotations->theme_count; i++)
 		if (annotations->themes[i].id == id)
@@ -91,7 +91,7 @@ static int theme_index(const struct annotations *annotations, int64_t id)
 
 /* Adds (+1) or removes (-1) a paragraph's tags from the counts of every
  * section that contains it. */
-static void count_paragraph(struct annotations *annotations, size_t paragraph, theme_set themes,
+static void count_paragraph(struct paragraph_marks *annotations, size_t paragraph, theme_set themes,
 			    int sign)
 {
 	const struct speech *speech = annotations->speech;
@@ -104,7 +104,7 @@ static void count_paragraph(struct annotations *annotations, size_t paragraph, t
 						     t] += (unsigned)sign;
 }
 
-int annotations_reload(struct annotations *annotations, struct error *error)
+int marks_reload(struct paragraph_marks *annotations, struct error *error)
 {
 	const struct speech *speech = annotations->speech;
 	size_t paragraphs = speech->paragraph_count;
@@ -156,8 +156,8 @@ int annotations_reload(struct annotations *annotations, struct error *error)
 	return 0;
 }
 
-int annotations_load(struct annotations *annotations, struct store *store, int64_t document_id,
-		     const struct speech *speech, struct error *error)
+int marks_load(struct paragraph_marks *annotations, struct store *store, int64_t document_id,
+	       const struct speech *speech, struct error *error)
 {
 	memset(annotations, 0, sizeof *annotations);
 	annotations->store = store;
@@ -175,14 +175,14 @@ int annotations_load(struct annotations *annotations, struct store *store, int64
 		    xcalloc(speech->outline_count, sizeof *annotations->section_counts);
 		return 0;
 	}
-	if (annotations_reload(annotations, error) != 0) {
-		annotations_free(annotations);
+	if (marks_reload(annotations, error) != 0) {
+		marks_free(annotations);
 		return -1;
 	}
 	return 0;
 }
 
-int annotations_refresh(struct annotations *annotations, int *changed, struct error *error)
+int marks_refresh(struct paragraph_marks *annotations, int *changed, struct error *error)
 {
 	int64_t version;
 	*changed = 0;
@@ -191,10 +191,10 @@ int annotations_refresh(struct annotations *annotations, int *changed, struct er
 	if (version == annotations->data_version)
 		return 0;
 	*changed = 1;
-	return annotations_reload(annotations, error);
+	return marks_reload(annotations, error);
 }
 
-int annotations_theme_by_key(const struct annotations *annotations, int key)
+int marks_theme_by_key(const struct paragraph_marks *annotations, int key)
 {
 	for (size_t i = 0; i < annotations->theme_count; i++)
 		if (annotations->themes[i].key == key)
@@ -202,8 +202,7 @@ int annotations_theme_by_key(const struct annotations *annotations, int key)
 	return -1;
 }
 
-int annotations_range_has(const struct annotations *annotations, size_t first, size_t last,
-			  int theme)
+int marks_range_has(const struct paragraph_marks *annotations, size_t first, size_t last, int theme)
 {
 	for (size_t p = first; p <= last; p++)
 		if (!(annotations->tags[p] & ((theme_set)1 << theme)))
@@ -211,15 +210,15 @@ int annotations_range_has(const struct annotations *annotations, size_t first, s
 	return 1;
 }
 
-int annotations_change(struct annotations *annotations, const struct annotation_change *changes,
-		       size_t count, const char *description, size_t *changed, struct error *error)
+int marks_change(struct paragraph_marks *annotations, const struct mark_change *changes,
+		 size_t count, const char *description, size_t *changed, struct error *error)
 {
 	struct store *store = annotations->store;
 	*changed = 0;
 	if (store_action_begin(store, annotations->document_id, description, error) != 0)
 		return -1;
 	for (size_t c = 0; c < count; c++) {
-		const struct annotation_change *change = &changes[c];
+		const struct mark_change *change = &changes[c];
 		for (size_t p = change->first; p <= change->last; p++) {
 			for (size_t t = 0; t < annotations->theme_count; t++) {
 				theme_set bit = (theme_set)1 << t;
@@ -243,7 +242,7 @@ int annotations_change(struct annotations *annotations, const struct annotation_
 		return -1;
 	/* Saved: now the model may show it. */
 	for (size_t c = 0; c < count; c++) {
-		const struct annotation_change *change = &changes[c];
+		const struct mark_change *change = &changes[c];
 		for (size_t p = change->first; p <= change->last; p++) {
 			theme_set before = annotations->tags[p];
 			theme_set after = (before | change->add) & ~(change->remove & ~change->add);
@@ -261,8 +260,8 @@ int annotations_change(struct annotations *annotations, const struct annotation_
 	return 0;
 }
 
-int annotations_set_note(struct annotations *annotations, size_t paragraph, const char *text,
-			 struct error *error)
+int marks_set_note(struct paragraph_marks *annotations, size_t paragraph, const char *text,
+		   struct error *error)
 {
 	struct store *store = annotations->store;
 	int changed;
@@ -274,7 +273,7 @@ int annotations_set_note(struct annotations *annotations, size_t paragraph, cons
 	return 0;
 }
 
-theme_set annotations_suggested(struct annotations *annotations, size_t paragraph)
+theme_set marks_suggested(struct paragraph_marks *annotations, size_t paragraph)
 {
 	if (annotations->suggested_known[paragraph])
 		return annotations->suggested[paragraph];
@@ -293,22 +292,22 @@ theme_set annotations_suggested(struct annotations *annotations, size_t paragrap
 	return found;
 }
 
-unsigned annotations_section_count(const struct annotations *annotations, size_t entry, int theme)
+unsigned marks_section_count(const struct paragraph_marks *annotations, size_t entry, int theme)
 {
 	return annotations->section_counts[entry * annotations->theme_count + (size_t)theme];
 }
 
-int annotations_section_has(const struct annotations *annotations, size_t entry, theme_set themes)
+int marks_section_has(const struct paragraph_marks *annotations, size_t entry, theme_set themes)
 {
 	for (size_t t = 0; t < annotations->theme_count; t++)
 		if ((themes & ((theme_set)1 << t)) &&
-		    annotations_section_count(annotations, entry, (int)t))
+		    marks_section_count(annotations, entry, (int)t))
 			return 1;
 	return 0;
 }
 
-int annotations_add_theme(struct annotations *annotations, const char *name, int key,
-			  const char *color, struct error *error)
+int marks_add_theme(struct paragraph_marks *annotations, const char *name, int key,
+		    const char *color, struct error *error)
 {
 	struct theme_definition definition = {
 	    .name = (char *)name,
@@ -318,11 +317,11 @@ int annotations_add_theme(struct annotations *annotations, const char *name, int
 	int64_t id;
 	if (store_theme_add(annotations->store, &definition, &id, error) != 0)
 		return -1;
-	return annotations_reload(annotations, error);
+	return marks_reload(annotations, error);
 }
 
-void annotations_theme_names(const struct annotations *annotations, theme_set themes,
-			     const char *separator, struct buffer *out)
+void marks_theme_names(const struct paragraph_marks *annotations, theme_set themes,
+		       const char *separator, struct buffer *out)
 {
 	size_t start = out->length;
 	for (size_t t = 0; t < annotations->theme_count; t++) {

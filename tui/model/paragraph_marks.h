@@ -4,7 +4,7 @@
  * Every change is saved (one transaction, one undoable action) before the
  * model changes, so the screen never shows what is not stored. Per
  * paragraph the model keeps a set of themes as bits (at most
- * ANNOTATION_THEME_MAX themes), its note, and lazily the themes its text
+ * MARK_THEME_MAX themes), its note, and lazily the themes its text
  * suggests; per outline entry it keeps how many paragraphs of the section
  * carry each theme, updated as tags change. */
 #ifndef PIZHU_TUI_MODEL_PARAGRAPH_MARKS_H
@@ -19,11 +19,11 @@
 #include "speech/speech.h"
 #include "store/store.h"
 
-#define ANNOTATION_THEME_MAX 64
+#define MARK_THEME_MAX 64
 
 typedef uint64_t theme_set;
 
-struct annotation_theme {
+struct mark_theme {
 	int64_t id;
 	char *name;
 	int key; /* 1..9, 0 for none */
@@ -32,11 +32,11 @@ struct annotation_theme {
 	size_t keyword_count;
 };
 
-struct annotations {
+struct paragraph_marks {
 	struct store *store;
 	int64_t document_id;
 	const struct speech *speech;
-	struct annotation_theme *themes; /* in key order, as the store lists them */
+	struct mark_theme *themes; /* in key order, as the store lists them */
 	size_t theme_count;
 	theme_set *tags;      /* per paragraph */
 	char **notes;	      /* per paragraph, NULL for none */
@@ -47,58 +47,58 @@ struct annotations {
 	int64_t data_version;
 };
 
-int annotations_load(struct annotations *annotations, struct store *store, int64_t document_id,
-		     const struct speech *speech, struct error *error);
-void annotations_free(struct annotations *annotations);
+int marks_load(struct paragraph_marks *annotations, struct store *store, int64_t document_id,
+	       const struct speech *speech, struct error *error);
+void marks_free(struct paragraph_marks *annotations);
 
 /* Loads themes, tags and notes again (after an undo, or another pizhu's
  * change). */
-int annotations_reload(struct annotations *annotations, struct error *error);
+int marks_reload(struct paragraph_marks *annotations, struct error *error);
 
 /* Reloads when another connection has committed since the last load; sets
  * *changed. Cheap enough to call on every key. */
-int annotations_refresh(struct annotations *annotations, int *changed, struct error *error);
+int marks_refresh(struct paragraph_marks *annotations, int *changed, struct error *error);
 
 /* The theme with key 1..9, or -1. */
-int annotations_theme_by_key(const struct annotations *annotations, int key);
+int marks_theme_by_key(const struct paragraph_marks *annotations, int key);
 
 /* One change of themes over paragraphs first..last (inclusive): themes in
  * `add` are added, those in `remove` removed. */
-struct annotation_change {
+struct mark_change {
 	size_t first, last;
 	theme_set add, remove;
 };
 
 /* Applies changes as one undoable action named `description`; *changed
  * counts the tags that changed. All or nothing. */
-int annotations_change(struct annotations *annotations, const struct annotation_change *changes,
-		       size_t count, const char *description, size_t *changed, struct error *error);
+int marks_change(struct paragraph_marks *annotations, const struct mark_change *changes,
+		 size_t count, const char *description, size_t *changed, struct error *error);
 
 /* 1 when every paragraph of first..last carries the theme. */
-int annotations_range_has(const struct annotations *annotations, size_t first, size_t last,
-			  int theme);
+int marks_range_has(const struct paragraph_marks *annotations, size_t first, size_t last,
+		    int theme);
 
 /* Sets (or with NULL or "" clears) a paragraph's note, one undoable
  * action. */
-int annotations_set_note(struct annotations *annotations, size_t paragraph, const char *text,
-			 struct error *error);
+int marks_set_note(struct paragraph_marks *annotations, size_t paragraph, const char *text,
+		   struct error *error);
 
 /* The themes whose keywords the paragraph mentions and that it lacks. */
-theme_set annotations_suggested(struct annotations *annotations, size_t paragraph);
+theme_set marks_suggested(struct paragraph_marks *annotations, size_t paragraph);
 
 /* Paragraphs in the section of an outline entry that carry the theme. */
-unsigned annotations_section_count(const struct annotations *annotations, size_t entry, int theme);
+unsigned marks_section_count(const struct paragraph_marks *annotations, size_t entry, int theme);
 
 /* 1 when some paragraph in the entry's section carries a theme of `themes`. */
-int annotations_section_has(const struct annotations *annotations, size_t entry, theme_set themes);
+int marks_section_has(const struct paragraph_marks *annotations, size_t entry, theme_set themes);
 
 /* Appends the names of a set of themes, in key order, separated by
  * `separator`. */
-void annotations_theme_names(const struct annotations *annotations, theme_set themes,
-			     const char *separator, struct buffer *out);
+void marks_theme_names(const struct paragraph_marks *annotations, theme_set themes,
+		       const char *separator, struct buffer *out);
 
 /* Adds a theme to the library (and to the model). */
-int annotations_add_theme(struct annotations *annotations, const char *name, int key,
-			  const char *color, struct error *error);
+int marks_add_theme(struct paragraph_marks *annotations, const char *name, int key,
+		    const char *color, struct error *error);
 
 #endif

@@ -5,7 +5,7 @@
 #include "base/buffer.h"
 
 void visible_init(struct visible *visible, const struct speech *speech,
-		  const struct annotations *annotations)
+		  const struct paragraph_marks *annotations)
 {
 	visible->speech = speech;
 	visible->annotations = annotations;
@@ -54,8 +54,7 @@ int visible_passes_filter(const struct visible *visible, size_t paragraph)
 		return 1;
 	long entry = visible_entry_of(visible, paragraph);
 	if (entry > 0)
-		return annotations_section_has(visible->annotations, (size_t)entry,
-					       visible->filter);
+		return marks_section_has(visible->annotations, (size_t)entry, visible->filter);
 	return (visible->annotations->tags[paragraph] & visible->filter) != 0;
 }
 
@@ -99,8 +98,7 @@ size_t visible_previous(const struct visible *visible, size_t paragraph)
 		/* Jump over the outermost section that holds nothing to show. */
 		for (long e = (long)speech->paragraphs[candidate].section; e > 0;
 		     e = speech->outline[e].parent)
-			if (!annotations_section_has(visible->annotations, (size_t)e,
-						     visible->filter))
+			if (!marks_section_has(visible->annotations, (size_t)e, visible->filter))
 				candidate = speech->outline[e].paragraph;
 	}
 	return (size_t)-1;

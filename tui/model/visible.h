@@ -18,13 +18,13 @@
 
 struct visible {
 	const struct speech *speech;
-	const struct annotations *annotations;
+	const struct paragraph_marks *annotations;
 	unsigned char *folded; /* per outline entry */
 	theme_set filter;      /* 0: no filter */
 };
 
 void visible_init(struct visible *visible, const struct speech *speech,
-		  const struct annotations *annotations);
+		  const struct paragraph_marks *annotations);
 void visible_free(struct visible *visible);
 
 /* The outline entry a heading or title paragraph opens, or -1. */
