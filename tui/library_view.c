@@ -1,25 +1,21 @@
-/* library_view.c — the library: one row per speech with its date,
+/* library_view.c — the library view's list: one row per speech with its date,
  * speaker, paragraphs, a bar of its tags per theme and how far it was
  * read. Rows come a page at a time from the store, so a library of 10,000
  * speeches scrolls and filters as fast as a small one. */
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "base/buffer.h"
-#include "base/utf8.h"
-#include "store/document.h"
-#include "store/import_paths.h"
 #include "store/library.h"
-#include "store/metadata.h"
-#include "store/removal.h"
 #include "store/theme.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/app.h"
-#include "tui/pager.h"
+#include "tui/library_view.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"
@@ -30,42 +26,11 @@
 enum {
 	PAGE_ROWS = 200,  /* rows fetched at a time */
 	BAR_COLUMNS = 10, /* the tags bar */
-	REMOVED_MAX = 64, /* removals u can bring back */
 };
 
 static const char *const sort_names[] = {"title", "date", "import time", "tags"};
 
-struct library_view {
-	struct tui *ui;
-	struct view *view;
-	struct store *store;
-	int64_t data_version; /* the library's, when last counted */
-	/* The metadata form (e): the speech, its fields as stored and the
-	 * answers so far, asked one prompt at a time. */
-	struct store_document form;
-	int64_t form_id;
-	size_t form_step;
-	char *form_answers[4];
-	struct store_library_query query;
-	char filter[256];
-	size_t count;			/* speeches under the query */
-	size_t cursor;			/* row under the cursor */
-	size_t top;			/* first row drawn */
-	struct store_library_row *rows; /* rows[0] is row `first` */
-	size_t first, row_count;
-	int64_t *theme_ids; /* themes in key order, for the bar colours */
-	size_t theme_count;
-	int64_t removed[REMOVED_MAX];
-	int64_t removing; /* the speech the question asks about */
-	size_t removed_count;
-	char message[256];
-	int message_is_error;
-};
-
-static void set_message(struct library_view *view, int is_error, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_message(struct library_view *view, int is_error, const char *format, ...)
+void library_message(struct library_view *view, int is_error, const char *format, ...)
 {
 	va_list arguments;
 	va_start(arguments, format);
@@ -102,13 +67,13 @@ static int load_themes(struct library_view *view, struct error *error)
 }
 
 /* Counts again after the query or the library changed. */
-static void requery(struct library_view *view)
+void library_requery(struct library_view *view)
 {
 	struct error error;
 	forget_rows(view);
 	view->query.filter = view->filter;
 	if (store_library_count(view->store, &view->query, &view->count, &error) != 0) {
-		set_message(view, 1, "%s", error.message);
+		library_message(view, 1, "%s", error.message);
 		view->count = 0;
 	}
 	if (view->cursor >= view->count)
@@ -116,7 +81,7 @@ static void requery(struct library_view *view)
 }
 
 /* The row at index, fetching the page around it when needed. */
-static const struct store_library_row *row_at(struct library_view *view, size_t index)
+const struct store_library_row *library_row_at(struct library_view *view, size_t index)
 {
 	if (index >= view->count)
 		return NULL;
@@ -126,7 +91,7 @@ static const struct store_library_row *row_at(struct library_view *view, size_t 
 		struct error error;
 		if (store_library_page(view->store, &view->query, view->first, PAGE_ROWS,
 				       &view->rows, &view->row_count, &error) != 0) {
-			set_message(view, 1, "%s", error.message);
+			library_message(view, 1, "%s", error.message);
 			return NULL;
 		}
 	}
@@ -224,7 +189,7 @@ static void draw(struct library_view *view)
 	size_t rows = body_rows();
 	keep_cursor_visible(view);
 	for (size_t r = 0; r < rows; r++) {
-		const struct store_library_row *row = row_at(view, view->top + r);
+		const struct store_library_row *row = library_row_at(view, view->top + r);
 		if (!row)
 			break;
 		draw_row(view, row, (int)r + 1, view->top + r == view->cursor);
@@ -247,12 +212,12 @@ static void draw(struct library_view *view)
 /* Tags, progress and themes may have changed while reading (library_reveal). */
 static void open_speech(struct library_view *view)
 {
-	const struct store_library_row *row = row_at(view, view->cursor);
+	const struct store_library_row *row = library_row_at(view, view->cursor);
 	if (!row)
 		return;
 	struct error error;
 	if (!reader_view_open(view->view->driver, view->ui, view->store, row->id, -1, NULL, &error))
-		set_message(view, 1, "%s", error.message);
+		library_message(view, 1, "%s", error.message);
 }
 
 static void filter_answer(void *context, char *filter)
@@ -263,7 +228,7 @@ static void filter_answer(void *context, char *filter)
 	snprintf(view->filter, sizeof view->filter, "%s", filter);
 	free(filter);
 	view->cursor = view->top = 0;
-	requery(view);
+	library_requery(view);
 }
 
 /* Typing a character that is no command (Chinese, digits) filters at once. */
@@ -278,7 +243,7 @@ static void type_filter(struct library_view *view, wint_t character)
 	}
 	buffer_free(&encoded);
 	view->cursor = view->top = 0;
-	requery(view);
+	library_requery(view);
 }
 
 static void erase_filter_character(struct library_view *view)
@@ -289,236 +254,7 @@ static void erase_filter_character(struct library_view *view)
 	if (length > 0)
 		length--;
 	view->filter[length] = '\0';
-	requery(view);
-}
-
-struct import_screen {
-	struct buffer failures; /* one line per failed file */
-	size_t failure_count;
-};
-
-static int import_progress(void *context, size_t files_done, size_t files_total,
-			   uint64_t bytes_done, uint64_t bytes_total, const char *path)
-{
-	(void)context;
-	char line[512];
-	snprintf(line, sizeof line, " importing %zu/%zu files · %.1f/%.1f MB · %s", files_done,
-		 files_total, (double)bytes_done / 1e6, (double)bytes_total / 1e6,
-		 path ? path : "done");
-	int width = COLS;
-	int done = files_total
-		       ? (int)((long long)width * (long long)files_done / (long long)files_total)
-		       : width;
-	draw_fill(stdscr, LINES - 1, 0, width, ' ', colors_attr(ELEMENT_STATUS));
-	draw_text(stdscr, LINES - 1, 0, line, strlen(line), width, colors_attr(ELEMENT_STATUS));
-	/* The part done shows in reverse, as a bar under the words. */
-	mvchgat(LINES - 1, 0, done, A_REVERSE, 0, NULL);
-	refresh();
-	return tui_stop_signal != 0;
-}
-
-static void import_failed(void *context, const char *path, const char *message)
-{
-	struct import_screen *screen = context;
-	buffer_printf(&screen->failures, "%s: %s", path, message);
-	buffer_append_byte(&screen->failures, '\n');
-	screen->failure_count++;
-}
-
-static void show_failures(struct library_view *view, struct import_screen *screen)
-{
-	size_t count = screen->failure_count;
-	struct pager_line *lines = xcalloc(count, sizeof *lines);
-	char *cursor = screen->failures.data;
-	for (size_t i = 0; i < count; i++) {
-		char *end = strchr(cursor, '\n');
-		lines[i] = (struct pager_line){cursor, (size_t)(end - cursor), ELEMENT_TEXT};
-		cursor = end + 1;
-	}
-	struct error error;
-	pager_open(view->view->driver, "files that could not be imported", lines, count, 'q',
-		   &error);
-	free(lines);
-}
-
-static void import_answer(void *context, char *path)
-{
-	struct library_view *view = context;
-	if (!path || !*path) {
-		free(path);
-		return;
-	}
-	struct import_screen screen = {0};
-	struct store_import_progress progress = {
-	    .context = &screen,
-	    .progress = import_progress,
-	    .failed = import_failed,
-	};
-	struct store_import_report report;
-	struct error error;
-	char *paths[] = {path};
-	int status = store_import_paths(view->store, paths, 1, &progress, &report, &error);
-	if (status != 0)
-		set_message(view, 1, "import stopped: %s", error.message);
-	else
-		set_message(view, report.failed > 0,
-			    "%zu new, %zu new versions, %zu already there, %zu failed",
-			    report.imported, report.new_versions, report.unchanged, report.failed);
-	if (screen.failure_count)
-		show_failures(view, &screen);
-	buffer_free(&screen.failures);
-	free(path);
-	requery(view);
-}
-
-static const char *const form_labels[] = {
-    "date (2026-01-08): ", "speaker: ", "occasion: ", "source: "};
-
-/* A field as stored, "" for none. */
-static const char *form_value(const struct library_view *view, size_t step)
-{
-	const char *values[] = {view->form.date, view->form.speaker, view->form.occasion,
-				view->form.source};
-	return values[step] ? values[step] : "";
-}
-
-static void end_form(struct library_view *view)
-{
-	for (size_t i = 0; i < 4; i++) {
-		free(view->form_answers[i]);
-		view->form_answers[i] = NULL;
-	}
-	if (view->form_id)
-		store_document_clear(&view->form);
-	view->form_id = 0;
-}
-
-static void save_form(struct library_view *view)
-{
-	char **answers = view->form_answers;
-	struct store_metadata_change change = {answers[0], answers[1], answers[2], answers[3]};
-	struct error error;
-	if (!answers[0] && !answers[1] && !answers[2] && !answers[3])
-		set_message(view, 0, "nothing changed");
-	else if (store_metadata_set(view->store, view->form_id, &change, &error) != 0)
-		set_message(view, 1, "%s", error.message);
-	else
-		set_message(view, 0, "metadata saved");
-	end_form(view);
-	requery(view);
-}
-
-static void ask_field(struct library_view *view);
-
-/* One field answered: kept when it changed; the next is asked. */
-static void field_answer(void *context, char *answer)
-{
-	struct library_view *view = context;
-	if (!answer) {
-		set_message(view, 0, "metadata unchanged");
-		end_form(view);
-		requery(view);
-		return;
-	}
-	if (strcmp(answer, form_value(view, view->form_step)) == 0) {
-		free(answer);
-		answer = NULL;
-	}
-	view->form_answers[view->form_step++] = answer;
-	if (view->form_step == 4)
-		save_form(view);
-	else
-		ask_field(view);
-}
-
-static void ask_field(struct library_view *view)
-{
-	prompt_open(view->view->driver, form_labels[view->form_step],
-		    form_value(view, view->form_step), field_answer, view);
-}
-
-static void edit_metadata(struct library_view *view)
-{
-	const struct store_library_row *row = row_at(view, view->cursor);
-	if (!row)
-		return;
-	struct error error;
-	end_form(view);
-	if (store_document_get(view->store, row->id, &view->form, &error) != 0) {
-		set_message(view, 1, "%s", error.message);
-		return;
-	}
-	view->form_id = row->id;
-	view->form_step = 0;
-	ask_field(view);
-}
-
-static void removal_answer(void *context, int yes);
-
-static void remove_speech(struct library_view *view)
-{
-	const struct store_library_row *row = row_at(view, view->cursor);
-	if (!row)
-		return;
-	int64_t id = row->id;
-	size_t tags, notes;
-	struct error error;
-	if (store_document_annotation_counts(view->store, id, &tags, &notes, &error) != 0) {
-		set_message(view, 1, "%s", error.message);
-		return;
-	}
-	char question[512];
-	snprintf(question, sizeof question,
-		 "Remove “%.200s” with its %zu tag%s and %zu note%s? (y/n)", row->title, tags,
-		 tags == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
-	view->removing = id;
-	question_open(view->view->driver, question, removal_answer, view);
-}
-
-static void removal_answer(void *context, int yes)
-{
-	struct library_view *view = context;
-	int64_t id = view->removing;
-	struct error error;
-	if (!yes)
-		return;
-	char *recovery = NULL;
-	if (store_document_remove(view->store, id, NULL, &recovery, &error) != 0) {
-		set_message(view, 1, "%s", error.message);
-		return;
-	}
-	if (view->removed_count == REMOVED_MAX) {
-		memmove(view->removed, view->removed + 1,
-			(REMOVED_MAX - 1) * sizeof *view->removed);
-		view->removed_count--;
-	}
-	view->removed[view->removed_count++] = id;
-	if (recovery)
-		set_message(view, 0,
-			    "removed (u brings it back until pizhu ends); its annotations "
-			    "are saved in %s",
-			    recovery);
-	else
-		set_message(view, 0, "removed (u brings it back until pizhu ends)");
-	free(recovery);
-	requery(view);
-}
-
-static void restore_speech(struct library_view *view)
-{
-	if (view->removed_count == 0) {
-		set_message(view, 0, "nothing removed to bring back");
-		return;
-	}
-	struct error error;
-	int64_t id = view->removed[view->removed_count - 1];
-	if (store_document_restore(view->store, id, &error) != 0) {
-		set_message(view, 1, "%s", error.message);
-		return;
-	}
-	view->removed_count--;
-	set_message(view, 0, "speech %lld is back", (long long)id);
-	requery(view);
+	library_requery(view);
 }
 
 static void search_answer(void *context, char *query)
@@ -527,7 +263,7 @@ static void search_answer(void *context, char *query)
 	struct error error;
 	if (query && *query &&
 	    !search_view_open(view->view->driver, view->ui, view->store, query, &error))
-		set_message(view, 1, "%s", error.message);
+		library_message(view, 1, "%s", error.message);
 	free(query);
 }
 
@@ -570,34 +306,33 @@ static enum view_result on_request(struct library_view *view, enum request reque
 		break;
 	case REQUEST_LIBRARY_SORT:
 		view->query.sort = (enum store_library_sort)((view->query.sort + 1) % 4);
-		requery(view);
+		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_REVERSE:
 		view->query.reverse = !view->query.reverse;
-		requery(view);
+		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_FILTER:
 		prompt_open(view->view->driver, "title has: ", view->filter, filter_answer, view);
 		break;
 	case REQUEST_LIBRARY_CLEAR:
 		view->filter[0] = '\0';
-		requery(view);
+		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_SEARCH:
 		prompt_open(view->view->driver, "search every speech: ", NULL, search_answer, view);
 		break;
 	case REQUEST_LIBRARY_IMPORT:
-		prompt_open(view->view->driver, "import file or directory: ", NULL, import_answer,
-			    view);
+		library_import(view);
 		break;
 	case REQUEST_LIBRARY_EDIT:
-		edit_metadata(view);
+		library_edit_metadata(view);
 		break;
 	case REQUEST_LIBRARY_REMOVE:
-		remove_speech(view);
+		library_remove(view);
 		break;
 	case REQUEST_LIBRARY_RESTORE:
-		restore_speech(view);
+		library_restore(view);
 		break;
 	case REQUEST_HELP:
 	case REQUEST_REDRAW:
@@ -605,7 +340,7 @@ static enum view_result on_request(struct library_view *view, enum request reque
 	case REQUEST_QUIT:
 		return VIEW_CLOSE;
 	default:
-		set_message(view, 1, "unknown key (press ? for help)");
+		library_message(view, 1, "unknown key (press ? for help)");
 	}
 	return VIEW_HANDLED;
 }
@@ -619,7 +354,7 @@ static int library_open(struct view *base, const void *arguments, struct error *
 	view->view = base;
 	if (load_themes(view, error) != 0)
 		return -1;
-	requery(view);
+	library_requery(view);
 	store_data_version(view->store, &view->data_version, NULL);
 	return 0;
 }
@@ -637,7 +372,7 @@ static void library_poll(struct view *base, int library_due)
 	    now != view->data_version) {
 		/* Another pizhu changed the library. */
 		view->data_version = now;
-		requery(view);
+		library_requery(view);
 	}
 }
 
@@ -664,14 +399,14 @@ static void library_reveal(struct view *base, int after_overlay)
 		return;
 	struct error error;
 	if (load_themes(view, &error) != 0)
-		set_message(view, 1, "%s", error.message);
-	requery(view);
+		library_message(view, 1, "%s", error.message);
+	library_requery(view);
 }
 
 static void library_close(struct view *base)
 {
 	struct library_view *view = base->state;
-	end_form(view);
+	library_form_end(view);
 	forget_rows(view);
 	free(view->theme_ids);
 }
