@@ -15,6 +15,8 @@ else
 	LAST_H1="四、坚持全面从严治党"
 fi
 
+status_line() { tmux_screen | tail -1; }
+
 # Outline pane beside the text, status line at the bottom.
 tmux_start 100 30 "$PIZHU" "$SPEECH"
 tmux_wait "¶0/"
@@ -53,9 +55,8 @@ tmux_wait "${FIRST_H2}" tmux_outline
 ok $? "l expands it"
 tmux_keys j j
 tmux_keys Enter
-tmux_wait "¶"
-sleep 0.2
-like "$(tmux_screen | tail -1)" "${FIRST_H1}.*› " "Enter jumps the reader into the chosen section"
+tmux_wait "${FIRST_H1}" status_line
+like "$(status_line)" "${FIRST_H1}.*› " "Enter jumps the reader into the chosen section"
 tmux_keys g Enter
 tmux_wait " ¶0/"
 ok $? "g then Enter goes back to the title"
@@ -153,20 +154,20 @@ tmux_wait "¶0/"
 tmux_keys : 30 Enter
 tmux_wait " ¶30/"
 tmux_run resize-window -t t -x 60 -y 20
-sleep 0.3
+# What was drawn at 100 columns is cut at 60, the paragraph number with it.
 tmux_wait " ¶30/"
 ok $? "after a resize the cursor paragraph is the same"
 tmux_screen | grep -q '▌'
 ok $? "and it is on screen"
 tmux_run resize-window -t t -x 38 -y 12
-sleep 0.3
 tmux_wait_gone "│"
 ok $? "below 40 columns the outline pane hides itself"
 tmux_run resize-window -t t -x 10 -y 2
 tmux_wait "terminal"
 ok $? "a tiny terminal says it is too small"
 tmux_run resize-window -t t -x 1 -y 1
-sleep 0.2
+# The first letter of "terminal too small".
+tmux_wait "t"
 tmux_run resize-window -t t -x 80 -y 24
 tmux_wait " ¶30/"
 ok $? "survives 1x1 and comes back"
