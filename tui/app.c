@@ -482,10 +482,13 @@ static int reader_open(struct view *view, const void *arguments, struct error *e
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
 	outline_pane_init(&app->outline, app->speech, &app->annotations);
-	app->opened = 1;
 	if (restore_position(app, reading->cited, error) != 0) {
-		app->failed = 1;
-		view_fail(view, error);
+		outline_pane_free(&app->outline);
+		reader_free(&app->reader);
+		marks_free(&app->annotations);
+		if (app->owns_speech)
+			speech_free(&app->own_speech);
+		return -1;
 	}
 	layout_panes(app);
 	if (reading->search && *reading->search)
@@ -574,8 +577,7 @@ static void reader_close(struct view *view)
 {
 	struct app *app = view->state;
 	struct error error;
-	if (app->opened && !app->failed && app->annotations.store &&
-	    save_position(app, &error) != 0)
+	if (!app->failed && app->annotations.store && save_position(app, &error) != 0)
 		view_fail(view, &error);
 	outline_pane_free(&app->outline);
 	reader_free(&app->reader);
@@ -612,12 +614,4 @@ struct view *reader_view_open(struct view_driver *driver, struct tui *ui, struct
 	struct tui_reading reading = {.document_id = id, .cited = cited, .search = search};
 	struct reader_arguments arguments = {ui, store, NULL, &reading};
 	return view_open(driver, &reader_ops, &arguments, error);
-}
-
-int tui_read_library_speech(struct tui *ui, struct store *store, int64_t id, long cited,
-			    const char *search, struct error *error)
-{
-	struct tui_reading reading = {.document_id = id, .cited = cited, .search = search};
-	struct reader_arguments arguments = {ui, store, NULL, &reading};
-	return view_run(&reader_ops, &arguments, error);
 }

@@ -17,7 +17,7 @@ struct app {
 	const struct speech *speech;
 	struct speech own_speech; /* when the view loaded it (owns_speech) */
 	int owns_speech;
-	int opened, failed;
+	int failed; /* the library could not be opened: nothing to keep */
 	struct tui *ui;
 	struct view *view;
 	struct paragraph_marks annotations;

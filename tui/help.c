@@ -3,18 +3,10 @@
 
 #include <ctype.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/buffer.h"
 #include "tui/pager.h"
 #include "tui/request.h"
-
-struct help_lines {
-	struct pager_line *lines;
-	size_t count, capacity;
-	struct buffer text;
-	size_t *offsets;
-};
 
 /* A command's name as a bind line writes it: heading-next. */
 static void append_name(struct buffer *out, const char *id)
@@ -25,28 +17,28 @@ static void append_name(struct buffer *out, const char *id)
 
 struct view *help_open(struct view_driver *driver, struct error *error)
 {
-	struct help_lines help = {0};
-	for (size_t i = 0; i < request_table_count; i++) {
+	/* One line per request; the text first, as the buffer may move. */
+	size_t count = request_table_count;
+	size_t *offsets = xcalloc(count, sizeof *offsets);
+	struct buffer text = {0};
+	for (size_t i = 0; i < count; i++) {
 		const struct request_info *info = &request_table[i];
-		help.offsets = xrealloc(help.offsets, (help.count + 1) * sizeof *help.offsets);
-		help.offsets[help.count++] = help.text.length;
-		buffer_printf(&help.text, "%-8s  %-16s  %s  [", request_pane_name(info->pane),
+		offsets[i] = text.length;
+		buffer_printf(&text, "%-8s  %-16s  %s  [", request_pane_name(info->pane),
 			      info->keys, info->help);
-		append_name(&help.text, info->id);
-		buffer_append_string(&help.text, "]");
-		buffer_append_byte(&help.text, '\0');
+		append_name(&text, info->id);
+		buffer_append_string(&text, "]");
 	}
-	struct pager_line *lines = xcalloc(help.count, sizeof *lines);
-	for (size_t i = 0; i < help.count; i++) {
-		lines[i].text = help.text.data + help.offsets[i];
-		lines[i].length = strlen(lines[i].text);
-		lines[i].element = ELEMENT_TEXT;
-	}
+	struct pager_line *lines = xcalloc(count, sizeof *lines);
+	for (size_t i = 0; i < count; i++)
+		lines[i] = (struct pager_line){
+		    text.data + offsets[i],
+		    (i + 1 < count ? offsets[i + 1] : text.length) - offsets[i], ELEMENT_TEXT};
 	struct view *view =
 	    pager_open(driver, "pizhu — keys ([name] for a bind line in ~/.config/pizhu/config)",
-		       lines, help.count, '?', error);
+		       lines, count, '?', error);
 	free(lines);
-	free(help.offsets);
-	buffer_free(&help.text);
+	free(offsets);
+	buffer_free(&text);
 	return view;
 }

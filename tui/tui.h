@@ -83,9 +83,4 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
  * Runs until the user quits or a signal comes. */
 int tui_library(struct tui *ui, struct store *store, struct error *error);
 
-/* Opens library speech id in the reader (as the library does), at `cited`
- * (or -1) with `search` (or NULL) highlighted. */
-int tui_read_library_speech(struct tui *ui, struct store *store, int64_t id, long cited,
-			    const char *search, struct error *error);
-
 #endif
