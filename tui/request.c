@@ -6,6 +6,8 @@
 #include <curses.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 const struct request_info request_table[] = {
 #define REQUEST_INFO(id, pane, keys, help) {REQUEST_##id, #id, pane, keys, help},
     TUI_REQUESTS(REQUEST_INFO)
@@ -85,11 +87,11 @@ enum request request_for_key(enum request_pane pane, int key)
 		key = '\n';
 	if (key == 127 || key == 8)
 		key = KEY_BACKSPACE;
-	for (size_t i = binding_count; i-- > 0;)
-		if (bindings[i].pane == pane && bindings[i].key == key)
-			return bindings[i].request;
 	for (int pass = 0; pass < 2; pass++) {
 		enum request_pane wanted = pass == 0 ? pane : PANE_GLOBAL;
+		for (size_t i = binding_count; i-- > 0;)
+			if (bindings[i].pane == wanted && bindings[i].key == key)
+				return bindings[i].request;
 		for (size_t i = 0; i < request_table_count; i++)
 			if (request_table[i].pane == wanted &&
 			    keys_contain(request_table[i].keys, key))
@@ -116,6 +118,14 @@ static int names_request(const char *name, const char *id)
 int request_bind(const char *pane_name, const char *key_name, const char *request_name,
 		 struct error *error)
 {
+	/* The words are quoted in the messages below, which go to a
+	 * terminal. */
+	const char *const words[] = {pane_name, key_name, request_name};
+	for (size_t i = 0; i < 3; i++) {
+		const char *problem = utf8_text_problem(words[i], strlen(words[i]));
+		if (problem)
+			return error_set(error, "a bind line holds %s", problem);
+	}
 	size_t pane = 0;
 	while (pane < sizeof pane_names / sizeof pane_names[0] &&
 	       strcmp(pane_names[pane], pane_name) != 0)

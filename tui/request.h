@@ -160,8 +160,8 @@ extern const struct request_info request_table[];
 extern const size_t request_table_count;
 
 /* The request a key makes in a pane: the user's bindings in the pane, the
- * pane's own keys, then the global ones; REQUEST_NONE when the key means
- * nothing there. */
+ * pane's own keys, then the global bindings and keys; REQUEST_NONE when the
+ * key means nothing there. */
 enum request request_for_key(enum request_pane pane, int key);
 
 /* The name of a pane as help and bind lines write it ("reader"). */
