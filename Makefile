@@ -22,6 +22,8 @@ E2E_TESTS := $(sort $(wildcard tests/e2e/*.sh))
 RELEASE_OBJECTS := $(patsubst %.c,build/release/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 CHECK_MODULE_OBJECTS := $(patsubst %.c,build/check/%.o,$(MODULE_SOURCES))
 CHECK_CLI_OBJECTS := $(patsubst %.c,build/check/%.o,$(CLI_SOURCES))
+# The unit tests link everything but main(), so they can call cli/ too.
+UNIT_LINK_OBJECTS := $(CHECK_MODULE_OBJECTS) $(filter-out build/check/cli/main.o,$(CHECK_CLI_OBJECTS))
 UNIT_BINARIES := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SOURCES))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
@@ -66,10 +68,10 @@ build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
 	@echo LINK $@
 	@$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
 
-build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CHECK_MODULE_OBJECTS)
+build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(CHECK_MODULE_OBJECTS) $(LIBS)
+	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(UNIT_LINK_OBJECTS) $(LIBS)
 
 # The fuzz harnesses (tests/fuzz/fuzz_NAME.c) linked with driver.c: they
 # replay the regression inputs under gcc's sanitizers in make check.

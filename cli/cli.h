@@ -35,16 +35,6 @@ void cli_warn(const char *format, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const struct command *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Parses the options of a command that takes only flags from `flags`
- * (a NULL-terminated list such as {"--tsv", NULL}) and positional
- * arguments. Sets set_flags[i] for each flag seen; collects positionals
- * into positional[] (at most max_positional). Returns 0, or prints a usage
- * error and returns EXIT_USAGE. `-h`/`--help` prints the help and returns
- * -1, which the caller turns into EXIT_OK. */
-int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
-		    int *set_flags, char **positional, int min_positional, int max_positional,
-		    int *positional_count);
-
 /* Loads a speech from a file path, or from the library when the argument
  * is a speech id (all digits; write ./3 for a file named 3), reporting
  * failures (and a warning for damaged bytes) on stderr. Returns 0 or
@@ -78,6 +68,10 @@ int command_read(int argc, char **argv);
 int command_library(int argc, char **argv);
 int command_export(int argc, char **argv);
 int command_stats(int argc, char **argv);
+int command_help(int argc, char **argv);
+
+/* pizhu --help: the commands and the global options. */
+void cli_print_overview(void);
 
 /* The reader's options given on the command line (--width,
  * --ambiguous-wide); -1 where not given. They win over the settings file. */

@@ -64,42 +64,6 @@ void cli_print_help(const struct command *command)
 		printf("\n%s", command->help);
 }
 
-int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
-		    int *set_flags, char **positional, int min_positional, int max_positional,
-		    int *positional_count)
-{
-	int count = 0, options_done = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *argument = argv[i];
-		if (!options_done && argument[0] == '-' && argument[1] != '\0') {
-			if (strcmp(argument, "--") == 0) {
-				options_done = 1;
-				continue;
-			}
-			if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-				cli_print_help(command);
-				return -1;
-			}
-			int known = 0;
-			for (int f = 0; flags && flags[f]; f++)
-				if (strcmp(argument, flags[f]) == 0) {
-					set_flags[f] = 1;
-					known = 1;
-				}
-			if (!known)
-				return cli_usage_error(command, "unknown option '%s'", argument);
-			continue;
-		}
-		if (count >= max_positional)
-			return cli_usage_error(command, "unexpected argument '%s'", argument);
-		positional[count++] = argv[i];
-	}
-	if (count < min_positional)
-		return cli_usage_error(command, "missing argument");
-	*positional_count = count;
-	return 0;
-}
-
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech)
 {

@@ -62,16 +62,16 @@ int command_export(int argc, char **argv)
 	const char **themes = calloc((size_t)argc + 1, sizeof *themes);
 	const char **speeches = calloc((size_t)argc + 1, sizeof *speeches);
 	struct cli_option options[] = {
-	    [OPTION_THEME] = {"--theme", 1, 0, NULL},	[OPTION_SPEECH] = {"--speech", 1, 0, NULL},
-	    [OPTION_FORMAT] = {"--format", 1, 0, NULL}, [OPTION_GROUP] = {"--group", 1, 0, NULL},
-	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL},	[OPTION_BOM] = {"--bom", 0, 0, NULL},
+	    [OPTION_THEME] = {"--theme", 1, 0, NULL, themes},
+	    [OPTION_SPEECH] = {"--speech", 1, 0, NULL, speeches},
+	    [OPTION_FORMAT] = {"--format", 1, 0, NULL, NULL},
+	    [OPTION_GROUP] = {"--group", 1, 0, NULL, NULL},
+	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL, NULL},
+	    [OPTION_BOM] = {"--bom", 0, 0, NULL, NULL},
 	};
-	const char **values[] = {
-	    [OPTION_THEME] = themes, [OPTION_SPEECH] = speeches, [OPTION_BOM] = NULL};
 	int count;
 	struct export_options chosen_options;
-	int status =
-	    cli_parse_repeated_options(command, argc, argv, options, values,
+	int status = cli_parse_options(command, argc, argv, options,
 				       sizeof options / sizeof options[0], NULL, 0, 0, &count);
 	if (status == 0)
 		status = check_options(command, options, &chosen_options);

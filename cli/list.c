@@ -104,7 +104,8 @@ static int print_orphans(struct store *store)
 int command_list(int argc, char **argv)
 {
 	const struct command *command = command_find("list");
-	struct cli_option options[] = {{"--tsv", 0, 0, NULL}, {"--orphans", 0, 0, NULL}};
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL},
+				       {"--orphans", 0, 0, NULL, NULL}};
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 2, NULL, 0, 0, &count);
 	if (status != 0)

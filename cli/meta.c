@@ -24,10 +24,10 @@ static void print_metadata(const struct store_document *document)
 int command_meta(int argc, char **argv)
 {
 	const struct command *command = command_find("meta");
-	struct cli_option options[] = {{"--date", 1, 0, NULL},
-				       {"--speaker", 1, 0, NULL},
-				       {"--occasion", 1, 0, NULL},
-				       {"--source", 1, 0, NULL}};
+	struct cli_option options[] = {{"--date", 1, 0, NULL, NULL},
+				       {"--speaker", 1, 0, NULL, NULL},
+				       {"--occasion", 1, 0, NULL, NULL},
+				       {"--source", 1, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 4, positional, 1, 1, &count);

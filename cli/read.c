@@ -203,7 +203,7 @@ int command_read(int argc, char **argv)
 	const struct command *command = command_find("read");
 	int count;
 	char *positional[1];
-	int status = cli_parse_flags(command, argc, argv, NULL, NULL, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, NULL, 0, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
@@ -273,7 +273,7 @@ int command_library(int argc, char **argv)
 	const struct command *command = command_find("library");
 	int count;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	int status = cli_parse_flags(command, argc, argv, NULL, NULL, files, 0, argc, &count);
+	int status = cli_parse_options(command, argc, argv, NULL, 0, files, 0, argc, &count);
 	if (status != 0) {
 		free(files);
 		return status < 0 ? EXIT_OK : status;

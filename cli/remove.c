@@ -14,7 +14,7 @@ static const char *plural(size_t count)
 int command_remove(int argc, char **argv)
 {
 	const struct command *command = command_find("remove");
-	struct cli_option options[] = {{"--force", 0, 0, NULL}};
+	struct cli_option options[] = {{"--force", 0, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 1, positional, 1, 1, &count);

@@ -156,11 +156,10 @@ int command_stats(int argc, char **argv)
 {
 	const struct command *command = command_find("stats");
 	const char **speeches = calloc((size_t)argc + 1, sizeof *speeches);
-	struct cli_option options[] = {{"--speech", 1, 0, NULL}, {"--tsv", 0, 0, NULL}};
-	const char **values[] = {speeches, NULL};
+	struct cli_option options[] = {{"--speech", 1, 0, NULL, speeches},
+				       {"--tsv", 0, 0, NULL, NULL}};
 	int count;
-	int status =
-	    cli_parse_repeated_options(command, argc, argv, options, values, 2, NULL, 0, 0, &count);
+	int status = cli_parse_options(command, argc, argv, options, 2, NULL, 0, 0, &count);
 	struct store *store = NULL;
 	struct cli_selection chosen = {0};
 	if (status == 0)

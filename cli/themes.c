@@ -124,11 +124,11 @@ int command_themes(int argc, char **argv)
 {
 	const struct command *command = command_find("themes");
 	struct cli_option options[OPTION_COUNT] = {
-	    [OPTION_TSV] = {"--tsv", 0, 0, NULL},
-	    [OPTION_KEY] = {"--key", 1, 0, NULL},
-	    [OPTION_COLOR] = {"--color", 1, 0, NULL},
-	    [OPTION_KEYWORDS] = {"--keywords", 1, 0, NULL},
-	    [OPTION_FORCE] = {"--force", 0, 0, NULL},
+	    [OPTION_TSV] = {"--tsv", 0, 0, NULL, NULL},
+	    [OPTION_KEY] = {"--key", 1, 0, NULL, NULL},
+	    [OPTION_COLOR] = {"--color", 1, 0, NULL, NULL},
+	    [OPTION_KEYWORDS] = {"--keywords", 1, 0, NULL, NULL},
+	    [OPTION_FORCE] = {"--force", 0, 0, NULL, NULL},
 	};
 	char *positional[4];
 	int count;

@@ -7,7 +7,7 @@
 #include "store/event.h"
 #include "store/internal.h"
 
-int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
+int store_paragraph_count(struct store *store, int64_t document_id, size_t *count,
 			  struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_COUNT, error);
@@ -15,12 +15,21 @@ int store_paragraph_check(struct store *store, int64_t document_id, size_t parag
 		return -1;
 	sqlite3_bind_int64(statement, 1, document_id);
 	int status = sqlite3_step(statement);
-	size_t count = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0) : 0;
+	*count = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0) : 0;
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
 		return error_set(error, "no speech %lld in the library", (long long)document_id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
+	return 0;
+}
+
+int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
+			  struct error *error)
+{
+	size_t count;
+	if (store_paragraph_count(store, document_id, &count, error) != 0)
+		return -1;
 	if (paragraph < 1 || paragraph > count)
 		return error_set(error, "speech %lld has no paragraph %zu (it has 1 to %zu)",
 				 (long long)document_id, paragraph, count);

@@ -39,6 +39,11 @@ struct store_orphan {
 	char *paragraph_text; /* the text it was made on */
 };
 
+/* The speech's paragraph count (numbered 1 to count); -1 with a message
+ * when there is no such speech. */
+int store_paragraph_count(struct store *store, int64_t document_id, size_t *count,
+			  struct error *error);
+
 /* Checks that the speech exists and has the paragraph; the message says
  * which numbers are valid. */
 int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
