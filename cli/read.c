@@ -198,6 +198,28 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 	return 0;
 }
 
+/* Out of memory while the reader owns the terminal: put the terminal back
+ * before pizhu exits (base/buffer.h), so the shell is usable and the
+ * message readable. */
+static void restore_terminal(void *ui)
+{
+	tui_stop(ui);
+}
+
+static int start_terminal(const struct tui_options *options, struct tui **ui, struct error *error)
+{
+	if (tui_start(options, ui, error) != 0)
+		return -1;
+	out_of_memory_hook_set(restore_terminal, *ui);
+	return 0;
+}
+
+static int stop_terminal(struct tui *ui)
+{
+	out_of_memory_hook_set(NULL, NULL);
+	return tui_stop(ui);
+}
+
 int command_read(int argc, char **argv)
 {
 	const struct command *command = command_find("read");
@@ -230,7 +252,7 @@ int command_read(int argc, char **argv)
 	}
 	struct tui *ui;
 	status = EXIT_OK;
-	if (tui_start(&options, &ui, &error) != 0) {
+	if (start_terminal(&options, &ui, &error) != 0) {
 		status = cli_fail("%s", error.message);
 		ui = NULL;
 	} else {
@@ -247,7 +269,7 @@ int command_read(int argc, char **argv)
 		if (tui_read_speech(ui, store, &speech, &reading, &error) != 0)
 			status = EXIT_ERROR;
 	}
-	int stopped_by = tui_stop(ui);
+	int stopped_by = stop_terminal(ui);
 	if (status != EXIT_OK && ui)
 		cli_fail("%s", error.message);
 	if (import) {
@@ -299,12 +321,12 @@ int command_library(int argc, char **argv)
 		status = cli_import_paths(store, files, (size_t)count);
 	free(files);
 	struct tui *ui;
-	if (tui_start(&options, &ui, &error) != 0) {
+	if (start_terminal(&options, &ui, &error) != 0) {
 		store_close(store);
 		return cli_fail("%s", error.message);
 	}
 	int failed = tui_library(ui, store, &error) != 0;
-	int stopped_by = tui_stop(ui);
+	int stopped_by = stop_terminal(ui);
 	if (failed)
 		status = cli_fail("%s", error.message);
 	store_close(store);
