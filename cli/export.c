@@ -4,6 +4,7 @@
 
 #include "cli/options.h"
 #include "cli/selection.h"
+#include "export/formats.h"
 #include "export/run.h"
 
 enum { OPTION_THEME, OPTION_SPEECH, OPTION_FORMAT, OPTION_GROUP, OPTION_OUTPUT, OPTION_BOM };
@@ -20,10 +21,14 @@ static int check_options(const struct command *command, const struct cli_option 
 {
 	result->format = EXPORT_MARKDOWN;
 	if (options[OPTION_FORMAT].seen &&
-	    export_format_parse(options[OPTION_FORMAT].value, &result->format) != 0)
-		return cli_usage_error(command,
-				       "--format takes md, csv, jsonl, html or matrix, not '%s'",
-				       options[OPTION_FORMAT].value);
+	    export_format_parse(options[OPTION_FORMAT].value, &result->format) != 0) {
+		struct buffer names = {0};
+		export_format_names(&names, ", ", " or ");
+		int status = cli_usage_error(command, "--format takes %s, not '%s'",
+					     buffer_string(&names), options[OPTION_FORMAT].value);
+		buffer_free(&names);
+		return status;
+	}
 	result->grouping = EXPORT_BY_THEME;
 	const char *group = options[OPTION_GROUP].value;
 	if (group && strcmp(group, "speech") == 0)

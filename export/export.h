@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "store/excerpt.h"
 
+/* The formats' names, extensions and writers: export/formats.h. */
 enum export_format {
 	EXPORT_MARKDOWN,
 	EXPORT_CSV,
@@ -41,9 +42,6 @@ struct export_request {
 	enum export_grouping grouping; /* Markdown, CSV and HTML; JSON Lines is by speech */
 	int bom;		       /* CSV: start with a UTF-8 byte order mark, for Excel */
 };
-
-/* "md", "csv", "jsonl", "html" or "matrix"; -1 for anything else. */
-int export_format_parse(const char *name, enum export_format *format);
 
 int export_markdown(FILE *out, const struct export_request *request, struct error *error);
 int export_csv(FILE *out, const struct export_request *request, struct error *error);

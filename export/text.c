@@ -59,17 +59,3 @@ int export_finish(FILE *out, struct error *error)
 		return error_set(error, "cannot write: %s", strerror(errno ? errno : EIO));
 	return 0;
 }
-
-int export_format_parse(const char *name, enum export_format *format)
-{
-	static const char *const names[] = {
-	    [EXPORT_MARKDOWN] = "md", [EXPORT_CSV] = "csv",	  [EXPORT_JSONL] = "jsonl",
-	    [EXPORT_HTML] = "html",   [EXPORT_MATRIX] = "matrix",
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0) {
-			*format = (enum export_format)i;
-			return 0;
-		}
-	return -1;
-}

@@ -7,15 +7,14 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "export/formats.h"
 #include "export/run.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/picker.h"
 #include "tui/prompt.h"
 
-static const char *const format_names[] = {"md", "csv", "jsonl", "html", "matrix"};
-static const char *const format_extensions[] = {"md", "csv", "jsonl", "html", "csv"};
-enum { FORMAT_COUNT = 5, NAME_CHARACTERS = 24 };
+enum { NAME_CHARACTERS = 24 };
 
 struct dialog {
 	struct annotations *annotations;
@@ -40,7 +39,7 @@ static void default_path(struct dialog *dialog)
 		buffer_append_byte(
 		    &name, byte == '/' || byte == ' ' || (unsigned char)byte < 0x20 ? '-' : byte);
 	}
-	buffer_printf(&name, "-excerpts.%s", format_extensions[dialog->format]);
+	buffer_printf(&name, "-excerpts.%s", export_formats[dialog->format].extension);
 	free(dialog->path);
 	dialog->path = buffer_string(&name);
 }
@@ -57,7 +56,7 @@ static void draw_dialog(const struct dialog *dialog)
 	buffer_string(&themes);
 	const char *labels[] = {"Themes  (t)", "Speeches (s)", "Format  (f)", "File    (e)"};
 	const char *values[] = {themes.data, dialog->every_speech ? "every speech" : "this speech",
-				format_names[dialog->format], dialog->path};
+				export_formats[dialog->format].name, dialog->path};
 	for (int row = 0; row < rows; row++)
 		draw_fill(stdscr, top + row, left, width, ' ', colors_attr(ELEMENT_TEXT));
 	const char *title = "Export excerpts";
@@ -148,8 +147,8 @@ int export_dialog_run(struct annotations *annotations, theme_set themes, char *m
 			if (!dialog.path_edited)
 				default_path(&dialog);
 		} else if (key == 'f' || key == KEY_RIGHT || key == KEY_LEFT) {
-			dialog.format = (dialog.format + (key == KEY_LEFT ? FORMAT_COUNT - 1 : 1)) %
-					FORMAT_COUNT;
+			int count = (int)export_format_count;
+			dialog.format = (dialog.format + (key == KEY_LEFT ? count - 1 : 1)) % count;
 			if (!dialog.path_edited)
 				default_path(&dialog);
 		} else if (key == 'e') {
