@@ -4,10 +4,13 @@
 #include "base/buffer.h"
 #include "store/document.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* Reads the columns of DOCUMENT_COLUMNS (statement.h). */
-static void read_document(sqlite3_stmt *statement, struct store_document *document)
+/* A store_row_type reader, also called for a single row. */
+static void read_document(sqlite3_stmt *statement, void *element)
 {
+	struct store_document *document = element;
 	document->id = sqlite3_column_int64(statement, 0);
 	document->title = store_column_text(statement, 1);
 	document->encoding = store_column_text(statement, 2);
@@ -58,28 +61,22 @@ int store_document_by_path(struct store *store, const char *path, int64_t *id, s
 	return status == SQLITE_ROW;
 }
 
+static void clear_document_row(void *element)
+{
+	store_document_clear(element);
+}
+
+static const struct store_row_type document_rows = {sizeof(struct store_document), read_document,
+						    clear_document_row};
+
 int store_documents_current(struct store *store, struct store_document **documents, size_t *count,
 			    struct error *error)
 {
-	*documents = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENTS_CURRENT, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*documents = xgrow(*documents, &capacity, *count + 1, sizeof **documents);
-		read_document(statement, &(*documents)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_documents_free(*documents, *count);
-		*documents = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_DOCUMENTS_CURRENT, NULL, &document_rows,
+				       &rows, count, error);
+	*documents = rows;
+	return status;
 }
 
 void store_document_clear(struct store_document *document)
@@ -269,26 +266,11 @@ int store_position_set(struct store *store, int64_t id, size_t paragraph, struct
 int store_folds_get(struct store *store, int64_t id, size_t **paragraphs, size_t *count,
 		    struct error *error)
 {
-	*paragraphs = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_FOLDS_GET, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*paragraphs = xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
-		(*paragraphs)[(*count)++] = (size_t)sqlite3_column_int64(statement, 0);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		free(*paragraphs);
-		*paragraphs = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_FOLDS_GET, &id,
+				       &store_paragraph_number_rows, &rows, count, error);
+	*paragraphs = rows;
+	return status;
 }
 
 int store_fold_set(struct store *store, int64_t id, size_t paragraph, int folded,

@@ -6,6 +6,7 @@
 #include "base/buffer.h"
 #include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 static int insert_action(struct store *store, const char *kind, int64_t target, const char *state,
 			 int64_t document_id, const char *description, int64_t *id,
@@ -156,8 +157,10 @@ static enum store_action_state state_from_name(const char *name)
 }
 
 /* Reads id, kind, target, state, document_id, user, at, description. */
-static void read_action(sqlite3_stmt *statement, struct store_action *action)
+/* A store_row_type reader, also called for a single row. */
+static void read_action(sqlite3_stmt *statement, void *element)
 {
+	struct store_action *action = element;
 	action->id = sqlite3_column_int64(statement, 0);
 	action->kind = store_column_text(statement, 1);
 	action->target = sqlite3_column_int64(statement, 2);
@@ -292,29 +295,22 @@ int store_redo(struct store *store, int64_t document_id, int *done, struct store
 	return step(store, document_id, 1, done, action, error);
 }
 
+static void clear_action_row(void *element)
+{
+	store_action_clear(element);
+}
+
+static const struct store_row_type action_rows = {sizeof(struct store_action), read_action,
+						  clear_action_row};
+
 int store_history(struct store *store, int64_t document_id, struct store_action **actions,
 		  size_t *count, struct error *error)
 {
-	*actions = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_HISTORY, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*actions = xgrow(*actions, &capacity, *count + 1, sizeof **actions);
-		read_action(statement, &(*actions)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_actions_free(*actions, *count);
-		*actions = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_HISTORY, &document_id, &action_rows, &rows,
+				       count, error);
+	*actions = rows;
+	return status;
 }
 
 void store_action_clear(struct store_action *action)

@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "store/document.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* The character bigrams of text as sorted 64-bit codes. */
 static uint64_t *bigrams(const char *text, size_t length, size_t *count)
@@ -166,25 +167,11 @@ static int move_paragraph(struct store *store, int64_t old_id, size_t old, int64
 static int annotated_paragraphs(struct store *store, int64_t id, size_t **paragraphs, size_t *count,
 				struct error *error)
 {
-	*paragraphs = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_ANNOTATED_PARAGRAPHS, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*paragraphs = xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
-		(*paragraphs)[(*count)++] = (size_t)sqlite3_column_int64(statement, 0);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		free(*paragraphs);
-		*paragraphs = NULL;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_ANNOTATED_PARAGRAPHS, &id,
+				       &store_paragraph_number_rows, &rows, count, error);
+	*paragraphs = rows;
+	return status;
 }
 
 int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,

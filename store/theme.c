@@ -8,10 +8,13 @@
 #include "base/sha256.h"
 #include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* Reads the columns of THEME_COLUMNS (statement.h). */
-static void read_theme(sqlite3_stmt *statement, struct store_theme *theme)
+/* A store_row_type reader, also called for a single row. */
+static void read_theme(sqlite3_stmt *statement, void *element)
 {
+	struct store_theme *theme = element;
 	memset(theme, 0, sizeof *theme);
 	theme->id = sqlite3_column_int64(statement, 0);
 	theme->definition.name = store_column_text(statement, 1);
@@ -46,28 +49,22 @@ void store_themes_free(struct store_theme *themes, size_t count)
 	free(themes);
 }
 
+static void clear_theme_row(void *element)
+{
+	store_theme_clear(element);
+}
+
+static const struct store_row_type theme_rows = {sizeof(struct store_theme), read_theme,
+						 clear_theme_row};
+
 int store_themes_list(struct store *store, struct store_theme **themes, size_t *count,
 		      struct error *error)
 {
-	*themes = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_THEMES_LIST, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*themes = xgrow(*themes, &capacity, *count + 1, sizeof **themes);
-		read_theme(statement, &(*themes)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_themes_free(*themes, *count);
-		*themes = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status =
+	    store_rows_select(store, STATEMENT_THEMES_LIST, NULL, &theme_rows, &rows, count, error);
+	*themes = rows;
+	return status;
 }
 
 int store_theme_get(struct store *store, int64_t id, struct store_theme *theme, struct error *error)
