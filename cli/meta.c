@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/options.h"
-#include "speech/metadata.h"
+#include "speech/date.h"
 #include "store/document.h"
 #include "store/metadata.h"
 
@@ -33,9 +33,9 @@ int command_meta(int argc, char **argv)
 	int status = cli_parse_options(command, argc, argv, options, 4, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
-	char iso[METADATA_DATE_SIZE];
+	char iso[DATE_ISO_SIZE];
 	const char *date = options[0].value;
-	if (date && *date && !metadata_date_normalize(date, strlen(date), iso))
+	if (date && *date && !date_normalize(date, strlen(date), iso))
 		return cli_usage_error(command,
 				       "--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM "
 				       "or YYYY)",

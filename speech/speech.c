@@ -303,8 +303,8 @@ int speech_parse_document(const struct document *document, const char *fallback_
 			  struct speech *speech, struct error *error)
 {
 	/* The hints are not used yet: the text is parsed as a text file. */
-	return speech_parse((const unsigned char *)document->text, document->length,
-			    fallback_title, speech, error);
+	return speech_parse((const unsigned char *)document->text, document->length, fallback_title,
+			    speech, error);
 }
 
 void speech_free(struct speech *speech)

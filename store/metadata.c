@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
-#include "speech/metadata.h"
+#include "speech/date.h"
 #include "store/internal.h"
 
 enum { METADATA_MAX_BYTES = 1000 };
@@ -54,8 +54,8 @@ static int prepare(const char *field, const char *value, int is_date, char **sto
 		return -1;
 	if (!is_date || (*stored)[0] == '\0')
 		return 0;
-	char iso[METADATA_DATE_SIZE];
-	if (!metadata_date_normalize(*stored, strlen(*stored), iso)) {
+	char iso[DATE_ISO_SIZE];
+	if (!date_normalize(*stored, strlen(*stored), iso)) {
 		error_set(error, "date: '%s' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
 			  *stored);
 		free(*stored);
