@@ -4,6 +4,13 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
+# CPPFLAGS and LDFLAGS from the environment or the command line (as Debian's
+# build tools set them) reach every compile and link below.
+CPPFLAGS ?=
+LDFLAGS ?=
+# The TAP files make check runs at once (prove -j): most of their time is
+# spent waiting on the terminal in tmux, not on the CPU.
+CHECK_JOBS ?= 4
 
 PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
@@ -30,15 +37,18 @@ FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
 REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
+# The longest TAP files, started first so that prove -j ends with short ones.
+SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh \
+	tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
-.PHONY: all check bench fuzz fuzz-build torture check-valgrind demo install uninstall clean format
+.PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean format
 all: pizhu
 
 pizhu: $(RELEASE_OBJECTS)
 	@echo LINK $@
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The built-in themes: themes/default.theme as a C array, so pizhu works
 # with no installed files.
@@ -52,26 +62,29 @@ build/gen/default_theme.h: themes/default.theme
 build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
 	build/valgrind/store/theme_file.o build/bench/obj/store/theme_file.o: build/gen/default_theme.h
 
+# Release and bench builds leave the assert()s out (-DNDEBUG); the check
+# builds keep them, so the invariants they state are tested.
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $<
-	@$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # make check: everything built with warnings as errors and under AddressSanitizer
 # and UBSan; unit tests and end-to-end tests run through prove.
 build/check/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(check)'
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
 
 build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
 	@echo LINK $@
-	@$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
+	@$(CC) $(SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(UNIT_LINK_OBJECTS) $(LIBS)
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+		$(UNIT_LINK_OBJECTS) $(LIBS)
 
 # The fuzz harnesses (tests/fuzz/fuzz_NAME.c) linked with driver.c: they
 # replay the regression inputs under gcc's sanitizers in make check.
@@ -79,16 +92,16 @@ build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fu
 		$(CHECK_MODULE_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< tests/fuzz/driver.c \
-		$(CHECK_MODULE_OBJECTS) $(LIBS)
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+		tests/fuzz/driver.c $(CHECK_MODULE_OBJECTS) $(LIBS)
 
 check:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES)
-	@if sh tests/fuzz/run.sh --available; then \
-		$(MAKE) --no-print-directory fuzz-build; fi
+	@$(MAKE) --no-print-directory fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
-		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS)
+		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
+		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
 # make fuzz: each libFuzzer harness for FUZZ_SECONDS (clang with
 # -fsanitize=fuzzer,address,undefined); what it learns is kept in
@@ -101,13 +114,13 @@ FUZZ_OBJECTS := $(patsubst %.c,build/fuzz/%.o,$(MODULE_SOURCES))
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(fuzz)'
-	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
-		-MMD -MP -c -o $@ $<
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) \
+		-fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJECTS)
 	@echo LINK $@
-	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< \
-		$(FUZZ_OBJECTS) $(LIBS)
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer \
+		$(LDFLAGS) -o $@ $< $(FUZZ_OBJECTS) $(LIBS)
 
 .SECONDARY: $(FUZZ_OBJECTS)
 fuzz-build: $(FUZZ_BINARIES)
@@ -135,11 +148,11 @@ VALGRIND_OBJECTS := $(patsubst %.c,build/valgrind/%.o,$(MODULE_SOURCES) $(CLI_SO
 build/valgrind/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(valgrind)'
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
 
 build/valgrind/pizhu: $(VALGRIND_OBJECTS)
 	@echo LINK $@
-	@$(CC) -o $@ $^ $(LIBS)
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 check-valgrind:
 	@sh scripts/deps.sh valgrind
@@ -150,17 +163,50 @@ check-valgrind:
 		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
 	@sh tests/valgrind/summary.sh build/valgrind/logs
 
+# make tsan: pizhu and the tests of the background import thread built
+# with ThreadSanitizer (the import's thread against the reader's polling,
+# and two processes writing one library), then run; any report fails it.
+TSAN_SANITIZE = -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJECTS := $(patsubst %.c,build/tsan/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+TSAN_TESTS := test_background_import test_store_concurrent
+
+build/tsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(tsan)'
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(TSAN_SANITIZE) -MMD -MP -c -o $@ $<
+
+build/tsan/pizhu: $(TSAN_OBJECTS)
+	@echo LINK $@
+	@$(CC) $(TSAN_SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/tsan/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(TSAN_OBJECTS)
+	@mkdir -p $(dir $@)
+	@echo CC $@
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(TSAN_SANITIZE) $(LDFLAGS) -o $@ $< \
+		$(filter-out build/tsan/cli/main.o,$(TSAN_OBJECTS)) $(LIBS)
+
+tsan:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory build/tsan/pizhu $(patsubst %,build/tsan/tests/%,$(TSAN_TESTS))
+	@rm -rf build/tsan/logs && mkdir -p build/tsan/logs
+	TSAN_OPTIONS="log_path=$(CURDIR)/build/tsan/logs/report second_deadlock_stack=1" \
+		PIZHU="$(CURDIR)/build/tsan/pizhu" PIZHU_SOURCE="$(CURDIR)" \
+		prove --exec '' $(patsubst %,build/tsan/tests/%,$(TSAN_TESTS)) tests/e2e/big_file.sh
+	@if ls build/tsan/logs/report* >/dev/null 2>&1; then \
+		cat build/tsan/logs/report*; echo "tsan: data races reported (above)"; exit 1; \
+	else echo "tsan: no reports"; fi
+
 # make bench: an optimised binary without sanitizers or assertions, measured
 # against less, the sqlite3 floor and grep by bench/run (docs/performance.md).
 # BENCH_FLAGS passes options to bench/run, e.g. BENCH_FLAGS=--json.
 build/bench/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(bench)'
-	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 build/bench/pizhu: $(BENCH_OBJECTS)
 	@echo LINK $@
-	@$(CC) -O2 -o $@ $^ $(LIBS)
+	@$(CC) -O2 $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bench:
 	@sh scripts/deps.sh

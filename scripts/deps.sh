@@ -5,7 +5,21 @@
 #   deps.sh            building and the tests
 #   deps.sh fuzz       also clang and its libFuzzer runtime (make check, make fuzz)
 #   deps.sh valgrind   also valgrind (make check-valgrind)
+#
+# The checks run compilers (and link a fuzzer probe), which takes about
+# half a second; once they pass, a stamp in build/ remembers it for this
+# script, these groups and these compilers, so the next make demo or make
+# check starts at once. make clean (or removing build/deps-*.stamp)
+# checks again.
 set -u
+
+stamp_dir=${DEPS_STAMP_DIR:-build}
+stamp="$stamp_dir/deps-$(printf '%s' "${*:-base}" | tr ' ' '-').stamp"
+key="$(cksum <"$0") ${CC:-cc} ${FUZZ_CC:-clang} $*"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
+	exit 0
+fi
+remember() { mkdir -p "$stamp_dir" && printf '%s\n' "$key" >"$stamp"; }
 
 missing=""
 need() { # need PACKAGE TEST...
@@ -54,7 +68,10 @@ for extra in "$@"; do
 	esac
 done
 
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	remember
+	exit 0
+fi
 
 if [ "$(id -u)" = 0 ]; then
 	echo "pizhu: installing:$missing" >&2
@@ -63,6 +80,7 @@ if [ "$(id -u)" = 0 ]; then
 		echo "pizhu: apt-get install$missing failed" >&2
 		exit 1
 	}
+	remember
 else
 	echo "pizhu: missing packages:$missing" >&2
 	echo "run: sudo apt-get install$missing" >&2

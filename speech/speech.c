@@ -1,5 +1,6 @@
 #include "speech/speech.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,9 +160,24 @@ static void build_outline(struct speech *speech)
 			speech->outline[speech->outline_count] =
 			    (struct outline_entry){i, depth, (long)parent, speech->paragraph_count};
 			paragraph->depth = depth;
+			/* The stack holds the title and one heading per rank,
+			 * ranks rising: it cannot outgrow the ranks. */
+			assert(height < sizeof stack / sizeof stack[0]);
 			stack[height++] = speech->outline_count++;
 		}
 		paragraph->section = stack[height - 1];
+	}
+	/* A tree in paragraph order: every section lies inside its parent's. */
+	for (size_t e = 1; e < speech->outline_count; e++) {
+		const struct outline_entry *entry = &speech->outline[e];
+		const struct outline_entry *up = &speech->outline[entry->parent];
+		(void)up;
+		assert(entry->parent >= 0 && (size_t)entry->parent < e);
+		assert(entry->depth == up->depth + 1);
+		assert(entry->paragraph > speech->outline[e - 1].paragraph);
+		assert(entry->paragraph < entry->end_paragraph);
+		assert(up->paragraph < entry->paragraph &&
+		       entry->end_paragraph <= up->end_paragraph);
 	}
 }
 

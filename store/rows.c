@@ -1,5 +1,6 @@
 #include "store/rows.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@ int store_rows_collect(struct store *store, sqlite3_stmt *statement,
 		       const struct store_row_type *type, void **rows, size_t *count,
 		       struct error *error)
 {
+	assert(type->size > 0 && type->read);
 	char *array = NULL;
 	size_t capacity = 0, used = 0;
 	int status;

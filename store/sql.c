@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,8 @@ static int step_statement(struct store *store, enum statement which, struct erro
 
 int store_transaction_begin(struct store *store, struct error *error)
 {
+	/* No transaction is open behind the counter's back. */
+	assert(store->transaction_depth > 0 || sqlite3_get_autocommit(store->db));
 	if (store->transaction_depth == 0 &&
 	    step_statement(store, STATEMENT_TRANSACTION_BEGIN, error) != 0)
 		return -1;
@@ -79,6 +82,7 @@ int store_transaction_commit(struct store *store, struct error *error)
 		store_transaction_rollback(store);
 		return -1;
 	}
+	assert(sqlite3_get_autocommit(store->db));
 	return 0;
 }
 

@@ -6,7 +6,14 @@ README="$SOURCE/README.md"
 
 # Keys: each line of the command table, as the man page and README show it.
 "$PIZHU" help keys --tsv >"$TEST_DIR/keys"
-is "$(wc -l <"$TEST_DIR/keys" | tr -d ' ')" "$(grep -c . "$TEST_DIR/keys")" "help keys prints lines"
+# Every line PANE<TAB>KEYS<TAB>HELP, and some lines: an empty list would
+# make the checks below pass having checked nothing.
+ok "$([ -s "$TEST_DIR/keys" ]; echo $?)" "help keys --tsv prints keys"
+is "$(awk -F '\t' 'NF != 3 || $1 == "" || $2 == "" || $3 == ""' "$TEST_DIR/keys")" "" \
+	"help keys --tsv: every line is PANE<TAB>KEYS<TAB>HELP"
+"$PIZHU" help keys >"$TEST_DIR/keys.text"
+ok "$([ "$(wc -l <"$TEST_DIR/keys.text")" -gt "$(wc -l <"$TEST_DIR/keys")" ]; echo $?)" \
+	"help keys prints a line per key and an introduction"
 while IFS='	' read -r pane keys help; do
 	man_keys=$(printf '%s' "$keys" | sed -e 's/-/\\-/g' -e 's/"/\\(dq/g')
 	grep -qxF ".B $man_keys" "$MAN" && grep -qxF "$help" "$MAN"
