@@ -17,6 +17,10 @@ enum paragraph_role {
 	PARAGRAPH_TITLE,
 	PARAGRAPH_HEADING,
 	PARAGRAPH_BODY,
+	/* Only the user's corrections (correct.h) give these: a numbered
+	 * paragraph moved out of the text, hidden like front or back matter. */
+	PARAGRAPH_FRONT_MATTER,
+	PARAGRAPH_BACK_MATTER,
 };
 
 /* The most text a speech may have; speech_parse refuses more. */
@@ -50,9 +54,9 @@ struct text_span {
 struct speech {
 	char *text; /* cleaned UTF-8, one line per paragraph */
 	size_t text_length;
-	const char *encoding;  /* see decode.h */
-	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
-	int title_found;       /* 0 when the title is the fallback name */
+	const char *encoding;		/* see decode.h */
+	size_t replaced_bytes;		/* damaged bytes shown as U+FFFD */
+	int title_found;		/* 0 when the title is the fallback name */
 	struct text_span *front_matter; /* hidden clutter before the speech */
 	size_t front_matter_count;
 	struct text_span *back_matter; /* hidden clutter after it (责任编辑, footers) */

@@ -293,8 +293,8 @@ int store_orphans_list(struct store *store, struct store_orphan **orphans, size_
 		*orphans = xgrow(*orphans, &capacity, *count + 1, sizeof **orphans);
 		(*orphans)[(*count)++] = (struct store_orphan){
 		    sqlite3_column_int64(statement, 0), (size_t)sqlite3_column_int64(statement, 1),
-		    store_column_text(statement, 2), store_column_text(statement, 3),
-		    store_column_text(statement, 4)};
+		    store_column_text(statement, 2),	store_column_text(statement, 3),
+		    store_column_text(statement, 4),	store_column_text(statement, 5)};
 	}
 	sqlite3_reset(statement);
 	if (status != SQLITE_DONE) {
@@ -310,6 +310,7 @@ void store_orphans_free(struct store_orphan *orphans, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		free(orphans[i].theme_name);
+		free(orphans[i].correction);
 		free(orphans[i].note);
 		free(orphans[i].paragraph_text);
 	}
