@@ -50,6 +50,9 @@ int cli_parse_flags(const struct command *command, int argc, char **argv, const 
  * failures (and a warning for damaged bytes) on stderr. Returns 0 or
  * EXIT_ERROR. */
 int cli_load_speech(const char *path, struct speech *speech);
+/* cli_load_speech without the user's corrections of a library speech:
+ * the structure the parser found. */
+int cli_load_parsed_speech(const char *path, struct speech *speech);
 /* Parses the bytes read from path, reporting as cli_load_speech does. */
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech);
@@ -78,6 +81,7 @@ int command_read(int argc, char **argv);
 int command_library(int argc, char **argv);
 int command_export(int argc, char **argv);
 int command_stats(int argc, char **argv);
+int command_mark(int argc, char **argv);
 
 /* The reader's options given on the command line (--width,
  * --ambiguous-wide); -1 where not given. They win over the settings file. */

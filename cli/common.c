@@ -115,10 +115,10 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	return 0;
 }
 
-int cli_load_speech(const char *path, struct speech *speech)
+static int load_speech(const char *path, int parsed, struct speech *speech)
 {
 	if (cli_is_speech_id(path))
-		return cli_load_stored_speech(path, speech);
+		return cli_load_stored_speech(path, parsed, speech);
 	unsigned char *bytes;
 	size_t length;
 	struct error error;
@@ -127,4 +127,14 @@ int cli_load_speech(const char *path, struct speech *speech)
 	int status = cli_parse_speech(path, bytes, length, speech);
 	free(bytes);
 	return status;
+}
+
+int cli_load_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 0, speech);
+}
+
+int cli_load_parsed_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 1, speech);
 }

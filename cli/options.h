@@ -64,8 +64,9 @@ int cli_import_paths(struct store *store, char **paths, size_t count);
 /* 1 when the argument is a library id rather than a file path. */
 int cli_is_speech_id(const char *argument);
 
-/* Loads a speech by library id, for outline and cat. 0 or EXIT_ERROR. */
-int cli_load_stored_speech(const char *argument, struct speech *speech);
+/* Loads a speech by library id, for outline and cat: with the user's
+ * corrections, or (parsed) as the parser found it. 0 or EXIT_ERROR. */
+int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech);
 
 /* Parses paragraph numbers "3-7,12" into a new ascending list without
  * duplicates. Returns 0, or -1 for a malformed list. */

@@ -314,7 +314,10 @@
 				  " JOIN paragraphs p ON p.document_id = c.id"                     \
 				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
 				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
-				  " WHERE c.id = c.speech AND p.number > 0 "                       \
+				  " WHERE c.id = c.speech AND p.number > 0"                        \
+				  " AND NOT EXISTS (SELECT 1 FROM corrections k"                   \
+				  " WHERE k.document_id = p.document_id AND k.paragraph = p.number" \
+				  " AND k.kind IN ('front', 'back')) "                             \
 				  "ORDER BY p.document_id, p.number")                              \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
