@@ -204,3 +204,16 @@ int store_corrections_apply(struct store *store, int64_t document_id, struct spe
 	free(title);
 	return 0;
 }
+
+int store_action_corrects(struct store *store, int64_t action_id, int *corrects,
+			  struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_ACTION_CORRECTS, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, action_id);
+	int status = sqlite3_step(statement);
+	*corrects = status == SQLITE_ROW;
+	sqlite3_reset(statement);
+	return status == SQLITE_ROW || status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+}

@@ -34,6 +34,11 @@ int store_title_set(struct store *store, int64_t document_id, const char *title,
 int store_corrections_get(struct store *store, int64_t document_id, struct correction **corrections,
 			  size_t *count, char **title, struct error *error);
 
+/* *corrects is 1 when the action (history.h) changed corrections, so a
+ * view must load the speech's structure again after undoing it. */
+int store_action_corrects(struct store *store, int64_t action_id, int *corrects,
+			  struct error *error);
+
 /* Applies the stored corrections of a document to its parsed model. */
 int store_corrections_apply(struct store *store, int64_t document_id, struct speech *speech,
 			    struct error *error);

@@ -173,6 +173,8 @@
 	X(CORRECTION_DELETE, "DELETE FROM corrections WHERE document_id = ?1 AND paragraph = ?2")  \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
+	X(ACTION_CORRECTS, "SELECT 1 FROM events WHERE action_id = ?1"                             \
+			   " AND kind IN ('correction', 'title') LIMIT 1")                         \
 	X(CORRECTIONS_OF, "SELECT paragraph, kind, depth, text FROM corrections"                   \
 			  " WHERE document_id = ?1 ORDER BY paragraph")                            \
 	/* documents.title follows the title correction, else paragraph 0 */                       \

@@ -206,6 +206,7 @@ void reader_goto(struct reader *reader, size_t paragraph)
 {
 	if (paragraph >= paragraph_count(reader))
 		paragraph = paragraph_count(reader) - 1;
+	paragraph = visible_shown(&reader->visible, paragraph);
 	/* A paragraph the filter hides is worth more than the filter. */
 	if (!visible_passes_filter(&reader->visible, paragraph))
 		reader->visible.filter = 0;
