@@ -68,7 +68,9 @@ const struct command commands[] = {
      "name. Corrections follow a new version of the speech by paragraph text;\n"
      "those that find no place are listed by list --orphans. outline and cat\n"
      "print the corrected structure, --parsed the parser's. Prints\n"
-     "PARA<TAB>CORRECTION for each paragraph changed.\n"},
+     "PARA<TAB>CORRECTION for each paragraph changed. In the reader, on the\n"
+     "cursor paragraph or a V selection: H heading (asks the depth), B body,\n"
+     "< front matter, > back matter, R brings a hidden paragraph back.\n"},
     {"remove", command_remove, "[--force] SPEECH", "Remove a speech from the library.",
      "Removes every version of the speech with its tags, notes and history.\n"
      "A speech that holds tags or notes needs --force; their text, paragraphs\n"
