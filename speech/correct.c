@@ -143,7 +143,9 @@ static void rebuild_outline(struct speech *speech, const int *levels)
 void speech_correct(struct speech *speech, const struct correction *corrections, size_t count,
 		    const char *title)
 {
-	if (title && *title)
+	/* A title is one line (store_title_set refuses others; a library
+	 * another tool edited may still hold one). */
+	if (title && *title && !strpbrk(title, "\r\n"))
 		set_title(speech, title);
 	if (count == 0)
 		return;
