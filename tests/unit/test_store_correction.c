@@ -7,6 +7,8 @@
 #include "store/history.h"
 #include "store_test.h"
 
+#include <sqlite3.h>
+
 /* Plain enough that any parser takes it the same way: the first line for
  * the title, 一、 and 二、 for headings. */
 static const char *const first_text = "会议材料\n"
@@ -181,6 +183,32 @@ static void reimport(void)
 	store_close(store);
 }
 
+/* A correction another tool damaged is ignored when applied, and pizhu
+ * check names it. */
+static void damaged(void)
+{
+	sqlite3 *db;
+	int opened = sqlite3_open(test_path("correction.db"), &db) == SQLITE_OK &&
+		     sqlite3_exec(db,
+				  "UPDATE corrections SET depth = 42 WHERE kind = 'heading'"
+				  " AND document_id = 2",
+				  NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(db);
+	ok(opened, "a heading's depth damaged");
+	struct store *store = test_store_open("correction.db");
+	struct error error = {{0}};
+	struct speech speech;
+	load(store, 2, &speech);
+	ok(speech.paragraphs[5].role == PARAGRAPH_BODY, "the damaged correction is not applied");
+	speech_free(&speech);
+	char *report = NULL;
+	ok(store_check(store, &report, &error) == 0 && report &&
+	       strstr(report, "corrections: speech 2 paragraph 5: heading 42 is not a correction"),
+	   "check names it");
+	free(report);
+	store_close(store);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("correction.db");
@@ -190,5 +218,6 @@ int main(void)
 	set_and_apply(store, id);
 	undo_redo(store, id);
 	reimport();
+	damaged();
 	return tap_done();
 }
