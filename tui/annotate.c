@@ -510,6 +510,43 @@ int annotate_request(struct app *app, enum request request)
 	}
 }
 
+/* A number that changes with the speech's corrections in the library. */
+static int corrections_signature(struct app *app, uint64_t *signature, struct error *error)
+{
+	struct correction *corrections;
+	size_t count;
+	char *title;
+	if (store_corrections_get(app->annotations.store, app->annotations.document_id,
+				  &corrections, &count, &title, error) != 0)
+		return -1;
+	uint64_t hash = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < count; i++) {
+		uint64_t fields[] = {corrections[i].paragraph, (uint64_t)corrections[i].kind,
+				     (uint64_t)corrections[i].depth};
+		for (size_t f = 0; f < 3; f++)
+			hash = (hash ^ fields[f]) * 1099511628211u;
+	}
+	for (const char *c = title ? title : ""; *c; c++)
+		hash = (hash ^ (unsigned char)*c) * 1099511628211u;
+	*signature = hash ^ count;
+	free(corrections);
+	free(title);
+	return 0;
+}
+
+int annotate_follow_corrections(struct app *app, int changed, struct error *error)
+{
+	if (!app->annotations.document_id || (app->corrections_known && !changed))
+		return 0;
+	uint64_t signature;
+	if (corrections_signature(app, &signature, error) != 0)
+		return -1;
+	int differs = app->corrections_known && signature != app->corrections_signature;
+	app->corrections_signature = signature;
+	app->corrections_known = 1;
+	return differs ? app_reload_structure(app, error) : 0;
+}
+
 int annotate_refresh(struct app *app)
 {
 	/* Asking the library costs a read transaction: not on every key of a
@@ -531,6 +568,10 @@ int annotate_refresh(struct app *app)
 	if (changed) {
 		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 		reader_annotations_changed(&app->reader);
+	}
+	if (annotate_follow_corrections(app, changed, &error) != 0) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		return 1;
 	}
 	return changed;
 }

@@ -439,6 +439,7 @@ int app_reload_structure(struct app *app, struct error *error)
 		speech_free(&app->corrected);
 	app->corrected = fresh;
 	app->owns_corrected = 1;
+	app->corrections_known = 0; /* annotate_refresh takes the new ones as known */
 	app->speech = &app->corrected;
 	int status = annotations_load(&app->annotations, store, id, app->speech, error);
 	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
@@ -529,7 +530,8 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 			  .outline_shown = 1,
 			  .stop = &tui_stop_signal,
 			  .import = reading->import};
-	if (annotations_load(&app.annotations, store, reading->document_id, speech, error) != 0)
+	if (annotations_load(&app.annotations, store, reading->document_id, speech, error) != 0 ||
+	    (store && annotate_follow_corrections(&app, 0, error) != 0))
 		return -1;
 	colors_set_themes(app.annotations.themes, app.annotations.theme_count);
 	reader_init(&app.reader, speech, &app.annotations, ui->options.max_columns);

@@ -19,8 +19,11 @@ cat >"$SPEECH" <<'TEXT'
 这一段在新版本里会被删掉。
 TEXT
 
-# The number of the paragraph that holds TEXT (cat --tsv), or nothing.
-paragraph_of() { "$PIZHU" cat --tsv 1 | awk -F '\t' -v text="$1" 'index($3, text) { print $1; exit }'; }
+# The number of the paragraph of speech 1 (or SPEECH) that holds TEXT
+# (cat --parsed --tsv), or nothing.
+paragraph_of() {
+	"$PIZHU" cat --parsed --tsv "${2:-1}" | awk -F '\t' -v text="$1" 'index($3, text) { print $1; exit }'
+}
 
 start_reader() {
 	tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$@"
@@ -90,7 +93,8 @@ if [ -n "$slogan" ]; then
 	"$PIZHU" cat 1 | grep -q 奋进新时代
 	ok $((! $?)) "pizhu cat leaves the slogan out"
 	like "$("$PIZHU" cat --parsed 1)" 奋进新时代 "cat --parsed keeps it"
-	is "$(paragraph_of 关于今年的工作)" "$heading" "no paragraph was renumbered"
+	is "$("$PIZHU" cat --tsv 1 | awk -F '\t' 'index($3, "关于今年的工作") { print $1 }')" \
+		"$heading" "no paragraph was renumbered"
 fi
 
 # The title, set on the command line; a tag stays on its paragraph.
@@ -146,10 +150,14 @@ like "$("$PIZHU" list --orphans)" "	correction	back	这一段在新版本里会�
 	"list --orphans names the correction that found no place"
 like "$("$PIZHU" tags "$new")" "民生" "the tag followed as well"
 
-# In the reader of the new version, the heading is there at once.
+# In the reader of the new version, the heading is there at once, and a
+# correction made by another pizhu shows within a moment.
 start_reader "$new"
 tmux_wait 关于今年的工作 tmux_outline
 ok $? "the reader shows the kept heading"
+"$PIZHU" mark "$new" "$(paragraph_of 关于今年的工作 "$new")" body >/dev/null
+tmux_wait_gone 关于今年的工作 tmux_outline
+ok $? "a correction from another pizhu shows in the open reader"
 quit_reader
 
 done_testing
