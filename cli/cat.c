@@ -1,6 +1,7 @@
 #include <stdio.h>
 
 #include "cli/options.h"
+#include "speech/correct.h"
 
 static void print_role(const struct paragraph *paragraph)
 {
@@ -15,18 +16,21 @@ static void print_role(const struct paragraph *paragraph)
 int command_cat(int argc, char **argv)
 {
 	const struct command *command = command_find("cat");
-	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}};
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}, {"--parsed", 0, 0, NULL, NULL}};
 	int count;
 	char *positional[1];
-	int status = cli_parse_options(command, argc, argv, options, 1, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 2, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
 	struct speech speech;
-	if (cli_load_speech(positional[0], &speech) != 0)
+	if ((options[1].seen ? cli_load_parsed_speech : cli_load_speech)(positional[0], &speech) !=
+	    0)
 		return EXIT_ERROR;
 	for (size_t i = 0; i < speech.paragraph_count; i++) {
 		const struct paragraph *paragraph = &speech.paragraphs[i];
+		if (paragraph_hidden(paragraph))
+			continue; /* moved to the front or back matter by the user */
 		if (options[0].seen) {
 			printf("%zu\t", i);
 			print_role(paragraph);

@@ -40,6 +40,9 @@ int cli_usage_error(const struct command *command, const char *format, ...)
  * failures (and a warning for damaged bytes) on stderr. Returns 0 or
  * EXIT_ERROR. */
 int cli_load_speech(const char *path, struct speech *speech);
+/* cli_load_speech without the user's corrections of a library speech:
+ * the structure the parser found. */
+int cli_load_parsed_speech(const char *path, struct speech *speech);
 /* Parses the bytes read from path, reporting as cli_load_speech does. */
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech);
@@ -72,6 +75,7 @@ int command_help(int argc, char **argv);
 
 /* pizhu --help: the commands and the global options. */
 void cli_print_overview(void);
+int command_mark(int argc, char **argv);
 
 /* The reader's options given on the command line (--width,
  * --ambiguous-wide); -1 where not given. They win over the settings file. */

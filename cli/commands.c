@@ -5,15 +5,19 @@
 #include "cli/cli.h"
 
 const struct command commands[] = {
-    {"outline", command_outline, "[--tsv] FILE", "Print the heading tree of a speech.",
+    {"outline", command_outline, "[--tsv] [--parsed] FILE", "Print the heading tree of a speech.",
      "The title comes first, then each heading indented two spaces per depth.\n"
-     "  --tsv   one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
-     "          depth 0, paragraph 0)\n"},
-    {"cat", command_cat, "[--tsv] FILE", "Print the cleaned text of a speech.",
-     "Prints the title, then every paragraph on its own line; front matter\n"
-     "(a website's page controls or copyright block) is left out.\n"
-     "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
-     "          title, h1 to h5 (the outline depth) or body\n"},
+     "A library speech (an id) shows your corrections (see mark).\n"
+     "  --tsv      one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
+     "             depth 0, paragraph 0)\n"
+     "  --parsed   the structure the parser found, without your corrections\n"},
+    {"cat", command_cat, "[--tsv] [--parsed] FILE", "Print the cleaned text of a speech.",
+     "Prints the title, then every paragraph on its own line; front and back\n"
+     "matter (a website's page controls, copyright block, footer) is left out,\n"
+     "so are the paragraphs you moved there (see mark).\n"
+     "  --tsv      one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
+     "             title, h1 to h9 (the outline depth) or body\n"
+     "  --parsed   the structure the parser found, without your corrections\n"},
     {"import", command_import, "FILE|DIR...", "Copy speeches into the library.",
      "A directory brings in every *.txt file under it (any case, sorted, hidden\n"
      "files skipped). Prints ID<TAB>TITLE for each file; a file that fails is\n"
@@ -30,14 +34,32 @@ const struct command commands[] = {
      "  --tsv       a header row, then ID, TITLE, PARAGRAPHS, one count column\n"
      "              per theme, then DATE, SPEAKER, OCCASION and SOURCE\n"
      "  --orphans   annotations that could not follow a speech to its new\n"
-     "              version: OLD_ID<TAB>PARA<TAB>tag|note<TAB>THEME|NOTE<TAB>TEXT\n"},
-    {"meta", command_meta, "SPEECH [--date D] [--speaker S] [--occasion O] [--source S]",
-     "Show or set a speech's date, speaker, occasion and source.",
+     "              version, and corrections (see mark) that could not:\n"
+     "              OLD_ID<TAB>PARA<TAB>tag|note|correction<TAB>THEME|NOTE|WHAT<TAB>TEXT\n"},
+    {"meta", command_meta,
+     "SPEECH [--title T] [--date D] [--speaker S] [--occasion O] [--source S]",
+     "Show or set a speech's title, date, speaker, occasion and source.",
      "Without options, prints FIELD<TAB>VALUE for date, speaker, occasion and\n"
      "source (empty while unknown). Import guesses them from the text; the\n"
      "options set them, and an empty value clears one. A field you set is kept\n"
      "when a new version of the speech is imported. Dates: YYYY-MM-DD, YYYY-MM\n"
-     "or YYYY (2026年1月8日 is read too). Prints the metadata afterwards.\n"},
+     "or YYYY (2026年1月8日 is read too). Prints the metadata afterwards.\n"
+     "  --title T   corrects the title the parser found (an empty T goes back to\n"
+     "              it); undoable, kept in new versions, see mark\n"},
+    {"mark", command_mark, "SPEECH PARAS heading DEPTH|body|front|back|parsed",
+     "Correct the structure the parser found.",
+     "Says what the paragraphs PARAS (a list such as 3,5-7) are: a heading of\n"
+     "outline depth DEPTH (1 is the top), body text, or front or back matter\n"
+     "(hidden from the text, the outline and exports, shown with M in the\n"
+     "reader); parsed goes back to what the parser found. Paragraphs keep\n"
+     "their numbers, tags and notes: a hidden one is still ID:N. All of PARAS\n"
+     "is one undoable step (pizhu undo), recorded in the history under your\n"
+     "name. Corrections follow a new version of the speech by paragraph text;\n"
+     "those that find no place are listed by list --orphans. outline and cat\n"
+     "print the corrected structure, --parsed the parser's. Prints\n"
+     "PARA<TAB>CORRECTION for each paragraph changed. In the reader, on the\n"
+     "cursor paragraph or a V selection: H heading (asks the depth), B body,\n"
+     "< front matter, > back matter, R brings a hidden paragraph back.\n"},
     {"remove", command_remove, "[--force] SPEECH", "Remove a speech from the library.",
      "Removes every version of the speech with its tags, notes and history.\n"
      "A speech that holds tags or notes needs --force; their text, paragraphs\n"
@@ -65,7 +87,7 @@ const struct command commands[] = {
      "  (LIST separated by , ， or 、). A new theme without --key takes the\n"
      "  lowest free key. Renaming or recolouring keeps the tags; deleting a\n"
      "  theme that has tags needs --force. Theme files: see docs/themes.md.\n"},
-    {"undo", command_undo, "[SPEECH]", "Undo the latest tag or note change.",
+    {"undo", command_undo, "[SPEECH]", "Undo the latest tag, note or structure change.",
      "Of one speech when given, else of any. Works across restarts.\n"},
     {"redo", command_redo, "[SPEECH]", "Redo the change undone last.", ""},
     {"history", command_history, "[SPEECH]", "Print the annotation history.",

@@ -7,6 +7,8 @@
 #include "base/file.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/paragraphs.h"
+#include "store/annotation.h"
 
 /* Prints "pizhu: " and the message as one line on stderr. Messages quote
  * file names, arguments and file contents, which may hold escape
@@ -79,10 +81,10 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	return 0;
 }
 
-int cli_load_speech(const char *path, struct speech *speech)
+static int load_speech(const char *path, int parsed, struct speech *speech)
 {
 	if (cli_is_speech_id(path))
-		return cli_load_stored_speech(path, speech);
+		return cli_load_stored_speech(path, parsed, speech);
 	unsigned char *bytes;
 	size_t length;
 	struct error error;
@@ -91,4 +93,30 @@ int cli_load_speech(const char *path, struct speech *speech)
 	int status = cli_parse_speech(path, bytes, length, speech);
 	free(bytes);
 	return status;
+}
+
+int cli_load_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 0, speech);
+}
+
+int cli_load_parsed_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 1, speech);
+}
+
+/* The list's paragraphs, once the speech is known to have them all. */
+int cli_paragraph_list_expand(struct store *store, int64_t speech,
+			      const struct paragraph_list *list, size_t **paragraphs, size_t *count)
+{
+	struct error error;
+	size_t paragraph_count, outside;
+	if (store_paragraph_count(store, speech, &paragraph_count, &error) != 0)
+		return cli_fail("%s", error.message);
+	if (paragraph_list_expand(list, paragraph_count, paragraphs, count, &outside) != 0) {
+		/* The store's check words the message. */
+		store_paragraph_check(store, speech, outside, &error);
+		return cli_fail("%s", error.message);
+	}
+	return 0;
 }

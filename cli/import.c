@@ -91,6 +91,12 @@ static void show_imported(void *context, const char *path, const struct store_im
 			 path, (long long)result->previous_id, result->reattached,
 			 result->reattached == 1 ? "" : "s", result->orphaned,
 			 result->orphaned ? " (pizhu list --orphans)" : "");
+		if (result->corrections_reattached || result->corrections_orphaned)
+			cli_warn("%s: %zu structure correction%s re-attached, %zu orphaned%s", path,
+				 result->corrections_reattached,
+				 result->corrections_reattached == 1 ? "" : "s",
+				 result->corrections_orphaned,
+				 result->corrections_orphaned ? " (pizhu list --orphans)" : "");
 	}
 }
 

@@ -123,13 +123,15 @@ int cli_speech_resolve(struct store *store, const char *argument, int64_t *id)
 	return cli_fail("%s: not in the library; run pizhu import %s", argument, argument);
 }
 
-int cli_load_stored_speech(const char *argument, struct speech *speech)
+int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech)
 {
 	struct store *store;
 	if (cli_store_open(&store) != 0)
 		return EXIT_ERROR;
 	struct error error;
-	int status = store_speech_load(store, strtoll(argument, NULL, 10), speech, &error);
+	int64_t id = strtoll(argument, NULL, 10);
+	int status = parsed ? store_speech_load_parsed(store, id, speech, &error)
+			    : store_speech_load(store, id, speech, &error);
 	store_close(store);
 	return status == 0 ? 0 : cli_fail("%s", error.message);
 }

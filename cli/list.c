@@ -78,8 +78,9 @@ static void print_speeches(const struct store_document *documents, size_t docume
 	}
 }
 
-/* OLD_ID PARA tag|note THEME-or-NOTE TEXT: the annotations left on old
- * versions, with the text they were made on. */
+/* OLD_ID PARA tag|note|correction THEME-NOTE-or-CORRECTION TEXT: the
+ * annotations and corrections left on old versions, with the text they
+ * were made on. */
 static int print_orphans(struct store *store)
 {
 	struct store_orphan *orphans;
@@ -89,9 +90,13 @@ static int print_orphans(struct store *store)
 		return cli_fail("%s", error.message);
 	for (size_t i = 0; i < count; i++) {
 		const struct store_orphan *orphan = &orphans[i];
-		const char *what = orphan->theme_name ? orphan->theme_name : orphan->note;
+		const char *what = orphan->theme_name ? orphan->theme_name
+				   : orphan->note     ? orphan->note
+						      : orphan->correction;
 		printf("%lld\t%zu\t%s\t", (long long)orphan->document_id, orphan->paragraph,
-		       orphan->theme_name ? "tag" : "note");
+		       orphan->theme_name ? "tag"
+		       : orphan->note	  ? "note"
+					  : "correction");
 		cli_write_field(stdout, what, strlen(what));
 		putchar('\t');
 		cli_write_field(stdout, orphan->paragraph_text, strlen(orphan->paragraph_text));

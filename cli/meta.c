@@ -4,6 +4,7 @@
 
 #include "cli/options.h"
 #include "speech/date.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/metadata.h"
 
@@ -27,10 +28,11 @@ int command_meta(int argc, char **argv)
 	struct cli_option options[] = {{"--date", 1, 0, NULL, NULL},
 				       {"--speaker", 1, 0, NULL, NULL},
 				       {"--occasion", 1, 0, NULL, NULL},
-				       {"--source", 1, 0, NULL, NULL}};
+				       {"--source", 1, 0, NULL, NULL},
+				       {"--title", 1, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
-	int status = cli_parse_options(command, argc, argv, options, 4, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 5, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 	char iso[DATE_ISO_SIZE];
@@ -50,6 +52,8 @@ int command_meta(int argc, char **argv)
 					       options[3].value};
 	if (cli_speech_resolve(store, positional[0], &id) != 0)
 		status = EXIT_ERROR;
+	else if (options[4].seen && store_title_set(store, id, options[4].value, NULL, &error) != 0)
+		status = cli_fail("%s", error.message);
 	else if ((options[0].seen || options[1].seen || options[2].seen || options[3].seen) &&
 		 store_metadata_set(store, id, &change, &error) != 0)
 		status = cli_fail("%s", error.message);

@@ -51,6 +51,13 @@ int cli_library_path(char **path);
  * reports, closes what it opened and returns EXIT_ERROR. */
 int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech);
 
+struct paragraph_list;
+/* The list's paragraphs (cli/paragraphs.h), once the speech is known to
+ * have them all; else reports which is missing and returns EXIT_ERROR. */
+int cli_paragraph_list_expand(struct store *store, int64_t speech,
+			      const struct paragraph_list *list, size_t **paragraphs,
+			      size_t *count);
+
 /* A speech argument: a library id (digits) or the path of an imported
  * file. Reports failures. Returns 0 or EXIT_ERROR. */
 int cli_speech_resolve(struct store *store, const char *argument, int64_t *id);
@@ -63,8 +70,9 @@ int cli_import_paths(struct store *store, char **paths, size_t count);
 /* 1 when the argument is a library id rather than a file path. */
 int cli_is_speech_id(const char *argument);
 
-/* Loads a speech by library id, for outline and cat. 0 or EXIT_ERROR. */
-int cli_load_stored_speech(const char *argument, struct speech *speech);
+/* Loads a speech by library id, for outline and cat: with the user's
+ * corrections, or (parsed) as the parser found it. 0 or EXIT_ERROR. */
+int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech);
 
 /* Writes text with tabs and line breaks as spaces and other control
  * characters (C0, DEL, C1) and bytes that are not UTF-8 as U+FFFD, so a

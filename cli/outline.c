@@ -5,15 +5,16 @@
 int command_outline(int argc, char **argv)
 {
 	const struct command *command = command_find("outline");
-	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}};
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}, {"--parsed", 0, 0, NULL, NULL}};
 	int count;
 	char *positional[1];
-	int status = cli_parse_options(command, argc, argv, options, 1, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 2, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
 	struct speech speech;
-	if (cli_load_speech(positional[0], &speech) != 0)
+	if ((options[1].seen ? cli_load_parsed_speech : cli_load_speech)(positional[0], &speech) !=
+	    0)
 		return EXIT_ERROR;
 	for (size_t i = 0; i < speech.outline_count; i++) {
 		const struct outline_entry *entry = &speech.outline[i];

@@ -181,9 +181,11 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 			if (result.outcome == STORE_IMPORT_NEW_VERSION)
 				snprintf(message, message_size,
 					 "new version of speech %lld: %zu annotated paragraphs "
-					 "carried over, %zu left behind (pizhu list --orphans)",
+					 "carried over, %zu left behind; %zu corrections carried "
+					 "over, %zu left behind (pizhu list --orphans)",
 					 (long long)result.previous_id, result.reattached,
-					 result.orphaned);
+					 result.orphaned, result.corrections_reattached,
+					 result.corrections_orphaned);
 			else
 				snprintf(message, message_size, "imported as speech %lld",
 					 (long long)result.id);

@@ -60,22 +60,6 @@ static int tag_paragraphs(struct store *store, int64_t speech, const size_t *par
 	return EXIT_OK;
 }
 
-/* The list's paragraphs, once the speech is known to have them all. */
-static int expand_paragraphs(struct store *store, int64_t speech, const struct paragraph_list *list,
-			     size_t **paragraphs, size_t *count)
-{
-	struct error error;
-	size_t paragraph_count, outside;
-	if (store_paragraph_count(store, speech, &paragraph_count, &error) != 0)
-		return cli_fail("%s", error.message);
-	if (paragraph_list_expand(list, paragraph_count, paragraphs, count, &outside) != 0) {
-		/* The store's check words the message. */
-		store_paragraph_check(store, speech, outside, &error);
-		return cli_fail("%s", error.message);
-	}
-	return 0;
-}
-
 int command_tag(int argc, char **argv)
 {
 	const struct command *command = command_find("tag");
@@ -110,8 +94,8 @@ int command_tag(int argc, char **argv)
 			store_close(store);
 		}
 	}
-	if (status == 0 &&
-	    (status = expand_paragraphs(store, speech, &list, &paragraphs, &paragraph_count)) != 0)
+	if (status == 0 && (status = cli_paragraph_list_expand(store, speech, &list, &paragraphs,
+							       &paragraph_count)) != 0)
 		store_close(store);
 	if (status == 0) {
 		char *description = describe(argc, argv);

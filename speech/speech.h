@@ -17,6 +17,10 @@ enum paragraph_role {
 	PARAGRAPH_TITLE,
 	PARAGRAPH_HEADING,
 	PARAGRAPH_BODY,
+	/* Only the user's corrections (correct.h) give these: a numbered
+	 * paragraph moved out of the text, hidden like front or back matter. */
+	PARAGRAPH_FRONT_MATTER,
+	PARAGRAPH_BACK_MATTER,
 };
 
 /* The most text a speech may have; speech_parse refuses more. */

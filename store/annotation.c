@@ -281,14 +281,15 @@ static void read_orphan(sqlite3_stmt *statement, void *element)
 {
 	*(struct store_orphan *)element = (struct store_orphan){
 	    sqlite3_column_int64(statement, 0), (size_t)sqlite3_column_int64(statement, 1),
-	    store_column_text(statement, 2), store_column_text(statement, 3),
-	    store_column_text(statement, 4)};
+	    store_column_text(statement, 2),	store_column_text(statement, 3),
+	    store_column_text(statement, 4),	store_column_text(statement, 5)};
 }
 
 static void clear_orphan(void *element)
 {
 	struct store_orphan *orphan = element;
 	free(orphan->theme_name);
+	free(orphan->correction);
 	free(orphan->note);
 	free(orphan->paragraph_text);
 }

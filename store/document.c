@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/rows.h"
@@ -121,9 +122,27 @@ static enum paragraph_role role_from_name(const char *name)
 	return PARAGRAPH_BODY;
 }
 
-/* Front matter lines go first in the text buffer, one per line. */
+/* Appends the newline-separated lines of lines[0..length) to text, a
+ * span for each. */
+static void add_lines(struct buffer *text, const char *lines, size_t length,
+		      struct text_span **spans, size_t *count)
+{
+	size_t capacity = 0;
+	for (size_t start = 0; length > 0 && start <= length;) {
+		const char *newline = memchr(lines + start, '\n', length - start);
+		size_t end = newline ? (size_t)(newline - lines) : length;
+		*spans = xgrow(*spans, &capacity, *count + 1, sizeof **spans);
+		(*spans)[(*count)++] = (struct text_span){text->length, end - start};
+		buffer_append(text, lines + start, end - start);
+		buffer_append_byte(text, '\n');
+		start = end + 1;
+	}
+}
+
+/* Front matter lines go first in the text buffer, one per line; the back
+ * matter (*back, a new string) goes after the paragraphs. */
 static int load_model(struct store *store, int64_t id, struct speech *speech, struct buffer *text,
-		      struct error *error)
+		      char **back, struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_MODEL, error);
 	if (!statement)
@@ -141,19 +160,9 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	size_t front_length = (size_t)sqlite3_column_bytes(statement, 1);
 	speech->title_found = sqlite3_column_int(statement, 2);
 	speech->replaced_bytes = (size_t)sqlite3_column_int64(statement, 3);
-	size_t capacity = 0;
-	for (size_t start = 0; front_length > 0 && start <= front_length;) {
-		const char *newline = memchr(front + start, '\n', front_length - start);
-		size_t end = newline ? (size_t)(newline - front) : front_length;
-		speech->front_matter =
-		    xgrow(speech->front_matter, &capacity, speech->front_matter_count + 1,
-			  sizeof *speech->front_matter);
-		speech->front_matter[speech->front_matter_count++] =
-		    (struct text_span){text->length, end - start};
-		buffer_append(text, front + start, end - start);
-		buffer_append_byte(text, '\n');
-		start = end + 1;
-	}
+	add_lines(text, front, front_length, &speech->front_matter, &speech->front_matter_count);
+	const char *back_text = (const char *)sqlite3_column_text(statement, 4);
+	*back = xstrndup(back_text ? back_text : "", (size_t)sqlite3_column_bytes(statement, 4));
 	sqlite3_reset(statement);
 	return 0;
 }
@@ -218,15 +227,31 @@ static int load_outline(struct store *store, int64_t id, struct speech *speech, 
 
 int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error)
 {
+	if (store_speech_load_parsed(store, id, speech, error) != 0)
+		return -1;
+	if (store_corrections_apply(store, id, speech, error) != 0) {
+		speech_free(speech);
+		return -1;
+	}
+	return 0;
+}
+
+int store_speech_load_parsed(struct store *store, int64_t id, struct speech *speech,
+			     struct error *error)
+{
 	memset(speech, 0, sizeof *speech);
 	struct buffer text = {0};
-	if (load_model(store, id, speech, &text, error) != 0 ||
+	char *back = NULL;
+	if (load_model(store, id, speech, &text, &back, error) != 0 ||
 	    load_paragraphs(store, id, speech, &text, error) != 0 ||
 	    load_outline(store, id, speech, error) != 0) {
+		free(back);
 		buffer_free(&text);
 		speech_free(speech);
 		return -1;
 	}
+	add_lines(&text, back, strlen(back), &speech->back_matter, &speech->back_matter_count);
+	free(back);
 	if (speech->paragraph_count == 0 || speech->outline_count == 0) {
 		buffer_free(&text);
 		speech_free(speech);

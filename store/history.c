@@ -102,9 +102,9 @@ int event_action_end(struct store *store, int implicit, int status, struct error
 }
 
 static const char *const event_kind_names[] = {
-    [EVENT_TAG_ADD] = "tag_add",
-    [EVENT_TAG_REMOVE] = "tag_remove",
-    [EVENT_NOTE_SET] = "note_set",
+    [EVENT_TAG_ADD] = "tag_add",   [EVENT_TAG_REMOVE] = "tag_remove",
+    [EVENT_NOTE_SET] = "note_set", [EVENT_CORRECTION] = "correction",
+    [EVENT_TITLE_SET] = "title",
 };
 
 int event_record(struct store *store, const struct event *event, struct error *error)
@@ -196,9 +196,12 @@ static int replay(struct store *store, sqlite3_stmt *events, int forwards, struc
 	size_t paragraph = (size_t)sqlite3_column_int64(events, 2);
 	int64_t theme_id = sqlite3_column_int64(events, 3);
 	int changed;
-	if (strcmp(kind, "note_set") == 0) {
+	int note = strcmp(kind, "note_set") == 0;
+	if (note || strcmp(kind, "correction") == 0 || strcmp(kind, "title") == 0) {
 		char *text = store_column_text(events, forwards ? 5 : 4);
-		int status = annotation_note_write(store, document_id, paragraph, text, error);
+		int status = note
+				 ? annotation_note_write(store, document_id, paragraph, text, error)
+				 : correction_write(store, document_id, paragraph, text, error);
 		free(text);
 		return status;
 	}

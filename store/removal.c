@@ -107,9 +107,9 @@ int store_document_restore(struct store *store, int64_t id, struct error *error)
 static int purge_remover(struct store *store, sqlite3_int64 remover, int known, size_t *purged,
 			 struct error *error)
 {
-	static const enum statement steps[] = {STATEMENT_PURGE_TAGS, STATEMENT_PURGE_NOTES,
-					       STATEMENT_PURGE_EVENTS, STATEMENT_PURGE_ACTIONS,
-					       STATEMENT_PURGE_DOCUMENTS};
+	static const enum statement steps[] = {
+	    STATEMENT_PURGE_TAGS,   STATEMENT_PURGE_NOTES,   STATEMENT_PURGE_CORRECTIONS,
+	    STATEMENT_PURGE_EVENTS, STATEMENT_PURGE_ACTIONS, STATEMENT_PURGE_DOCUMENTS};
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	int status = 0;

@@ -134,6 +134,41 @@ static const char *const migrations[] = {
      * savepoint: one segment per paragraph, merged over and over, which
      * was most of an import's time. */
     "DROP TRIGGER paragraphs_search_insert;",
+    /* 4: the user's corrections of the structure the parser found, as a
+     * layer over it (docs/schema.md), their events in the log, and the
+     * back matter the parser hides after a speech. The events table is
+     * made again because its CHECK names the event kinds. */
+    "CREATE TABLE corrections ("
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('title', 'heading', 'body', 'front', 'back')),"
+    "  depth INTEGER NOT NULL DEFAULT 0,"
+    "  text TEXT,"
+    "  text_hash INTEGER NOT NULL,"
+    "  user TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  PRIMARY KEY (document_id, paragraph),"
+    "  FOREIGN KEY (document_id, paragraph) REFERENCES paragraphs(document_id, number)"
+    ") WITHOUT ROWID;"
+    "ALTER TABLE documents ADD COLUMN back_matter TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE events_new ("
+    "  id INTEGER PRIMARY KEY,"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('tag_add', 'tag_remove', 'note_set',"
+    "    'correction', 'title')),"
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  theme_id INTEGER,"
+    "  theme_name TEXT,"
+    "  old_text TEXT,"
+    "  new_text TEXT"
+    ");"
+    "INSERT INTO events_new SELECT * FROM events;"
+    "DROP TABLE events;"
+    "ALTER TABLE events_new RENAME TO events;"
+    "CREATE INDEX events_action ON events(action_id);"
+    "CREATE INDEX events_paragraph ON events(document_id, paragraph);"
+    "CREATE INDEX events_theme ON events(theme_id);",
 };
 
 int schema_latest_version(void)

@@ -189,6 +189,30 @@ static const char history_notes_check[] =
 	     "  iif(logged IS NULL, 'none', iif(text IS NULL, 'it has one', 'another text')))"
 	     " FROM judged WHERE text IS NOT logged";
 
+/* The corrections (correction.h) are well formed, and each is what the
+ * latest change in effect made it (none when there is none). */
+static const char corrections_check[] =
+    "SELECT printf('corrections: speech %d paragraph %d: %s %d is not a correction',"
+    "  document_id, paragraph, kind, depth) FROM corrections"
+    " WHERE (paragraph = 0) != (kind = 'title') OR (kind = 'title') != (text IS NOT NULL)"
+    " OR iif(kind = 'heading', depth NOT BETWEEN 1 AND 9, depth != 0)"
+    " UNION ALL SELECT * FROM (WITH keys AS (SELECT document_id, paragraph FROM corrections"
+    "  UNION SELECT document_id, paragraph FROM events WHERE kind IN ('correction', 'title')),"
+    " judged AS (SELECT k.document_id, k.paragraph,"
+    "  (SELECT iif(c.kind = 'title', c.text, c.kind || iif(c.kind = 'heading', ' ' || c.depth,"
+    "   '')) FROM corrections c WHERE c.document_id = k.document_id"
+    "   AND c.paragraph = k.paragraph) AS value,"
+    "  (SELECT e.new_text FROM events e JOIN actions a ON a.id = e.action_id"
+    "   WHERE a.state = 'applied' AND e.kind IN ('correction', 'title')"
+    "   AND e.document_id = k.document_id AND e.paragraph = k.paragraph"
+    "   ORDER BY e.id DESC LIMIT 1) AS logged"
+    "  FROM keys k WHERE" HISTORY_EXACT(
+	"k") ")"
+	     " SELECT printf('history: speech %d paragraph %d is corrected as %s, but the log says "
+	     "%s',"
+	     "  document_id, paragraph, coalesce(value, 'parsed'), coalesce(logged, 'parsed'))"
+	     " FROM judged WHERE value IS NOT logged)";
+
 int store_check(struct store *store, char **report, struct error *error)
 {
 	struct buffer text = {0};
@@ -196,7 +220,8 @@ int store_check(struct store *store, char **report, struct error *error)
 	    collect_check(store, "PRAGMA foreign_key_check", &text, error) != 0 ||
 	    collect_check(store, history_shape_check, &text, error) != 0 ||
 	    collect_check(store, history_tags_check, &text, error) != 0 ||
-	    collect_check(store, history_notes_check, &text, error) != 0) {
+	    collect_check(store, history_notes_check, &text, error) != 0 ||
+	    collect_check(store, corrections_check, &text, error) != 0) {
 		buffer_free(&text);
 		return -1;
 	}

@@ -99,7 +99,8 @@
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
-	  " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW ")")     \
+	  " back_matter, imported_at)"                                                             \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ")")             \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
 	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
@@ -118,7 +119,8 @@
 			" metadata_set = metadata_set | ?10 WHERE id = ?1 AND removed_at IS NULL") \
 	X(DOCUMENT_GET,                                                                            \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
-	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
+	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes,"            \
+			  " back_matter FROM "                                                     \
 			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
@@ -151,7 +153,34 @@
 	  "UPDATE OR IGNORE notes SET document_id = ?3, paragraph = ?4, text_hash = ?5"            \
 	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
 	X(REATTACH_EVENTS, "UPDATE events SET document_id = ?3, paragraph = ?4"                    \
-			   " WHERE document_id = ?1 AND paragraph = ?2")                           \
+			   " WHERE document_id = ?1 AND paragraph = ?2"                            \
+			   " AND kind IN ('tag_add', 'tag_remove', 'note_set')")                   \
+	X(CORRECTED_PARAGRAPHS,                                                                    \
+	  "SELECT paragraph FROM corrections WHERE document_id = ?1 ORDER BY 1")                   \
+	X(REATTACH_CORRECTION,                                                                     \
+	  "UPDATE OR IGNORE corrections SET document_id = ?3, paragraph = ?4, text_hash = ?5"      \
+	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
+	X(REATTACH_CORRECTION_EVENTS,                                                              \
+	  "UPDATE events SET document_id = ?3, paragraph = ?4"                                     \
+	  " WHERE document_id = ?1 AND paragraph = ?2 AND kind IN ('correction', 'title')")        \
+	/* the user's corrections (correction.h) */                                                \
+	X(CORRECTION_UPSERT,                                                                       \
+	  "INSERT INTO corrections (document_id, paragraph, kind, depth, text, text_hash, user,"   \
+	  " at) SELECT ?1, ?2, ?3, ?4, ?5, text_hash, ?6, " NOW " FROM paragraphs"                 \
+	  " WHERE document_id = ?1 AND number = ?2"                                                \
+	  " ON CONFLICT (document_id, paragraph) DO UPDATE SET kind = excluded.kind,"              \
+	  " depth = excluded.depth, text = excluded.text, user = excluded.user, at = excluded.at") \
+	X(CORRECTION_DELETE, "DELETE FROM corrections WHERE document_id = ?1 AND paragraph = ?2")  \
+	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
+			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
+	X(ACTION_CORRECTS, "SELECT 1 FROM events WHERE action_id = ?1"                             \
+			   " AND kind IN ('correction', 'title') LIMIT 1")                         \
+	X(CORRECTIONS_OF, "SELECT paragraph, kind, depth, text FROM corrections"                   \
+			  " WHERE document_id = ?1 ORDER BY paragraph")                            \
+	/* documents.title follows the title correction, else paragraph 0 */                       \
+	X(DOCUMENT_TITLE_SET,                                                                      \
+	  "UPDATE documents SET title = coalesce(?2, (SELECT text FROM paragraphs"                 \
+	  " WHERE document_id = ?1 AND number = 0)) WHERE id = ?1")                                \
 	X(REATTACH_ACTIONS, "UPDATE actions SET document_id = ?2 WHERE document_id = ?1")          \
 	/* reading state */                                                                        \
 	X(POSITION_GET, "SELECT position FROM documents WHERE id = ?1")                            \
@@ -211,13 +240,18 @@
 	  "SELECT paragraph_count FROM documents WHERE id = ?1 AND removed_at IS NULL")            \
 	X(ORPHANS,                                                                                 \
 	  "SELECT * FROM (SELECT t.document_id AS document_id, t.paragraph AS paragraph,"          \
-	  " h.name AS theme, NULL, p.text FROM tags t"                                             \
+	  " h.name AS theme, NULL, p.text, NULL FROM tags t"                                       \
 	  " JOIN documents d ON d.id = t.document_id JOIN themes h ON h.id = t.theme_id"           \
 	  " JOIN paragraphs p ON p.document_id = t.document_id AND p.number = t.paragraph"         \
 	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
-	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text FROM notes n"        \
+	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text, NULL FROM notes n"  \
 	  " JOIN documents d ON d.id = n.document_id"                                              \
 	  " JOIN paragraphs p ON p.document_id = n.document_id AND p.number = n.paragraph"         \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
+	  " UNION ALL SELECT c.document_id, c.paragraph, NULL, NULL, p.text,"                      \
+	  " c.kind || iif(c.kind = 'heading', ' ' || c.depth, '') FROM corrections c"              \
+	  " JOIN documents d ON d.id = c.document_id"                                              \
+	  " JOIN paragraphs p ON p.document_id = c.document_id AND p.number = c.paragraph"         \
 	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL)"                             \
 	  " ORDER BY document_id, paragraph, theme IS NULL, theme")                                \
 	/* themes */                                                                               \
@@ -282,7 +316,10 @@
 				  " JOIN paragraphs p ON p.document_id = c.id"                     \
 				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
 				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
-				  " WHERE c.id = c.speech AND p.number > 0 "                       \
+				  " WHERE c.id = c.speech AND p.number > 0"                        \
+				  " AND NOT EXISTS (SELECT 1 FROM corrections k"                   \
+				  " WHERE k.document_id = p.document_id AND k.paragraph = p.number" \
+				  " AND k.kind IN ('front', 'back')) "                             \
 				  "ORDER BY p.document_id, p.number")                              \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
@@ -334,6 +371,7 @@
 	X(REMOVERS, "SELECT DISTINCT removed_by FROM documents WHERE removed_at IS NOT NULL")      \
 	X(PURGE_TAGS, "DELETE FROM tags WHERE document_id IN " REMOVED_BY)                         \
 	X(PURGE_NOTES, "DELETE FROM notes WHERE document_id IN " REMOVED_BY)                       \
+	X(PURGE_CORRECTIONS, "DELETE FROM corrections WHERE document_id IN " REMOVED_BY)           \
 	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
 	/* Undo and redo records carry their change's document. */                                 \
 	X(PURGE_ACTIONS, "DELETE FROM actions WHERE document_id IN " REMOVED_BY)                   \

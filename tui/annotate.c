@@ -1,12 +1,15 @@
 /* annotate.c — the reader's tagging, note, filter, suggestion and copy
- * commands. Each change goes through the annotations model, which saves it
- * before the screen shows it. */
+ * commands, and the corrections of the speech's structure. Each change goes
+ * through the annotations model or the store, which saves it before the
+ * screen shows it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
+#include "speech/correct.h"
 #include "speech/keyword.h"
+#include "store/correction.h"
 #include "store/history.h"
 #include "tui/app.h"
 #include "tui/clipboard.h"
@@ -14,6 +17,7 @@
 #include "tui/editor.h"
 #include "tui/export_dialog.h"
 #include "tui/picker.h"
+#include "tui/prompt.h"
 #include "tui/stats_view.h"
 #include "tui/status.h"
 
@@ -185,6 +189,14 @@ static void undo_or_redo(struct app *app, int redo)
 		return;
 	}
 	reload(app);
+	int corrects = 0;
+	if (store_action_corrects(app->annotations.store, action.target ? action.target : action.id,
+				  &corrects, &error) != 0 ||
+	    (corrects && app_reload_structure(app, &error) != 0)) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		store_action_clear(&action);
+		return;
+	}
 	app_message(app, 0, "%s: %s", redo ? "redone" : "undone", action.description);
 	store_action_clear(&action);
 }
@@ -498,6 +510,43 @@ int annotate_request(struct app *app, enum request request)
 	}
 }
 
+/* A number that changes with the speech's corrections in the library. */
+static int corrections_signature(struct app *app, uint64_t *signature, struct error *error)
+{
+	struct correction *corrections;
+	size_t count;
+	char *title;
+	if (store_corrections_get(app->annotations.store, app->annotations.document_id,
+				  &corrections, &count, &title, error) != 0)
+		return -1;
+	uint64_t hash = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < count; i++) {
+		uint64_t fields[] = {corrections[i].paragraph, (uint64_t)corrections[i].kind,
+				     (uint64_t)corrections[i].depth};
+		for (size_t f = 0; f < 3; f++)
+			hash = (hash ^ fields[f]) * 1099511628211u;
+	}
+	for (const char *c = title ? title : ""; *c; c++)
+		hash = (hash ^ (unsigned char)*c) * 1099511628211u;
+	*signature = hash ^ count;
+	free(corrections);
+	free(title);
+	return 0;
+}
+
+int annotate_follow_corrections(struct app *app, int changed, struct error *error)
+{
+	if (!app->annotations.document_id || (app->corrections_known && !changed))
+		return 0;
+	uint64_t signature;
+	if (corrections_signature(app, &signature, error) != 0)
+		return -1;
+	int differs = app->corrections_known && signature != app->corrections_signature;
+	app->corrections_signature = signature;
+	app->corrections_known = 1;
+	return differs ? app_reload_structure(app, error) : 0;
+}
+
 int annotate_refresh(struct app *app)
 {
 	/* Asking the library costs a read transaction: not on every key of a
@@ -520,5 +569,206 @@ int annotate_refresh(struct app *app)
 		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 		reader_annotations_changed(&app->reader);
 	}
+	if (annotate_follow_corrections(app, changed, &error) != 0) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		return 1;
+	}
 	return changed;
+}
+
+/* Asks on the status line; NULL when cancelled. A resize meanwhile is
+ * handed back to the loop, which lays the panes out again. */
+static char *ask(const char *label, const char *initial)
+{
+	int resized;
+	char *answer = prompt_read(stdscr, LINES - 1, COLS, label, initial, &resized);
+	if (resized)
+		ungetch(KEY_RESIZE);
+	return answer;
+}
+
+/* The words the status line says a correction with. */
+static const char *correction_said(enum correction_kind kind)
+{
+	switch (kind) {
+	case CORRECTION_HEADING:
+		return "已改为标题 (heading)";
+	case CORRECTION_BODY:
+		return "已改为正文 (body text)";
+	case CORRECTION_FRONT:
+		return "已移入前置内容 (front matter; M shows it, R brings it back)";
+	case CORRECTION_BACK:
+		return "已移入后附内容 (back matter; M shows it, R brings it back)";
+	case CORRECTION_NONE:
+		break;
+	}
+	return "已恢复 (as the parser found it)";
+}
+
+/* Corrects the paragraphs shown in the selection (or the cursor's), less
+ * the title, in one undoable action; then shows the new structure. */
+static void correct_range(struct app *app, size_t first, size_t last, struct correction correction)
+{
+	struct store *store = app->annotations.store;
+	int64_t id = app->annotations.document_id;
+	char where[64], value[32], description[128];
+	describe_range(where, sizeof where, first, last);
+	correction_format(&correction, value, sizeof value);
+	if (first == last)
+		snprintf(description, sizeof description, "mark %lld %zu %s", (long long)id, first,
+			 value);
+	else
+		snprintf(description, sizeof description, "mark %lld %zu-%zu %s", (long long)id,
+			 first, last, value);
+	struct error error;
+	size_t changed = 0;
+	int status = store_action_begin(store, id, description, &error);
+	for (size_t p = first; status == 0 && p <= last; p++) {
+		/* A hidden paragraph inside a selection is not what was chosen;
+		 * bringing one back is R's. */
+		if (correction.kind != CORRECTION_NONE &&
+		    paragraph_hidden(&app->speech->paragraphs[p]))
+			continue;
+		int one = 0;
+		correction.paragraph = p;
+		status = store_correction_set(store, id, &correction, &one, &error);
+		changed += (size_t)one;
+	}
+	if (status != 0)
+		store_action_abort(store);
+	else
+		status = store_action_commit(store, &error);
+	app->reader.anchor = -1;
+	if (status != 0) {
+		app_message(app, 1, "not saved: %s", error.message);
+		return;
+	}
+	if (!changed) {
+		app_message(app, 0, "%s: nothing to change", where);
+		return;
+	}
+	if (app_reload_structure(app, &error) != 0) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		return;
+	}
+	if (correction.kind == CORRECTION_HEADING)
+		app_message(app, 0, "%s %s, depth %d", correction_said(correction.kind), where,
+			    correction.depth);
+	else
+		app_message(app, 0, "%s %s", correction_said(correction.kind), where);
+}
+
+/* The selection or the cursor's paragraph, less the title. */
+static int correct_targets(struct app *app, size_t *first, size_t *last)
+{
+	reader_selection(&app->reader, first, last);
+	if (*first == 0)
+		*first = 1;
+	if (*first > *last) {
+		app->reader.anchor = -1;
+		app_message(app, 1,
+			    "the title is corrected in the library view (e) or with "
+			    "pizhu meta --title");
+		return 0;
+	}
+	return 1;
+}
+
+/* H: asks for the depth, offering one below the section the cursor is in
+ * (the paragraph's own depth when it is a heading). */
+static void mark_heading(struct app *app)
+{
+	size_t first, last;
+	if (!correct_targets(app, &first, &last))
+		return;
+	const struct speech *speech = app->speech;
+	const struct paragraph *paragraph = &speech->paragraphs[first];
+	int depth = paragraph->role == PARAGRAPH_HEADING
+			? paragraph->depth
+			: speech->outline[paragraph->section].depth + 1;
+	if (depth < 1 || depth > CORRECTION_MAX_DEPTH)
+		depth = depth < 1 ? 1 : CORRECTION_MAX_DEPTH;
+	char initial[16], label[64];
+	snprintf(initial, sizeof initial, "%d", depth);
+	snprintf(label, sizeof label, "heading depth (1-%d): ", CORRECTION_MAX_DEPTH);
+	char *answer = ask(label, initial);
+	if (!answer)
+		return;
+	char *end;
+	long chosen = strtol(answer, &end, 10);
+	if (*answer == '\0' || *end != '\0' || chosen < 1 || chosen > CORRECTION_MAX_DEPTH)
+		app_message(app, 1, "a depth is 1 to %d, not %s", CORRECTION_MAX_DEPTH, answer);
+	else
+		correct_range(app, first, last,
+			      (struct correction){0, CORRECTION_HEADING, (int)chosen});
+	free(answer);
+}
+
+/* R: asks which hidden paragraph to bring back, offering the nearest one
+ * before the cursor (else after it). */
+static void bring_back(struct app *app)
+{
+	const struct speech *speech = app->speech;
+	size_t nearest = 0;
+	for (size_t p = app->reader.cursor; p > 0 && !nearest; p--)
+		if (paragraph_hidden(&speech->paragraphs[p]))
+			nearest = p;
+	for (size_t p = app->reader.cursor + 1; p < speech->paragraph_count && !nearest; p++)
+		if (paragraph_hidden(&speech->paragraphs[p]))
+			nearest = p;
+	if (!nearest) {
+		app_message(app, 0, "no paragraph of this speech is hidden by a correction");
+		return;
+	}
+	char initial[24];
+	snprintf(initial, sizeof initial, "%zu", nearest);
+	char *answer = ask("bring back paragraph ¶", initial);
+	if (!answer)
+		return;
+	char *end;
+	long number = strtol(answer, &end, 10);
+	if (*answer == '\0' || *end != '\0' || number < 1 ||
+	    (size_t)number >= speech->paragraph_count ||
+	    !paragraph_hidden(&speech->paragraphs[number]))
+		app_message(app, 1, "¶%s is not a hidden paragraph (M lists them)", answer);
+	else
+		correct_range(app, (size_t)number, (size_t)number,
+			      (struct correction){0, CORRECTION_NONE, 0});
+	free(answer);
+}
+
+int correct_request(struct app *app, enum request request)
+{
+	switch (request) {
+	case REQUEST_MARK_HEADING:
+	case REQUEST_MARK_BODY:
+	case REQUEST_MARK_FRONT:
+	case REQUEST_MARK_BACK:
+	case REQUEST_MARK_RESTORE:
+		break;
+	default:
+		return 0;
+	}
+	if (!in_library(app))
+		return 1;
+	size_t first, last;
+	switch (request) {
+	case REQUEST_MARK_HEADING:
+		mark_heading(app);
+		break;
+	case REQUEST_MARK_RESTORE:
+		bring_back(app);
+		break;
+	default:
+		if (correct_targets(app, &first, &last))
+			correct_range(
+			    app, first, last,
+			    (struct correction){0,
+						request == REQUEST_MARK_BODY	? CORRECTION_BODY
+						: request == REQUEST_MARK_FRONT ? CORRECTION_FRONT
+										: CORRECTION_BACK,
+						0});
+		break;
+	}
+	return 1;
 }

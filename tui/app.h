@@ -4,6 +4,7 @@
 #define PIZHU_TUI_APP_H
 
 #include <signal.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "speech/speech.h"
@@ -39,6 +40,14 @@ struct app {
 	} outline_drawn;
 	int outline_drawn_valid;
 	int only_moved;
+	/* The speech again with the user's latest structure corrections,
+	 * once there were any while reading (owned; speech points at it). */
+	struct speech corrected;
+	int owns_corrected;
+	/* The corrections in the library when last looked at, to notice
+	 * those another pizhu makes (annotate_refresh). */
+	uint64_t corrections_signature;
+	int corrections_known;
 	volatile sig_atomic_t *stop;	 /* set by a signal */
 	const struct tui_import *import; /* while the speech is being imported */
 };
@@ -59,6 +68,19 @@ int annotate_count_goto(struct app *app);
 
 /* Forgets the digits typed so far. */
 void annotate_count_reset(struct app *app);
+
+/* Loads the speech's structure again after a correction (or its undo),
+ * keeping the cursor, the folds and the selection's place. */
+int app_reload_structure(struct app *app, struct error *error);
+
+/* Loads the structure again when another pizhu corrected it since the
+ * last call (`changed`: the library changed); the first call only notes
+ * the corrections there are. */
+int annotate_follow_corrections(struct app *app, int changed, struct error *error);
+
+/* Handles the structure corrections (heading, body, front and back
+ * matter, bringing a paragraph back); returns 0 for any other request. */
+int correct_request(struct app *app, enum request request);
 
 /* Handles the tagging, note, filter, suggestion and copy requests; returns
  * 0 for any other request. */

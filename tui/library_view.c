@@ -10,6 +10,7 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/import_paths.h"
 #include "store/library.h"
@@ -394,19 +395,25 @@ static void edit_metadata(struct library_view *view)
 	}
 	int cancelled = 0;
 	struct store_metadata_change change = {0};
-	char *date = ask_field("date (2026-01-08): ", document.date, &cancelled);
+	/* The title is a correction of the parse (store/correction.h); an
+	 * empty one goes back to the parser's. */
+	char *title = ask_field("title: ", document.title, &cancelled);
+	char *date = cancelled ? NULL : ask_field("date (2026-01-08): ", document.date, &cancelled);
 	char *speaker = cancelled ? NULL : ask_field("speaker: ", document.speaker, &cancelled);
 	char *occasion = cancelled ? NULL : ask_field("occasion: ", document.occasion, &cancelled);
 	char *source = cancelled ? NULL : ask_field("source: ", document.source, &cancelled);
 	change = (struct store_metadata_change){date, speaker, occasion, source};
 	if (cancelled)
 		set_message(view, 0, "metadata unchanged");
-	else if (!date && !speaker && !occasion && !source)
+	else if (!title && !date && !speaker && !occasion && !source)
 		set_message(view, 0, "nothing changed");
-	else if (store_metadata_set(view->store, row->id, &change, &error) != 0)
+	else if ((title && store_title_set(view->store, row->id, title, NULL, &error) != 0) ||
+		 ((date || speaker || occasion || source) &&
+		  store_metadata_set(view->store, row->id, &change, &error) != 0))
 		set_message(view, 1, "%s", error.message);
 	else
 		set_message(view, 0, "metadata saved");
+	free(title);
 	free(date);
 	free(speaker);
 	free(occasion);

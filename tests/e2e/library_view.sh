@@ -94,6 +94,8 @@ tmux_keys g
 tmux_keys -l "新的"
 tmux_wait "pizhu library: 1 speech"
 tmux_keys e
+tmux_wait "title: "
+tmux_keys Enter
 tmux_wait "date (2026-01-08):"
 tmux_keys -l "2025年12月1日"
 tmux_keys Enter

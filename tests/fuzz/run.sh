@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="layout search speech theme"
+NAMES="correct layout search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
