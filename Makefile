@@ -5,8 +5,9 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 
-PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
+PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
+	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "formats/docx.h"
+
 /* A format whose reader is not built yet: its files are refused with a
  * message rather than shown as garbage. */
 static int unsupported(const unsigned char *bytes, size_t length, struct document *document,
@@ -51,9 +53,9 @@ static int detect_text(const unsigned char *bytes, size_t length, const char *ex
  * formats go first (their magic numbers are certain), markup before
  * Markdown, text last. */
 static const struct format_reader readers[] = {
-    {"docx", detect_docx, unsupported}, {"doc", detect_doc, unsupported},
-    {"pdf", detect_pdf, unsupported},	{"html", format_is_html, NULL},
-    {"md", format_is_markdown, NULL},	{"text", detect_text, NULL},
+    {"docx", detect_docx, docx_read}, {"doc", detect_doc, unsupported},
+    {"pdf", detect_pdf, unsupported}, {"html", format_is_html, NULL},
+    {"md", format_is_markdown, NULL}, {"text", detect_text, NULL},
 };
 
 int format_is_zip(const unsigned char *bytes, size_t length)
