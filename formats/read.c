@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "formats/doc.h"
 #include "formats/docx.h"
 
 /* A format whose reader is not built yet: its files are refused with a
@@ -52,11 +53,17 @@ static int detect_text(const unsigned char *bytes, size_t length, const char *ex
 /* In order: the first whose detect says yes reads the file. The binary
  * formats go first (their magic numbers are certain), markup before
  * Markdown, text last. */
+/* One line a reader: */
+/* clang-format off */
 static const struct format_reader readers[] = {
-    {"docx", detect_docx, docx_read}, {"doc", detect_doc, unsupported},
-    {"pdf", detect_pdf, unsupported}, {"html", format_is_html, NULL},
-    {"md", format_is_markdown, NULL}, {"text", detect_text, NULL},
+    {"docx", detect_docx, docx_read},
+    {"doc", detect_doc, doc_read},
+    {"pdf", detect_pdf, unsupported},
+    {"html", format_is_html, NULL},
+    {"md", format_is_markdown, NULL},
+    {"text", detect_text, NULL},
 };
+/* clang-format on */
 
 int format_is_zip(const unsigned char *bytes, size_t length)
 {

@@ -21,7 +21,7 @@ known() {
 	docx-05-*) echo "parser: the cover's title (standard name + 编制说明); 1）items headed by Word outline level 2 (hint)" ;;
 	docx-06-*) echo "parser: decimal clause numbers (5, 5.1) and 前言/附录 parts of standards" ;;
 	docx-07-*) echo "parser: title over several cover lines; the table of contents (front matter hint)" ;;
-	doc-0*) echo "antiword does not print Word's automatic numbers; 1）items are list items" ;;
+	doc-0*) echo "parser: as docx-05 (cover title; 1）items headed by outline level); catdoc also loses Word's automatic numbers" ;;
 	esac
 }
 
@@ -42,7 +42,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 
 # supported FILE: whether this pizhu reads FILE's format at all.
 supported() {
-	! "$PIZHU" cat "$1" 2>&1 >/dev/null | grep -q "cannot read this format yet"
+	! "$PIZHU" cat "$1" 2>&1 >/dev/null | grep -qE "cannot read this format yet|needs a converter"
 }
 
 if [ ! -d "$FOLDER" ]; then
@@ -60,7 +60,7 @@ for extension in $FORMATS; do
 			continue
 		fi
 		if ! supported "$file"; then
-			skip "$name: pizhu cannot read .$extension yet"
+			skip "$name: pizhu cannot read .$extension here (no reader or converter)"
 			continue
 		fi
 		"$PIZHU" outline --tsv "$file" >"$TEST_DIR/got.tsv" 2>"$TEST_DIR/err"
