@@ -70,8 +70,11 @@ xmlNodePtr ooxml_child(const xmlNode *node, const char *name)
 
 char *ooxml_attribute(const xmlNode *node, const char *name)
 {
-	for (xmlAttrPtr attribute = node ? node->properties : NULL; attribute;
-	     attribute = attribute->next)
+	/* Only elements have attributes (a compact text node keeps its text
+	 * where an element keeps them). */
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next)
 		if (strcmp((const char *)attribute->name, name) == 0)
 			return (char *)xmlNodeGetContent((const xmlNode *)attribute);
 	return NULL;
