@@ -5,6 +5,7 @@
 #   deps.sh            building and the tests
 #   deps.sh fuzz       also clang and its libFuzzer runtime (make check, make fuzz)
 #   deps.sh valgrind   also valgrind (make check-valgrind)
+#   deps.sh bench      also pandoc, the reference of the .docx import (make bench)
 set -u
 
 missing=""
@@ -49,6 +50,7 @@ for extra in "$@"; do
 		need libclang-rt-dev fuzzer_links
 		;;
 	valgrind) need valgrind command -v valgrind ;;
+	bench) need pandoc command -v pandoc ;;
 	*)
 		echo "deps.sh: unknown group '$extra'" >&2
 		exit 2
