@@ -33,7 +33,7 @@ struct container {
 	struct lines after;
 	char *style;	   /* w:pStyle */
 	int has_numbering; /* w:numPr of its own */
-	long num_id;
+	long num_id;	   /* -1 when its w:numPr names no list */
 	int num_level;
 	int outline; /* w:outlineLvl + 1; 10: body text; 0: none */
 };
@@ -109,7 +109,7 @@ static void read_paragraph_properties(struct container *paragraph, xmlNodePtr pr
 			xmlFree(style);
 		} else if (ooxml_is(child, "numPr")) {
 			paragraph->has_numbering = 1;
-			paragraph->num_id = ooxml_number(ooxml_child(child, "numId"), "val", 0);
+			paragraph->num_id = ooxml_number(ooxml_child(child, "numId"), "val", -1);
 			long level = ooxml_number(ooxml_child(child, "ilvl"), "val", 0);
 			paragraph->num_level = level >= 0 && level < DOCX_LEVELS ? (int)level : 0;
 		} else if (ooxml_is(child, "outlineLvl")) {
@@ -125,11 +125,16 @@ static void number_paragraph(struct walk *walk, struct container *paragraph, str
 	const char *style = paragraph->style ? paragraph->style : docx_styles_default(walk->styles);
 	long num_id = paragraph->num_id;
 	int level = paragraph->num_level;
-	if (!paragraph->has_numbering) {
-		if (!docx_styles_numbering(walk->styles, style, &num_id, &level))
+	if (!paragraph->has_numbering || num_id < 0) {
+		/* The style's numbering; a w:numPr of the paragraph's own that
+		 * gives only a level keeps it. */
+		int style_level;
+		if (!docx_styles_numbering(walk->styles, style, &num_id, &style_level))
 			return;
-		if (level < 0)
-			level = docx_numbering_style_level(walk->numbering, num_id, style);
+		if (!paragraph->has_numbering)
+			level = style_level >= 0
+				    ? style_level
+				    : docx_numbering_style_level(walk->numbering, num_id, style);
 		if (level < 0)
 			level = 0;
 	}

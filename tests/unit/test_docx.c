@@ -223,9 +223,14 @@ static void numbering_rendered(void)
 		P(3, 1, "定义")
 	    /* numbering through styles: pStyle in the level, numPr in the style,
 	     * inherited by basedOn; numId 0 switches it off */
-	    STYLED("H1", "第一项") STYLED("H2", "分项") STYLED("Mine", "分项二") STYLED(
-		"H1", "第二项") "<w:p><w:pPr><w:pStyle w:val=\"H1\"/><w:numPr><w:numId "
-				"w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>无编号</w:t></w:r></w:p>"
+	    STYLED("H1", "第一项") STYLED("H2", "分项") STYLED(
+		"Mine", "分项二") "<w:p><w:pPr><w:pStyle w:val=\"H1\"/><w:numPr><w:ilvl "
+				  "w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>仅级别</w:t></w:r></"
+				  "w:p>" STYLED("H1",
+						"第二项") "<w:p><w:pPr><w:pStyle "
+							  "w:val=\"H1\"/><w:numPr><w:numId "
+							  "w:val=\"0\"/></w:numPr></"
+							  "w:pPr><w:r><w:t>无编号</w:t></w:r></w:p>"
 	    /* isLgl shows the chapter as decimal; lvlRestart 0 never restarts */
 	    P(5, 0, "总则") P(5, 1, "目的") P(5, 2, "甲") P(5, 0, "分则") P(5, 1, "范围")
 		P(5, 2, "乙")
@@ -238,13 +243,13 @@ static void numbering_rendered(void)
 		  "一、总体要求\n（一）稳增长\n（二）促改革\n1.抓项目\n2.抓招商\n二、重点任务\n"
 		  "（一）保民生\n1.稳就业\n五、另起\n六、再起\n三、第三部分\n"
 		  "5 范围\n5.1 总则\n5.1.1 细则\n5.2 要求\n6 术语\n6.1 定义\n"
-		  "甲、第一项\n⑴分项\n⑵分项二\n乙、第二项\n无编号\n"
+		  "甲、第一项\n⑴分项\n⑵分项二\n⑶仅级别\n乙、第二项\n无编号\n"
 		  "第一章 总则\n1.1 目的\na)甲\n第二章 分则\n2.1 范围\nb)乙\n"
 		  "I.罗马\n（一）其下\n",
 		  "numbers rendered as Word shows them");
 	is_string(document.format, "docx", "format docx");
-	ok(document.hint_count == 30, "a hint per line (%zu)", document.hint_count);
-	if (document.hint_count == 30) {
+	ok(document.hint_count == 31, "a hint per line (%zu)", document.hint_count);
+	if (document.hint_count == 31) {
 		is_int(document.hints[17].heading_level, 1, "heading 1 style: level 1");
 		is_int(document.hints[18].heading_level, 2, "标题 2 style: level 2");
 		is_int(document.hints[19].heading_level, 2, "a style based on 标题 2: level 2");
