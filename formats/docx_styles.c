@@ -156,7 +156,11 @@ int docx_styles_is_contents(const struct docx_styles *styles, const char *style_
 	if (!style || !style->name)
 		return 0;
 	const char *name = style->name;
-	return (strncasecmp(name, "toc ", 4) == 0 && isdigit((unsigned char)name[4])) ||
+	/* "toc 1"…"toc 9" and the contents' own heading ("TOC Heading",
+	 * which WPS names "TOC 标题1"). */
+	return (strncasecmp(name, "toc ", 4) == 0 &&
+		(isdigit((unsigned char)name[4]) || strncasecmp(name + 4, "heading", 7) == 0 ||
+		 strncmp(name + 4, "标题", strlen("标题")) == 0)) ||
 	       strncmp(name, "目录 ", strlen("目录 ")) == 0;
 }
 

@@ -204,7 +204,8 @@ static const char styles[] =
     "<w:style w:type=\"paragraph\" w:styleId=\"Mine\"><w:name w:val=\"my heading\"/>"
     "<w:basedOn w:val=\"H2\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
-    "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>";
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TOCH\"><w:name w:val=\"TOC Heading\"/></w:style>";
 
 static void numbering_rendered(void)
 {
@@ -263,7 +264,7 @@ static void paragraphs_and_hints(void)
 	struct document document;
 	struct error error = {{0}};
 	int status = read_docx(
-	    STYLED("Title", "关于做好民生工作的讲话")
+	    STYLED("Title", "关于做好民生工作的讲话") STYLED("TOCH", "目录")
 		STYLED("TOC1",
 		       "一、总体要求 1") "<w:p><w:pPr><w:outlineLvl "
 					 "w:val=\"2\"/></w:pPr><w:r><w:t>大纲三级</w:t></w:r></w:p>"
@@ -295,15 +296,17 @@ static void paragraphs_and_hints(void)
 	if (!ok(status == 0, "a document reads (%s)", error.message))
 		return;
 	is_string(document.text,
-		  "关于做好民生工作的讲话\n一、总体要求 1\n大纲三级\n第一行 \n第二行 续\n"
+		  "关于做好民生工作的讲话\n目录\n一、总体要求 1\n大纲三级\n第一行 \n第二行 续\n"
 		  "项目 投资 亿元\n\n正文之后\n文本框\n\n",
 		  "paragraphs, a line break, a table row a line, a text box after its paragraph");
-	ok(document.hint_count == 10, "a hint per line (%zu)", document.hint_count);
-	if (document.hint_count == 10) {
+	ok(document.hint_count == 11, "a hint per line (%zu)", document.hint_count);
+	if (document.hint_count == 11) {
 		is_int(document.hints[0].role, DOCUMENT_TITLE, "the Title style: title");
-		is_int(document.hints[1].role, DOCUMENT_FRONT, "a contents line: front matter");
-		is_int(document.hints[2].heading_level, 3, "outline level 2: heading level 3");
-		is_int(document.hints[3].heading_level, 0, "body: no level");
+		is_int(document.hints[1].role, DOCUMENT_FRONT,
+		       "the contents' heading: front matter");
+		is_int(document.hints[2].role, DOCUMENT_FRONT, "a contents line: front matter");
+		is_int(document.hints[3].heading_level, 3, "outline level 2: heading level 3");
+		is_int(document.hints[4].heading_level, 0, "body: no level");
 	}
 	document_free(&document);
 }
