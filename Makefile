@@ -12,8 +12,9 @@ LDFLAGS ?=
 # spent waiting on the terminal in tmux, not on the CPU.
 CHECK_JOBS ?= 4
 
-PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
+PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
+	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -209,7 +210,7 @@ build/bench/pizhu: $(BENCH_OBJECTS)
 	@$(CC) -O2 $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bench:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory build/bench/pizhu
 	python3 bench/run $(BENCH_FLAGS)
 

@@ -19,6 +19,10 @@ void cli_print_overview(void)
 		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
 	printf("\n  pizhu FILE opens a speech in the reader (the same as pizhu read FILE);\n"
 	       "  FILE may also be a library id.\n"
+	       "\nformats (known by their content): text (UTF-8, UTF-16, GB18030), Word\n"
+	       "  .docx (its automatic numbers as Word shows them), Word 97 .doc (through\n"
+	       "  LibreOffice or catdoc when installed), web pages .html, PDF, Markdown .md.\n"
+	       "  A file pizhu cannot read: save it as .docx or text and open that.\n"
 	       "\noptions (--db anywhere, the others before the command):\n"
 	       "  --db PATH          the library database (default $PIZHU_DB, else\n"
 	       "                     $XDG_DATA_HOME/pizhu/pizhu.db)\n"

@@ -11,6 +11,7 @@
 # script, these groups and these compilers, so the next make demo or make
 # check starts at once. make clean (or removing build/deps-*.stamp)
 # checks again.
+#   deps.sh bench      also pandoc, the reference of the .docx import (make bench)
 set -u
 
 stamp_dir=${DEPS_STAMP_DIR:-build}
@@ -37,6 +38,8 @@ need pkg-config command -v pkg-config
 need libncurses-dev header ncurses.h
 need libsqlite3-dev header sqlite3.h
 need libunistring-dev header unistr.h
+need libzip-dev header zip.h
+need libxml2-dev pkg-config --exists libxml-2.0
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
@@ -61,6 +64,7 @@ for extra in "$@"; do
 		need libclang-rt-dev fuzzer_links
 		;;
 	valgrind) need valgrind command -v valgrind ;;
+	bench) need pandoc command -v pandoc ;;
 	*)
 		echo "deps.sh: unknown group '$extra'" >&2
 		exit 2

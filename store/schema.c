@@ -169,6 +169,9 @@ static const char *const migrations[] = {
     "CREATE INDEX events_action ON events(action_id);"
     "CREATE INDEX events_paragraph ON events(document_id, paragraph);"
     "CREATE INDEX events_theme ON events(theme_id);",
+    /* 5: the format each speech was read from (formats/read.h); the text
+     * stored is what its reader extracted. Older speeches were text. */
+    "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';",
 };
 
 int schema_latest_version(void)

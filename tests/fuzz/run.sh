@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="correct layout search speech theme"
+NAMES="correct docx layout search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -62,6 +62,12 @@ seeds() {
 	theme)
 		cp "$SOURCE"/themes/*.theme "$directory/"
 		;;
+	docx)
+		# The real Word files, when the corpus is there.
+		for file in "$CORPUS"/formats/*.docx; do
+			[ -f "$file" ] && cp "$file" "$directory/"
+		done
+		;;
 	search)
 		{ byte 0; printf '民生\n'; cat "$fixture"; } >"$directory/fixture.q"
 		;;
@@ -87,12 +93,14 @@ seeds() {
 options() { # NAME: libFuzzer options of a harness
 	case $1 in
 	speech | layout) max_len=16384 ;;
+	docx) max_len=131072 ;;
 	*) max_len=4096 ;;
 	esac
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
 	theme) check_runs=40000 ;;
+	docx) check_runs=4000 ;;
 	*) check_runs=20000 ;;
 	esac
 	echo "-dict=$SOURCE/tests/fuzz/dict/$1.dict -max_len=$max_len -timeout=10 -rss_limit_mb=2048"
