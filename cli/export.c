@@ -2,16 +2,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "cli/selection.h"
 #include "export/run.h"
 
-enum { OPTION_THEME, OPTION_SPEECH, OPTION_FORMAT, OPTION_GROUP, OPTION_OUTPUT, OPTION_BOM };
+enum {
+	OPTION_THEME,
+	OPTION_SPEECH,
+	OPTION_FORMAT,
+	OPTION_GROUP,
+	OPTION_OUTPUT,
+	OPTION_BOM,
+	OPTION_HEADER,
+};
 
 struct export_options {
 	enum export_format format;
 	enum export_grouping grouping;
 	int bom;
+	int english_header;
 	const char *output; /* NULL for standard output */
 };
 
@@ -22,20 +32,30 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (options[OPTION_FORMAT].seen &&
 	    export_format_parse(options[OPTION_FORMAT].value, &result->format) != 0)
 		return cli_usage_error(command,
-				       "--format takes md, csv, jsonl, html or matrix, not '%s'",
+				       _("--format takes md, csv, jsonl, html or matrix, not '%s'"),
 				       options[OPTION_FORMAT].value);
 	result->grouping = EXPORT_BY_THEME;
 	const char *group = options[OPTION_GROUP].value;
 	if (group && strcmp(group, "speech") == 0)
 		result->grouping = EXPORT_BY_SPEECH;
 	else if (group && strcmp(group, "theme") != 0)
-		return cli_usage_error(command, "--group takes theme or speech, not '%s'", group);
+		return cli_usage_error(command, _("--group takes theme or speech, not '%s'"),
+				       group);
 	result->bom = options[OPTION_BOM].seen > 0;
 	if (result->bom && result->format != EXPORT_CSV && result->format != EXPORT_MATRIX)
-		return cli_usage_error(command, "--bom is for --format csv or matrix");
+		return cli_usage_error(command, _("--bom is for --format csv or matrix"));
+	const char *header = options[OPTION_HEADER].value;
+	result->english_header = header && strcmp(header, "en") == 0;
+	if (header && !result->english_header && strcmp(header, "zh") != 0)
+		return cli_usage_error(command, _("--header takes en or zh, not '%s'"), header);
+	if (header && result->format != EXPORT_CSV)
+		return cli_usage_error(command, _("--header is for --format csv"));
+	if (header && strcmp(header, "zh") == 0 && i18n_language() != I18N_CHINESE)
+		return cli_usage_error(command,
+				       _("--header zh needs the Chinese interface (--lang zh)"));
 	result->output = options[OPTION_OUTPUT].value;
 	if (result->output && !*result->output)
-		return cli_usage_error(command, "-o needs a file name");
+		return cli_usage_error(command, _("-o needs a file name"));
 	return 0;
 }
 
@@ -50,6 +70,7 @@ static int write_export(struct store *store, const struct cli_selection *chosen,
 	    .format = options->format,
 	    .grouping = options->grouping,
 	    .bom = options->bom,
+	    .english_header = options->english_header,
 	    .path = options->output,
 	};
 	struct error error;
@@ -65,6 +86,7 @@ int command_export(int argc, char **argv)
 	    [OPTION_THEME] = {"--theme", 1, 0, NULL},	[OPTION_SPEECH] = {"--speech", 1, 0, NULL},
 	    [OPTION_FORMAT] = {"--format", 1, 0, NULL}, [OPTION_GROUP] = {"--group", 1, 0, NULL},
 	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL},	[OPTION_BOM] = {"--bom", 0, 0, NULL},
+	    [OPTION_HEADER] = {"--header", 1, 0, NULL},
 	};
 	const char **values[] = {
 	    [OPTION_THEME] = themes, [OPTION_SPEECH] = speeches, [OPTION_BOM] = NULL};

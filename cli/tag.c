@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/annotation.h"
 #include "store/history.h"
@@ -76,7 +77,7 @@ int command_tag(int argc, char **argv)
 	}
 	size_t *paragraphs, paragraph_count;
 	if (cli_paragraphs_parse(positional[1], &paragraphs, &paragraph_count) != 0) {
-		status = cli_usage_error(command, "bad paragraph list '%s' (write e.g. 3-7,12)",
+		status = cli_usage_error(command, _("bad paragraph list '%s' (write e.g. 3-7,12)"),
 					 positional[1]);
 		free(positional);
 		return status;

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "export/internal.h"
 
@@ -56,7 +57,7 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 int export_finish(FILE *out, struct error *error)
 {
 	if (fflush(out) != 0 || ferror(out))
-		return error_set(error, "cannot write: %s", strerror(errno ? errno : EIO));
+		return error_set(error, _("cannot write: %s"), i18n_strerror(errno ? errno : EIO));
 	return 0;
 }
 

@@ -6,7 +6,7 @@
 #include "base/buffer.h"
 #include "store/internal.h"
 
-/* The LIKE pattern for a title filter: %text% with %, _ and the escape
+/* The LIKE pattern for a filter: %text% with %, _ and the escape
  * character itself escaped; NULL for no filter. */
 static char *title_pattern(const char *filter)
 {
