@@ -41,8 +41,7 @@ const char *i18n_plural(const char *singular, const char *plural, unsigned long 
 /* A count with its noun in the current language ("3 tags", "3 个标注"):
  * the form P_ gives, filled in with the count, in one of eight static
  * buffers so that a message can hold several (the main thread's only).
- * Mark the forms with N_ so that xgettext finds them (keyword
- * i18n_count:2,3). */
+ * xgettext finds the forms by its keyword i18n_count:2,3. */
 const char *i18n_count(size_t count, const char *singular, const char *plural);
 
 /* strerror(number) in the current language: the errors a person meets

@@ -111,9 +111,9 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
 	if (speech->replaced_bytes > 0)
-		cli_warn(_("%s: warning: %s shown as U+FFFD"), path,
-			 i18n_count(speech->replaced_bytes, N_("%zu invalid byte"),
-				    N_("%zu invalid bytes")));
+		cli_warn(
+		    _("%s: warning: %s shown as U+FFFD"), path,
+		    i18n_count(speech->replaced_bytes, "%zu invalid byte", "%zu invalid bytes"));
 	return 0;
 }
 

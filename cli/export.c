@@ -45,14 +45,12 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (result->bom && result->format != EXPORT_CSV && result->format != EXPORT_MATRIX)
 		return cli_usage_error(command, _("--bom is for --format csv or matrix"));
 	const char *header = options[OPTION_HEADER].value;
-	result->english_header = header && strcmp(header, "en") == 0;
-	if (header && !result->english_header && strcmp(header, "zh") != 0)
-		return cli_usage_error(command, _("--header takes en or zh, not '%s'"), header);
+	result->english_header = header != NULL;
+	if (header && strcmp(header, "en") != 0)
+		return cli_usage_error(
+		    command, _("--header takes en (the default follows --lang), not '%s'"), header);
 	if (header && result->format != EXPORT_CSV)
 		return cli_usage_error(command, _("--header is for --format csv"));
-	if (header && strcmp(header, "zh") == 0 && i18n_language() != I18N_CHINESE)
-		return cli_usage_error(command,
-				       _("--header zh needs the Chinese interface (--lang zh)"));
 	result->output = options[OPTION_OUTPUT].value;
 	if (result->output && !*result->output)
 		return cli_usage_error(command, _("-o needs a file name"));

@@ -93,8 +93,8 @@ static void show_imported(void *context, const char *path, const struct store_im
 				 "(pizhu list --orphans)")
 			     : _("%s: new version of speech %lld; %s re-attached, %zu orphaned"),
 			 path, (long long)result->previous_id,
-			 i18n_count(result->reattached, N_("%zu annotated paragraph"),
-				    N_("%zu annotated paragraphs")),
+			 i18n_count(result->reattached, "%zu annotated paragraph",
+				    "%zu annotated paragraphs"),
 			 result->orphaned);
 	}
 }

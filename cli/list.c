@@ -71,7 +71,7 @@ static void print_speeches(const struct store_document *documents, size_t docume
 			if (tsv) {
 				printf("\t%zu", n);
 			} else if (n) {
-				fputs(first ? "  " : ", ", stdout);
+				fputs(first ? "  " : _(", "), stdout);
 				cli_write_field(stdout, themes[t].definition.name,
 						strlen(themes[t].definition.name));
 				printf(" %zu", n);

@@ -33,8 +33,8 @@ int command_remove(int argc, char **argv)
 		status = cli_fail(
 		    _("speech %lld holds %s and %s; pizhu remove --force %lld removes it (they "
 		      "are saved to a recovery file first)"),
-		    (long long)id, i18n_count(tags, N_("%zu tag"), N_("%zu tags")),
-		    i18n_count(notes, N_("%zu note"), N_("%zu notes")), (long long)id);
+		    (long long)id, i18n_count(tags, "%zu tag", "%zu tags"),
+		    i18n_count(notes, "%zu note", "%zu notes"), (long long)id);
 	else if (store_document_remove(store, id, NULL, &recovery, &error) != 0)
 		status = cli_fail("%s", error.message);
 	else {
@@ -42,9 +42,8 @@ int command_remove(int argc, char **argv)
 		cli_write_field(stdout, document.title, strlen(document.title));
 		putchar('\n');
 		if (recovery) {
-			printf(_("saved %s and %s to "),
-			       i18n_count(tags, N_("%zu tag"), N_("%zu tags")),
-			       i18n_count(notes, N_("%zu note"), N_("%zu notes")));
+			printf(_("saved %s and %s to "), i18n_count(tags, "%zu tag", "%zu tags"),
+			       i18n_count(notes, "%zu note", "%zu notes"));
 			cli_write_field(stdout, recovery, strlen(recovery));
 			putchar('\n');
 		}

@@ -142,10 +142,9 @@ static void print_speeches(const struct store_stats *stats, int columns)
 		const struct store_speech_stat *speech = &stats->speeches[s];
 		printf("%lld  ", (long long)speech->speech_id);
 		cli_write_field(stdout, speech->title, strlen(speech->title));
-		printf(
-		    _(" (%s, %zu tagged: %.1f%%)\n"),
-		    i18n_count(speech->paragraph_count, N_("%zu paragraph"), N_("%zu paragraphs")),
-		    speech->tagged, percent(speech->tagged, speech->paragraph_count));
+		printf(_(" (%s, %zu tagged: %.1f%%)\n"),
+		       i18n_count(speech->paragraph_count, "%zu paragraph", "%zu paragraphs"),
+		       speech->tagged, percent(speech->tagged, speech->paragraph_count));
 		for (size_t t = 0; t < stats->theme_count; t++) {
 			size_t count = speech->theme_paragraphs[t];
 			if (!count)
@@ -159,9 +158,8 @@ static void print_speeches(const struct store_stats *stats, int columns)
 
 static void print_table(const struct store_stats *stats, int bars, int use_color)
 {
-	printf(_("%s, %s\n\n"),
-	       i18n_count(stats->speech_count, N_("%zu speech"), N_("%zu speeches")),
-	       i18n_count(stats->paragraph_count, N_("%zu paragraph"), N_("%zu paragraphs")));
+	printf(_("%s, %s\n\n"), i18n_count(stats->speech_count, "%zu speech", "%zu speeches"),
+	       i18n_count(stats->paragraph_count, "%zu paragraph", "%zu paragraphs"));
 	int columns = name_columns(stats);
 	size_t most = 0;
 	for (size_t t = 0; t < stats->theme_count; t++)

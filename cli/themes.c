@@ -23,7 +23,7 @@ static void print_themes(const struct store_theme *themes, size_t count, int tsv
 			printf(theme->keyword_count ? _(" (%s, %s)  keywords: ")
 						    : _(" (%s, %s)  no keywords"),
 			       *theme->color ? theme->color : _("default colour"),
-			       i18n_count(themes[i].tag_count, N_("%zu tag"), N_("%zu tags")));
+			       i18n_count(themes[i].tag_count, "%zu tag", "%zu tags"));
 		for (size_t k = 0; k < theme->keyword_count; k++) {
 			fputs(k == 0 ? "" : tsv ? "," : "、", stdout);
 			cli_write_field(stdout, theme->keywords[k], strlen(theme->keywords[k]));
@@ -106,7 +106,7 @@ static int change_theme(const struct command *command, struct store *store, cons
 			return cli_fail("%s", error.message);
 		if (removed)
 			printf(_("deleted %s and %s\n"), arguments[0],
-			       i18n_count(removed, N_("%zu tag"), N_("%zu tags")));
+			       i18n_count(removed, "%zu tag", "%zu tags"));
 		return EXIT_OK;
 	}
 	struct store_theme theme;

@@ -89,7 +89,8 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	append_text(out, excerpt->text, 0);
 	buffer_append_string(out, "</p></blockquote>\n<p class=\"source\">");
 	append_text(out, excerpt->title, 0);
-	export_append_metadata(out, excerpt, " (", ")", append_field);
+	/* TRANSLATORS: around the date, speaker… after a title. */
+	export_append_metadata(out, excerpt, _(" ("), _(")"), append_field);
 	for (size_t s = 0; s < excerpt->section_count; s++) {
 		buffer_append_string(out, s == 0 ? " · " : " › ");
 		append_text(out, excerpt->section[s], 0);
@@ -166,8 +167,8 @@ int export_html(FILE *out, const struct export_request *request, struct error *e
 		      "<style>\n%s</style>\n</head>\n<body>\n<h1>%s</h1>\n<p>",
 		      _("Excerpts"), style, _("Excerpts"));
 	buffer_printf(&text, _("%s from %s."),
-		      i18n_count(request->excerpt_count, N_("%zu excerpt"), N_("%zu excerpts")),
-		      i18n_count(speeches, N_("%zu speech"), N_("%zu speeches")));
+		      i18n_count(request->excerpt_count, "%zu excerpt", "%zu excerpts"),
+		      i18n_count(speeches, "%zu speech", "%zu speeches"));
 	buffer_append_string(&text, "</p>\n");
 	append_contents(&text, groups, group_count);
 	for (size_t g = 0; g < group_count; g++) {

@@ -90,7 +90,8 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	/* TRANSLATORS: Markdown: ** makes bold; keep the space after the colon in English. */
 	buffer_append_string(out, _("\n\n**Source:** "));
 	append_inline(out, excerpt->title, 0);
-	export_append_metadata(out, excerpt, " (", ")", append_inline);
+	/* TRANSLATORS: around the date, speaker… after a title. */
+	export_append_metadata(out, excerpt, _(" ("), _(")"), append_inline);
 	if (excerpt->section_count > 0) {
 		buffer_append_string(out, " · ");
 		for (size_t s = 0; s < excerpt->section_count; s++) {
@@ -143,8 +144,8 @@ int export_markdown(FILE *out, const struct export_request *request, struct erro
 	size_t speeches = export_speech_count(request);
 	buffer_printf(&text, "# %s\n\n", _("Excerpts"));
 	buffer_printf(&text, _("%s from %s.\n\n"),
-		      i18n_count(request->excerpt_count, N_("%zu excerpt"), N_("%zu excerpts")),
-		      i18n_count(speeches, N_("%zu speech"), N_("%zu speeches")));
+		      i18n_count(request->excerpt_count, "%zu excerpt", "%zu excerpts"),
+		      i18n_count(speeches, "%zu speech", "%zu speeches"));
 	struct export_group *groups;
 	size_t group_count;
 	export_groups(request, &groups, &group_count);

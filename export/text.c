@@ -46,7 +46,8 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		if (!fields[i] || !*fields[i])
 			continue;
-		buffer_append_string(out, any ? "; " : open);
+		/* TRANSLATORS: between an excerpt's date, speaker, occasion and source. */
+		buffer_append_string(out, any ? _("; ") : open);
 		append(out, fields[i], !any && !*open);
 		any = 1;
 	}
