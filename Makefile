@@ -68,8 +68,9 @@ $(CATALOGUE): po/zh_CN.po
 
 # make pot: the template of every marked string; make update-po: merges it
 # into po/zh_CN.po for the translator (new strings come untranslated).
+POT ?= po/pizhu.pot
 pot:
-	xgettext $(XGETTEXT_FLAGS) -o po/pizhu.pot $(TRANSLATED_SOURCES)
+	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(TRANSLATED_SOURCES)
 update-po: pot
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/pizhu.pot
 

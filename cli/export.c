@@ -87,7 +87,7 @@ int command_export(int argc, char **argv)
 	    [OPTION_HEADER] = {"--header", 1, 0, NULL},
 	};
 	const char **values[] = {
-	    [OPTION_THEME] = themes, [OPTION_SPEECH] = speeches, [OPTION_BOM] = NULL};
+	    [OPTION_THEME] = themes, [OPTION_SPEECH] = speeches, [OPTION_HEADER] = NULL};
 	int count;
 	struct export_options chosen_options;
 	int status =

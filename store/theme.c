@@ -340,7 +340,7 @@ int store_theme_delete(struct store *store, int64_t id, int force, size_t *remov
 	int status = store_theme_get(store, id, &old, error);
 	if (status == 0 && old.tag_count > 0 && !force)
 		status = error_set(error,
-				   P_("theme '%s' has %zu tag; --force deletes it and its tag",
+				   P_("theme '%s' has %zu tag; --force deletes it and its tags",
 				      "theme '%s' has %zu tags; --force deletes it and its tags",
 				      old.tag_count),
 				   old.definition.name, old.tag_count);

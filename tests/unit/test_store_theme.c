@@ -165,6 +165,20 @@ static void library_themes(void)
 	clash = definition("坏", 0, "mauve");
 	ok(store_theme_add(store, &clash, &id, &error) == -1, "a bad colour is refused");
 
+	/* A theme added without a colour gets one no other theme has: red,
+	 * blue and green are the defaults', cyan is 生态's. */
+	struct theme_definition plain = definition("法治", 0, "");
+	int64_t plain_id;
+	ok(store_theme_add(store, &plain, &plain_id, &error) == 0, "add a theme without a colour");
+	store_theme_get(store, plain_id, &got, &error);
+	is_string(got.definition.color, "magenta", "it gets the first colour no theme has");
+	store_theme_clear(&got);
+	plain = definition("文化", 0, "");
+	ok(store_theme_add(store, &plain, &plain_id, &error) == 0, "and another");
+	store_theme_get(store, plain_id, &got, &error);
+	is_string(got.definition.color, "yellow", "which skips the taken cyan too");
+	store_theme_clear(&got);
+
 	/* Tag, then rename and recolour: the tag stays. */
 	int64_t speech = test_import(store, NULL, "标题\n稳就业。\n", NULL);
 	ok(store_tag_add(store, speech, 1, minsheng, NULL, &error) == 0, "tag");
