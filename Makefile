@@ -205,13 +205,20 @@ demo:
 	@$(MAKE) --no-print-directory pizhu $(CATALOGUE)
 	./pizhu examples/sample-speech.txt
 
-install: pizhu $(CATALOGUE)
+# The Chinese man page with break points between CJK characters, which
+# groff before 1.23 needs (scripts/man-cjk).
+build/man/zh_CN/pizhu.1: docs/zh_CN/pizhu.1 scripts/man-cjk
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@perl scripts/man-cjk <$< >$@
+
+install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/pizhu/themes \
 		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 	install -m 755 pizhu $(DESTDIR)$(PREFIX)/bin/pizhu
 	install -m 644 docs/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
-	install -m 644 docs/zh_CN/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1
+	install -m 644 build/man/zh_CN/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1
 	install -m 644 $(CATALOGUE) $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/pizhu/themes
 
