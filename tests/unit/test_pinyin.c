@@ -33,9 +33,10 @@ int main(void)
 	   "bytes that are not UTF-8 are ordered too");
 	ok(order("𠀀", "阿") > 0, "a rare character without pinyin after the common ones");
 
-	const char *titles[] = {"政府工作报告", "在全市第10次党代会上的讲话",
-				"在全市第9次党代会上的讲话", "阿坝州调研讲话", "北京市工作会议讲话",
-				"Annual report", "春节团拜会讲话"};
+	const char *titles[] = {
+	    "政府工作报告",   "在全市第10次党代会上的讲话", "在全市第9次党代会上的讲话",
+	    "阿坝州调研讲话", "北京市工作会议讲话",	    "Annual report",
+	    "春节团拜会讲话"};
 	qsort(titles, 7, sizeof titles[0], by_pinyin);
 	is_string(titles[0], "Annual report", "sorted: Latin first");
 	is_string(titles[1], "阿坝州调研讲话", "then a");
