@@ -61,6 +61,9 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keywo
 	--add-comments=TRANSLATORS: --package-name=pizhu --package-version=$(VERSION) \
 	--msgid-bugs-address="see README.md" --sort-by-file
 
+# test_i18n reads the built catalogue.
+build/check/tests/test_i18n: $(CATALOGUE)
+
 $(CATALOGUE): po/zh_CN.po
 	@mkdir -p $(dir $@)
 	@echo MSGFMT $@

@@ -183,4 +183,17 @@ is "$(zh export --format jsonl | jq -r 'keys_unsorted | join(",")' | sort -u)" \
 	"$("$PIZHU" export --format jsonl | jq -r 'keys_unsorted | join(",")' | sort -u)" \
 	"JSON keys stay"
 
+# --- s in the reader: the keywords behind a suggestion ----------------------------
+# Paragraph 4 of the sample suggests 民生 by 民生 itself, among others; the
+# theme's name in the message once hid that keyword ("民生 (就业…)", or
+# "民生 ()" when it was the only one).
+tmux_start 220 20 "$PIZHU" "$SAMPLE"
+tmux_wait "/54"
+tmux_keys : && tmux_keys 4 Enter
+tmux_wait "¶4/54"
+tmux_keys s
+tmux_wait "suggested:"
+like "$(tmux_screen)" "民生 \(民生、就业" "s lists a theme's own name among its keywords"
+tmux_stop
+
 done_testing
