@@ -159,7 +159,8 @@ int i18n_load_catalogue(const unsigned char *data, size_t length, struct error *
 		if (*id && *text)
 			messages[kept++] = (struct message){id, text, text_length};
 	}
-	qsort(messages, kept, sizeof *messages, by_id);
+	if (kept > 1)
+		qsort(messages, kept, sizeof *messages, by_id);
 	i18n_reset();
 	catalogue.bytes = bytes;
 	catalogue.messages = messages;
