@@ -6,7 +6,11 @@
  * zh_CN collation (iso14651_t1_pinyin, Debian's locales package), made
  * into a table at build time: sorting does not depend on a zh_CN locale
  * being generated, which servers seldom have. A character with several
- * readings has the one that table gives (重 as zhòng). */
+ * readings has the one that table gives (重 as zhòng).
+ *
+ * Not ICU's zh collator: it gives the same order for titles, but would add
+ * libicu (some 30 MB of data and a C++ runtime) to sort one list; the
+ * generated table is 55 KB and compares without allocating. */
 #ifndef PIZHU_BASE_PINYIN_H
 #define PIZHU_BASE_PINYIN_H
 
