@@ -23,11 +23,15 @@ else
 fi
 
 # A message to a person must be marked: the format of every error_set,
-# cli_fail, cli_warn and cli_usage_error call outside tui/ is _(…), P_(…)
-# or has no words to translate ("%s: %s").
+# cli_fail, cli_warn and cli_usage_error call outside tui/, and of every
+# printf, fprintf and fputs in cli/, is _(…), P_(…), or has no words to
+# translate ("%s: %s"). Output for machines holds a tab (TSV) or is one of
+# cat --tsv's roles.
 unmarked=$(cd "$SOURCE" && python3 - base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c <<'PY'
 import re, sys
-calls = {"error_set": 1, "cli_fail": 0, "cli_warn": 0, "cli_usage_error": 1}
+messages = {"error_set": 1, "cli_fail": 0, "cli_warn": 0, "cli_usage_error": 1}
+prints = {"printf": 0, "fprintf": 1, "fputs": 0}
+machine = {'"title"', '"body"', '"pizhu %s\\n"', '"pizhu: "'}
 literal = re.compile(r'\s*("(?:[^"\\]|\\.)*"\s*)+$', re.S)
 def arguments(text, at):
     spans, depth, start = [], 0, at
@@ -57,11 +61,15 @@ for path in sys.argv[1:]:
     if path == "base/i18n.c":
         continue  # its messages say why there is no catalogue
     text = open(path, encoding="utf-8").read()
-    for match in re.finditer(r"\b(error_set|cli_fail|cli_warn|cli_usage_error)\s*\(", text):
+    calls = dict(messages, **prints) if path.startswith("cli/") else messages
+    pattern = r"\b(" + "|".join(calls) + r")\s*\("
+    for match in re.finditer(pattern, text):
         spans = arguments(text, match.end())
         index = calls[match.group(1)]
         if index < len(spans) and literal.match(spans[index]):
             words = re.sub(r"%[-0-9.*]*(zu|lld|[sdcu])", "", spans[index])
+            if match.group(1) in prints and ("\\t" in words or spans[index].strip() in machine):
+                continue
             if re.search(r"[A-Za-z]{2,}", words):
                 line = text.count("\n", 0, match.start()) + 1
                 print(f"{path}:{line}: {spans[index].strip()[:60]}")
