@@ -118,7 +118,7 @@ int store_theme_find(struct store *store, const char *name, int64_t *id, struct 
 		return -1;
 	struct buffer known = {0};
 	for (size_t i = 0; i < count; i++)
-		buffer_printf(&known, "%s%s", i ? ", " : "", themes[i].definition.name);
+		buffer_printf(&known, "%s%s", i ? _(", ") : "", themes[i].definition.name);
 	error_set(error, _("unknown theme '%s' (themes: %s)"), name,
 		  count ? known.data : _("none"));
 	buffer_free(&known);
