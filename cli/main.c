@@ -75,8 +75,9 @@ const struct command commands[] = {
 	"keywords (--tsv: KEY<TAB>NAME<TAB>COLOR<TAB>TAGS<TAB>KEYWORDS).\n"
 	"  add and set take  --key K (1-9 or none)  --color C  --keywords LIST\n"
 	"  (LIST separated by , ， or 、). A new theme without --key takes the\n"
-	"  lowest free key. Renaming or recolouring keeps the tags; deleting a\n"
-	"  theme that has tags needs --force. Theme files: see docs/themes.md.\n")},
+	"  lowest free key, without --color a colour no other theme has.\n"
+	"  Renaming or recolouring keeps the tags; deleting a theme that has\n"
+	"  tags needs --force. Theme files: see docs/themes.md.\n")},
     {"undo", command_undo, "[SPEECH]", N_("Undo the latest tag or note change."),
      N_("Of one speech when given, else of any. Works across restarts.\n")},
     {"redo", command_redo, "[SPEECH]", N_("Redo the change undone last."), ""},
