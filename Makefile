@@ -11,6 +11,7 @@ LDFLAGS ?=
 # The TAP files make check runs at once (prove -j): most of their time is
 # spent waiting on the terminal in tmux, not on the CPU.
 CHECK_JOBS ?= 4
+CATALOGUE := build/locale/zh_CN/LC_MESSAGES/pizhu.mo
 
 PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
@@ -19,7 +20,8 @@ LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
-	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"'
+	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"' \
+	-DPIZHU_LOCALEDIR='"$(PREFIX)/share/locale"'
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c))
@@ -44,8 +46,9 @@ SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh 
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
-.PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean format
-all: pizhu
+.PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean \
+	format pot update-po
+all: pizhu $(CATALOGUE)
 
 pizhu: $(RELEASE_OBJECTS)
 	@echo LINK $@
@@ -62,6 +65,41 @@ build/gen/default_theme.h: themes/default.theme
 	  echo '0x00};'; } > $@
 build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
 	build/valgrind/store/theme_file.o build/bench/obj/store/theme_file.o: build/gen/default_theme.h
+
+# The Chinese interface (base/i18n.h; the translators' steps: po/README.md): the
+# catalogue is compiled into build/locale, where pizhu finds it when run
+# from the source tree; make install puts it under share/locale.
+TRANSLATED_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c))
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=i18n_count:2,3 \
+	--add-comments=TRANSLATORS: --package-name=pizhu --package-version=$(VERSION) \
+	--msgid-bugs-address="see README.md" --sort-by-file
+
+# test_i18n reads the built catalogue.
+build/check/tests/test_i18n: $(CATALOGUE)
+
+$(CATALOGUE): po/zh_CN.po
+	@mkdir -p $(dir $@)
+	@echo MSGFMT $@
+	@msgfmt --check -o $@ $<
+
+# make pot: the template of every marked string; make update-po: merges it
+# into po/zh_CN.po for the translator (new strings come untranslated).
+POT ?= po/pizhu.pot
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(TRANSLATED_SOURCES)
+update-po: pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/pizhu.pot
+
+# The pinyin order of CJK characters for sorting titles (base/pinyin.h),
+# from glibc's zh_CN collation source in Debian's locales package.
+PINYIN_SOURCE ?= /usr/share/i18n/locales/iso14651_t1_pinyin
+build/gen/pinyin_order.h: $(PINYIN_SOURCE) scripts/pinyin-table
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@sh scripts/pinyin-table $< > $@.tmp && mv $@.tmp $@
+build/release/base/pinyin.o build/check/base/pinyin.o build/fuzz/base/pinyin.o \
+	build/valgrind/base/pinyin.o build/bench/obj/base/pinyin.o build/tsan/base/pinyin.o: \
+	build/gen/pinyin_order.h
 
 # Release and bench builds leave the assert()s out (-DNDEBUG); the check
 # builds keep them, so the invariants they state are tested.
@@ -98,7 +136,8 @@ build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fu
 
 check:
 	@sh scripts/deps.sh fuzz
-	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES)
+	@$(MAKE) --no-print-directory pizhu $(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) \
+		$(REPLAY_BINARIES)
 	@$(MAKE) --no-print-directory fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
 		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
@@ -216,18 +255,30 @@ bench:
 
 demo:
 	@sh scripts/deps.sh
-	@$(MAKE) --no-print-directory pizhu
+	@$(MAKE) --no-print-directory pizhu $(CATALOGUE)
 	./pizhu examples/sample-speech.txt
 
-install: pizhu
+# The Chinese man page with break points between CJK characters, which
+# groff before 1.23 needs (scripts/man-cjk).
+build/man/zh_CN/pizhu.1: docs/zh_CN/pizhu.1 scripts/man-cjk
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@perl scripts/man-cjk <$< >$@
+
+install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/pizhu/themes
+		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/pizhu/themes \
+		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 	install -m 755 pizhu $(DESTDIR)$(PREFIX)/bin/pizhu
 	install -m 644 docs/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	install -m 644 build/man/zh_CN/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1
+	install -m 644 $(CATALOGUE) $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/pizhu/themes
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1 \
+		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1 \
+		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	rm -rf $(DESTDIR)$(PREFIX)/share/pizhu
 
 format:

@@ -3,6 +3,7 @@
 #ifndef PIZHU_CLI_CLI_H
 #define PIZHU_CLI_CLI_H
 
+#include "base/i18n.h"
 #include "speech/speech.h"
 #include "tui/tui.h"
 
@@ -84,5 +85,14 @@ extern struct tui_options cli_reader_overrides;
 /* Reads the settings file into options; a missing file is fine. Returns 0
  * or EXIT_ERROR after reporting "pizhu: FILE:LINE: reason". */
 int cli_config_load(struct tui_options *options);
+
+/* The `language = zh|en` of the settings file into *language; 1 when the
+ * file sets it. Anything else in the file is left to cli_config_load. */
+int cli_config_language(enum i18n_language *language);
+
+/* Chooses the language (--lang, taken out of the arguments wherever it
+ * is, else the settings file, else the locale) and loads its catalogue.
+ * Returns 0, or EXIT_USAGE after reporting a bad --lang. */
+int cli_language_choose(int *argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "cli/paragraphs.h"
@@ -54,17 +55,17 @@ int cli_usage_error(const struct command *command, const char *format, ...)
 	print_message(format, arguments);
 	va_end(arguments);
 	if (command)
-		fprintf(stderr, "usage: pizhu %s %s\n", command->name, command->usage);
+		fprintf(stderr, _("usage: pizhu %s %s\n"), command->name, command->usage);
 	else
-		fputs("usage: pizhu COMMAND [ARGS]  (see pizhu --help)\n", stderr);
+		fputs(_("usage: pizhu COMMAND [ARGS]  (see pizhu --help)\n"), stderr);
 	return EXIT_USAGE;
 }
 
 void cli_print_help(const struct command *command)
 {
-	printf("usage: pizhu %s %s\n\n%s\n", command->name, command->usage, command->summary);
+	printf(_("usage: pizhu %s %s\n\n%s\n"), command->name, command->usage, _(command->summary));
 	if (command->help && *command->help)
-		printf("\n%s", command->help);
+		printf("\n%s", _(command->help));
 }
 
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
@@ -77,8 +78,9 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
 	if (speech->replaced_bytes > 0)
-		cli_warn("%s: warning: %zu invalid byte%s shown as U+FFFD", path,
-			 speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
+		cli_warn(
+		    _("%s: warning: %s shown as U+FFFD"), path,
+		    i18n_count(speech->replaced_bytes, "%zu invalid byte", "%zu invalid bytes"));
 	return 0;
 }
 

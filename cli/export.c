@@ -2,17 +2,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "cli/selection.h"
 #include "export/formats.h"
 #include "export/run.h"
 
-enum { OPTION_THEME, OPTION_SPEECH, OPTION_FORMAT, OPTION_GROUP, OPTION_OUTPUT, OPTION_BOM };
+enum {
+	OPTION_THEME,
+	OPTION_SPEECH,
+	OPTION_FORMAT,
+	OPTION_GROUP,
+	OPTION_OUTPUT,
+	OPTION_BOM,
+	OPTION_HEADER,
+};
 
 struct export_options {
 	enum export_format format;
 	enum export_grouping grouping;
 	int bom;
+	int english_header;
 	const char *output; /* NULL for standard output */
 };
 
@@ -23,8 +33,9 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (options[OPTION_FORMAT].seen &&
 	    export_format_parse(options[OPTION_FORMAT].value, &result->format) != 0) {
 		struct buffer names = {0};
-		export_format_names(&names, ", ", " or ");
-		int status = cli_usage_error(command, "--format takes %s, not '%s'",
+		/* TRANSLATORS: joins the last two format names (md, csv or matrix). */
+		export_format_names(&names, _(", "), _(" or "));
+		int status = cli_usage_error(command, _("--format takes %s, not '%s'"),
 					     buffer_string(&names), options[OPTION_FORMAT].value);
 		buffer_free(&names);
 		return status;
@@ -34,13 +45,21 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (group && strcmp(group, "speech") == 0)
 		result->grouping = EXPORT_BY_SPEECH;
 	else if (group && strcmp(group, "theme") != 0)
-		return cli_usage_error(command, "--group takes theme or speech, not '%s'", group);
+		return cli_usage_error(command, _("--group takes theme or speech, not '%s'"),
+				       group);
 	result->bom = options[OPTION_BOM].seen > 0;
 	if (result->bom && result->format != EXPORT_CSV && result->format != EXPORT_MATRIX)
-		return cli_usage_error(command, "--bom is for --format csv or matrix");
+		return cli_usage_error(command, _("--bom is for --format csv or matrix"));
+	const char *header = options[OPTION_HEADER].value;
+	result->english_header = header != NULL;
+	if (header && strcmp(header, "en") != 0)
+		return cli_usage_error(
+		    command, _("--header takes en (the default follows --lang), not '%s'"), header);
+	if (header && result->format != EXPORT_CSV)
+		return cli_usage_error(command, _("--header is for --format csv"));
 	result->output = options[OPTION_OUTPUT].value;
 	if (result->output && !*result->output)
-		return cli_usage_error(command, "-o needs a file name");
+		return cli_usage_error(command, _("-o needs a file name"));
 	return 0;
 }
 
@@ -55,6 +74,7 @@ static int write_export(struct store *store, const struct cli_selection *chosen,
 	    .format = options->format,
 	    .grouping = options->grouping,
 	    .bom = options->bom,
+	    .english_header = options->english_header,
 	    .path = options->output,
 	};
 	struct error error;
@@ -73,6 +93,7 @@ int command_export(int argc, char **argv)
 	    [OPTION_GROUP] = {"--group", 1, 0, NULL, NULL},
 	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL, NULL},
 	    [OPTION_BOM] = {"--bom", 0, 0, NULL, NULL},
+	    [OPTION_HEADER] = {"--header", 1, 0, NULL, NULL},
 	};
 	int count;
 	struct export_options chosen_options;

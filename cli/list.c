@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/annotation.h"
 #include "store/document.h"
@@ -58,14 +59,19 @@ static void print_speeches(const struct store_document *documents, size_t docume
 			write_optional(document->speaker);
 			putchar(']');
 		}
-		printf(tsv ? "\t%zu" : "  (%zu paragraphs)", document->paragraph_count);
+		if (tsv)
+			printf("\t%zu", document->paragraph_count);
+		else
+			printf(P_("  (%zu paragraph)", "  (%zu paragraphs)",
+				  document->paragraph_count),
+			       document->paragraph_count);
 		int first = 1;
 		for (size_t t = 0; t < theme_count; t++) {
 			size_t n = count_of(counts, count, document->id, themes[t].id);
 			if (tsv) {
 				printf("\t%zu", n);
 			} else if (n) {
-				fputs(first ? "  " : ", ", stdout);
+				fputs(first ? "  " : _(", "), stdout);
 				cli_write_field(stdout, themes[t].definition.name,
 						strlen(themes[t].definition.name));
 				printf(" %zu", n);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/options.h"
 
@@ -27,14 +28,15 @@ static int parse_global_options(int argc, char **argv)
 		} else if (strcmp(option, "--width") == 0 || strncmp(option, "--width=", 8) == 0) {
 			const char *value = option[7] == '=' ? option + 8 : argv[2 + used];
 			if (!value)
-				return cli_usage_error(NULL, "--width needs a number of columns"),
+				return cli_usage_error(NULL,
+						       _("--width needs a number of columns")),
 				       -1;
 			char *end;
 			long columns = strtol(value, &end, 10);
 			if (*value == '\0' || *end != '\0' || columns < 10 || columns > 1000)
-				return cli_usage_error(NULL,
-						       "--width takes 10 to 1000 columns, not '%s'",
-						       value),
+				return cli_usage_error(
+					   NULL, _("--width takes 10 to 1000 columns, not '%s'"),
+					   value),
 				       -1;
 			cli_reader_overrides.max_columns = (int)columns;
 			used += option[7] == '=' ? 1 : 2;
@@ -58,7 +60,7 @@ static int take_database_option(int *argc, char **argv)
 		}
 		if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= *argc)
-				return cli_usage_error(NULL, "--db needs a path");
+				return cli_usage_error(NULL, _("--db needs a path"));
 			cli_database_option = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			cli_database_option = argv[i] + 5;
@@ -73,7 +75,12 @@ static int take_database_option(int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	/* A locale that is asked for but not generated (zh_CN.UTF-8 on a
+	 * server) leaves C; UTF-8 text still needs a UTF-8 C library. */
+	if (!setlocale(LC_ALL, ""))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (cli_language_choose(&argc, argv) != 0)
+		return EXIT_USAGE;
 	if (take_database_option(&argc, argv) != 0)
 		return EXIT_USAGE;
 	int used = parse_global_options(argc, argv);
@@ -100,7 +107,7 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (first[0] == '-')
-		return cli_usage_error(NULL, "unknown option '%s'", first);
+		return cli_usage_error(NULL, _("unknown option '%s'"), first);
 	const struct command *command = command_find(first);
 	if (command)
 		return command->run(argc - 1, argv + 1);
@@ -109,7 +116,7 @@ int main(int argc, char **argv)
 	int speech_like = access(first, F_OK) == 0 || strchr(first, '/') ||
 			  strspn(first, "0123456789:") == strlen(first);
 	if (!speech_like)
-		return cli_usage_error(NULL, "unknown command '%s'", first);
+		return cli_usage_error(NULL, _("unknown command '%s'"), first);
 	/* Several files are imported and the library opens on them. */
 	if (argc > 2) {
 		argv[0] = "library";

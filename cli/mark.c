@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "cli/paragraphs.h"
 #include "store/correction.h"
@@ -16,16 +17,17 @@ static int parse_kind(const struct command *command, char **words, int count,
 {
 	int kind = correction_kind_parse(words[0]);
 	if (kind < 0)
-		return cli_usage_error(command, "'%s' is not heading, body, front, back or parsed",
-				       words[0]);
+		return cli_usage_error(
+		    command, _("'%s' is not heading, body, front, back or parsed"), words[0]);
 	correction->kind = (enum correction_kind)kind;
 	correction->depth = 0;
 	if (kind != CORRECTION_HEADING)
-		return count == 1 ? 0 : cli_usage_error(command, "'%s' takes no depth", words[0]);
+		return count == 1 ? 0
+				  : cli_usage_error(command, _("'%s' takes no depth"), words[0]);
 	char *end = NULL;
 	long depth = count == 2 ? strtol(words[1], &end, 10) : 0;
 	if (count != 2 || *end != '\0' || depth < 1 || depth > CORRECTION_MAX_DEPTH)
-		return cli_usage_error(command, "heading needs a depth from 1 to %d",
+		return cli_usage_error(command, _("heading needs a depth from 1 to %d"),
 				       CORRECTION_MAX_DEPTH);
 	correction->depth = (int)depth;
 	return 0;
@@ -75,7 +77,7 @@ int command_mark(int argc, char **argv)
 		return status;
 	struct paragraph_list list;
 	if (paragraph_list_parse(positional[1], &list) != 0)
-		return cli_usage_error(command, "bad paragraph list '%s' (write e.g. 3,5-7)",
+		return cli_usage_error(command, _("bad paragraph list '%s' (write e.g. 3,5-7)"),
 				       positional[1]);
 	struct store *store;
 	int64_t speech;

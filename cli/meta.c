@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "speech/date.h"
 #include "store/correction.h"
@@ -39,8 +40,8 @@ int command_meta(int argc, char **argv)
 	const char *date = options[0].value;
 	if (date && *date && !date_normalize(date, strlen(date), iso))
 		return cli_usage_error(command,
-				       "--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM "
-				       "or YYYY)",
+				       _("--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM "
+					 "or YYYY)"),
 				       date);
 	struct store *store;
 	if (cli_store_open(&store) != 0)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "cli/paragraphs.h"
 #include "store/annotation.h"
@@ -16,13 +17,13 @@ int command_note(int argc, char **argv)
 	int status =
 	    cli_parse_options(command, argc, argv, options, 1, positional, 2, argc, &count);
 	if (status == 0 && !options[0].seen && count < 3)
-		status = cli_usage_error(command, "missing the note's text (or --clear)");
+		status = cli_usage_error(command, _("missing the note's text (or --clear)"));
 	if (status == 0 && options[0].seen && count > 2)
-		status = cli_usage_error(command, "--clear takes no text");
+		status = cli_usage_error(command, _("--clear takes no text"));
 	struct paragraph_list list = {0};
 	if (status == 0 && (paragraph_list_parse(positional[1], &list) != 0 || list.count != 1 ||
 			    list.ranges[0].first != list.ranges[0].last))
-		status = cli_usage_error(command, "bad paragraph number '%s'", positional[1]);
+		status = cli_usage_error(command, _("bad paragraph number '%s'"), positional[1]);
 	if (status != 0) {
 		paragraph_list_free(&list);
 		free(positional);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 static struct cli_option *find_option(struct cli_option *options, size_t count,
@@ -43,10 +44,10 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 			struct cli_option *option =
 			    find_option(options, option_count, argument, &value);
 			if (!option)
-				return cli_usage_error(command, "unknown option '%s'", argument);
+				return cli_usage_error(command, _("unknown option '%s'"), argument);
 			if (option->takes_value && !value) {
 				if (i + 1 >= argc)
-					return cli_usage_error(command, "%s needs a value",
+					return cli_usage_error(command, _("%s needs a value"),
 							       option->name);
 				value = argv[++i];
 			}
@@ -57,11 +58,11 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 			continue;
 		}
 		if (count >= max_positional)
-			return cli_usage_error(command, "unexpected argument '%s'", argument);
+			return cli_usage_error(command, _("unexpected argument '%s'"), argument);
 		positional[count++] = argv[i];
 	}
 	if (count < min_positional)
-		return cli_usage_error(command, "missing argument");
+		return cli_usage_error(command, _("missing argument"));
 	*positional_count = count;
 	return 0;
 }

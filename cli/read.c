@@ -8,6 +8,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
 #include "cli/background_import.h"
 #include "cli/cli.h"
 #include "cli/options.h"
@@ -154,7 +155,8 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		free(absolute);
 		free(library);
 		if (status == 0) {
-			snprintf(message, message_size, "reading the rest of this speech…");
+			snprintf(message, message_size, "%s",
+				 _("reading the rest of this speech…"));
 			return 0;
 		}
 		speech_free(speech);
@@ -184,14 +186,14 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 			*id = result.id;
 			if (result.outcome == STORE_IMPORT_NEW_VERSION)
 				snprintf(message, message_size,
-					 "new version of speech %lld: %zu annotated paragraphs "
-					 "carried over, %zu left behind; %zu corrections carried "
-					 "over, %zu left behind (pizhu list --orphans)",
+					 _("new version of speech %lld: %zu annotated paragraphs "
+					   "carried over, %zu left behind; %zu corrections carried "
+					   "over, %zu left behind (pizhu list --orphans)"),
 					 (long long)result.previous_id, result.reattached,
 					 result.orphaned, result.corrections_reattached,
 					 result.corrections_orphaned);
 			else
-				snprintf(message, message_size, "imported as speech %lld",
+				snprintf(message, message_size, _("imported as speech %lld"),
 					 (long long)result.id);
 		}
 	}

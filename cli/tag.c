@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "cli/paragraphs.h"
 #include "store/annotation.h"
@@ -74,7 +75,7 @@ int command_tag(int argc, char **argv)
 	}
 	struct paragraph_list list;
 	if (paragraph_list_parse(positional[1], &list) != 0) {
-		status = cli_usage_error(command, "bad paragraph list '%s' (write e.g. 3-7,12)",
+		status = cli_usage_error(command, _("bad paragraph list '%s' (write e.g. 3-7,12)"),
 					 positional[1]);
 		free(positional);
 		return status;

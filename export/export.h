@@ -41,6 +41,9 @@ struct export_request {
 	int every_theme;
 	enum export_grouping grouping; /* Markdown, CSV and HTML; JSON Lines is by speech */
 	int bom;		       /* CSV: start with a UTF-8 byte order mark, for Excel */
+	/* CSV: the header row in English whatever the language (for scripts);
+	 * else it follows the language (base/i18n.h). */
+	int english_header;
 };
 
 int export_markdown(FILE *out, const struct export_request *request, struct error *error);

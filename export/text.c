@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "export/internal.h"
 
@@ -45,7 +46,8 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		if (!fields[i] || !*fields[i])
 			continue;
-		buffer_append_string(out, any ? "; " : open);
+		/* TRANSLATORS: between an excerpt's date, speaker, occasion and source. */
+		buffer_append_string(out, any ? _("; ") : open);
 		append(out, fields[i], !any && !*open);
 		any = 1;
 	}
@@ -56,6 +58,6 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 int export_finish(FILE *out, struct error *error)
 {
 	if (fflush(out) != 0 || ferror(out))
-		return error_set(error, "cannot write: %s", strerror(errno ? errno : EIO));
+		return error_set(error, _("cannot write: %s"), i18n_strerror(errno ? errno : EIO));
 	return 0;
 }

@@ -40,6 +40,9 @@ need libsqlite3-dev header sqlite3.h
 need libunistring-dev header unistr.h
 need libzip-dev header zip.h
 need libxml2-dev pkg-config --exists libxml-2.0
+need gettext command -v msgfmt
+# The pinyin order of titles is made from glibc's zh_CN collation source.
+need locales test -f /usr/share/i18n/locales/iso14651_t1_pinyin
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "speech/clean.h"
 #include "speech/decode.h"
@@ -192,7 +193,7 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	 * the text may grow past the input, hence a margin. */
 	if (length >= SPEECH_MAX_BYTES) {
 		buffer_free(text);
-		return error_set(error, "too large (1 GiB or more of text)");
+		return error_set(error, _("too large (1 GiB or more of text)"));
 	}
 	struct lines lines = {0};
 	lines.line = clean_lines(decoded, length, text, &lines.count);
@@ -200,7 +201,7 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	if (lines.count == 0) {
 		free(lines.line);
 		buffer_free(text);
-		return error_set(error, "no text");
+		return error_set(error, _("no text"));
 	}
 
 	unsigned char *keep = xmalloc(lines.count);

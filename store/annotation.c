@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/event.h"
 #include "store/internal.h"
 #include "store/rows.h"
@@ -19,7 +20,7 @@ int store_paragraph_count(struct store *store, int64_t document_id, size_t *coun
 	*count = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0) : 0;
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)document_id);
+		return error_set(error, _("no speech %lld in the library"), (long long)document_id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
 	return 0;
@@ -32,7 +33,7 @@ int store_paragraph_check(struct store *store, int64_t document_id, size_t parag
 	if (store_paragraph_count(store, document_id, &count, error) != 0)
 		return -1;
 	if (paragraph < 1 || paragraph > count)
-		return error_set(error, "speech %lld has no paragraph %zu (it has 1 to %zu)",
+		return error_set(error, _("speech %lld has no paragraph %zu (it has 1 to %zu)"),
 				 (long long)document_id, paragraph, count);
 	return 0;
 }
@@ -48,7 +49,7 @@ static int theme_name(struct store *store, int64_t theme_id, char **name, struct
 	*name = status == SQLITE_ROW ? store_column_text(statement, 0) : NULL;
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no theme %lld", (long long)theme_id);
+		return error_set(error, _("no theme %lld"), (long long)theme_id);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/annotation.h"
 #include "store/event.h"
 #include "store/internal.h"
@@ -48,7 +49,7 @@ int correction_write(struct store *store, int64_t document_id, size_t paragraph,
 {
 	struct correction correction = {paragraph, CORRECTION_NONE, 0};
 	if (value && paragraph > 0 && correction_parse(value, &correction) != 0)
-		return error_set(error, "not a correction: %s", value);
+		return error_set(error, _("not a correction: %s"), value);
 	int remove = !value || (paragraph > 0 && correction.kind == CORRECTION_NONE);
 	sqlite3_stmt *statement = store_statement(
 	    store, remove ? STATEMENT_CORRECTION_DELETE : STATEMENT_CORRECTION_UPSERT, error);
@@ -116,7 +117,7 @@ int store_correction_set(struct store *store, int64_t document_id,
 		return -1;
 	if (correction->kind == CORRECTION_HEADING &&
 	    (correction->depth < 1 || correction->depth > CORRECTION_MAX_DEPTH))
-		return error_set(error, "a heading's depth is 1 to %d, not %d",
+		return error_set(error, _("a heading's depth is 1 to %d, not %d"),
 				 CORRECTION_MAX_DEPTH, correction->depth);
 	char value[32], description[64];
 	correction_format(correction, value, sizeof value);
@@ -137,11 +138,11 @@ int store_title_set(struct store *store, int64_t document_id, const char *title,
 	int status = sqlite3_step(statement);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)document_id);
+		return error_set(error, _("no speech %lld in the library"), (long long)document_id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
 	if (title && (strchr(title, '\n') || strchr(title, '\r')))
-		return error_set(error, "a title is one line");
+		return error_set(error, _("a title is one line"));
 	struct buffer description = {0};
 	buffer_printf(&description, "title %lld %s", (long long)document_id,
 		      title && *title ? title : "(parsed)");

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/correction.h"
 #include "store/document.h"
 #include "store/internal.h"
@@ -42,7 +43,7 @@ int store_document_get(struct store *store, int64_t id, struct store_document *d
 		read_document(statement, document);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)id);
+		return error_set(error, _("no speech %lld in the library"), (long long)id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
 	return 0;
@@ -164,7 +165,7 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	if (status != SQLITE_ROW) {
 		sqlite3_reset(statement);
 		if (status == SQLITE_DONE)
-			return error_set(error, "no speech %lld in the library", (long long)id);
+			return error_set(error, _("no speech %lld in the library"), (long long)id);
 		return store_sql_error(store, error);
 	}
 	speech->encoding = static_encoding((const char *)sqlite3_column_text(statement, 0));
@@ -268,7 +269,7 @@ int store_speech_load_parsed(struct store *store, int64_t id, struct speech *spe
 	if (speech->paragraph_count == 0 || speech->outline_count == 0) {
 		buffer_free(&text);
 		speech_free(speech);
-		return error_set(error, "speech %lld has no paragraphs in the library",
+		return error_set(error, _("speech %lld has no paragraphs in the library"),
 				 (long long)id);
 	}
 	speech->text = buffer_string(&text);
@@ -287,7 +288,7 @@ int store_position_get(struct store *store, int64_t id, size_t *paragraph, struc
 		*paragraph = (size_t)sqlite3_column_int64(statement, 0);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)id);
+		return error_set(error, _("no speech %lld in the library"), (long long)id);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "speech/correct.h"
 #include "store/document.h"
 #include "store/internal.h"
@@ -289,7 +290,7 @@ int store_matrix(struct store *store, const struct store_selection *selection,
 	    themes ? selection_statement(store, STATEMENT_MATRIX, speeches, themes, error) : NULL;
 	int result = statement ? 0 : -1;
 	if (!themes)
-		error_set(error, "the matrix needs its themes");
+		error_set(error, _("the matrix needs its themes"));
 	/* Rows come one per paragraph and tag, by paragraph: a paragraph's
 	 * row is complete when the next paragraph starts. */
 	struct store_matrix_row current = {0, 0, cells};
@@ -395,6 +396,40 @@ static int read_pairs(struct store *store, sqlite3_stmt *statement, struct store
 	return 0;
 }
 
+/* Rows come a theme at a time, grouped by speech. */
+static int read_speech_stats(struct store *store, sqlite3_stmt *statement,
+			     struct store_stats *stats, struct error *error)
+{
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(statement, 0);
+		struct store_speech_stat *speech =
+		    stats->tagged_speech_count ? &stats->speeches[stats->tagged_speech_count - 1]
+					       : NULL;
+		if (!speech || speech->speech_id != id) {
+			stats->speeches =
+			    xgrow(stats->speeches, &capacity, stats->tagged_speech_count + 1,
+				  sizeof *stats->speeches);
+			speech = &stats->speeches[stats->tagged_speech_count++];
+			*speech = (struct store_speech_stat){
+			    .speech_id = id,
+			    .title = store_column_text(statement, 1),
+			    .paragraph_count = (size_t)sqlite3_column_int64(statement, 2),
+			    .tagged = (size_t)sqlite3_column_int64(statement, 5),
+			    .theme_paragraphs =
+				xcalloc(stats->theme_count + 1, sizeof *speech->theme_paragraphs),
+			};
+		}
+		size_t theme = theme_index(stats, sqlite3_column_int64(statement, 3));
+		if (theme < stats->theme_count)
+			speech->theme_paragraphs[theme] =
+			    (size_t)sqlite3_column_int64(statement, 4);
+	}
+	sqlite3_reset(statement);
+	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+}
+
 int store_stats(struct store *store, const struct store_selection *selection,
 		struct store_stats *stats, struct error *error)
 {
@@ -418,6 +453,11 @@ int store_stats(struct store *store, const struct store_selection *selection,
 		    selection_statement(store, STATEMENT_STATS_PAIRS, speeches, NULL, error);
 		status = statement ? read_pairs(store, statement, stats, error) : -1;
 	}
+	if (status == 0) {
+		statement =
+		    selection_statement(store, STATEMENT_STATS_SPEECHES, speeches, NULL, error);
+		status = statement ? read_speech_stats(store, statement, stats, error) : -1;
+	}
 	read_end(store, began);
 	free(speeches);
 	if (status != 0)
@@ -433,5 +473,10 @@ void store_stats_clear(struct store_stats *stats)
 	}
 	free(stats->themes);
 	free(stats->pairs);
+	for (size_t i = 0; i < stats->tagged_speech_count; i++) {
+		free(stats->speeches[i].title);
+		free(stats->speeches[i].theme_paragraphs);
+	}
+	free(stats->speeches);
 	memset(stats, 0, sizeof *stats);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/event.h"
 #include "store/internal.h"
 #include "store/rows.h"
@@ -44,7 +45,7 @@ int store_action_begin(struct store *store, int64_t document_id, const char *des
 		       struct error *error)
 {
 	if (store->action)
-		return error_set(error, "an action is already open");
+		return error_set(error, _("an action is already open"));
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	if (insert_action(store, "change", 0, "applied", document_id, description, &store->action,
@@ -60,7 +61,7 @@ int store_action_begin(struct store *store, int64_t document_id, const char *des
 int store_action_commit(struct store *store, struct error *error)
 {
 	if (!store->action)
-		return error_set(error, "no action is open");
+		return error_set(error, _("no action is open"));
 	int64_t action = store->action;
 	int status = 0;
 	if (store->action_events == 0)
@@ -110,7 +111,7 @@ static const char *const event_kind_names[] = {
 int event_record(struct store *store, const struct event *event, struct error *error)
 {
 	if (!store->action)
-		return error_set(error, "a change outside an action");
+		return error_set(error, _("a change outside an action"));
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_EVENT_INSERT, error);
 	if (!statement)
 		return -1;
@@ -247,7 +248,7 @@ static int step(struct store *store, int64_t document_id, int forwards, int *don
 {
 	*done = 0;
 	if (store->action)
-		return error_set(error, "cannot undo or redo inside an action");
+		return error_set(error, _("cannot undo or redo inside an action"));
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	struct store_action action = {0};

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/sha256.h"
 #include "speech/metadata.h"
 #include "store/document.h"
@@ -122,7 +123,7 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 {
 	for (size_t i = 0; i < speech->paragraph_count; i++) {
 		if (atomic_load(&store->interrupted))
-			return error_set(error, "interrupted");
+			return error_set(error, _("interrupted"));
 		sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INSERT, error);
 		if (!statement)
 			return -1;

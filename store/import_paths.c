@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/file.h"
 #include "formats/read.h"
 #include "speech/source.h"
@@ -65,7 +66,7 @@ static void walk_entry(struct walk *walk, const char *path, const char *name)
 {
 	struct stat link, target;
 	if (lstat(path, &link) != 0) {
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 		return;
 	}
 	if (S_ISDIR(link.st_mode)) {
@@ -73,7 +74,7 @@ static void walk_entry(struct walk *walk, const char *path, const char *name)
 		return;
 	}
 	if (stat(path, &target) != 0) {
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 		return;
 	}
 	if (!S_ISREG(target.st_mode))
@@ -88,7 +89,7 @@ static void walk_directory(struct walk *walk, const char *directory)
 {
 	DIR *stream = opendir(directory);
 	if (!stream) {
-		fail(walk, directory, strerror(errno));
+		fail(walk, directory, i18n_strerror(errno));
 		return;
 	}
 	char **names = NULL;
@@ -118,7 +119,7 @@ static void walk_argument(struct walk *walk, const char *path)
 {
 	struct stat status;
 	if (stat(path, &status) != 0)
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 	else if (S_ISDIR(status.st_mode)) {
 		size_t before = walk->count, failed = walk->report->failed;
 		walk_directory(walk, path);
@@ -199,8 +200,10 @@ static void hold_replaced_bytes(struct walk *walk, const char *path, const struc
 	if (speech->replaced_bytes == 0)
 		return;
 	struct buffer message = {0};
-	buffer_printf(&message, "%zu invalid byte%s shown as U+FFFD", speech->replaced_bytes,
-		      speech->replaced_bytes == 1 ? "" : "s");
+	buffer_printf(&message,
+		      P_("%zu invalid byte shown as U+FFFD", "%zu invalid bytes shown as U+FFFD",
+			 speech->replaced_bytes),
+		      speech->replaced_bytes);
 	hold(walk, NOTICE_WARNING, path, buffer_string(&message), NULL);
 	buffer_free(&message);
 }

@@ -7,7 +7,7 @@
 #include "store/internal.h"
 #include "store/rows.h"
 
-/* The LIKE pattern for a title filter: %text% with %, _ and the escape
+/* The LIKE pattern for a filter: %text% with %, _ and the escape
  * character itself escaped; NULL for no filter. */
 static char *title_pattern(const char *filter)
 {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/recovery.h"
@@ -96,7 +97,7 @@ int store_document_restore(struct store *store, int64_t id, struct error *error)
 	}
 	if (changed == 0) {
 		store_transaction_rollback(store);
-		return error_set(error, "speech %lld is not removed (or is gone for good)",
+		return error_set(error, _("speech %lld is not removed (or is gone for good)"),
 				 (long long)id);
 	}
 	return store_transaction_commit(store, error);

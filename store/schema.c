@@ -1,4 +1,5 @@
 #include "store/schema.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 
@@ -183,15 +184,15 @@ int schema_migrate(sqlite3 *db, int from, struct error *error)
 {
 	for (int version = from; version < schema_latest_version(); version++) {
 		if (sqlite3_exec(db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
-			return error_set(error, "migrating to schema version %d: %s", version + 1,
-					 sqlite3_errmsg(db));
+			return error_set(error, _("migrating to schema version %d: %s"),
+					 version + 1, sqlite3_errmsg(db));
 		/* PRAGMA takes no bound parameters; the values are our integers. */
 		char pragma[96];
 		snprintf(pragma, sizeof pragma,
 			 "PRAGMA user_version = %d; PRAGMA application_id = %d", version + 1,
 			 STORE_APPLICATION_ID);
 		if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK)
-			return error_set(error, "setting schema version %d: %s", version + 1,
+			return error_set(error, _("setting schema version %d: %s"), version + 1,
 					 sqlite3_errmsg(db));
 	}
 	return 0;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/internal.h"
 
 static const char *const statement_sql[STATEMENT_COUNT] = {
@@ -32,16 +33,16 @@ int store_sql_error(struct store *store, struct error *error)
 {
 	if ((sqlite3_errcode(store->db) & 0xFF) == SQLITE_BUSY)
 		return error_set(error,
-				 "database %s is busy: another process has been writing to it "
-				 "for %d s; nothing was changed, try again",
+				 _("database %s is busy: another process has been writing to it "
+				   "for %d s; nothing was changed, try again"),
 				 store->path, STORE_BUSY_TIMEOUT_MS / 1000);
 	/* "disk I/O error" alone does not say that the disk is full or the
 	 * file too large: the system's error does. */
 	int code = sqlite3_errcode(store->db) & 0xFF, system = sqlite3_system_errno(store->db);
 	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && system)
-		return error_set(error, "database %s: %s (%s)", store->path,
-				 sqlite3_errmsg(store->db), strerror(system));
-	return error_set(error, "database %s: %s", store->path, sqlite3_errmsg(store->db));
+		return error_set(error, _("database %s: %s (%s)"), store->path,
+				 sqlite3_errmsg(store->db), i18n_strerror(system));
+	return error_set(error, _("database %s: %s"), store->path, sqlite3_errmsg(store->db));
 }
 
 int store_step_done(struct store *store, sqlite3_stmt *statement, struct error *error)

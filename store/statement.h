@@ -65,10 +65,12 @@
 #define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
 
 /* The library view: current, not removed speeches; ?1 a LIKE pattern for
- * the title or NULL. */
+ * the title, speaker, occasion, date or source, or NULL. */
 #define LIBRARY_FROM                                                                               \
 	" FROM documents d WHERE d.replaced_by IS NULL AND d.removed_at IS NULL"                   \
-	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\')"
+	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\' OR d.speaker LIKE ?1 ESCAPE '\\'"         \
+	" OR d.occasion LIKE ?1 ESCAPE '\\' OR d.date LIKE ?1 ESCAPE '\\'"                         \
+	" OR d.source LIKE ?1 ESCAPE '\\')"
 
 /* The tag count per row comes from LIBRARY_TALLIES, so that a page costs
  * only its own rows' counts; sorting by tags needs every row's. */
@@ -330,6 +332,13 @@
 	  " (SELECT t.theme_id, t.document_id FROM tags t"                                         \
 	  "  JOIN chosen c ON c.id = t.document_id AND c.id = c.speech) s"                         \
 	  " ON s.theme_id = h.id GROUP BY h.id ORDER BY h.key IS NULL, h.key, h.name")             \
+	X(STATS_SPEECHES,                                                                          \
+	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count, t.theme_id, count(*),"        \
+			  " (SELECT count(DISTINCT u.paragraph) FROM tags u"                       \
+			  "  WHERE u.document_id = d.id AND u.paragraph > 0)"                      \
+			  " FROM chosen c JOIN documents d ON d.id = c.id AND c.id = c.speech"     \
+			  " JOIN tags t ON t.document_id = d.id AND t.paragraph > 0"               \
+			  " GROUP BY d.id, t.theme_id ORDER BY d.id")                              \
 	X(STATS_PAIRS,                                                                             \
 	  CHOSEN_SPEECHES " SELECT a.theme_id, b.theme_id, count(*) FROM tags a"                   \
 			  " JOIN chosen c ON c.id = a.document_id AND c.id = c.speech"             \
@@ -381,8 +390,8 @@
 	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
 	/* the library view; ids grow with each import, so they give import order */               \
 	X(LIBRARY_COUNT, "SELECT count(*)" LIBRARY_FROM)                                           \
-	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title, d.id"))                                         \
-	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title DESC, d.id DESC"))                       \
+	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title COLLATE pinyin, d.id"))                          \
+	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title COLLATE pinyin DESC, d.id DESC"))        \
 	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
 	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date NULLS LAST, d.id"))                        \
 	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \

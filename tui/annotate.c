@@ -279,21 +279,13 @@ static void suggesting_keywords(struct annotations *annotations, size_t paragrap
 		if (!(suggested & ((theme_set)1 << t)))
 			continue;
 		const struct annotation_theme *theme = &annotations->themes[t];
-		struct keyword_match *matches;
-		size_t count = keyword_find(
+		/* Each theme's own keywords, whatever the message holds already
+		 * (民生 is a theme and its keyword). */
+		char *found = keyword_found_list(
 		    paragraph_text(speech, paragraph), speech->paragraphs[paragraph].length,
-		    (const char *const *)theme->keywords, theme->keyword_count, &matches);
-		buffer_printf(out, "%s%s (", out->length ? "; " : "", theme->name);
-		size_t shown = 0;
-		for (size_t i = 0; i < count && shown < 4; i++) {
-			const char *keyword = theme->keywords[matches[i].keyword];
-			if (strstr(out->data, keyword))
-				continue;
-			buffer_printf(out, "%s%s", shown ? "、" : "", keyword);
-			shown++;
-		}
-		buffer_append_string(out, ")");
-		free(matches);
+		    (const char *const *)theme->keywords, theme->keyword_count, 4);
+		buffer_printf(out, "%s%s (%s)", out->length ? "; " : "", theme->name, found);
+		free(found);
 	}
 	buffer_string(out);
 }

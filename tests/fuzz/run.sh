@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="correct docx layout search speech theme"
+NAMES="catalogue correct docx layout search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -58,6 +58,10 @@ seeds() {
 				cp "$file" "$directory/corpus-$i.txt"
 			done
 		fi
+		;;
+	catalogue)
+		catalogue="$BUILD/locale/zh_CN/LC_MESSAGES/pizhu.mo"
+		if [ -f "$catalogue" ]; then cp "$catalogue" "$directory/pizhu.mo"; fi
 		;;
 	theme)
 		cp "$SOURCE"/themes/*.theme "$directory/"
