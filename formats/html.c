@@ -11,6 +11,7 @@
 #include "base/buffer.h"
 #include "base/utf8.h"
 #include "formats/charset.h"
+#include "formats/date.h"
 #include "formats/lines.h"
 
 /* Elements nested deeper are skipped: no real page nests this deep, and
@@ -587,53 +588,6 @@ static int bold_heading(const struct page *page, const struct block *block)
 	return 1;
 }
 
-/* YYYY-MM-DD from the first date in text (2024-05-09, 2024年5月9日,
- * 2024/5/9, 2024.05.09), or NULL. */
-static char *find_date(const char *text, size_t length)
-{
-	for (size_t i = 0; i + 8 <= length; i++) {
-		const char *p = text + i;
-		if (!(p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
-		      p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
-			continue;
-		if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')
-			continue;
-		const char *end = text + length;
-		const char *q = p + 4;
-		size_t separator = 0;
-		if (q < end && (*q == '-' || *q == '/' || *q == '.'))
-			separator = 1;
-		else if (end - q >= 3 && memcmp(q, "年", 3) == 0)
-			separator = 3;
-		if (!separator)
-			continue;
-		q += separator;
-		int month = 0, day = 0, digits = 0;
-		while (q < end && *q >= '0' && *q <= '9' && digits < 2)
-			month = month * 10 + (*q++ - '0'), digits++;
-		if (!digits || q >= end)
-			continue;
-		if (separator == 3) {
-			if (end - q < 3 || memcmp(q, "月", 3) != 0)
-				continue;
-			q += 3;
-		} else if (*q != p[4]) {
-			continue;
-		} else {
-			q++;
-		}
-		digits = 0;
-		while (q < end && *q >= '0' && *q <= '9' && digits < 2)
-			day = day * 10 + (*q++ - '0'), digits++;
-		if (!digits || month < 1 || month > 12 || day < 1 || day > 31)
-			continue;
-		char *date = xmalloc(11);
-		snprintf(date, 11, "%.4s-%02d-%02d", p, month, day);
-		return date;
-	}
-	return NULL;
-}
-
 /* The publisher from a `来源：X` line, or NULL. */
 static char *find_source(const char *text, size_t length)
 {
@@ -814,12 +768,12 @@ static void compose(struct page *page, struct document *document)
 		const struct block *block = &page->blocks[i];
 		const char *text = page->text.data + block->offset;
 		if (!document->date)
-			document->date = find_date(text, block->length);
+			document->date = date_find(text, block->length);
 		if (!document->source)
 			document->source = find_source(text, block->length);
 	}
 	if (!document->date && page->date)
-		document->date = find_date(page->date, strlen(page->date));
+		document->date = date_find(page->date, strlen(page->date));
 	if (!document->source && page->url)
 		document->source = xstrdup(page->url);
 	lines_finish(&lines, document);

@@ -86,6 +86,18 @@ const char *lines_get(const struct lines *lines, size_t index, size_t *length)
 	return text;
 }
 
+void lines_move(struct lines *to, struct lines *from)
+{
+	buffer_append(&to->text, from->text.data, from->text.length);
+	if (from->count) {
+		to->hints =
+		    xgrow(to->hints, &to->capacity, to->count + from->count, sizeof *to->hints);
+		memcpy(to->hints + to->count, from->hints, from->count * sizeof *from->hints);
+		to->count += from->count;
+	}
+	lines_free(from);
+}
+
 void lines_finish(struct lines *lines, struct document *document)
 {
 	document->length = lines->text.length;

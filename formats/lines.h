@@ -29,6 +29,9 @@ int lines_add(struct lines *lines, const char *text, size_t length, enum documen
 /* The text of line `index` (not NUL-terminated) and its length. */
 const char *lines_get(const struct lines *lines, size_t index, size_t *length);
 
+/* Appends every line of `from` to `to` with its hint, and empties `from`. */
+void lines_move(struct lines *to, struct lines *from);
+
 /* Moves the lines into `document` (text, length, hints, hint_count) and
  * leaves `lines` empty. */
 void lines_finish(struct lines *lines, struct document *document);
