@@ -488,6 +488,21 @@ static void squeeze(struct buffer *out, const char *text, size_t length)
 	buffer_string(out);
 }
 
+/* Whether text ends like a site's name: …网, …网站, …门户, …日报, a domain. */
+static int site_name(const char *text, size_t length)
+{
+	static const char *const endings[] = {"网",   "网站", "门户", "平台", "日报", "报",  "频道",
+					      "官网", "政府", "在线", "之窗", ".com", ".cn", NULL};
+	while (length > 0 && text[length - 1] == ' ')
+		length--;
+	for (const char *const *ending = endings; *ending; ending++) {
+		size_t n = strlen(*ending);
+		if (length >= n && memcmp(text + length - n, *ending, n) == 0)
+			return 1;
+	}
+	return memmem(text, length, "www.", 4) != NULL;
+}
+
 char *html_title_without_site(const char *title)
 {
 	/* Separators sites put between the headline and their name, longest
@@ -510,9 +525,10 @@ char *html_title_without_site(const char *title)
 		if (best_length == 0)
 			break;
 		size_t head = utf8_count(title, best_at);
-		size_t tail =
-		    utf8_count(title + best_at + best_length, length - best_at - best_length);
-		if (head == 0 || tail > head)
+		const char *tail_text = title + best_at + best_length;
+		size_t tail_bytes = length - best_at - best_length;
+		size_t tail = utf8_count(tail_text, tail_bytes);
+		if (head == 0 || (tail > head && !(head >= 4 && site_name(tail_text, tail_bytes))))
 			break;
 		length = best_at;
 		while (length > 0 && title[length - 1] == ' ')

@@ -32,7 +32,8 @@ int html_read(const unsigned char *bytes, size_t length, struct document *docume
 
 /* The headline from a <title>: the text without the site's name that
  * sites append after `_`, `|`, ` - `, `--` and the like (a part is taken
- * for a site's name when it is the last and no longer than what remains).
+ * for a site's name when it is the last and no longer than what remains,
+ * or when it ends like one: …网, …网站, …门户, …日报, a domain).
  * A new string. */
 char *html_title_without_site(const char *title);
 
