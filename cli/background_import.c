@@ -9,6 +9,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "speech/source.h"
 #include "store/document.h"
 
 enum { INDEX_MEMORY_BYTES = 256 * 1024 };
@@ -104,7 +105,8 @@ static void *run(void *argument)
 		/* Hashed first, then parsed in the same memory: the file is
 		 * held once, not once as bytes and again as text. */
 		store_content_hash(bytes, length, import->hash);
-		status = speech_parse_in_place(bytes, length, import->fallback_title,
+		status =
+		    speech_parse_file_in_place(import->path, bytes, length, import->fallback_title,
 					       &import->speech, &import->error);
 	}
 	if (status == 0) {

@@ -7,6 +7,7 @@
 #include "base/file.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "speech/source.h"
 
 /* Prints "pizhu: " and the message as one line on stderr. Messages quote
  * file names, arguments and file contents, which may hold escape
@@ -105,7 +106,7 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 {
 	struct error error;
 	char *title = speech_fallback_title(path);
-	int status = speech_parse(bytes, length, title, speech, &error);
+	int status = speech_parse_file(path, bytes, length, title, speech, &error);
 	free(title);
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);

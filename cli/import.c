@@ -119,8 +119,8 @@ static int terminal_columns(void)
 int cli_import_paths(struct store *store, char **paths, size_t count)
 {
 	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
-	struct store_import_progress progress = {&output, show_progress, show_imported,
-						 show_failure, show_warning};
+	struct store_import_progress progress = {&output,      show_progress, show_imported,
+						 show_failure, show_warning,  show_failure};
 	struct store_import_report report;
 	struct error error;
 	if (store_import_paths(store, paths, count, &progress, &report, &error) != 0) {

@@ -26,8 +26,11 @@ const struct command commands[] = {
      "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
      "          title, h1 to h5 (the outline depth) or body\n"},
     {"import", command_import, "FILE|DIR...", "Copy speeches into the library.",
-     "A directory brings in every *.txt file under it (any case, sorted, hidden\n"
-     "files skipped). Prints ID<TAB>TITLE for each file; a file that fails is\n"
+     "Takes text, Word (.docx, .doc), web pages (.html, .htm), PDF and Markdown\n"
+     "(.md), each known by its content. A directory brings in every such file\n"
+     "under it by its name (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md, any\n"
+     "case, sorted; other files are listed as skipped, hidden files left alone).\n"
+     "Prints ID<TAB>TITLE for each file; a file that fails is\n"
      "reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
      "end). On a terminal, stderr shows files and bytes done and the current\n"
      "file. The same content again is a no-op that prints the existing id. A\n"

@@ -11,6 +11,7 @@
 #include "cli/background_import.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "speech/source.h"
 #include "store/document.h"
 #include "tui/tui.h"
 
@@ -127,8 +128,11 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 	if (file_read_start(argument, first_read_limit(argument), &bytes, &length, &complete,
 			    &error) != 0)
 		return cli_fail("%s: %s", argument, error.message);
+	/* Only text can be shown from its beginning; a file of another
+	 * format is read and parsed whole. */
+	int text = speech_file_is_text(argument, bytes, length);
 	size_t beginning = complete ? length : beginning_length(bytes, length);
-	if (!complete && beginning > 0) {
+	if (!complete && text && beginning > 0) {
 		/* Show the beginning at once; the whole file is read, checked
 		 * against the library and imported meanwhile. */
 		int status = cli_parse_speech(argument, bytes, beginning, speech);

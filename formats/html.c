@@ -294,7 +294,7 @@ static char *element_text(xmlNode *node)
 		return NULL;
 	struct lines one = {0};
 	char *text = NULL;
-	if (lines_add(&one, (const char *)content, strlen((const char *)content), DOCUMENT_TEXT,
+	if (lines_add_paragraph(&one, (const char *)content, strlen((const char *)content), DOCUMENT_TEXT,
 		      0)) {
 		size_t length;
 		const char *line = lines_get(&one, 0, &length);
@@ -333,7 +333,7 @@ static void read_head_element(struct page *page, xmlNode *node)
 			char *content = target ? attribute(node, "content") : NULL;
 			if (content && *content && !*target) {
 				struct lines one = {0};
-				if (lines_add(&one, content, strlen(content), DOCUMENT_TEXT, 0)) {
+				if (lines_add_paragraph(&one, content, strlen(content), DOCUMENT_TEXT, 0)) {
 					size_t length;
 					const char *line = lines_get(&one, 0, &length);
 					*target = xstrndup(line, length);
@@ -679,7 +679,7 @@ static void emit(struct lines *lines, const struct page *page, const struct plac
 		if (places[i].role != role)
 			continue;
 		const struct block *block = &page->blocks[i];
-		lines_add(lines, page->text.data + block->offset, block->length, role,
+		lines_add_paragraph(lines, page->text.data + block->offset, block->length, role,
 			  places[i].level);
 	}
 }
@@ -715,7 +715,7 @@ static void compose(struct page *page, struct document *document)
 		}
 		const struct block *block = &page->blocks[headline];
 		struct lines one = {0};
-		if (lines_add(&one, page->text.data + block->offset, block->length, DOCUMENT_TEXT,
+		if (lines_add_paragraph(&one, page->text.data + block->offset, block->length, DOCUMENT_TEXT,
 			      0)) {
 			size_t length;
 			const char *line = lines_get(&one, 0, &length);
@@ -773,7 +773,7 @@ static void compose(struct page *page, struct document *document)
 	if (headline >= 0)
 		emit(&lines, page, places, DOCUMENT_TITLE);
 	else if (document->title)
-		lines_add(&lines, document->title, strlen(document->title), DOCUMENT_TITLE, 0);
+		lines_add_paragraph(&lines, document->title, strlen(document->title), DOCUMENT_TITLE, 0);
 	emit(&lines, page, places, DOCUMENT_TEXT);
 	emit(&lines, page, places, DOCUMENT_BACK);
 	free(places);
@@ -792,7 +792,7 @@ static void compose(struct page *page, struct document *document)
 		document->date = date_find(page->date, strlen(page->date));
 	if (!document->source && page->url)
 		document->source = xstrdup(page->url);
-	lines_finish(&lines, document);
+	lines_to_document(&lines, document);
 }
 
 static void page_free(struct page *page)

@@ -434,7 +434,7 @@ static void read_line(struct reader *reader, const char *line, size_t length)
 				buffer_append_string(&note, ". ");
 				markdown_inline(close + 2, length - (size_t)(close + 2 - text),
 						&note);
-				lines_add(&reader->back, note.data, note.length, DOCUMENT_BACK, 0);
+				lines_add_paragraph(&reader->back, note.data, note.length, DOCUMENT_BACK, 0);
 				buffer_free(&note);
 			}
 			return; /* a link reference definition shows nothing */
@@ -569,7 +569,7 @@ static size_t front_matter(struct reader *reader, const char *text, size_t lengt
 					*target = value;
 					value = NULL;
 				} else {
-					lines_add(&reader->front, field,
+					lines_add_paragraph(&reader->front, field,
 						  (size_t)(field_end - field), DOCUMENT_FRONT, 0);
 				}
 				free(value);
@@ -671,9 +671,9 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 		struct lines a = {0}, b = {0};
 		size_t la = 0, lb = 0;
 		const char *ta = "", *tb = "";
-		if (lines_add(&a, title, strlen(title), DOCUMENT_TEXT, 0))
+		if (lines_add_paragraph(&a, title, strlen(title), DOCUMENT_TEXT, 0))
 			ta = lines_get(&a, 0, &la);
-		if (lines_add(&b, reader.blocks[body].text, strlen(reader.blocks[body].text),
+		if (lines_add_paragraph(&b, reader.blocks[body].text, strlen(reader.blocks[body].text),
 			      DOCUMENT_TEXT, 0))
 			tb = lines_get(&b, 0, &lb);
 		if (!(la == lb && memcmp(ta, tb, la) == 0))
@@ -695,9 +695,9 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 			meta_end++;
 	lines_move(&lines, &reader.front);
 	for (size_t i = body; i < meta_end; i++)
-		lines_add(&lines, reader.blocks[i].text, strlen(reader.blocks[i].text),
+		lines_add_paragraph(&lines, reader.blocks[i].text, strlen(reader.blocks[i].text),
 			  DOCUMENT_FRONT, 0);
-	if (title && lines_add(&lines, title, strlen(title), DOCUMENT_TITLE, 0)) {
+	if (title && lines_add_paragraph(&lines, title, strlen(title), DOCUMENT_TITLE, 0)) {
 		size_t title_length;
 		const char *line = lines_get(&lines, lines.count - 1, &title_length);
 		document->title = xstrndup(line, title_length);
@@ -710,7 +710,7 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 	for (size_t i = meta_end; i < reader.count; i++) {
 		const struct block *block = &reader.blocks[i];
 		int level = block->bold_heading ? deepest + 1 : block->level;
-		lines_add(&lines, block->text, strlen(block->text), DOCUMENT_TEXT, level);
+		lines_add_paragraph(&lines, block->text, strlen(block->text), DOCUMENT_TEXT, level);
 	}
 	lines_move(&lines, &reader.back);
 	if (reader.date) {
@@ -721,7 +721,7 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 		reader.source = NULL;
 	}
 	reader_free(&reader);
-	lines_finish(&lines, document);
+	lines_to_document(&lines, document);
 	document->format = "md";
 	if (document->hint_count == 0) {
 		document_free(document);

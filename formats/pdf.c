@@ -219,7 +219,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 		const char *line = lines_get(&out, i, &line_length);
 		document->date = date_find(line, line_length);
 	}
-	lines_finish(&out, document);
+	lines_to_document(&out, document);
 	document->format = "pdf";
 	if (document->hint_count == 0) {
 		document_free(document);

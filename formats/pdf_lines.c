@@ -442,8 +442,8 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 	if (title_line >= 0) {
 		for (size_t i = 0; i < (size_t)title_line; i++)
 			if (keep[i])
-				lines_add(&front, lines[i].text, lines[i].length, DOCUMENT_FRONT,
-					  0);
+				lines_add_paragraph(&front, lines[i].text, lines[i].length,
+						    DOCUMENT_FRONT, 0);
 		struct buffer text = {0};
 		const struct pdf_line *line = &lines[title_line];
 		struct buffer squeezed = {0};
@@ -472,10 +472,12 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 				break;
 			}
 			free(date);
-			lines_add(&front, lines[i].text, lines[i].length, DOCUMENT_FRONT, 0);
+			lines_add_paragraph(&front, lines[i].text, lines[i].length, DOCUMENT_FRONT,
+					    0);
 			keep[i] = 0;
 		}
-		if (lines_add(&front, text.data ? text.data : "", text.length, DOCUMENT_TITLE, 0)) {
+		if (lines_add_paragraph(&front, text.data ? text.data : "", text.length,
+					DOCUMENT_TITLE, 0)) {
 			size_t length;
 			const char *added = lines_get(&front, front.count - 1, &length);
 			*title = xstrndup(added, length);
@@ -483,6 +485,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		buffer_free(&text);
 	}
 	lines_move(out, &front);
+	lines_free(&front);
 
 	struct buffer paragraph = {0};
 	int paragraph_level = 0;
@@ -512,8 +515,8 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 				begins = 1;
 		}
 		if (begins && paragraph.length) {
-			lines_add(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
-				  paragraph_level);
+			lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
+					    paragraph_level);
 			paragraph.length = 0;
 		}
 		if (begins)
@@ -522,7 +525,8 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		previous = line;
 	}
 	if (paragraph.length)
-		lines_add(out, paragraph.data, paragraph.length, DOCUMENT_TEXT, paragraph_level);
+		lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
+				    paragraph_level);
 	buffer_free(&paragraph);
 	buffer_free(&metadata);
 	buffer_free(&metadata_clean);

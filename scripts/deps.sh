@@ -23,6 +23,8 @@ need pkg-config command -v pkg-config
 need libncurses-dev header ncurses.h
 need libsqlite3-dev header sqlite3.h
 need libunistring-dev header unistr.h
+need libzip-dev header zip.h
+need libxml2-dev pkg-config --exists libxml-2.0
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove

@@ -50,9 +50,10 @@ struct text_span {
 struct speech {
 	char *text; /* cleaned UTF-8, one line per paragraph */
 	size_t text_length;
-	const char *encoding;  /* see decode.h */
-	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
-	int title_found;       /* 0 when the title is the fallback name */
+	const char *encoding;		/* see decode.h */
+	const char *format;		/* the file's format (formats/read.h); NULL: "text" */
+	size_t replaced_bytes;		/* damaged bytes shown as U+FFFD */
+	int title_found;		/* 0 when the title is the fallback name */
 	struct text_span *front_matter; /* hidden clutter before the speech */
 	size_t front_matter_count;
 	struct text_span *back_matter; /* hidden clutter after it (责任编辑, footers) */

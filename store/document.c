@@ -22,6 +22,7 @@ static void read_document(sqlite3_stmt *statement, struct store_document *docume
 	document->occasion = store_column_text(statement, 11);
 	document->source = store_column_text(statement, 12);
 	document->metadata_user_set = (unsigned)sqlite3_column_int(statement, 13);
+	document->format = store_column_text(statement, 14);
 }
 
 int store_document_get(struct store *store, int64_t id, struct store_document *document,
@@ -86,6 +87,7 @@ void store_document_clear(struct store_document *document)
 {
 	free(document->title);
 	free(document->encoding);
+	free(document->format);
 	free(document->source_path);
 	free(document->content_hash);
 	free(document->imported_at);
@@ -113,6 +115,16 @@ static const char *static_encoding(const char *name)
 		if (name && strcmp(name, known[i]) == 0)
 			return known[i];
 	return "unknown";
+}
+
+/* speech.format, likewise: a format name the readers use, else "text". */
+static const char *static_format(const char *name)
+{
+	static const char *const known[] = {"text", "docx", "doc", "html", "pdf", "md"};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (name && strcmp(name, known[i]) == 0)
+			return known[i];
+	return known[0];
 }
 
 static enum paragraph_role role_from_name(const char *name)
@@ -144,6 +156,7 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	size_t front_length = (size_t)sqlite3_column_bytes(statement, 1);
 	speech->title_found = sqlite3_column_int(statement, 2);
 	speech->replaced_bytes = (size_t)sqlite3_column_int64(statement, 3);
+	speech->format = static_format((const char *)sqlite3_column_text(statement, 4));
 	size_t capacity = 0;
 	for (size_t start = 0; front_length > 0 && start <= front_length;) {
 		const char *newline = memchr(front + start, '\n', front_length - start);

@@ -20,6 +20,7 @@ struct store_document {
 	int64_t id;
 	char *title;
 	char *encoding;
+	char *format;	   /* the file's format: "text", "docx", "doc", "html", "pdf", "md" */
 	char *source_path; /* absolute path it was imported from; NULL if unknown */
 	char *content_hash;
 	char *imported_at;	/* ISO 8601 UTC */

@@ -76,6 +76,8 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	sqlite3_bind_int(statement, 5, speech->title_found);
 	sqlite3_bind_int64(statement, 6, (sqlite3_int64)speech->replaced_bytes);
 	sqlite3_bind_int64(statement, 7, (sqlite3_int64)speech->paragraph_count - 1);
+	sqlite3_bind_text(statement, 13, speech->format ? speech->format : "text", -1,
+			  SQLITE_STATIC);
 	if (previous)
 		sqlite3_bind_int64(statement, 8, previous);
 	struct speech_metadata metadata;

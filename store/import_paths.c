@@ -9,6 +9,8 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "formats/read.h"
+#include "speech/source.h"
 #include "store/internal.h"
 
 struct found_file {
@@ -39,12 +41,6 @@ static void add_file(struct walk *walk, const char *path, uint64_t size)
 	walk->report->bytes += size;
 }
 
-static int is_text_name(const char *name)
-{
-	size_t length = strlen(name);
-	return length > 4 && strcasecmp(name + length - 4, ".txt") == 0;
-}
-
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -52,8 +48,19 @@ static int compare_names(const void *a, const void *b)
 
 static void walk_directory(struct walk *walk, const char *directory);
 
+/* A file a directory holds that is not a speech by its name: told, so
+ * that nobody wonders where it went. */
+static void skip(struct walk *walk, const char *path)
+{
+	walk->report->skipped++;
+	if (walk->progress->skipped)
+		walk->progress->skipped(walk->progress->context, path,
+					"skipped: not a speech file (" FORMAT_EXTENSIONS ")");
+}
+
 /* An entry found in a directory: a subdirectory (not through a symbolic
- * link, so that a loop cannot trap the walk) or a *.txt file. */
+ * link, so that a loop cannot trap the walk) or a file of a format pizhu
+ * reads, by its name. */
 static void walk_entry(struct walk *walk, const char *path, const char *name)
 {
 	struct stat link, target;
@@ -65,14 +72,16 @@ static void walk_entry(struct walk *walk, const char *path, const char *name)
 		walk_directory(walk, path);
 		return;
 	}
-	if (!is_text_name(name))
-		return;
 	if (stat(path, &target) != 0) {
 		fail(walk, path, strerror(errno));
 		return;
 	}
-	if (S_ISREG(target.st_mode))
+	if (!S_ISREG(target.st_mode))
+		return;
+	if (format_known_extension(name))
 		add_file(walk, path, (uint64_t)target.st_size);
+	else
+		skip(walk, path);
 }
 
 static void walk_directory(struct walk *walk, const char *directory)
@@ -116,7 +125,7 @@ static void walk_argument(struct walk *walk, const char *path)
 		/* A directory named on purpose that holds nothing to import is
 		 * worth telling: a wrong path, most likely. */
 		if (walk->count == before && walk->report->failed == failed)
-			fail(walk, path, "no *.txt files in it");
+			fail(walk, path, "no speech files in it (" FORMAT_EXTENSIONS ")");
 	} else if (S_ISREG(status.st_mode))
 		add_file(walk, path, (uint64_t)status.st_size);
 	else
@@ -210,7 +219,7 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	struct speech speech;
 	struct error problem;
 	char *title = speech_fallback_title(path);
-	int status = speech_parse(bytes, length, title, &speech, &problem);
+	int status = speech_parse_file(path, bytes, length, title, &speech, &problem);
 	free(title);
 	if (status != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);

@@ -134,6 +134,9 @@ static const char *const migrations[] = {
      * savepoint: one segment per paragraph, merged over and over, which
      * was most of an import's time. */
     "DROP TRIGGER paragraphs_search_insert;",
+    /* 4: the format each speech was read from (formats/read.h); the text
+     * stored is what its reader extracted. Older speeches were text. */
+    "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';",
 };
 
 int schema_latest_version(void)

@@ -6,7 +6,7 @@
 
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source, metadata_set"
+	" paragraph_count, date, speaker, occasion, source, metadata_set, format"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
@@ -99,7 +99,8 @@
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
-	  " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW ")")     \
+	  " imported_at, format) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW  \
+	  ", ?13)")                                                                                \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
 	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
@@ -118,8 +119,9 @@
 			" metadata_set = metadata_set | ?10 WHERE id = ?1 AND removed_at IS NULL") \
 	X(DOCUMENT_GET,                                                                            \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
-	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
-			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
+	X(DOCUMENT_MODEL,                                                                          \
+	  "SELECT encoding, front_matter, title_found, replaced_bytes, format FROM "               \
+	  "documents WHERE id = ?1 AND removed_at IS NULL")                                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
 	  " AND removed_at IS NULL ORDER BY id")                                                   \

@@ -287,7 +287,7 @@ static void erase_filter_character(struct library_view *view)
 }
 
 struct import_screen {
-	struct buffer failures; /* one line per failed file */
+	struct buffer failures; /* one line per failed or skipped file */
 	size_t failure_count;
 };
 
@@ -347,6 +347,7 @@ static void import_files(struct library_view *view)
 	    .context = &screen,
 	    .progress = import_progress,
 	    .failed = import_failed,
+	    .skipped = import_failed,
 	};
 	struct store_import_report report;
 	struct error error;
@@ -356,8 +357,9 @@ static void import_files(struct library_view *view)
 		set_message(view, 1, "import stopped: %s", error.message);
 	else
 		set_message(view, report.failed > 0,
-			    "%zu new, %zu new versions, %zu already there, %zu failed",
-			    report.imported, report.new_versions, report.unchanged, report.failed);
+			    "%zu new, %zu new versions, %zu already there, %zu failed%s",
+			    report.imported, report.new_versions, report.unchanged, report.failed,
+			    report.skipped ? ", some files skipped" : "");
 	if (screen.failure_count)
 		show_failures(&screen);
 	buffer_free(&screen.failures);

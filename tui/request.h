@@ -82,7 +82,7 @@ enum request_pane {
 	R(LIBRARY_CLEAR, PANE_LIBRARY, "Esc", "clear the filter")                                  \
 	R(LIBRARY_SEARCH, PANE_LIBRARY, "/", "search every speech")                                \
 	R(LIBRARY_THEME, PANE_LIBRARY, "t", "search results: only paragraphs with a theme")        \
-	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", "import a file or a directory of *.txt")              \
+	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", "import a speech file or a directory of them")      \
 	R(LIBRARY_EDIT, PANE_LIBRARY, "e", "edit date, speaker, occasion and source")              \
 	R(LIBRARY_REMOVE, PANE_LIBRARY, "d", "remove the speech (asks first)")                     \
 	R(LIBRARY_RESTORE, PANE_LIBRARY, "u", "bring back the speech removed last")                \

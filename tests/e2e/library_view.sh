@@ -83,7 +83,7 @@ tmux_wait "import file or directory"
 tmux_keys -l "$TEST_DIR/more"
 tmux_keys Enter
 tmux_wait "files that could not be imported"
-like "$(tmux_screen)" "broken.txt: binary file" "the bad file is listed with its reason"
+like "$(tmux_screen)" "broken.txt: not a speech pizhu can read" "the bad file is listed with its reason"
 tmux_keys q
 tmux_wait "1 new, 0 new versions, 0 already there, 1 failed"
 ok $? "the other file was imported"

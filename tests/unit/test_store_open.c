@@ -101,6 +101,11 @@ static void migrates_search_trigger(void)
 {
 	struct store *store = test_store_open("v2.db");
 	test_import(store, "/a.txt", "旧的讲话\n保障和改善民生。\n", NULL);
+	/* What version 4 added, a version 2 library lacks (this connection
+	 * has the tokenizer the rewritten schema's triggers need). */
+	ok(sqlite3_exec(store->db, "ALTER TABLE documents DROP COLUMN format", NULL, NULL, NULL) ==
+	       SQLITE_OK,
+	   "back to version 2's columns");
 	store_close(store);
 	run_sql(test_path("v2.db"),
 		"CREATE TRIGGER paragraphs_search_insert AFTER INSERT ON paragraphs BEGIN"
