@@ -150,7 +150,9 @@ static int known_article(const xmlNode *node)
 	       attribute_contains(node, "class", "rich_media_content");
 }
 
-static long element_of(struct page *page, struct frame *frame)
+/* The element of a frame, recorded the first time it holds text: its
+ * blocks begin at `first`. */
+static long element_of(struct page *page, struct frame *frame, size_t first)
 {
 	if (frame->element < 0) {
 		page->elements = xgrow(page->elements, &page->element_capacity,
@@ -158,7 +160,7 @@ static long element_of(struct page *page, struct frame *frame)
 		struct element *element = &page->elements[page->element_count];
 		memset(element, 0, sizeof *element);
 		element->node = frame->node;
-		element->first = page->block_count;
+		element->first = first;
 		element->end = SIZE_MAX; /* still open */
 		frame->element = (long)page->element_count++;
 	}
@@ -194,7 +196,7 @@ static void end_line(struct page *page)
 		if (!page->frames[i].block)
 			continue;
 		levels++;
-		long index = element_of(page, &page->frames[i]);
+		long index = element_of(page, &page->frames[i], page->block_count - 1);
 		struct element *element = &page->elements[index];
 		element->chars += block.chars;
 		element->link_chars += block.link_chars;
@@ -218,7 +220,8 @@ static void end_line(struct page *page)
 	for (size_t i = target + 1, shares = 0; i-- > 0 && shares < 2;) {
 		if (!page->frames[i].block)
 			continue;
-		page->elements[element_of(page, &page->frames[i])].score += score * share;
+		page->elements[element_of(page, &page->frames[i], page->block_count - 1)].score +=
+		    score * share;
 		share /= 2;
 		shares++;
 	}
@@ -294,8 +297,8 @@ static char *element_text(xmlNode *node)
 		return NULL;
 	struct lines one = {0};
 	char *text = NULL;
-	if (lines_add_paragraph(&one, (const char *)content, strlen((const char *)content), DOCUMENT_TEXT,
-		      0)) {
+	if (lines_add_paragraph(&one, (const char *)content, strlen((const char *)content),
+				DOCUMENT_TEXT, 0)) {
 		size_t length;
 		const char *line = lines_get(&one, 0, &length);
 		text = xstrndup(line, length);
@@ -333,7 +336,8 @@ static void read_head_element(struct page *page, xmlNode *node)
 			char *content = target ? attribute(node, "content") : NULL;
 			if (content && *content && !*target) {
 				struct lines one = {0};
-				if (lines_add_paragraph(&one, content, strlen(content), DOCUMENT_TEXT, 0)) {
+				if (lines_add_paragraph(&one, content, strlen(content),
+							DOCUMENT_TEXT, 0)) {
 					size_t length;
 					const char *line = lines_get(&one, 0, &length);
 					*target = xstrndup(line, length);
@@ -425,8 +429,8 @@ static void walk(struct page *page, xmlNode *node, struct context context, size_
 				     sizeof *page->frames);
 		page->frames[page->frame_count++] = (struct frame){node, -1, block};
 		if (block && page->known_article < 0 && known_article(node))
-			page->known_article =
-			    element_of(page, &page->frames[page->frame_count - 1]);
+			page->known_article = element_of(page, &page->frames[page->frame_count - 1],
+							 page->block_count);
 		walk(page, node->children, inner, depth + 1);
 		if (block)
 			end_line(page);
@@ -455,7 +459,7 @@ static long find_article(const struct page *page)
 {
 	if (page->known_article >= 0) {
 		const struct element *known = &page->elements[page->known_article];
-		if (known->chars - known->link_chars >= 40)
+		if (known->chars - known->link_chars >= 10)
 			return page->known_article;
 	}
 	long best = -1;
@@ -680,7 +684,7 @@ static void emit(struct lines *lines, const struct page *page, const struct plac
 			continue;
 		const struct block *block = &page->blocks[i];
 		lines_add_paragraph(lines, page->text.data + block->offset, block->length, role,
-			  places[i].level);
+				    places[i].level);
 	}
 }
 
@@ -715,8 +719,8 @@ static void compose(struct page *page, struct document *document)
 		}
 		const struct block *block = &page->blocks[headline];
 		struct lines one = {0};
-		if (lines_add_paragraph(&one, page->text.data + block->offset, block->length, DOCUMENT_TEXT,
-			      0)) {
+		if (lines_add_paragraph(&one, page->text.data + block->offset, block->length,
+					DOCUMENT_TEXT, 0)) {
 			size_t length;
 			const char *line = lines_get(&one, 0, &length);
 			document->title = xstrndup(line, length);
@@ -773,7 +777,8 @@ static void compose(struct page *page, struct document *document)
 	if (headline >= 0)
 		emit(&lines, page, places, DOCUMENT_TITLE);
 	else if (document->title)
-		lines_add_paragraph(&lines, document->title, strlen(document->title), DOCUMENT_TITLE, 0);
+		lines_add_paragraph(&lines, document->title, strlen(document->title),
+				    DOCUMENT_TITLE, 0);
 	emit(&lines, page, places, DOCUMENT_TEXT);
 	emit(&lines, page, places, DOCUMENT_BACK);
 	free(places);
