@@ -55,8 +55,8 @@ static long first_char(const char *text, size_t length)
 static long last_char_of(const char *text, size_t length)
 {
 	size_t i = length;
-	while (i > 0 && ((unsigned char)text[i - 1] & 0xC0) == 0x80)
-		i--;
+	while (i > 0 && ((unsigned char)text[--i] & 0xC0) == 0x80)
+		;
 	size_t step;
 	return i < length ? utf8_decode((const unsigned char *)text + i, length - i, &step) : 0;
 }
@@ -434,7 +434,8 @@ static void read_line(struct reader *reader, const char *line, size_t length)
 				buffer_append_string(&note, ". ");
 				markdown_inline(close + 2, length - (size_t)(close + 2 - text),
 						&note);
-				lines_add_paragraph(&reader->back, note.data, note.length, DOCUMENT_BACK, 0);
+				lines_add_paragraph(&reader->back, note.data, note.length,
+						    DOCUMENT_BACK, 0);
 				buffer_free(&note);
 			}
 			return; /* a link reference definition shows nothing */
@@ -570,7 +571,8 @@ static size_t front_matter(struct reader *reader, const char *text, size_t lengt
 					value = NULL;
 				} else {
 					lines_add_paragraph(&reader->front, field,
-						  (size_t)(field_end - field), DOCUMENT_FRONT, 0);
+							    (size_t)(field_end - field),
+							    DOCUMENT_FRONT, 0);
 				}
 				free(value);
 				field = field_end + 1;
@@ -673,8 +675,8 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 		const char *ta = "", *tb = "";
 		if (lines_add_paragraph(&a, title, strlen(title), DOCUMENT_TEXT, 0))
 			ta = lines_get(&a, 0, &la);
-		if (lines_add_paragraph(&b, reader.blocks[body].text, strlen(reader.blocks[body].text),
-			      DOCUMENT_TEXT, 0))
+		if (lines_add_paragraph(&b, reader.blocks[body].text,
+					strlen(reader.blocks[body].text), DOCUMENT_TEXT, 0))
 			tb = lines_get(&b, 0, &lb);
 		if (!(la == lb && memcmp(ta, tb, la) == 0))
 			title_block = -1;
@@ -696,7 +698,7 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 	lines_move(&lines, &reader.front);
 	for (size_t i = body; i < meta_end; i++)
 		lines_add_paragraph(&lines, reader.blocks[i].text, strlen(reader.blocks[i].text),
-			  DOCUMENT_FRONT, 0);
+				    DOCUMENT_FRONT, 0);
 	if (title && lines_add_paragraph(&lines, title, strlen(title), DOCUMENT_TITLE, 0)) {
 		size_t title_length;
 		const char *line = lines_get(&lines, lines.count - 1, &title_length);

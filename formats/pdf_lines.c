@@ -21,8 +21,8 @@ static long char_at(const char *text, size_t length, size_t *step)
 static long last_char(const char *text, size_t length)
 {
 	size_t i = length;
-	while (i > 0 && ((unsigned char)text[i - 1] & 0xC0) == 0x80)
-		i--;
+	while (i > 0 && ((unsigned char)text[--i] & 0xC0) == 0x80)
+		;
 	size_t step;
 	return i < length ? char_at(text + i, length - i, &step) : 0;
 }
