@@ -602,8 +602,8 @@ static int bold_heading(const struct page *page, const struct block *block)
 			return 0;
 	}
 	/* A label such as 来源：, 作者：, 记者： near the start. */
-	const char *colon = strstr(text, "：");
-	if (colon && colon < text + length && utf8_count(text, (size_t)(colon - text)) <= 6)
+	const char *colon = memmem(text, length, "：", 3);
+	if (colon && utf8_count(text, (size_t)(colon - text)) <= 6)
 		return 0;
 	return 1;
 }

@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="layout search speech theme"
+NAMES="layout search speech theme html markdown pdf"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -62,6 +62,17 @@ seeds() {
 	theme)
 		cp "$SOURCE"/themes/*.theme "$directory/"
 		;;
+	html | markdown | pdf)
+		# The corpus's pages, notes and PDFs are small and few: seeds
+		# for make check too.
+		extension=$name
+		[ "$name" = markdown ] && extension=md
+		if [ -d "$CORPUS/formats" ]; then
+			find "$CORPUS/formats" -name "*.$extension" | while read -r file; do
+				cp "$file" "$directory/corpus-$(basename "$file")"
+			done
+		fi
+		;;
 	search)
 		{ byte 0; printf '民生\n'; cat "$fixture"; } >"$directory/fixture.q"
 		;;
@@ -86,13 +97,17 @@ seeds() {
 
 options() { # NAME: libFuzzer options of a harness
 	case $1 in
-	speech | layout) max_len=16384 ;;
+	speech | layout | html | markdown) max_len=16384 ;;
+	pdf) max_len=65536 ;;
 	*) max_len=4096 ;;
 	esac
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
 	theme) check_runs=40000 ;;
+	html) check_runs=3000 ;;
+	markdown) check_runs=5000 ;;
+	pdf) check_runs=400 ;;
 	*) check_runs=20000 ;;
 	esac
 	echo "-dict=$SOURCE/tests/fuzz/dict/$1.dict -max_len=$max_len -timeout=10 -rss_limit_mb=2048"
