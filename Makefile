@@ -166,7 +166,7 @@ build/bench/pizhu: $(BENCH_OBJECTS)
 	@$(CC) -O2 -o $@ $^ $(LIBS)
 
 bench:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory build/bench/pizhu
 	python3 bench/run $(BENCH_FLAGS)
 

@@ -5,6 +5,7 @@
 #   deps.sh            building and the tests
 #   deps.sh fuzz       also clang and its libFuzzer runtime (make check, make fuzz)
 #   deps.sh valgrind   also valgrind (make check-valgrind)
+#   deps.sh bench      also pdftotext (poppler-utils), the reference of make bench
 set -u
 
 missing=""
@@ -25,6 +26,11 @@ need libsqlite3-dev header sqlite3.h
 need libunistring-dev header unistr.h
 need libzip-dev header zip.h
 need libxml2-dev pkg-config --exists libxml-2.0
+# Web pages: uchardet guesses an undeclared charset. PDF: poppler, with
+# poppler-data for the Adobe-GB1 CID fonts of Chinese PDFs.
+need libuchardet-dev pkg-config --exists uchardet
+need libpoppler-glib-dev pkg-config --exists poppler-glib
+need poppler-data test -d /usr/share/poppler/cMap/Adobe-GB1
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
@@ -49,6 +55,7 @@ for extra in "$@"; do
 		need libclang-rt-dev fuzzer_links
 		;;
 	valgrind) need valgrind command -v valgrind ;;
+	bench) need poppler-utils command -v pdftotext ;;
 	*)
 		echo "deps.sh: unknown group '$extra'" >&2
 		exit 2
