@@ -222,6 +222,29 @@ static void join(struct buffer *paragraph, const char *text, size_t length)
 	buffer_append(paragraph, text, length);
 }
 
+/* Drops the spaces a PDF's glyph positions put before full-width
+ * punctuation and after opening brackets (`一 、` for 一、): Chinese text
+ * has none there, and a heading marker must read as one. */
+static void tighten(struct buffer *text)
+{
+	static const char closing[] = "、，。：；！？）」』】》";
+	static const char opening[] = "（「『【《";
+	size_t out = 0;
+	for (size_t i = 0; i < text->length; i++) {
+		if (text->data[i] == ' ') {
+			int before_closing =
+			    i + 4 <= text->length &&
+			    memmem(closing, sizeof closing - 1, text->data + i + 1, 3);
+			int after_opening = out >= 3 && memmem(opening, sizeof opening - 1,
+							       text->data + out - 3, 3);
+			if (before_closing || after_opening)
+				continue;
+		}
+		text->data[out++] = text->data[i];
+	}
+	text->length = out;
+}
+
 struct layout {
 	double left, right; /* body margins */
 	double em;	    /* body type size */
@@ -515,6 +538,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 				begins = 1;
 		}
 		if (begins && paragraph.length) {
+			tighten(&paragraph);
 			lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
 					    paragraph_level);
 			paragraph.length = 0;
@@ -524,6 +548,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		join(&paragraph, line->text, line->length);
 		previous = line;
 	}
+	tighten(&paragraph);
 	if (paragraph.length)
 		lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
 				    paragraph_level);

@@ -37,7 +37,7 @@ static void rejoining(void)
 	struct pdf_line lines[] = {
 	    line_at("　　同志们，今天召开全市工作会议，主要任务是总结", 0, 0, 96, 523),
 	    line_at("去年工作，部署今年任务。", 0, 1, 72, 230),
-	    line_at("一、认清形势", 0, 2, 72, 150),
+	    line_at("一 、认清形势 （ 一 ）", 0, 2, 72, 150),
 	    line_at("过去一年，我们顶住压力，经济运行稳中有进，民生保障", 0, 3, 72, 523),
 	    line_at("持续加强。The economy grew by five per-", 0, 4, 72, 522),
 	    line_at("cent in the year, and jobs", 0, 5, 72, 523),
@@ -57,8 +57,9 @@ static void rejoining(void)
 		  "rejoining: Chinese lines join without a space");
 	free(first);
 	char *heading = document_line(&document, 1);
-	is_string(heading, "一、认清形势",
-		  "rejoining: a line after one ending short is a new paragraph");
+	is_string(heading, "一、认清形势 （一）",
+		  "rejoining: a line after one ending short is a new paragraph, the spaces "
+		  "glyph positions put around full-width punctuation gone");
 	free(heading);
 	char *mixed = document_line(&document, 2);
 	is_string(mixed,
