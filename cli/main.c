@@ -21,8 +21,9 @@ const struct command commands[] = {
      "  --tsv   one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
      "          depth 0, paragraph 0)\n"},
     {"cat", command_cat, "[--tsv] FILE", "Print the cleaned text of a speech.",
-     "Prints the title, then every paragraph on its own line; front matter\n"
-     "(a website's page controls or copyright block) is left out.\n"
+     "Prints the title, then every paragraph on its own line; front and back\n"
+     "matter (a website's page controls or copyright block; a web page's menus,\n"
+     "share buttons, related news and footer) is left out.\n"
      "  --tsv   one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
      "          title, h1 to h5 (the outline depth) or body\n"},
     {"import", command_import, "FILE|DIR...", "Copy speeches into the library.",
@@ -37,7 +38,8 @@ const struct command commands[] = {
      "changed file at a known path becomes a new version of its speech: tags\n"
      "and notes move to the paragraphs with the same text, else to the most\n"
      "similar paragraph of the same section; those that\n"
-     "find no place stay on the old version (see list --orphans).\n"},
+     "find no place stay on the old version (see list --orphans). A scanned PDF\n"
+     "(no text layer) is refused: run OCR on it (ocrmypdf -l chi_sim) first.\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
      "One line per speech: id, title, date and speaker when known, paragraphs\n"
      "and tag counts per theme.\n"
