@@ -130,6 +130,23 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 	g_free(boxes);
 }
 
+/* Whether the first pages hold images: a PDF of images and no text is a
+ * scan, one of neither is empty. */
+static int has_images(PopplerDocument *pdf, int page_count)
+{
+	int found = 0;
+	for (int i = 0; i < page_count && i < 5 && !found; i++) {
+		PopplerPage *page = poppler_document_get_page(pdf, i);
+		if (!page)
+			continue;
+		GList *images = poppler_page_get_image_mapping(page);
+		found = images != NULL;
+		poppler_page_free_image_mapping(images);
+		g_object_unref(page);
+	}
+	return found;
+}
+
 static void collected_free(struct collected *collected)
 {
 	for (size_t i = 0; i < collected->page_count; i++)
@@ -196,6 +213,10 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 		}
 	}
 	if (collected.characters < (size_t)page_count * SCAN_CHARS_PER_PAGE) {
+		if (!has_images(pdf, page_count)) {
+			status = error_set(error, "no text in the PDF");
+			goto done;
+		}
 		status = error_set(error,
 				   "this PDF has no text layer (a scanned PDF); pizhu reads "
 				   "text, not images: run OCR on it first (for example "

@@ -10,8 +10,8 @@
  *
  * Work is bounded: a PDF of more than PDF_MAX_PAGES pages, or one that
  * takes longer than PDF_MAX_SECONDS to read, is refused with a message. A
- * PDF without a text layer (a scan) is refused with a message that says
- * what to do. */
+ * PDF of images without a text layer (a scan) is refused with a message
+ * that says what to do; one with neither text nor images as empty. */
 #ifndef PIZHU_FORMATS_PDF_H
 #define PIZHU_FORMATS_PDF_H
 

@@ -177,14 +177,28 @@ static void hostile(void)
 {
 	struct document document;
 	struct error error = {{0}};
-	/* One page and nothing on it: what a scan without OCR looks like to a reader. */
+	/* One page and only an image on it: a scan. */
+	const char *scan =
+	    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+	    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+	    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]"
+	    "/Resources<</XObject<</Im1 5 0 R>>>>/Contents 4 0 R>>endobj\n"
+	    "4 0 obj<</Length 32>>stream\nq 500 0 0 700 50 50 cm /Im1 Do Q\nendstream endobj\n"
+	    "5 0 obj<</Type/XObject/Subtype/Image/Width 4/Height 4/ColorSpace/DeviceGray"
+	    "/BitsPerComponent 8/Length 16>>stream\nxxxxxxxxxxxxxxxx\nendstream endobj\n"
+	    "trailer<</Root 1 0 R>>\n%%EOF\n";
+	ok(pdf_read((const unsigned char *)scan, strlen(scan), &document, &error) != 0 &&
+	       strstr(error.message, "this PDF has no text layer (a scanned PDF)") != NULL &&
+	       strstr(error.message, "OCR") != NULL,
+	   "a scanned PDF: %s", error.message);
+	/* One page and nothing on it. */
 	const char *empty = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 			    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
 			    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
 			    "trailer<</Root 1 0 R>>\n%%EOF\n";
 	ok(pdf_read((const unsigned char *)empty, strlen(empty), &document, &error) != 0 &&
-	       strstr(error.message, "no text layer (a scanned PDF)") != NULL,
-	   "a PDF without text: %s", error.message);
+	       strcmp(error.message, "no text in the PDF") == 0,
+	   "an empty PDF: %s", error.message);
 	/* The page tree is its own child, and an object is its own length. */
 	const char *loop = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 			   "2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\n"
