@@ -13,6 +13,7 @@
 #include "formats/charset.h"
 #include "formats/date.h"
 #include "formats/lines.h"
+#include "formats/mhtml.h"
 
 /* Elements nested deeper are skipped: no real page nests this deep, and
  * the recursion stays bounded. */
@@ -812,11 +813,9 @@ static void page_free(struct page *page)
 	free(page->date);
 }
 
-int html_read(const unsigned char *bytes, size_t length, struct document *document,
-	      struct error *error)
+static int read_page(const unsigned char *bytes, size_t length, struct document *document,
+		     struct error *error)
 {
-	memset(document, 0, sizeof *document);
-	document->format = "html";
 	if (length > HTML_MAX_BYTES)
 		return error_set(error,
 				 "web page too large (%zu MB; pizhu reads pages of up to %zu MB)",
@@ -843,4 +842,26 @@ int html_read(const unsigned char *bytes, size_t length, struct document *docume
 	}
 	document->format = "html";
 	return 0;
+}
+
+int html_read(const unsigned char *bytes, size_t length, struct document *document,
+	      struct error *error)
+{
+	memset(document, 0, sizeof *document);
+	document->format = "html";
+	struct buffer page = {0};
+	char *location = NULL;
+	int status;
+	if (mhtml_page(bytes, length, &page, &location))
+		status = read_page((const unsigned char *)buffer_string(&page), page.length,
+				   document, error);
+	else
+		status = read_page(bytes, length, document, error);
+	if (status == 0 && location && !document->source) {
+		document->source = location;
+		location = NULL;
+	}
+	free(location);
+	buffer_free(&page);
+	return status;
 }

@@ -1,4 +1,5 @@
-/* html.h — the web page reader (.html, .htm; .mhtml through mhtml.h).
+/* html.h — the web page reader (.html, .htm, and .mhtml/.mht pages saved
+ * with their images, whose page mhtml.h takes out).
  *
  * Reads a page as a browser shows it: the charset the bytes really are
  * (charset.h), parsed with libxml2's forgiving HTML parser, never touching

@@ -7,6 +7,7 @@
 #include "formats/docx.h"
 #include "formats/html.h"
 #include "formats/markdown.h"
+#include "formats/mhtml.h"
 #include "formats/pdf.h"
 
 /* A format whose reader is not built yet: its files are refused with a
@@ -56,11 +57,9 @@ static int detect_text(const unsigned char *bytes, size_t length, const char *ex
  * formats go first (their magic numbers are certain), markup before
  * Markdown, text last. */
 static const struct format_reader readers[] = {
-    {"docx", detect_docx, docx_read},
-    {"doc", detect_doc, unsupported},
-    {"pdf", detect_pdf, pdf_read},
-    {"html", format_is_html, html_read},
-    {"md", format_is_markdown, markdown_read},
+    {"docx", detect_docx, docx_read},  {"doc", detect_doc, unsupported},
+    {"pdf", detect_pdf, pdf_read},     {"html", format_is_html, html_read},
+    {"html", mhtml_detect, html_read}, {"md", format_is_markdown, markdown_read},
     {"text", detect_text, NULL},
 };
 

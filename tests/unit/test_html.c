@@ -7,6 +7,7 @@
 #include "base/buffer.h"
 #include "formats/charset.h"
 #include "formats/html.h"
+#include "formats/mhtml.h"
 #include "formats_test.h"
 #include "tap.h"
 
@@ -247,6 +248,78 @@ static void containers(void)
 	}
 }
 
+static void mhtml(void)
+{
+	/* Chrome's "Save as MHTML": quoted-printable, soft line breaks, =3D. */
+	const char *chrome =
+	    "From: <Saved by Blink>\r\n"
+	    "Snapshot-Content-Location: https://example.gov.cn/a.html\r\n"
+	    "Subject: =?utf-8?Q?x?=\r\n"
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/related;\r\n"
+	    "\ttype=\"text/html\";\r\n"
+	    "\tboundary=\"----MultipartBoundary--abc----\"\r\n"
+	    "\r\n"
+	    "\r\n"
+	    "------MultipartBoundary--abc----\r\n"
+	    "Content-Type: text/html\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n"
+	    "Content-Location: https://example.gov.cn/a.html\r\n"
+	    "\r\n"
+	    "<html><head><meta charset=3D\"utf-8\"><title>=E8=AE=B2=E8=AF=9D</title></head>=\r\n"
+	    "<body><div id=3D\"content\"><p>=E5=90=8C=E5=BF=97=E4=BB=AC=EF=BC=9A=E4=BB=8A=\r\n"
+	    "=E5=A4=A9=E5=BC=80=E4=BC=9A=E3=80=82</p></div></body></html>\r\n"
+	    "------MultipartBoundary--abc----\r\n"
+	    "Content-Type: image/png\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "\r\n"
+	    "iVBORw0KGgo=\r\n"
+	    "------MultipartBoundary--abc------\r\n";
+	ok(mhtml_detect((const unsigned char *)chrome, strlen(chrome), "mhtml"),
+	   "MHTML: detected by its headers");
+	struct document document;
+	if (ok(read_page(chrome, &document) == 0, "MHTML (Chrome): read")) {
+		ok(find_line(&document, "同志们：今天开会。", DOCUMENT_TEXT) >= 0,
+		   "MHTML (Chrome): quoted-printable decoded, soft line breaks joined");
+		is_string(document.title, "讲话", "MHTML (Chrome): title");
+		is_string(document.source, "https://example.gov.cn/a.html",
+			  "MHTML (Chrome): the page's address is its source");
+		document_free(&document);
+	}
+	/* Internet Explorer's .mht: base64, the charset only in the part's header. */
+	char *gbk =
+	    convert("<html><body><p>同志们：今天召开全市工作会议。</p></body></html>", "GBK");
+	struct buffer encoded = {0};
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t n = strlen(gbk);
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)gbk[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned char)gbk[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)gbk[i + 2];
+		buffer_append_byte(&encoded, digits[(v >> 18) & 63]);
+		buffer_append_byte(&encoded, digits[(v >> 12) & 63]);
+		buffer_append_byte(&encoded, i + 1 < n ? digits[(v >> 6) & 63] : '=');
+		buffer_append_byte(&encoded, i + 2 < n ? digits[v & 63] : '=');
+	}
+	free(gbk);
+	struct buffer ie = {0};
+	buffer_printf(&ie,
+		      "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=XYZ\n\n"
+		      "--XYZ\nContent-Type: text/html; charset=\"gb2312\"\n"
+		      "Content-Transfer-Encoding: base64\n\n%s\n--XYZ--\n",
+		      buffer_string(&encoded));
+	if (ok(read_page(buffer_string(&ie), &document) == 0, "MHT (IE): read")) {
+		ok(find_line(&document, "同志们：今天召开全市工作会议。", DOCUMENT_TEXT) >= 0,
+		   "MHT (IE): base64 decoded, the part's GB2312 charset used");
+		document_free(&document);
+	}
+	buffer_free(&encoded);
+	buffer_free(&ie);
+}
+
 static void hostile(void)
 {
 	struct document document;
@@ -313,6 +386,7 @@ int main(void)
 	titles();
 	article();
 	containers();
+	mhtml();
 	hostile();
 	return tap_done();
 }
