@@ -528,6 +528,8 @@ static size_t front_matter(struct reader *reader, const char *text, size_t lengt
 		return 0;
 	const char *line = memchr(text, '\n', length);
 	const char *end = text + length;
+	if (!line)
+		return 0;
 	for (const char *at = line + 1; at < end;) {
 		const char *stop = memchr(at, '\n', (size_t)(end - at));
 		if (!stop)

@@ -307,6 +307,20 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 	return layout;
 }
 
+/* A line in a page's top or bottom band, with its signature. */
+struct band_line {
+	const char *signature;
+	size_t index;
+};
+
+/* By signature, then by position (page order within a run). */
+static int compare_band_lines(const void *a, const void *b)
+{
+	const struct band_line *x = a, *y = b;
+	int order = strcmp(x->signature, y->signature);
+	return order ? order : x->index < y->index ? -1 : x->index > y->index;
+}
+
 /* Marks page numbers, running heads and feet, and rules as not kept. */
 static void drop_furniture(const struct pdf_line *lines, size_t count,
 			   const struct pdf_page_size *pages, size_t page_count,
@@ -332,35 +346,35 @@ static void drop_furniture(const struct pdf_line *lines, size_t count,
 		}
 		signature(line->text, line->length, 0, &signatures[i]);
 	}
-	/* A band line whose signature recurs on half the pages or more. */
-	if (page_count >= 2) {
-		for (size_t i = 0; i < count; i++) {
-			if (!in_band[i] || !keep[i] || signatures[i].length == 0)
-				continue;
-			size_t on_pages = 0;
-			int last_page = -1;
-			for (size_t j = 0; j < count; j++)
-				if (in_band[j] && lines[j].page != last_page &&
-				    signatures[j].length == signatures[i].length &&
-				    memcmp(signatures[j].data, signatures[i].data,
-					   signatures[i].length) == 0) {
-					on_pages++;
-					last_page = lines[j].page;
-				}
-			if (on_pages < 2 || on_pages * 2 < page_count)
-				continue;
-			/* A browser's print repeats the title on every page: the
-			 * first is the title. */
-			int is_title =
-			    title_signature && strcmp(signatures[i].data, title_signature) == 0;
-			for (size_t j = 0; j < count; j++)
-				if (in_band[j] && signatures[j].length == signatures[i].length &&
-				    memcmp(signatures[j].data, signatures[i].data,
-					   signatures[i].length) == 0 &&
-				    !(is_title && lines[j].page == 0))
-					keep[j] = 0;
-		}
+	/* A band line whose signature recurs on half the pages or more: band
+	 * lines sorted by signature, each run of equal ones counted by page. */
+	struct band_line *band = xmalloc((count + 1) * sizeof *band);
+	size_t band_count = 0;
+	for (size_t i = 0; i < count; i++)
+		if (in_band[i] && keep[i] && signatures[i].length > 0)
+			band[band_count++] = (struct band_line){signatures[i].data, i};
+	qsort(band, band_count, sizeof *band, compare_band_lines);
+	for (size_t run = 0; page_count >= 2 && run < band_count;) {
+		size_t stop = run + 1;
+		while (stop < band_count && strcmp(band[stop].signature, band[run].signature) == 0)
+			stop++;
+		size_t on_pages = 0;
+		int last_page = -1;
+		for (size_t k = run; k < stop; k++)
+			if (lines[band[k].index].page != last_page) {
+				on_pages++;
+				last_page = lines[band[k].index].page;
+			}
+		/* A browser's print repeats the title on every page: the first
+		 * is the title. */
+		int is_title = title_signature && strcmp(band[run].signature, title_signature) == 0;
+		if (on_pages >= 2 && on_pages * 2 >= page_count)
+			for (size_t k = run; k < stop; k++)
+				if (!(is_title && lines[band[k].index].page == 0))
+					keep[band[k].index] = 0;
+		run = stop;
 	}
+	free(band);
 	for (size_t i = 0; i < count; i++)
 		buffer_free(&signatures[i]);
 	free(signatures);
