@@ -561,7 +561,8 @@ static int begins_title(const struct page *page, const struct block *block, cons
 }
 
 /* The headline block: among the blocks before the article and the first
- * of its own, the longest that begins the title; -1 when none does. */
+ * of its own, the longest that begins the title (the first <h1> when the
+ * page has no title); -1 when none does. */
 static long find_headline(const struct page *page, size_t article_first, size_t article_end)
 {
 	long best = -1;
@@ -579,6 +580,12 @@ static long find_headline(const struct page *page, size_t article_first, size_t 
 			best = (long)i;
 		}
 	}
+	/* A page without a title (a file someone wrote by hand): its first <h1>. */
+	if (best < 0 && !(page->title && *page->title) && !(page->og_title && *page->og_title))
+		for (size_t i = 0; i < stop && best < 0; i++)
+			if (page->blocks[i].heading == 1 && page->blocks[i].chars <= 100 &&
+			    page->blocks[i].link_chars * 2 <= page->blocks[i].chars)
+				best = (long)i;
 	return best;
 }
 

@@ -374,6 +374,13 @@ static void hostile(void)
 	       (document_free(&document), 1),
 	   "20000 nested elements: a result or a message, no crash");
 	buffer_free(&deep);
+	const char *untitled =
+	    "<h1>在全市工作会议上的讲话</h1><p>同志们：</p><p>今天召开会议，部署工作。</p>";
+	if (ok(read_page(untitled, &document) == 0, "a page without <title>: read")) {
+		ok(find_line(&document, "在全市工作会议上的讲话", DOCUMENT_TITLE) == 0,
+		   "a page without <title>: its <h1> is the title");
+		document_free(&document);
+	}
 	ok(html_read((const unsigned char *)"<html><body></body></html>", 26, &document, &error) !=
 		   0 &&
 	       strcmp(error.message, "no text in the web page") == 0,
