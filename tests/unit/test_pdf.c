@@ -1,6 +1,7 @@
 /* The PDF reader: rejoining lines into paragraphs on line lists written
  * here, page furniture, then a real PDF (tests/fixtures/speech.pdf, made by
  * make-speech-pdf.py), a PDF without text and PDFs built to loop. */
+#include "base/buffer.h"
 #include "formats/pdf.h"
 #include "formats/pdf_lines.h"
 #include "formats_test.h"
@@ -208,6 +209,22 @@ static void hostile(void)
 	ok(status != 0, "a PDF whose page tree loops: %s", status ? error.message : "read");
 	if (status == 0)
 		document_free(&document);
+	/* More pages than pizhu reads: refused before any is read. */
+	struct buffer many = {0};
+	buffer_append_string(&many, "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+				    "2 0 obj<</Type/Pages/Kids[");
+	for (int i = 0; i <= PDF_MAX_PAGES; i++)
+		buffer_printf(&many, "%d 0 R ", i + 10);
+	buffer_printf(&many, "]/Count %d>>endobj\n", PDF_MAX_PAGES + 1);
+	for (int i = 0; i <= PDF_MAX_PAGES; i++)
+		buffer_printf(&many,
+			      "%d 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n",
+			      i + 10);
+	buffer_append_string(&many, "trailer<</Root 1 0 R>>\n%%EOF\n");
+	ok(pdf_read((const unsigned char *)many.data, many.length, &document, &error) != 0 &&
+	       strstr(error.message, "pizhu reads PDFs of up to 3000 pages") != NULL,
+	   "too many pages: %s", error.message);
+	buffer_free(&many);
 	ok(pdf_read((const unsigned char *)"%PDF-1.4 garbage", 16, &document, &error) != 0 &&
 	       strstr(error.message, "not a PDF pizhu can read") != NULL,
 	   "garbage: %s", error.message);
