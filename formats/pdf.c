@@ -163,8 +163,13 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	document->format = "pdf";
 	if (length > INT_MAX)
 		return error_set(error, "PDF too large (%zu MB)", length >> 20);
-	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
-			  quiet, NULL);
+	static gsize quieted = 0;
+	if (g_once_init_enter(&quieted)) {
+		g_log_set_handler("Poppler",
+				  G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, quiet,
+				  NULL);
+		g_once_init_leave(&quieted, 1);
+	}
 	GBytes *data = g_bytes_new_static(bytes, length);
 	GError *failure = NULL;
 	PopplerDocument *pdf = poppler_document_new_from_bytes(data, NULL, &failure);
