@@ -423,7 +423,8 @@ static int heading_level(const struct pdf_line *line, const struct layout *layou
 				return (int)i + 1;
 		return (int)size_count;
 	}
-	if (line->bold && !layout->bold &&
+	/* Bold: a short line, not a sidebar in smaller type. */
+	if (line->bold && !layout->bold && utf8_count(line->text, line->length) <= 30 &&
 	    (layout->font <= 0 || line->font_size >= layout->font * 0.95))
 		return (int)size_count + 1;
 	return 0;
@@ -526,14 +527,15 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 
 	struct buffer paragraph = {0};
 	int paragraph_level = 0;
+	size_t paragraph_lines = 0;
 	const struct pdf_line *previous = NULL;
-	for (size_t i = start; i < count; i++) {
-		if (!keep[i])
+	for (size_t i = start; i <= count; i++) {
+		if (i < count && !keep[i])
 			continue;
-		const struct pdf_line *line = &lines[i];
-		int level = heading_level(line, &layout, sizes, size_count);
-		int begins = previous == NULL;
-		if (previous) {
+		const struct pdf_line *line = i < count ? &lines[i] : NULL;
+		int level = line ? heading_level(line, &layout, sizes, size_count) : 0;
+		int begins = previous == NULL || line == NULL;
+		if (previous && line) {
 			double em = line->font_size > 0 ? line->font_size : layout.em;
 			long end = last_char(previous->text, previous->length);
 			int full = previous->x1 >= layout.right - 1.5 * em;
@@ -553,19 +555,21 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		}
 		if (begins && paragraph.length) {
 			tighten(&paragraph);
+			/* A heading runs over two lines at most; more is a
+			 * paragraph set in heavy type. */
 			lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
-					    paragraph_level);
+					    paragraph_lines <= 2 ? paragraph_level : 0);
 			paragraph.length = 0;
+			paragraph_lines = 0;
 		}
+		if (!line)
+			break;
 		if (begins)
 			paragraph_level = level;
 		join(&paragraph, line->text, line->length);
+		paragraph_lines++;
 		previous = line;
 	}
-	tighten(&paragraph);
-	if (paragraph.length)
-		lines_add_paragraph(out, paragraph.data, paragraph.length, DOCUMENT_TEXT,
-				    paragraph_level);
 	buffer_free(&paragraph);
 	buffer_free(&metadata);
 	buffer_free(&metadata_clean);
