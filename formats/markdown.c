@@ -667,9 +667,15 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 		body++;
 	char *title = reader.title ? unspace_title(reader.title) : NULL;
 	long title_block = -1;
+	/* A first line that is a # heading is the title when it is the only
+	 * heading of its level (a `## 一、` opening a document is a part). */
 	if (body < reader.count && reader.blocks[body].level > 0 &&
-	    !reader.blocks[body].bold_heading)
+	    !reader.blocks[body].bold_heading) {
 		title_block = (long)body;
+		for (size_t i = body + 1; i < reader.count; i++)
+			if (reader.blocks[i].level == reader.blocks[body].level)
+				title_block = -1;
+	}
 	if (title && title_block >= 0) {
 		/* A # line repeating the front matter's title is that title. */
 		struct lines a = {0}, b = {0};

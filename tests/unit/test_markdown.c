@@ -174,6 +174,13 @@ static void headings(void)
 		   "no headline: zero-width spaces dropped");
 		document_free(&document);
 	}
+	const char *parts = "## 一、总体要求\n\n正文。\n\n## 二、重点任务\n\n正文。\n";
+	if (ok(read_markdown(parts, &document) == 0, "opening with a part: read")) {
+		ok(document.title == NULL && document.hints[0].role == DOCUMENT_TEXT &&
+		       document.hints[0].heading_level == 2,
+		   "opening with a part: a ## heading with siblings is not the title");
+		document_free(&document);
+	}
 	struct error error = {{0}};
 	ok(markdown_read((const unsigned char *)"---\n---\n\n", 9, &document, &error) != 0 &&
 	       strcmp(error.message, "no text in the Markdown file") == 0,
