@@ -16,6 +16,10 @@ CATALOGUE := build/locale/zh_CN/LC_MESSAGES/pizhu.mo
 PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
 	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
+# The web page and PDF readers (formats/html.c, pdf.c): uchardet, poppler.
+WEB_PKGS = uchardet poppler-glib
+PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
+PKG_LIBS += $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -15,7 +15,8 @@ const struct command commands[] = {
 	"  --parsed   the structure the parser found, without your corrections\n")},
     {"cat", command_cat, "[--tsv] [--parsed] FILE", N_("Print the cleaned text of a speech."),
      N_("Prints the title, then every paragraph on its own line; front and back\n"
-	"matter (a website's page controls, copyright block, footer) is left out,\n"
+	"matter (a website's page controls, copyright block, footer; a web page's\n"
+	"menus, share buttons and related news) is left out,\n"
 	"so are the paragraphs you moved there (see mark).\n"
 	"  --tsv      one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
 	"             title, h1 to h9 (the outline depth) or body\n"
@@ -32,7 +33,8 @@ const struct command commands[] = {
 	"changed file at a known path becomes a new version of its speech: tags\n"
 	"and notes move to the paragraphs with the same text, else to the most\n"
 	"similar paragraph of the same section; those that\n"
-	"find no place stay on the old version (see list --orphans).\n")},
+	"find no place stay on the old version (see list --orphans). A scanned PDF\n"
+	"(no text layer) is refused: run OCR on it (ocrmypdf -l chi_sim) first.\n")},
     {"list", command_list, "[--tsv] [--orphans]", N_("List the speeches in the library."),
      N_("One line per speech: id, title, date and speaker when known, paragraphs\n"
 	"and tag counts per theme.\n"

@@ -6,17 +6,10 @@
 
 #include "formats/doc.h"
 #include "formats/docx.h"
-
-/* A format whose reader is not built yet: its files are refused with a
- * message rather than shown as garbage. */
-static int unsupported(const unsigned char *bytes, size_t length, struct document *document,
-		       struct error *error)
-{
-	(void)bytes;
-	(void)length;
-	(void)document;
-	return error_set(error, "this build of pizhu cannot read this format yet");
-}
+#include "formats/html.h"
+#include "formats/markdown.h"
+#include "formats/mhtml.h"
+#include "formats/pdf.h"
 
 /* A Word package is a zip holding word/document.xml; the name is stored
  * plainly in the zip's headers. Another zip (a spreadsheet, an archive)
@@ -58,9 +51,10 @@ static int detect_text(const unsigned char *bytes, size_t length, const char *ex
 static const struct format_reader readers[] = {
     {"docx", detect_docx, docx_read},
     {"doc", detect_doc, doc_read},
-    {"pdf", detect_pdf, unsupported},
-    {"html", format_is_html, NULL},
-    {"md", format_is_markdown, NULL},
+    {"pdf", detect_pdf, pdf_read},
+    {"html", format_is_html, html_read},
+    {"html", mhtml_detect, html_read},
+    {"md", format_is_markdown, markdown_read},
     {"text", detect_text, NULL},
 };
 /* clang-format on */

@@ -11,7 +11,8 @@
 # script, these groups and these compilers, so the next make demo or make
 # check starts at once. make clean (or removing build/deps-*.stamp)
 # checks again.
-#   deps.sh bench      also pandoc, the reference of the .docx import (make bench)
+#   deps.sh bench      also pandoc and pdftotext (poppler-utils), the references of the
+#                      .docx and .pdf imports (make bench)
 set -u
 
 stamp_dir=${DEPS_STAMP_DIR:-build}
@@ -43,6 +44,11 @@ need libxml2-dev pkg-config --exists libxml-2.0
 need gettext command -v msgfmt
 # The pinyin order of titles is made from glibc's zh_CN collation source.
 need locales test -f /usr/share/i18n/locales/iso14651_t1_pinyin
+# Web pages: uchardet guesses an undeclared charset. PDF: poppler, with
+# poppler-data for the Adobe-GB1 CID fonts of Chinese PDFs.
+need libuchardet-dev pkg-config --exists uchardet
+need libpoppler-glib-dev pkg-config --exists poppler-glib
+need poppler-data test -d /usr/share/poppler/cMap/Adobe-GB1
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
@@ -67,7 +73,10 @@ for extra in "$@"; do
 		need libclang-rt-dev fuzzer_links
 		;;
 	valgrind) need valgrind command -v valgrind ;;
-	bench) need pandoc command -v pandoc ;;
+	bench)
+		need pandoc command -v pandoc
+		need poppler-utils command -v pdftotext
+		;;
 	*)
 		echo "deps.sh: unknown group '$extra'" >&2
 		exit 2

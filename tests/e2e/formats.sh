@@ -5,12 +5,13 @@
 # labels compared ignoring white space, depth by depth). Skipped when the
 # folder is absent, and per format while pizhu cannot read it yet.
 #
-# FORMATS lists the extensions compared; a reader adds its own. KNOWN
+# FORMATS lists the extensions compared; a reader adds its own. A scanned
+# PDF is expected to get its clear message (pizhu has no OCR). KNOWN
 # lists the files whose outline is known to differ, each with the reason:
 # they are reported as TODO (not failures) until fixed.
 . "$(dirname "$0")/../lib.sh"
 export PIZHU_DB="$TEST_DIR/library.db"
-FORMATS=${FORMATS:-"docx doc"}
+FORMATS=${FORMATS:-"docx doc html md pdf"}
 FOLDER="$CORPUS/formats"
 
 # known NAME: the reason NAME's outline differs, or nothing.
@@ -22,6 +23,12 @@ known() {
 	docx-06-*) echo "parser: decimal clause numbers (5, 5.1) and 前言/附录 parts of standards" ;;
 	docx-07-*) echo "parser: title over several cover lines; the table of contents (front matter hint)" ;;
 	doc-0*) echo "parser: as docx-05 (cover title; 1）items headed by outline level); catdoc also loses Word's automatic numbers" ;;
+	html-0[1356]-* | md-01-*) echo "parser: the reader's hints (title line, front and back matter) not yet honoured" ;;
+	html-02-*) echo "parser: hints not yet honoured; run-in 一抓…十抓 markers" ;;
+	html-04-*) echo "parser: hints not yet honoured (bold sub-headings carry heading hints)" ;;
+	pdf-02-*) echo "parser: unnumbered bold sub-headings (the PDF's Type 3 fonts say nothing of weight)" ;;
+	pdf-04-*) echo "parser: a two-column research note; headings by type size (hints) not yet honoured" ;;
+	pdf-06-*) echo "parser: decimal clause numbers (1.4.1) and the title in larger type (hint)" ;;
 	esac
 }
 
@@ -55,10 +62,20 @@ for extension in $FORMATS; do
 	for file in "$FOLDER"/*."$extension"; do
 		[ -f "$file" ] || continue
 		name=$(basename "$file")
+		[ "$name" = SOURCES.md ] && continue
 		if [ ! -f "$file.expected.tsv" ]; then
 			skip "$name: no expected outline"
 			continue
 		fi
+		case $name in
+		*scanned*) # pizhu has no OCR: a clear message and exit 1
+			"$PIZHU" outline --tsv "$file" >/dev/null 2>"$TEST_DIR/err"
+			status=$?
+			grep -q "no text layer (a scanned PDF)" "$TEST_DIR/err" && [ $status -eq 1 ]
+			ok $? "$name: a scan gets its clear message and exit 1"
+			continue
+			;;
+		esac
 		if ! supported "$file"; then
 			skip "$name: pizhu cannot read .$extension here (no reader or converter)"
 			continue
