@@ -7,10 +7,11 @@
 #include "speech/heading.h"
 
 enum {
-	BACK_SCAN_LINES = 80,		  /* back matter sits in the last lines */
-	OPENER_MAX_CHARACTERS = 40,	  /* 责任编辑：张三 is short; prose is not */
-	LIST_HEADING_MAX_CHARACTERS = 12, /* 相关新闻： */
-	TRAILER_LINE_MAX_CHARACTERS = 40, /* what may follow a weak opener */
+	BACK_SCAN_LINES = 80,		      /* back matter sits in the last lines */
+	OPENER_MAX_CHARACTERS = 40,	      /* 责任编辑：张三 is short; prose is not */
+	LIST_HEADING_MAX_CHARACTERS = 12,     /* 相关新闻： */
+	TRAILER_LINE_MAX_CHARACTERS = 40,     /* what may follow a weak opener */
+	TRAILER_SENTENCE_MAX_CHARACTERS = 12, /* （完）, 谢谢！ — not a paragraph */
 };
 
 /* The text of a line without the brackets around page furniture:
@@ -74,7 +75,9 @@ static int weak_opener(const char *text, size_t length)
 static int trailer_line(const char *text, size_t length)
 {
 	static const char *const fragments[] = {"，", "。", "、", "》", "）", "↑", "[", "]", "；"};
-	if (text_at_most(text, length, TRAILER_LINE_MAX_CHARACTERS))
+	if (text_at_most(text, length, TRAILER_LINE_MAX_CHARACTERS) &&
+	    (!text_ends_sentence(text, length) ||
+	     text_at_most(text, length, TRAILER_SENTENCE_MAX_CHARACTERS)))
 		return 1;
 	return starts_with_any(text, length, fragments, sizeof fragments / sizeof fragments[0]) ||
 	       front_matter_line(text, length);

@@ -7,7 +7,6 @@
 
 enum {
 	SALUTATION_MAX_CHARACTERS = 30,
-	SALUTATION_BARE_CHARACTERS = 6, /* 同学们： needs no address word */
 	FURNITURE_MAX_CHARACTERS = 40,
 	SPEAKER_MAX_CHARACTERS = 20,
 };
@@ -80,7 +79,7 @@ int line_is_salutation(const char *text, size_t length)
 	for (size_t i = 0; i < sizeof addressed / sizeof addressed[0]; i++)
 		if (text_contains(text, length, addressed[i]))
 			return 1;
-	return colon && text_at_most(text, length, SALUTATION_BARE_CHARACTERS);
+	return 0;
 }
 
 int line_could_be_title(const char *text, size_t length)

@@ -440,8 +440,8 @@ struct open_heading {
 };
 
 /* The first numbered heading after candidate i and the smallest rank
- * among the headings up to the next candidate or one of rank `bound` or
- * less; 0 when there is none. */
+ * among the headings up to the next candidate, one of rank `bound` or
+ * less or an appendix; 0 when there is none. */
 static size_t contents(const struct speech *speech, const unsigned char *candidate, size_t i,
 		       int bound, int *top)
 {
@@ -451,7 +451,7 @@ static size_t contents(const struct speech *speech, const unsigned char *candida
 		const struct paragraph *inner = &speech->paragraphs[j];
 		if (inner->role != PARAGRAPH_HEADING)
 			continue;
-		if (inner->rank <= bound)
+		if (inner->rank <= bound || inner->rank == RANK_APPENDIX)
 			break;
 		if (!first)
 			first = j;
@@ -496,10 +496,12 @@ static int unnumbered_rank(const struct speech *speech, const struct marker *mar
 		const struct paragraph *other = &speech->paragraphs[open];
 		if (!alike(text, paragraph->length, speech->text + other->offset, other->length))
 			break;
-		size_t first = contents(speech, candidate, i, stack[at].rank, &top);
-		return first && markers[first].rank > 0 && introduces(speech, i, first)
-			   ? stack[at].rank
-			   : 0;
+		int bound = at ? stack[at - 1].rank : 0;
+		size_t first = contents(speech, candidate, i, bound, &top);
+		if (!first || markers[first].rank == 0 || !introduces(speech, i, first))
+			return 0;
+		int rank = top - 2 < stack[at].rank ? top - 2 : stack[at].rank;
+		return rank > bound ? rank : 0;
 	}
 	int enclosing = height ? stack[height - 1].rank : 0;
 	size_t first = contents(speech, candidate, i, enclosing, &top);

@@ -30,6 +30,7 @@ enum {
 	SCORE_FURNISHED = 2,	/* a subtitle, date or speaker right under it */
 	SCORE_BLOCK_START = 1,	/* first line, or a blank-line gap above it */
 	SCORE_SITE_PENALTY = 1, /* a page's <title> line: its headline is likely repeated */
+	SCORE_REPEATED = 3,	/* said twice: the page's <title> and its headline */
 };
 
 static int usable(const struct lines *lines, size_t i)
@@ -115,6 +116,23 @@ static size_t find_anchor(const struct lines *lines, size_t limit)
 	return limit;
 }
 
+/* 1 when another line before the anchor says the same as line i (itself,
+ * or with a site's name after it). */
+static int repeated(const struct lines *lines, size_t i, size_t anchor)
+{
+	const char *text = line_text(lines, i);
+	size_t length = title_without_site(text, lines->line[i].length);
+	for (size_t j = 0; j < anchor; j++) {
+		if (j == i)
+			continue;
+		const char *other = line_text(lines, j);
+		size_t kept = title_without_site(other, lines->line[j].length);
+		if (kept == length && memcmp(other, text, length) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The best title candidate before the anchor, or `anchor` for none. */
 static size_t best_candidate(const struct lines *lines, size_t anchor)
 {
@@ -147,6 +165,8 @@ static size_t best_candidate(const struct lines *lines, size_t anchor)
 			score += SCORE_BLOCK_START;
 		if (title_without_site(text, length) < length)
 			score -= SCORE_SITE_PENALTY;
+		if (repeated(lines, i, anchor))
+			score += SCORE_REPEATED;
 		if (score > best_score) {
 			best_score = score;
 			best = i;
