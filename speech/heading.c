@@ -243,6 +243,9 @@ int heading_marker_alone(const char *line, size_t length)
 int heading_appendix_line(const char *line, size_t length)
 {
 	static const char *const openers[] = {"附件", "附录", "附：", "附:", "名词解释"};
+	/* Quick: 附 and 名 both start with bytes no other opener shares. */
+	if (length < 3 || !(starts_with(line, length, "附") || starts_with(line, length, "名")))
+		return 0;
 	int opens = 0;
 	for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
 		opens |= starts_with(line, length, openers[i]);

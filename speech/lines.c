@@ -11,19 +11,6 @@ enum {
 	SPEAKER_MAX_CHARACTERS = 20,
 };
 
-int text_starts_with(const char *text, size_t length, const char *prefix)
-{
-	size_t prefix_length = strlen(prefix);
-	return length >= prefix_length && memcmp(text, prefix, prefix_length) == 0;
-}
-
-int text_ends_with(const char *text, size_t length, const char *suffix)
-{
-	size_t suffix_length = strlen(suffix);
-	return length >= suffix_length &&
-	       memcmp(text + length - suffix_length, suffix, suffix_length) == 0;
-}
-
 int text_contains(const char *text, size_t length, const char *word)
 {
 	return memmem(text, length, word, strlen(word)) != NULL;
@@ -39,29 +26,44 @@ int text_at_most(const char *text, size_t length, size_t most)
 	return utf8_count(text, length) <= most;
 }
 
+long text_last_codepoint(const char *text, size_t length, size_t *size)
+{
+	size_t start = length;
+	while (start > 0 && length - start < 4 && ((unsigned char)text[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return -1;
+	start--;
+	size_t step;
+	long codepoint = utf8_decode((const unsigned char *)text + start, length - start, &step);
+	*size = length - start;
+	return step == *size ? codepoint : -1;
+}
+
+static int is_closer(long codepoint)
+{
+	return codepoint == 0x201D /* ” */ || codepoint == 0x2019 /* ’ */ ||
+	       codepoint == 0x300D /* 」 */ || codepoint == 0x300F /* 』 */ || codepoint == '"' ||
+	       codepoint == 0xFF09 /* ） */ || codepoint == ')';
+}
+
 /* text without closing quotes and brackets at its end. */
 static size_t without_closers(const char *text, size_t length)
 {
-	static const char *const closers[] = {"”", "’", "」", "』", "\"", "）", ")"};
-	for (int again = 1; again;) {
-		again = 0;
-		for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
-			if (text_ends_with(text, length, closers[i])) {
-				length -= strlen(closers[i]);
-				again = 1;
-			}
-	}
+	size_t size;
+	while (length > 0 && is_closer(text_last_codepoint(text, length, &size)))
+		length -= size;
 	return length;
 }
 
 int text_ends_sentence(const char *text, size_t length)
 {
-	static const char *const ends[] = {"。", "！", "？", "；", "…", ".", "!", "?", ";"};
 	length = without_closers(text, length);
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
-		if (text_ends_with(text, length, ends[i]))
-			return 1;
-	return 0;
+	size_t size;
+	long last = text_last_codepoint(text, length, &size);
+	return last == 0x3002 /* 。 */ || last == 0xFF01 /* ！ */ || last == 0xFF1F /* ？ */ ||
+	       last == 0xFF1B /* ； */ || last == 0x2026 /* … */ || last == '.' || last == '!' ||
+	       last == '?' || last == ';';
 }
 
 int line_is_salutation(const char *text, size_t length)

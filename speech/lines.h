@@ -11,6 +11,7 @@
 #define PIZHU_SPEECH_LINES_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "speech/clean.h"
 
@@ -40,9 +41,25 @@ static inline const char *line_text(const struct lines *lines, size_t i)
 	return lines->text + lines->line[i].offset;
 }
 
-int text_starts_with(const char *text, size_t length, const char *prefix);
-int text_ends_with(const char *text, size_t length, const char *suffix);
+/* Inline: called with string literals on every line, their lengths
+ * fold into constants. */
+static inline int text_starts_with(const char *text, size_t length, const char *prefix)
+{
+	size_t prefix_length = strlen(prefix);
+	return length >= prefix_length && memcmp(text, prefix, prefix_length) == 0;
+}
+
+static inline int text_ends_with(const char *text, size_t length, const char *suffix)
+{
+	size_t suffix_length = strlen(suffix);
+	return length >= suffix_length &&
+	       memcmp(text + length - suffix_length, suffix, suffix_length) == 0;
+}
+
 int text_contains(const char *text, size_t length, const char *word);
+
+/* The code point that ends text[0..length) and its size in bytes, or -1. */
+long text_last_codepoint(const char *text, size_t length, size_t *size);
 
 /* 1 when text[0..length) has at most `most` characters; reads no further
  * than it must, so a 10 MB line costs nothing. */

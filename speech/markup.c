@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
-
+#include "base/utf8.h"
 #include "speech/heading.h"
 
 enum {
@@ -12,6 +12,7 @@ enum {
 	WRAPPED_HEADING_MAX_CHARACTERS = 40,
 	WRAPPED_TAIL_MAX_CHARACTERS = 25,
 	FRAGMENT_MAX_CHARACTERS = 20, /* a link's text broken onto its own line */
+	MARKER_ALONE_MAX_BYTES = 24,  /* （二十一） */
 };
 
 /* Bytes of a leading "## " (hashes and the spaces after them), storing
@@ -130,7 +131,10 @@ static void strip_continuation(struct lines *lines, size_t i)
 		line->length -= note;
 		text += note;
 	}
-	/* A note at the end: the last opening bracket starts it. */
+	/* A note at the end: the last opening bracket starts it. Most lines
+	 * do not end with a bracket and cost nothing. */
+	if (!text_ends_with(text, line->length, "）") && !text_ends_with(text, line->length, ")"))
+		return;
 	for (size_t at = line->length; at-- > 0;) {
 		if (text[at] != '(' && !text_starts_with(text + at, line->length - at, "（"))
 			continue;
@@ -176,12 +180,27 @@ static void append_line(struct lines *lines, size_t to, size_t from)
  * what follows. */
 static int ends_joining(const char *text, size_t length)
 {
-	static const char *const joins[] = {"和", "与", "及", "、",   "，", "的", "并", "暨",
-					    "或", "“",	"《", "以及", "同", "跟", "为", "在"};
-	for (size_t i = 0; i < sizeof joins / sizeof joins[0]; i++)
-		if (text_ends_with(text, length, joins[i]))
-			return 1;
-	return 0;
+	size_t size;
+	switch (text_last_codepoint(text, length, &size)) {
+	case 0x548C: /* 和 */
+	case 0x4E0E: /* 与 */
+	case 0x53CA: /* 及, 以及 */
+	case 0x3001: /* 、 */
+	case 0xFF0C: /* ， */
+	case 0x7684: /* 的 */
+	case 0x5E76: /* 并 */
+	case 0x66A8: /* 暨 */
+	case 0x6216: /* 或 */
+	case 0x201C: /* “ */
+	case 0x300A: /* 《 */
+	case 0x540C: /* 同 */
+	case 0x8DDF: /* 跟 */
+	case 0x4E3A: /* 为 */
+	case 0x5728: /* 在 */
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 void markup_join_wrapped_headings(struct lines *lines)
@@ -192,19 +211,20 @@ void markup_join_wrapped_headings(struct lines *lines)
 		const char *text = line_text(lines, i);
 		const char *tail = line_text(lines, i + 1);
 		struct heading_marker marker;
-		if (lines->role[i] == LINE_TEXT && lines->role[i + 1] == LINE_TEXT &&
-		    next->blank_before == 0 && heading_marker_alone(text, line->length)) {
+		if (lines->role[i] != LINE_TEXT || lines->role[i + 1] != LINE_TEXT ||
+		    next->blank_before > 0 || line->length > 4 * WRAPPED_HEADING_MAX_CHARACTERS)
+			continue;
+		if (line->length <= MARKER_ALONE_MAX_BYTES &&
+		    heading_marker_alone(text, line->length)) {
 			/* 二是 / 结构调整不适应…: the marker's text is below it. */
 			append_line(lines, i, i + 1);
 			i++;
 			continue;
 		}
-		if (lines->role[i] != LINE_TEXT || lines->role[i + 1] != LINE_TEXT ||
-		    next->blank_before > 0 || lines->level[i + 1] != 0 ||
+		if (lines->level[i + 1] != 0 || !ends_joining(text, line->length) ||
 		    !heading_marker_parse(text, line->length, &marker) ||
 		    marker.rank == HEADING_RANK_ENUMERATION ||
 		    !text_at_most(text, line->length, WRAPPED_HEADING_MAX_CHARACTERS) ||
-		    !ends_joining(text, line->length) ||
 		    !text_at_most(tail, next->length, WRAPPED_TAIL_MAX_CHARACTERS) ||
 		    !line_could_be_title(tail, next->length))
 			continue;
@@ -213,14 +233,29 @@ void markup_join_wrapped_headings(struct lines *lines)
 	}
 }
 
+/* 1 when text starts with punctuation that closes or goes on with a
+ * sentence (，。、；：！？》）」』”’): it cannot open a line of its own. */
 static int starts_closing(const char *text, size_t length)
 {
-	static const char *const closers[] = {"，", "。", "、", "；", "：", "！", "？",
-					      "》", "）", "」", "』", "”",  "’"};
-	for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
-		if (text_starts_with(text, length, closers[i]))
-			return 1;
-	return 0;
+	size_t step;
+	switch (utf8_decode((const unsigned char *)text, length, &step)) {
+	case 0xFF0C: /* ， */
+	case 0x3002: /* 。 */
+	case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case 0x300B: /* 》 */
+	case 0xFF09: /* ） */
+	case 0x300D: /* 」 */
+	case 0x300F: /* 』 */
+	case 0x201D: /* ” */
+	case 0x2019: /* ’ */
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int joinable(const struct lines *lines, size_t i)

@@ -50,13 +50,12 @@ static void add(struct pieces *pieces, const char *text, size_t start, size_t en
 	pieces->line[pieces->count - 1].offset = start;
 }
 
-static int ends_sentence_before(const char *text, size_t at)
+/* 1 for a code point that ends a sentence (or closes a quote after one). */
+static int sentence_end(long codepoint)
 {
-	static const char *const ends[] = {"。", "！", "？", "；", "”"};
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
-		if (text_ends_with(text, at, ends[i]))
-			return 1;
-	return 0;
+	return codepoint == 0x3002 /* 。 */ || codepoint == 0xFF01 /* ！ */ ||
+	       codepoint == 0xFF1F /* ？ */ || codepoint == 0xFF1B /* ； */ ||
+	       codepoint == 0x201D /* ” */;
 }
 
 /* A heading marker that may open a paragraph: not 一是 (often inline). */
@@ -100,6 +99,7 @@ static void split_line(struct pieces *pieces, const char *base, const struct tex
 	size_t salutation_end = 0;
 	size_t salutation = salutation_at(text, length, &salutation_end);
 	unsigned gap = line->blank_before;
+	int after_end = 0; /* the character before ended a sentence */
 	for (size_t at = 0; at < length;) {
 		size_t size;
 		if (salutation_end && (at == salutation || at == salutation_end)) {
@@ -119,23 +119,24 @@ static void split_line(struct pieces *pieces, const char *base, const struct tex
 				spaces++;
 				end += size;
 			}
-			if (wide || spaces >= 2 || ends_sentence_before(text, at)) {
+			if (wide || spaces >= 2 || after_end) {
 				add(pieces, base, line->offset + start, line->offset + at,
 				    line->source_line, gap);
 				gap = 0;
 				start = end;
 			}
 			at = end;
+			after_end = 0;
 			continue;
 		}
-		if (at > start && ends_sentence_before(text, at) &&
-		    marker_opens(text + at, length - at)) {
+		if (after_end && at > start && marker_opens(text + at, length - at)) {
 			add(pieces, base, line->offset + start, line->offset + at,
 			    line->source_line, gap);
 			gap = 0;
 			start = at;
 		}
-		utf8_decode((const unsigned char *)text + at, length - at, &size);
+		after_end =
+		    sentence_end(utf8_decode((const unsigned char *)text + at, length - at, &size));
 		at += size;
 	}
 	add(pieces, base, line->offset + start, line->offset + length, line->source_line, gap);

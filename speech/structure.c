@@ -400,7 +400,7 @@ static int unnumbered_candidate(const struct speech *speech, size_t i)
 	const struct paragraph *paragraph = &speech->paragraphs[i];
 	const char *text = speech->text + paragraph->offset;
 	size_t length = paragraph->length;
-	if (paragraph->role != PARAGRAPH_BODY ||
+	if (paragraph->role != PARAGRAPH_BODY || text_ends_sentence(text, length) ||
 	    !text_at_most(text, length, UNNUMBERED_MAX_CHARACTERS) ||
 	    text_at_most(text, length, 1) || !line_could_be_title(text, length) ||
 	    text_contains(text, length, "，") || line_is_title_furniture(text, length) ||
