@@ -8,6 +8,7 @@
 enum {
 	SALUTATION_MAX_CHARACTERS = 30,
 	FURNITURE_MAX_CHARACTERS = 40,
+	DATE_HEAD_BYTES = 36, /* 2025年12月31日, 一九六九年四月一日 */
 	SPEAKER_MAX_CHARACTERS = 20,
 };
 
@@ -127,14 +128,29 @@ static int has_digit_date(const char *text, size_t length)
 	return 0;
 }
 
+/* 1 when text opens with a date in words: 2025年1月18日…, 一九六九年四月一日…. */
+static int starts_with_date(const char *text, size_t length)
+{
+	size_t head = length < DATE_HEAD_BYTES ? length : DATE_HEAD_BYTES;
+	const char *year = memmem(text, head, "年", strlen("年"));
+	const char *month = memmem(text, head, "月", strlen("月"));
+	const char *day = memmem(text, head, "日", strlen("日"));
+	return year && month && day && year < month && month < day &&
+	       (size_t)(year - text) <= 4 * 3;
+}
+
 int line_is_title_furniture(const char *text, size_t length)
 {
-	if (!text_at_most(text, length, FURNITURE_MAX_CHARACTERS) ||
-	    text_ends_sentence(text, length))
+	if (!text_at_most(text, length, TITLE_MAX_CHARACTERS) || text_ends_sentence(text, length))
 		return 0;
+	/* A subtitle: ——在…上的报告, or a date and the occasion it was given at
+	 * (2025年1月18日在…会议上). */
 	if (text_starts_with(text, length, "——") || text_starts_with(text, length, "—") ||
-	    text_starts_with(text, length, "－－") || text_starts_with(text, length, "--"))
+	    text_starts_with(text, length, "－－") || text_starts_with(text, length, "--") ||
+	    (starts_with_date(text, length) && text_contains(text, length, "在")))
 		return 1;
+	if (!text_at_most(text, length, FURNITURE_MAX_CHARACTERS))
+		return 0;
 	if ((text_starts_with(text, length, "（") && text_ends_with(text, length, "）")) ||
 	    (text_starts_with(text, length, "(") && text_ends_with(text, length, ")")))
 		return 1;

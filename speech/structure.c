@@ -21,6 +21,7 @@ enum {
 	/* Paragraphs an unnumbered heading's introduction may have before
 	 * the numbered headings it contains. */
 	UNNUMBERED_INTRODUCTION = 4,
+	SIBLING_INTRODUCTION = 8,
 };
 
 struct marker {
@@ -236,6 +237,25 @@ static int same_rank_inner_run(struct runs *runs, size_t i)
 			continue;
 		}
 		return expected > 2 && after->value == last + 1;
+	}
+	return 0;
+}
+
+/* 1 when a run open at paragraph i goes on after it (（二） … 附：… （三）):
+ * the speech is not over. */
+static int speech_goes_on(struct runs *runs, size_t i)
+{
+	for (int rank = 1; rank <= HEADING_RANK_COUNT; rank++) {
+		if (runs->last[rank] == 0)
+			continue;
+		for (size_t next = next_of_rank(runs, rank, i); next < runs->count;
+		     next = runs->next_same[next]) {
+			if (runs->markers[next].kind != runs->kind[rank])
+				continue;
+			if (runs->markers[next].value == runs->last[rank] + 1)
+				return 1;
+			break;
+		}
 	}
 	return 0;
 }
@@ -463,12 +483,14 @@ static size_t contents(const struct speech *speech, const unsigned char *candida
 
 /* 1 when the paragraphs between candidate i and its first heading are a
  * short introduction: a few, with no salutation (各位代表！) and none that
- * announces the list itself (…有以下几点：), which would own it. */
-static int introduces(const struct speech *speech, size_t i, size_t first)
+ * announces the list itself (…有以下几点：), which would own it. A sibling
+ * of an earlier unnumbered heading (`sibling`) may have a longer one,
+ * announcing its list. */
+static int introduces(const struct speech *speech, size_t i, size_t first, int sibling)
 {
-	if (first - i - 1 > UNNUMBERED_INTRODUCTION)
+	if (first - i - 1 > (sibling ? SIBLING_INTRODUCTION : UNNUMBERED_INTRODUCTION))
 		return 0;
-	for (size_t j = i + 1; j < first; j++) {
+	for (size_t j = i + 1; j < first && !sibling; j++) {
 		const char *text = paragraph_text(speech, j);
 		size_t length = speech->paragraphs[j].length;
 		if (line_is_salutation(text, length) || text_ends_with(text, length, "：") ||
@@ -498,7 +520,7 @@ static int unnumbered_rank(const struct speech *speech, const struct marker *mar
 			break;
 		int bound = at ? stack[at - 1].rank : 0;
 		size_t first = contents(speech, candidate, i, bound, &top);
-		if (!first || markers[first].rank == 0 || !introduces(speech, i, first))
+		if (!first || markers[first].rank == 0 || !introduces(speech, i, first, 1))
 			return 0;
 		int rank = top - 2 < stack[at].rank ? top - 2 : stack[at].rank;
 		return rank > bound ? rank : 0;
@@ -506,7 +528,7 @@ static int unnumbered_rank(const struct speech *speech, const struct marker *mar
 	int enclosing = height ? stack[height - 1].rank : 0;
 	size_t first = contents(speech, candidate, i, enclosing, &top);
 	if (!first || markers[first].rank == 0 || markers[first].value != 1 ||
-	    top - 2 <= enclosing || !introduces(speech, i, first))
+	    top - 2 <= enclosing || !introduces(speech, i, first, 0))
 		return 0;
 	return top - 2;
 }
@@ -550,6 +572,15 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 	struct runs runs = {.markers = markers, .count = count};
 	runs.next_same = link_markers(markers, count, runs.next);
 	runs_reset(&runs);
+	/* An appendix comes after the speech: the next numbered paragraph
+	 * starts a run of its own (附：… amid the text, followed by （二）, is
+	 * an annotation). */
+	size_t *next_marker = xmalloc(count * sizeof *next_marker);
+	for (size_t i = count, next = count; i-- > 0;) {
+		next_marker[i] = next;
+		if (markers[i].rank > 0)
+			next = i;
+	}
 	for (size_t i = 1; i < count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
@@ -557,7 +588,9 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 			markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&
-			     speech->paragraphs[i - 1].rank == RANK_APPENDIX)) {
+			     speech->paragraphs[i - 1].rank == RANK_APPENDIX) &&
+			   (next_marker[i] >= count || markers[next_marker[i]].value == 1) &&
+			   !speech_goes_on(&runs, i)) {
 			/* (附件2 / 名词解释: the second line is the first's caption.) */
 			mark_heading(speech, i, RANK_APPENDIX);
 			runs_reset(&runs);
@@ -566,6 +599,7 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		}
 	}
 	unnumbered_headings(speech, markers);
+	free(next_marker);
 	free((void *)runs.next_same);
 	free(markers);
 }

@@ -8,8 +8,8 @@
 
 enum {
 	/* How far into the text the title may be: past an advertising block
-	 * of a few dozen lines, not into the speech. */
-	HEAD_LINES = 80,
+	 * or a page's menus of a hundred lines and more, not into the speech. */
+	HEAD_LINES = 200,
 	/* Lines of prose before the salutation search gives up: a block of
 	 * advertising has a line or two, a speech's opening more. */
 	HEAD_PROSE_LINES = 3,
@@ -30,7 +30,7 @@ enum {
 	SCORE_FURNISHED = 2,	/* a subtitle, date or speaker right under it */
 	SCORE_BLOCK_START = 1,	/* first line, or a blank-line gap above it */
 	SCORE_SITE_PENALTY = 1, /* a page's <title> line: its headline is likely repeated */
-	SCORE_REPEATED = 3,	/* said twice: the page's <title> and its headline */
+	SCORE_REPEATED = 4,	/* said twice: the page's <title> and its headline */
 };
 
 static int usable(const struct lines *lines, size_t i)
@@ -49,13 +49,32 @@ static int has_marker(const struct lines *lines, size_t i)
 	return heading_marker_parse(line_text(lines, i), lines->line[i].length, &marker);
 }
 
+/* A line of prose: a sentence of some length, or a long line with the
+ * commas of sentences (a menu run together into one long line has none). */
 static int is_prose(const struct lines *lines, size_t i)
 {
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
+	if (!text_contains(text, length, "，") && !text_contains(text, length, "。") &&
+	    !text_ends_sentence(text, length))
+		return 0;
 	return !text_at_most(text, length, TITLE_MAX_CHARACTERS) ||
 	       (text_ends_sentence(text, length) &&
 		!text_at_most(text, length, PROSE_MIN_CHARACTERS));
+}
+
+/* Prose that starts the speech: followed by more of it (prose, a
+ * heading, a salutation) rather than by a page's short lines, as a
+ * notice amid the menus is (您的浏览器版本过低…). */
+static int opens_prose(const struct lines *lines, size_t i)
+{
+	if (!is_prose(lines, i))
+		return 0;
+	size_t next = i + 1;
+	while (next < lines->count && !usable(lines, next))
+		next++;
+	return next >= lines->count || is_prose(lines, next) || has_marker(lines, next) ||
+	       line_is_salutation(line_text(lines, next), lines->line[next].length);
 }
 
 /* A subtitle or date or speaker line, or the second line of a subtitle
@@ -82,8 +101,8 @@ static int candidate(const struct lines *lines, size_t i)
 {
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
-	if (!usable(lines, i) || !line_could_be_title(text, length) || boilerplate(lines, i) ||
-	    furniture(lines, i))
+	if (!usable(lines, i) || text_at_most(text, length, 1) ||
+	    !line_could_be_title(text, length) || boilerplate(lines, i) || furniture(lines, i))
 		return 0;
 	/* 大 中 小 among page controls are fragments of them; 讲话 alone is
 	 * a title. */
@@ -109,7 +128,7 @@ static size_t find_anchor(const struct lines *lines, size_t limit)
 	for (size_t i = 0; i < limit; i++) {
 		if (!usable(lines, i) || boilerplate(lines, i))
 			continue;
-		if (has_marker(lines, i) || is_prose(lines, i) ||
+		if (has_marker(lines, i) || opens_prose(lines, i) ||
 		    line_is_salutation(line_text(lines, i), lines->line[i].length))
 			return i;
 	}
@@ -306,9 +325,19 @@ void title_find(struct lines *lines, struct title_found *found)
 	mark_title(lines, title, count, found);
 }
 
+/* 1 when text reads as a website's name: 新华网, 某某日报, 人民政府门户网站. */
+static int site_name(const char *text, size_t length)
+{
+	static const char *const endings[] = {"网", "网站", "报", "频道", "客户端", "官网"};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+		if (text_ends_with(text, length, endings[i]))
+			return 1;
+	return 0;
+}
+
 size_t title_without_site(const char *text, size_t length)
 {
-	static const char *const separators[] = {"_", "|", "｜", " - ", " — ", " – "};
+	static const char *const separators[] = {"_", "|", "｜", " - ", " — ", " – ", "--"};
 	/* The first separator that leaves a headline before it and only
 	 * short names (站名, 栏目_站名) after it. */
 	for (size_t at = 0; at < length; at++) {
@@ -325,6 +354,11 @@ size_t title_without_site(const char *text, size_t length)
 				continue;
 			return head;
 		}
+		/* …促进长治久安-新华网: a bare hyphen only before a site's name. */
+		if (text[at] == '-' && at > 0 && at + 1 < length &&
+		    text_at_most(text + at + 1, length - at - 1, SITE_MAX_CHARACTERS) &&
+		    site_name(text + at + 1, length - at - 1) && !text_at_most(text, at, 3))
+			return at;
 	}
 	return length;
 }

@@ -25,7 +25,7 @@ struct title_found {
 void title_find(struct lines *lines, struct title_found *found);
 
 /* Bytes of a page's <title> line to keep: without the site appended to
- * it (…_某某日报网, … - 某某市人民政府门户网站, …|站名). */
+ * it (…_某某日报网, … - 某某市人民政府门户网站, …|站名, …--栏目-站名). */
 size_t title_without_site(const char *text, size_t length);
 
 #endif
