@@ -39,11 +39,11 @@ static int starts_with_any(const char *text, size_t length, const char *const *w
  * of other articles, a footer menu. */
 static int strong_opener(const char *text, size_t length)
 {
-	static const char *const licences[] = {"本作品",  "Public domain", "Copyright", "copyright",
-					       "©",	  "版权所有",	   "版权声明",	"免责声明",
-					       "本文版权"};
-	static const char *const lists[] = {"相关新闻", "相关报道", "相关阅读", "相关链接",
-					    "相关文章", "延伸阅读", "推荐阅读", "热点推荐",
+	static const char *const licences[] = {
+	    "本作品", "这部作品", "這部作品", "此作品",	  "Public domain", "Copyright", "copyright",
+	    "©",      "版权所有", "版權所有", "版权声明", "免责声明",	   "本文版权"};
+	/* 相关新闻, 相关附件>>, 延伸阅读: a list of other pages. */
+	static const char *const lists[] = {"相关",	"延伸阅读", "推荐阅读", "热点推荐",
 					    "往期回顾", "更多阅读", "猜你喜欢", "热门文章"};
 	text = unbracketed(text, &length);
 	if (starts_with_any(text, length, licences, sizeof licences / sizeof licences[0]))
@@ -88,22 +88,24 @@ void back_matter_find(struct lines *lines, size_t body_start)
 	size_t first = lines->count > BACK_SCAN_LINES ? lines->count - BACK_SCAN_LINES : 0;
 	if (first <= body_start)
 		first = body_start + 1;
-	/* Whether every line after i is trailer-like, walking up. */
-	size_t trailer_from = lines->count;
+	/* The first strong opener takes the rest of the file. */
+	size_t strong = lines->count;
+	for (size_t i = first; i < lines->count && strong == lines->count; i++)
+		if (lines->role[i] == LINE_TEXT &&
+		    (lines->hint[i] == DOCUMENT_BACK ||
+		     strong_opener(line_text(lines, i), lines->line[i].length)))
+			strong = i;
+	/* Up to it, whether every line after i is trailer-like, walking up. */
+	size_t trailer_from = strong;
 	while (trailer_from > first && (lines->role[trailer_from - 1] != LINE_TEXT ||
 					trailer_line(line_text(lines, trailer_from - 1),
 						     lines->line[trailer_from - 1].length)))
 		trailer_from--;
-	size_t start = lines->count;
-	for (size_t i = first; i < lines->count && start == lines->count; i++) {
-		if (lines->role[i] != LINE_TEXT)
-			continue;
-		const char *text = line_text(lines, i);
-		size_t length = lines->line[i].length;
-		if (lines->hint[i] == DOCUMENT_BACK || strong_opener(text, length) ||
-		    (i + 1 >= trailer_from && weak_opener(text, length)))
+	size_t start = strong;
+	for (size_t i = first; i < strong && start == strong; i++)
+		if (lines->role[i] == LINE_TEXT && i + 1 >= trailer_from &&
+		    weak_opener(line_text(lines, i), lines->line[i].length))
 			start = i;
-	}
 	for (size_t i = start; i < lines->count; i++)
 		if (lines->role[i] == LINE_TEXT)
 			lines->role[i] = LINE_BACK;
