@@ -11,6 +11,7 @@ enum {
 	MENU_MIN_ITEMS = 4,
 	MENU_ITEM_MAX_CHARACTERS = 8,
 	BREADCRUMB_MIN_ITEMS = 3,
+	LABEL_LINE_MAX_CHARACTERS = 30,
 };
 
 static const char *const boilerplate_words[] = {
@@ -105,6 +106,16 @@ int front_matter_line(const char *line, size_t length)
 	for (size_t i = 0; i < sizeof boilerplate_words / sizeof boilerplate_words[0]; i++)
 		if (memmem(line, length, boilerplate_words[i], strlen(boilerplate_words[i])))
 			return 1;
+	/* 来源 : 南方日报, 作者 ：张三 (a space before the colon). */
+	static const char *const labels[] = {"来源", "作者", "编辑", "发布"};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t size = strlen(labels[i]);
+		if (length > size && memcmp(line, labels[i], size) == 0 &&
+		    (memmem(line + size, length - size, ":", 1) ||
+		     memmem(line + size, length - size, "：", strlen("："))) &&
+		    utf8_count(line, length) <= LABEL_LINE_MAX_CHARACTERS)
+			return 1;
+	}
 	return 0;
 }
 

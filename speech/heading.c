@@ -149,9 +149,17 @@ static int ordinal_marker(const char *line, size_t length, struct heading_marker
 		if (!starts_with(line + after, length - after, units[i].word))
 			continue;
 		size_t marker_length = after + strlen(units[i].word);
+		/* 第一篇 and 第一编 head a part only before a space (第一篇 总论):
+		 * 第二篇讲话 is the second speech. */
+		if ((strcmp(units[i].word, "篇") == 0 || strcmp(units[i].word, "编") == 0) &&
+		    !starts_with(line + marker_length, length - marker_length, " ") &&
+		    !starts_with(line + marker_length, length - marker_length, "　"))
+			return 0;
 		/* 第一章 is followed by a space or its name; 第一，by anything. */
-		while (units[i].rank < 6 && marker_length < length && line[marker_length] == ' ')
-			marker_length++;
+		while (units[i].rank < 6 && marker_length < length &&
+		       (line[marker_length] == ' ' ||
+			starts_with(line + marker_length, length - marker_length, "　")))
+			marker_length += line[marker_length] == ' ' ? 1 : strlen("　");
 		*marker = (struct heading_marker){units[i].rank, value, marker_length,
 						  units[i].rank == 6 ? 0x7B2C : 0};
 		return 1;

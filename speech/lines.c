@@ -139,6 +139,20 @@ static int starts_with_date(const char *text, size_t length)
 	       (size_t)(year - text) <= 4 * 3;
 }
 
+/* 1 when text holds ideographs and spaces only. */
+static int only_chinese_words(const char *text, size_t length)
+{
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if (!(codepoint >= 0x4E00 && codepoint <= 0x9FFF) && codepoint != ' ' &&
+		    codepoint != 0x3000 && codepoint != 0x00B7 /* · */)
+			return 0;
+		at += step;
+	}
+	return 1;
+}
+
 int line_is_title_furniture(const char *text, size_t length)
 {
 	if (!text_at_most(text, length, TITLE_MAX_CHARACTERS) || text_ends_sentence(text, length))
@@ -161,10 +175,11 @@ int line_is_title_furniture(const char *text, size_t length)
 		return 1;
 	if (!text_at_most(text, length, SPEAKER_MAX_CHARACTERS))
 		return 0;
-	/* 省长 张三, 张三同志: a short line of a name or two words. */
+	/* 省长 张三, 习　近　平, 张三同志: a short line of a name or two words
+	 * in Chinese. */
 	return text_ends_with(text, length, "同志") ||
 	       ((text_contains(text, length, " ") || text_contains(text, length, "　")) &&
-		!line_has_title_shape(text, length));
+		!line_has_title_shape(text, length) && only_chinese_words(text, length));
 }
 
 void line_delete(struct lines *lines, size_t i, size_t at, size_t count)

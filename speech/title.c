@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/utf8.h"
 #include "formats/document.h"
 #include "speech/front_matter.h"
 #include "speech/heading.h"
@@ -101,8 +102,14 @@ static int candidate(const struct lines *lines, size_t i)
 {
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
-	if (!usable(lines, i) || text_at_most(text, length, 1) ||
-	    !line_could_be_title(text, length) || boilerplate(lines, i) || furniture(lines, i))
+	if (!usable(lines, i) || !line_could_be_title(text, length) || boilerplate(lines, i) ||
+	    furniture(lines, i))
+		return 0;
+	/* One character is a title only as an ideograph (not ×, a page's
+	 * close button). */
+	size_t step;
+	long first = utf8_decode((const unsigned char *)text, length, &step);
+	if (step == length && !(first >= 0x4E00 && first <= 0x9FFF))
 		return 0;
 	/* 大 中 小 among page controls are fragments of them; 讲话 alone is
 	 * a title. */
@@ -223,7 +230,8 @@ static int continuation(const struct lines *lines, size_t i)
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
 	return usable(lines, i) && line_could_be_title(text, length) && !boilerplate(lines, i) &&
-	       text_at_most(text, length, TITLE_CONTINUATION_MAX_CHARACTERS);
+	       text_at_most(text, length, TITLE_CONTINUATION_MAX_CHARACTERS) &&
+	       !text_contains(text, length, "：") && !text_contains(text, length, ":");
 }
 
 /* Marks boilerplate from `first` on as front matter: boilerplate lines and
@@ -335,6 +343,20 @@ static int site_name(const char *text, size_t length)
 	return 0;
 }
 
+/* 1 when text could be a site's or column's name: it has Chinese in it
+ * or a dot (xinhuanet.com), unlike a plain word (100%_done). */
+static int names_a_site(const char *text, size_t length)
+{
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if ((codepoint >= 0x4E00 && codepoint <= 0x9FFF) || codepoint == '.')
+			return 1;
+		at += step;
+	}
+	return 0;
+}
+
 size_t title_without_site(const char *text, size_t length)
 {
 	static const char *const separators[] = {"_", "|", "｜", " - ", " — ", " – ", "--"};
@@ -350,7 +372,8 @@ size_t title_without_site(const char *text, size_t length)
 				head--;
 			if (head == 0 || text_at_most(text, head, 3) || rest >= length ||
 			    !text_at_most(text + rest, length - rest, SITE_MAX_CHARACTERS) ||
-			    text_ends_sentence(text + rest, length - rest))
+			    text_ends_sentence(text + rest, length - rest) ||
+			    !names_a_site(text + rest, length - rest))
 				continue;
 			return head;
 		}

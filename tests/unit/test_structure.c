@@ -138,6 +138,20 @@ static void page_title_and_menus(void)
 		title_is(&speech, "在开学典礼上的致辞", "the name after | is cut off");
 		speech_free(&speech);
 	}
+	const char *word = "文化工作讲话 100%_done\n同志们：\n开会。\n";
+	if (ok(parse(word, &speech) == 0, "a title with an underscore parses")) {
+		title_is(&speech, "文化工作讲话 100%_done", "a plain word after _ is no site");
+		speech_free(&speech);
+	}
+	const char *source =
+	    "2025年某省政府工作报告\n来源 : 某某日报\n——2025年1月15日在某省人民代表大会上\n"
+	    "某省省长 张三\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n";
+	if (ok(parse(source, &speech) == 0, "a source line under the title parses")) {
+		title_is(&speech, "2025年某省政府工作报告",
+			 "来源 : … is not the title's second line");
+		is_int(speech.front_matter_count, 1, "来源 : … is front matter");
+		speech_free(&speech);
+	}
 	const char *menu = "首页\n新闻\n政务\n互动\n在全区大会上的讲话\n同志们：\n开会。\n";
 	if (ok(parse(menu, &speech) == 0, "a menu of short lines parses")) {
 		title_is(&speech, "在全区大会上的讲话", "the title after a menu of short lines");
