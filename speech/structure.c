@@ -90,14 +90,35 @@ static int holds_next_item(const char *text, size_t length, const struct heading
 	       NULL;
 }
 
-static struct marker *parse_markers(const struct speech *speech)
+/* A heading the markup made that is a number alone (## 一, ## 2): the
+ * number is its marker. */
+static int bare_number(const char *text, size_t length, struct heading_marker *marker)
+{
+	size_t numeral;
+	int value = chinese_numeral_parse(text, length, &numeral);
+	if (value > 0 && numeral == length) {
+		*marker = (struct heading_marker){4, value, length, 0};
+		return 1;
+	}
+	value = 0;
+	for (size_t at = 0; at < length; at++) {
+		if (text[at] < '0' || text[at] > '9' || at >= 3)
+			return 0;
+		value = value * 10 + (text[at] - '0');
+	}
+	*marker = (struct heading_marker){7, value, length, '.'};
+	return value > 0;
+}
+
+static struct marker *parse_markers(const struct speech *speech, const unsigned char *levels)
 {
 	struct marker *markers = xcalloc(speech->paragraph_count, sizeof *markers);
 	for (size_t i = 1; i < speech->paragraph_count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
 		struct heading_marker marker;
-		if (!heading_marker_parse_any(text, length, &marker))
+		if (!heading_marker_parse_any(text, length, &marker) &&
+		    !(levels[i] && bare_number(text, length, &marker)))
 			continue;
 		if (marker.rank == HEADING_RANK_ENUMERATION &&
 		    holds_next_item(text, length, &marker))
@@ -566,7 +587,7 @@ static void unnumbered_headings(struct speech *speech, const struct marker *mark
 void structure_find_headings(struct speech *speech, const unsigned char *levels)
 {
 	size_t count = speech->paragraph_count;
-	struct marker *markers = parse_markers(speech);
+	struct marker *markers = parse_markers(speech, levels);
 	int ranks[LEVEL_COUNT];
 	level_ranks(speech, levels, markers, ranks);
 	struct runs runs = {.markers = markers, .count = count};

@@ -102,8 +102,10 @@ static int candidate(const struct lines *lines, size_t i)
 {
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
-	if (!usable(lines, i) || !line_could_be_title(text, length) || boilerplate(lines, i) ||
-	    furniture(lines, i))
+	/* A Markdown ## line or a reader's heading below level 1 is a
+	 * heading, not the title. */
+	if (!usable(lines, i) || lines->level[i] > 1 || !line_could_be_title(text, length) ||
+	    boilerplate(lines, i) || furniture(lines, i))
 		return 0;
 	/* One character is a title only as an ideograph (not ×, a page's
 	 * close button). */

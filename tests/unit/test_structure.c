@@ -327,6 +327,14 @@ static void enumerations(void)
 		is_int(speech.front_matter_count, 1, "the quoted 来源 line is front matter");
 		speech_free(&speech);
 	}
+	const char *bare = "## 一\n内容。\n## 二\n内容。\n### 1. 小点\n";
+	if (ok(parse(bare, &speech) == 0, "## 一 parses")) {
+		ok(!speech.title_found, "a ## heading is no title");
+		heading(&speech, "一", 1, "一");
+		heading(&speech, "二", 1, NULL);
+		heading(&speech, "1. 小点", 2, NULL);
+		speech_free(&speech);
+	}
 }
 
 static void numbering_slips(void)
