@@ -4,6 +4,7 @@
  * speech on one line, and a format reader's hints. Every text is made up
  * for the test. */
 #include "base/buffer.h"
+#include "base/file.h"
 #include "speech/speech.h"
 #include "tap.h"
 
@@ -477,6 +478,92 @@ static void document_hints(void)
 	}
 }
 
+static int load(const char *relative, struct speech *speech)
+{
+	char path[4096];
+	if (!tap_corpus_path(relative, path, sizeof path))
+		return -1;
+	unsigned char *bytes;
+	size_t length;
+	struct error error;
+	if (file_read(path, &bytes, &length, &error) != 0)
+		return -1;
+	int status = speech_parse(bytes, length, "fallback", speech, &error);
+	free(bytes);
+	return status;
+}
+
+/* text without spaces (the expected outlines are compared so; the tab
+ * between depth and label stays). */
+static void squeeze(const char *text, size_t length, struct buffer *out)
+{
+	for (size_t i = 0; i < length;) {
+		if (text[i] == ' ' || text[i] == '\r') {
+			i++;
+		} else if (length - i >= 3 && memcmp(text + i, "　", 3) == 0) {
+			i += 3;
+		} else {
+			buffer_append_byte(out, text[i]);
+			i++;
+		}
+	}
+}
+
+/* The outline as DEPTH<TAB>LABEL lines, white space squeezed out. */
+static char *outline_lines(const struct speech *speech)
+{
+	struct buffer out = {0};
+	for (size_t i = 0; i < speech->outline_count; i++) {
+		const struct outline_entry *entry = &speech->outline[i];
+		buffer_printf(&out, "%d\t", entry->depth);
+		squeeze(paragraph_text(speech, entry->paragraph),
+			speech->paragraphs[entry->paragraph].label_length, &out);
+		buffer_append_byte(&out, '\n');
+	}
+	return buffer_string(&out);
+}
+
+/* Real files of ../shared/corpus (skipped when it is absent). */
+static void corpus(void)
+{
+	struct speech speech;
+	if (load("provincial-2026/gov-report-2026-ningxia.txt", &speech) != 0) {
+		tap_skip("../shared/corpus absent");
+		return;
+	}
+	title_is(&speech, "2026年宁夏回族自治区政府工作报告",
+		 "ningxia: the page's fuller headline over the document's own");
+	speech_free(&speech);
+	if (load("national/gov-report-2018.txt", &speech) == 0) {
+		ok(speech.back_matter_count > 0, "2018: the licence trailer is back matter");
+		ok(find(&speech, "Public domain") == 0, "2018: no licence line is a paragraph");
+		speech_free(&speech);
+	}
+	if (load("provincial-2026/gov-report-2026-guangdong.txt", &speech) == 0) {
+		heading(&speech, "附件1", 1, NULL);
+		speech_free(&speech);
+	}
+	if (load("formats/md-01-central-no1-document-2026.md", &speech) == 0) {
+		char path[4096];
+		unsigned char *bytes;
+		size_t length;
+		struct error error;
+		tap_corpus_path("formats/md-01-central-no1-document-2026.md.expected.tsv", path,
+				sizeof path);
+		if (file_read(path, &bytes, &length, &error) == 0) {
+			struct buffer expected = {0};
+			squeeze((const char *)bytes, length, &expected);
+			char *got = outline_lines(&speech);
+			is_string(got, buffer_string(&expected),
+				  "md-01: the outline a Markdown file expects");
+			free(got);
+			buffer_free(&expected);
+			free(bytes);
+		}
+		speech_free(&speech);
+	}
+}
+
 int main(void)
 {
 	advertising_before_title();
@@ -490,5 +577,6 @@ int main(void)
 	wrapped_headings();
 	one_line();
 	document_hints();
+	corpus();
 	return tap_done();
 }
