@@ -19,6 +19,7 @@ enum {
 	TITLE_WORD_CHARACTERS = 4, /* a shorter second title line ends a cut word */
 	SITE_MAX_CHARACTERS = 30,
 	SPEAKER_MAX_CHARACTERS = 5, /* 李克强, 国务院总理 */
+	NAME_MAX_CHARACTERS = 4,    /* 张三, 欧阳小明 */
 	/* How far past the title a website's page controls may still sit. */
 	AFTER_TITLE_SCAN_LINES = 12,
 };
@@ -78,13 +79,33 @@ static int opens_prose(const struct lines *lines, size_t i)
 	       line_is_salutation(line_text(lines, next), lines->line[next].length);
 }
 
+/* 1 for a name of two to four ideographs right under a title-like line
+ * (no gap) and right above a salutation (春季工作部署 / 张三 / 同志们：). */
+static int name_before_salutation(const struct lines *lines, size_t i)
+{
+	const char *text = line_text(lines, i);
+	size_t length = lines->line[i].length;
+	if (i == 0 || i + 1 >= lines->count || length < 2 * 3 || length > NAME_MAX_CHARACTERS * 3 ||
+	    lines->line[i].blank_before > 0 || !usable(lines, i - 1) || !usable(lines, i + 1))
+		return 0;
+	for (size_t at = 0; at < length; at += 3) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if (step != 3 || codepoint < 0x4E00 || codepoint > 0x9FFF)
+			return 0;
+	}
+	const char *above = line_text(lines, i - 1);
+	return line_is_salutation(line_text(lines, i + 1), lines->line[i + 1].length) &&
+	       line_could_be_title(above, lines->line[i - 1].length) && !boilerplate(lines, i - 1);
+}
+
 /* A subtitle or date or speaker line, or the second line of a subtitle
  * (——2026年1月26日在某省第十四届 / 人民代表大会第五次会议上). */
 static int furniture(const struct lines *lines, size_t i)
 {
 	const char *text = line_text(lines, i);
 	size_t length = lines->line[i].length;
-	if (line_is_title_furniture(text, length))
+	if (line_is_title_furniture(text, length) || name_before_salutation(lines, i))
 		return 1;
 	/* A speaker's name or post under a date, a subtitle or another such
 	 * line (——…在…上 / 国务院总理 / 李克强). */

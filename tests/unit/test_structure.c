@@ -94,6 +94,14 @@ static void advertising_before_title(void)
 	heading(&speech, "一、提高认识", 1, NULL);
 	speech_free(&speech);
 
+	const char *named = "春季工作部署\n张三\n同志们：\n开会。\n";
+	if (ok(parse(named, &speech) == 0, "a plain title and a name parse")) {
+		title_is(&speech, "春季工作部署",
+			 "a speaker's name before the salutation is no title");
+		heading(&speech, "张三", 0, NULL);
+		speech_free(&speech);
+	}
+
 	/* No title shape, no telltale words: the line nearest the
 	 * salutation, after a gap, is the title. */
 	const char *plain =
