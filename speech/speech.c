@@ -10,6 +10,7 @@
 #include "speech/decode.h"
 #include "speech/lines.h"
 #include "speech/markup.h"
+#include "speech/outline.h"
 #include "speech/split.h"
 #include "speech/structure.h"
 #include "speech/title.h"
@@ -161,7 +162,7 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	speech->text_length = text->length;
 	structure_find_headings(speech, levels);
 	free(levels);
-	structure_build_outline(speech);
+	outline_build(speech);
 	return 0;
 }
 

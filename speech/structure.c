@@ -8,26 +8,15 @@
 #include "speech/front_matter.h"
 #include "speech/heading.h"
 #include "speech/lines.h"
+#include "speech/unnumbered.h"
 
 enum {
-	UNNUMBERED_MAX_CHARACTERS = 25,
 	LEVEL_COUNT = 10,
 	/* How far before a restarted run its document's title may sit. */
 	APPENDED_TITLE_LOOKBACK = 3,
 	APPENDED_TITLE_MAX_CHARACTERS = 40,
 	/* Paragraphs a speech has before an 附件 line can be its appendix. */
 	APPENDIX_MIN_PARAGRAPH = 3,
-	SIBLING_LENGTH_DIFFERENCE = 4,
-	/* Paragraphs an unnumbered heading's introduction may have before
-	 * the numbered headings it contains. */
-	UNNUMBERED_INTRODUCTION = 4,
-	SIBLING_INTRODUCTION = 8,
-};
-
-struct marker {
-	signed char rank; /* 0: none */
-	int value;
-	long kind;
 };
 
 struct runs {
@@ -43,7 +32,7 @@ struct runs {
 	size_t headings;		     /* numbered headings of this document */
 	size_t next[HEADING_RANK_COUNT + 1]; /* cursor: next marker of each rank */
 	const size_t *next_same;	     /* per paragraph: next marker of its rank */
-	const struct marker *markers;
+	const struct paragraph_marker *markers;
 	size_t count;
 };
 
@@ -110,9 +99,10 @@ static int bare_number(const char *text, size_t length, struct heading_marker *m
 	return value > 0;
 }
 
-static struct marker *parse_markers(const struct speech *speech, const unsigned char *levels)
+static struct paragraph_marker *parse_markers(const struct speech *speech,
+					      const unsigned char *levels)
 {
-	struct marker *markers = xcalloc(speech->paragraph_count, sizeof *markers);
+	struct paragraph_marker *markers = xcalloc(speech->paragraph_count, sizeof *markers);
 	for (size_t i = 1; i < speech->paragraph_count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
@@ -123,13 +113,14 @@ static struct marker *parse_markers(const struct speech *speech, const unsigned 
 		if (marker.rank == HEADING_RANK_ENUMERATION &&
 		    holds_next_item(text, length, &marker))
 			continue;
-		markers[i] = (struct marker){(signed char)marker.rank, marker.value, marker.kind};
+		markers[i] =
+		    (struct paragraph_marker){(signed char)marker.rank, marker.value, marker.kind};
 	}
 	return markers;
 }
 
 /* next_same[i]: the next paragraph after i with a marker of i's rank. */
-static size_t *link_markers(const struct marker *markers, size_t count,
+static size_t *link_markers(const struct paragraph_marker *markers, size_t count,
 			    size_t first[HEADING_RANK_COUNT + 1])
 {
 	size_t *next_same = xmalloc(count * sizeof *next_same);
@@ -171,7 +162,7 @@ static void runs_reset(struct runs *runs)
 /* 1 when the marker at i ends an inner run and continues the outer one. */
 static int resumes_outer_run(const struct runs *runs, size_t i)
 {
-	const struct marker *marker = &runs->markers[i];
+	const struct paragraph_marker *marker = &runs->markers[i];
 	int rank = marker->rank;
 	return runs->outer_last[rank] && runs->outer_kind[rank] == marker->kind &&
 	       marker->value == runs->outer_last[rank] + 1 &&
@@ -184,10 +175,10 @@ static int resumes_outer_run(const struct runs *runs, size_t i)
  * before (三、 between 一、 and 二、 is prose). */
 static int plausible(struct runs *runs, size_t i)
 {
-	const struct marker *marker = &runs->markers[i];
+	const struct paragraph_marker *marker = &runs->markers[i];
 	int rank = marker->rank;
 	size_t next = next_of_rank(runs, rank, i);
-	const struct marker *after = next < runs->count ? &runs->markers[next] : NULL;
+	const struct paragraph_marker *after = next < runs->count ? &runs->markers[next] : NULL;
 	int same_after = after && after->kind == marker->kind;
 	if (marker->value == 1) {
 		if (rank != HEADING_RANK_ENUMERATION || heading_common_verb(marker->kind))
@@ -244,7 +235,7 @@ static int same_rank_inner_run(struct runs *runs, size_t i)
 	int expected = 2;
 	size_t next = runs->next_same[i];
 	for (int hops = 0; next < runs->count && hops < MAX_HOPS; hops++) {
-		const struct marker *after = &runs->markers[next];
+		const struct paragraph_marker *after = &runs->markers[next];
 		next = runs->next_same[next];
 		if (kind != runs->kind[rank]) {
 			if (after->kind == runs->kind[rank])
@@ -281,7 +272,7 @@ static int speech_goes_on(struct runs *runs, size_t i)
 	return 0;
 }
 
-static void mark_heading(struct speech *speech, size_t i, int rank)
+void structure_mark_heading(struct speech *speech, size_t i, int rank)
 {
 	struct paragraph *paragraph = &speech->paragraphs[i];
 	paragraph->role = PARAGRAPH_HEADING;
@@ -295,7 +286,7 @@ static void mark_heading(struct speech *speech, size_t i, int rank)
  * short line just before, heads a part of its own. */
 static int appended_document(struct speech *speech, struct runs *runs, size_t i)
 {
-	const struct marker *marker = &runs->markers[i];
+	const struct paragraph_marker *marker = &runs->markers[i];
 	if (marker->value != 1 || runs->headings < 2)
 		return 0;
 	if (!((marker->rank == runs->top && runs->last[marker->rank] >= 2) ||
@@ -310,7 +301,7 @@ static int appended_document(struct speech *speech, struct runs *runs, size_t i)
 		    text_at_most(text, paragraph->length, APPENDED_TITLE_MAX_CHARACTERS) &&
 		    !text_contains(text, paragraph->length, "，") &&
 		    !line_is_title_furniture(text, paragraph->length)) {
-			mark_heading(speech, back, RANK_APPENDIX);
+			structure_mark_heading(speech, back, RANK_APPENDIX);
 			return 1;
 		}
 	}
@@ -320,7 +311,7 @@ static int appended_document(struct speech *speech, struct runs *runs, size_t i)
 /* Ranks for heading levels without a marker, beside the markers used at
  * the same or the nearest level. */
 static void level_ranks(const struct speech *speech, const unsigned char *levels,
-			const struct marker *markers, int ranks[LEVEL_COUNT])
+			const struct paragraph_marker *markers, int ranks[LEVEL_COUNT])
 {
 	int marked[LEVEL_COUNT] = {0};
 	for (size_t i = 1; i < speech->paragraph_count; i++) {
@@ -356,9 +347,9 @@ static void level_ranks(const struct speech *speech, const unsigned char *levels
  * keeps its rank and updates the runs; without one, its level decides. */
 static void markup_heading(struct speech *speech, struct runs *runs, size_t i, int level_rank)
 {
-	const struct marker *marker = &runs->markers[i];
+	const struct paragraph_marker *marker = &runs->markers[i];
 	if (marker->rank == 0) {
-		mark_heading(speech, i, level_rank);
+		structure_mark_heading(speech, i, level_rank);
 		return;
 	}
 	int rank = marker->rank;
@@ -367,12 +358,12 @@ static void markup_heading(struct speech *speech, struct runs *runs, size_t i, i
 	for (int below = rank + 1; below <= HEADING_RANK_COUNT; below++)
 		runs->last[below] = 0;
 	runs->innermost = rank;
-	mark_heading(speech, i, rank * RANK_PER_MARKER);
+	structure_mark_heading(speech, i, rank * RANK_PER_MARKER);
 }
 
 static void numbered_heading(struct speech *speech, struct runs *runs, size_t i)
 {
-	const struct marker *marker = &runs->markers[i];
+	const struct paragraph_marker *marker = &runs->markers[i];
 	int rank = marker->rank;
 	if (!plausible(runs, i))
 		return;
@@ -409,185 +400,13 @@ static void numbered_heading(struct speech *speech, struct runs *runs, size_t i)
 		effective += 1;
 	else if (outer)
 		effective = outer * RANK_PER_MARKER + 1;
-	mark_heading(speech, i, effective);
-}
-
-/* 1 when text starts with a letter or digit, not punctuation (” 。 ，). */
-static int starts_with_word(const char *text, size_t length)
-{
-	size_t step;
-	long codepoint = utf8_decode((const unsigned char *)text, length, &step);
-	return (codepoint >= 0x4E00 && codepoint <= 0x9FFF) ||
-	       (codepoint >= '0' && codepoint <= '9') ||
-	       ((codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z') ||
-	       (codepoint >= 0xFF10 && codepoint <= 0xFF19) || codepoint == 0x201C /* “ */ ||
-	       codepoint == 0x300A /* 《 */ || codepoint == 0xFF08 /* （ */;
-}
-
-/* 1 when text ends on an opening bracket or quote (我国第一部《): the
- * rest of its sentence is on the next line. */
-static int ends_opening(const char *text, size_t length)
-{
-	static const char *const opens[] = {"《", "“", "（", "(", "「", "‘", "【"};
-	for (size_t i = 0; i < sizeof opens / sizeof opens[0]; i++)
-		if (text_ends_with(text, length, opens[i]))
-			return 1;
-	return 0;
-}
-
-/* A short standalone line that may head a part without a number. */
-static int unnumbered_candidate(const struct speech *speech, size_t i)
-{
-	const struct paragraph *paragraph = &speech->paragraphs[i];
-	const char *text = speech->text + paragraph->offset;
-	size_t length = paragraph->length;
-	if (paragraph->role != PARAGRAPH_BODY || text_ends_sentence(text, length) ||
-	    !text_at_most(text, length, UNNUMBERED_MAX_CHARACTERS) ||
-	    text_at_most(text, length, 1) || !line_could_be_title(text, length) ||
-	    text_contains(text, length, "，") || line_is_title_furniture(text, length) ||
-	    front_matter_line(text, length) || heading_appendix_line(text, length))
-		return 0;
-	/* It stands between paragraphs: after a sentence's end, a salutation
-	 * or a heading, not amid fragments of a broken line or right under a
-	 * title (a speaker's name). It starts with a word, and something
-	 * follows it. */
-	if (i + 1 >= speech->paragraph_count || !starts_with_word(text, length) ||
-	    ends_opening(text, length) ||
-	    !starts_with_word(paragraph_text(speech, i + 1), speech->paragraphs[i + 1].length))
-		return 0;
-	const struct paragraph *before = &speech->paragraphs[i - 1];
-	const char *before_text = speech->text + before->offset;
-	if (i == 1 || (before->role != PARAGRAPH_HEADING &&
-		       !text_ends_sentence(before_text, before->length) &&
-		       !line_is_salutation(before_text, before->length)))
-		return 0;
-	/* The caption under 附件1 names the appendix; it heads nothing. */
-	return !(before->role == PARAGRAPH_HEADING && before->rank == RANK_APPENDIX);
-}
-
-/* Two unnumbered headings read as siblings: similar lengths, or both
- * opening with a year (2025年工作回顾 / 2026年工作安排). */
-static int alike(const char *a, size_t a_length, const char *b, size_t b_length)
-{
-	size_t a_count = utf8_count(a, a_length), b_count = utf8_count(b, b_length);
-	size_t difference = a_count > b_count ? a_count - b_count : b_count - a_count;
-	return difference <= SIBLING_LENGTH_DIFFERENCE ||
-	       (a[0] >= '0' && a[0] <= '9' && b[0] >= '0' && b[0] <= '9');
-}
-
-struct open_heading {
-	int rank;
-	size_t unnumbered; /* its paragraph when it is an unnumbered heading, else 0 */
-};
-
-/* The first numbered heading after candidate i and the smallest rank
- * among the headings up to the next candidate, one of rank `bound` or
- * less or an appendix; 0 when there is none. */
-static size_t contents(const struct speech *speech, const unsigned char *candidate, size_t i,
-		       int bound, int *top)
-{
-	size_t first = 0;
-	*top = PARAGRAPH_RANK_MAX + 1;
-	for (size_t j = i + 1; j < speech->paragraph_count && !candidate[j]; j++) {
-		const struct paragraph *inner = &speech->paragraphs[j];
-		if (inner->role != PARAGRAPH_HEADING)
-			continue;
-		if (inner->rank <= bound || inner->rank == RANK_APPENDIX)
-			break;
-		if (!first)
-			first = j;
-		if (inner->rank < *top)
-			*top = inner->rank;
-	}
-	return first;
-}
-
-/* 1 when the paragraphs between candidate i and its first heading are a
- * short introduction: a few, with no salutation (各位代表！) and none that
- * announces the list itself (…有以下几点：), which would own it. A sibling
- * of an earlier unnumbered heading (`sibling`) may have a longer one,
- * announcing its list. */
-static int introduces(const struct speech *speech, size_t i, size_t first, int sibling)
-{
-	if (first - i - 1 > (sibling ? SIBLING_INTRODUCTION : UNNUMBERED_INTRODUCTION))
-		return 0;
-	for (size_t j = i + 1; j < first && !sibling; j++) {
-		const char *text = paragraph_text(speech, j);
-		size_t length = speech->paragraphs[j].length;
-		if (line_is_salutation(text, length) || text_ends_with(text, length, "：") ||
-		    text_ends_with(text, length, ":"))
-			return 0;
-	}
-	return 1;
-}
-
-/* The rank of unnumbered candidate i, or 0 when it heads nothing. A
- * sibling of an open unnumbered heading like it takes its rank; else it
- * heads a fresh run (its first heading is 1) of its enclosing heading's
- * contents, 2 above their highest rank. */
-static int unnumbered_rank(const struct speech *speech, const struct marker *markers,
-			   const unsigned char *candidate, size_t i,
-			   const struct open_heading *stack, size_t height)
-{
-	const struct paragraph *paragraph = &speech->paragraphs[i];
-	const char *text = speech->text + paragraph->offset;
-	int top;
-	for (size_t at = height; at-- > 0;) {
-		size_t open = stack[at].unnumbered;
-		if (!open)
-			continue;
-		const struct paragraph *other = &speech->paragraphs[open];
-		if (!alike(text, paragraph->length, speech->text + other->offset, other->length))
-			break;
-		int bound = at ? stack[at - 1].rank : 0;
-		size_t first = contents(speech, candidate, i, bound, &top);
-		if (!first || markers[first].rank == 0 || !introduces(speech, i, first, 1))
-			return 0;
-		int rank = top - 2 < stack[at].rank ? top - 2 : stack[at].rank;
-		return rank > bound ? rank : 0;
-	}
-	int enclosing = height ? stack[height - 1].rank : 0;
-	size_t first = contents(speech, candidate, i, enclosing, &top);
-	if (!first || markers[first].rank == 0 || markers[first].value != 1 ||
-	    top - 2 <= enclosing || !introduces(speech, i, first, 0))
-		return 0;
-	return top - 2;
-}
-
-/* Finds the unnumbered headings among the short standalone lines. */
-static void unnumbered_headings(struct speech *speech, const struct marker *markers)
-{
-	size_t count = speech->paragraph_count;
-	unsigned char *candidate = xcalloc(count, 1);
-	for (size_t i = 1; i < count; i++)
-		candidate[i] = (unsigned char)unnumbered_candidate(speech, i);
-	struct open_heading stack[PARAGRAPH_RANK_MAX + 2];
-	size_t height = 0;
-	for (size_t i = 1; i < count; i++) {
-		struct paragraph *paragraph = &speech->paragraphs[i];
-		struct open_heading heading = {paragraph->rank, 0};
-		if (candidate[i]) {
-			heading.rank =
-			    unnumbered_rank(speech, markers, candidate, i, stack, height);
-			if (heading.rank == 0)
-				continue;
-			heading.unnumbered = i;
-			mark_heading(speech, i, heading.rank);
-		} else if (paragraph->role != PARAGRAPH_HEADING) {
-			continue;
-		}
-		while (height > 0 && stack[height - 1].rank >= heading.rank)
-			height--;
-		if (height < PARAGRAPH_RANK_MAX + 1)
-			stack[height++] = heading;
-	}
-	free(candidate);
+	structure_mark_heading(speech, i, effective);
 }
 
 void structure_find_headings(struct speech *speech, const unsigned char *levels)
 {
 	size_t count = speech->paragraph_count;
-	struct marker *markers = parse_markers(speech, levels);
+	struct paragraph_marker *markers = parse_markers(speech, levels);
 	int ranks[LEVEL_COUNT];
 	level_ranks(speech, levels, markers, ranks);
 	struct runs runs = {.markers = markers, .count = count};
@@ -613,46 +432,14 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 			   (next_marker[i] >= count || markers[next_marker[i]].value == 1) &&
 			   !speech_goes_on(&runs, i)) {
 			/* (附件2 / 名词解释: the second line is the first's caption.) */
-			mark_heading(speech, i, RANK_APPENDIX);
+			structure_mark_heading(speech, i, RANK_APPENDIX);
 			runs_reset(&runs);
 		} else if (markers[i].rank > 0) {
 			numbered_heading(speech, &runs, i);
 		}
 	}
-	unnumbered_headings(speech, markers);
+	unnumbered_find_headings(speech, markers);
 	free(next_marker);
 	free((void *)runs.next_same);
 	free(markers);
-}
-
-void structure_build_outline(struct speech *speech)
-{
-	size_t capacity = 0;
-	size_t stack[PARAGRAPH_RANK_MAX + 2];
-	size_t height = 0;
-	speech->outline = xgrow(NULL, &capacity, 1, sizeof *speech->outline);
-	speech->outline[0] = (struct outline_entry){0, 0, -1, speech->paragraph_count};
-	speech->outline_count = 1;
-	stack[height++] = 0;
-	for (size_t i = 1; i < speech->paragraph_count; i++) {
-		struct paragraph *paragraph = &speech->paragraphs[i];
-		if (paragraph->role == PARAGRAPH_HEADING) {
-			while (
-			    height > 1 &&
-			    speech->paragraphs[speech->outline[stack[height - 1]].paragraph].rank >=
-				paragraph->rank) {
-				speech->outline[stack[height - 1]].end_paragraph = i;
-				height--;
-			}
-			size_t parent = stack[height - 1];
-			speech->outline = xgrow(speech->outline, &capacity,
-						speech->outline_count + 1, sizeof *speech->outline);
-			int depth = speech->outline[parent].depth + 1;
-			speech->outline[speech->outline_count] =
-			    (struct outline_entry){i, depth, (long)parent, speech->paragraph_count};
-			paragraph->depth = (signed char)depth;
-			stack[height++] = speech->outline_count++;
-		}
-		paragraph->section = (uint32_t)stack[height - 1];
-	}
 }

@@ -10,8 +10,8 @@
  *                        outer one: 1 below the outer
  *   by level             Markdown # / a reader's heading level without a
  *                        marker: beside the markers used at that level
- * Depth in the outline is relative: a heading's parent is the nearest
- * heading before it of a smaller rank. */
+ * Unnumbered headings are unnumbered.c's; the outline over the headings
+ * outline.c's. */
 #ifndef PIZHU_SPEECH_STRUCTURE_H
 #define PIZHU_SPEECH_STRUCTURE_H
 
@@ -25,7 +25,7 @@
  * none. */
 void structure_find_headings(struct speech *speech, const unsigned char *levels);
 
-/* Builds speech->outline and each paragraph's depth and section. */
-void structure_build_outline(struct speech *speech);
+/* Makes paragraph i a heading of `rank`, with its label. */
+void structure_mark_heading(struct speech *speech, size_t i, int rank);
 
 #endif
