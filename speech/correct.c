@@ -85,9 +85,11 @@ static void apply(struct speech *speech, const struct correction *correction, in
 	case CORRECTION_HEADING:
 		paragraph->role = PARAGRAPH_HEADING;
 		if (!was_heading) {
-			paragraph->rank = (signed char)(correction->depth < HEADING_RANK_COUNT
-							    ? correction->depth
-							    : HEADING_RANK_COUNT);
+			/* On the parser's scale (speech.h): four ranks a marker
+			 * rank, as a numbered heading of that depth would have. */
+			paragraph->rank = (signed char)(4 * correction->depth < PARAGRAPH_RANK_MAX
+							    ? 4 * correction->depth
+							    : PARAGRAPH_RANK_MAX);
 			paragraph->label_length = (uint32_t)heading_label_length(
 			    paragraph_text(speech, correction->paragraph), paragraph->length);
 		}
