@@ -4,14 +4,28 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
+# CPPFLAGS and LDFLAGS from the environment or the command line (as Debian's
+# build tools set them) reach every compile and link below.
+CPPFLAGS ?=
+LDFLAGS ?=
+# The TAP files make check runs at once (prove -j): most of their time is
+# spent waiting on the terminal in tmux, not on the CPU.
+CHECK_JOBS ?= 4
+CATALOGUE := build/locale/zh_CN/LC_MESSAGES/pizhu.mo
 
-PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null || echo -lncursesw -ltinfo -lsqlite3)
+PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
+	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
+# The web page and PDF readers (formats/html.c, pdf.c): uchardet, poppler.
+WEB_PKGS = uchardet poppler-glib
+PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
+PKG_LIBS += $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
-	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"'
+	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"' \
+	-DPIZHU_LOCALEDIR='"$(PREFIX)/share/locale"'
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c tui/model/*.c))
@@ -22,21 +36,27 @@ E2E_TESTS := $(sort $(wildcard tests/e2e/*.sh))
 RELEASE_OBJECTS := $(patsubst %.c,build/release/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 CHECK_MODULE_OBJECTS := $(patsubst %.c,build/check/%.o,$(MODULE_SOURCES))
 CHECK_CLI_OBJECTS := $(patsubst %.c,build/check/%.o,$(CLI_SOURCES))
+# The unit tests link everything but main(), so they can call cli/ too.
+UNIT_LINK_OBJECTS := $(CHECK_MODULE_OBJECTS) $(filter-out build/check/cli/main.o,$(CHECK_CLI_OBJECTS))
 UNIT_BINARIES := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SOURCES))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
 REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
+# The longest TAP files, started first so that prove -j ends with short ones.
+SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh \
+	tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
-.PHONY: all check bench fuzz fuzz-build torture check-valgrind demo install uninstall clean format
-all: pizhu
+.PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean \
+	format pot update-po
+all: pizhu $(CATALOGUE)
 
 pizhu: $(RELEASE_OBJECTS)
 	@echo LINK $@
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The built-in themes: themes/default.theme as a C array, so pizhu works
 # with no installed files.
@@ -50,26 +70,64 @@ build/gen/default_theme.h: themes/default.theme
 build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
 	build/valgrind/store/theme_file.o build/bench/obj/store/theme_file.o: build/gen/default_theme.h
 
+# The Chinese interface (base/i18n.h; the translators' steps: po/README.md): the
+# catalogue is compiled into build/locale, where pizhu finds it when run
+# from the source tree; make install puts it under share/locale.
+TRANSLATED_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c))
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=i18n_count:2,3 \
+	--add-comments=TRANSLATORS: --package-name=pizhu --package-version=$(VERSION) \
+	--msgid-bugs-address="see README.md" --sort-by-file
+
+# test_i18n reads the built catalogue.
+build/check/tests/test_i18n: $(CATALOGUE)
+
+$(CATALOGUE): po/zh_CN.po
+	@mkdir -p $(dir $@)
+	@echo MSGFMT $@
+	@msgfmt --check -o $@ $<
+
+# make pot: the template of every marked string; make update-po: merges it
+# into po/zh_CN.po for the translator (new strings come untranslated).
+POT ?= po/pizhu.pot
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o $(POT) $(TRANSLATED_SOURCES)
+update-po: pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/pizhu.pot
+
+# The pinyin order of CJK characters for sorting titles (base/pinyin.h),
+# from glibc's zh_CN collation source in Debian's locales package.
+PINYIN_SOURCE ?= /usr/share/i18n/locales/iso14651_t1_pinyin
+build/gen/pinyin_order.h: $(PINYIN_SOURCE) scripts/pinyin-table
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@sh scripts/pinyin-table $< > $@.tmp && mv $@.tmp $@
+build/release/base/pinyin.o build/check/base/pinyin.o build/fuzz/base/pinyin.o \
+	build/valgrind/base/pinyin.o build/bench/obj/base/pinyin.o build/tsan/base/pinyin.o: \
+	build/gen/pinyin_order.h
+
+# Release and bench builds leave the assert()s out (-DNDEBUG); the check
+# builds keep them, so the invariants they state are tested.
 build/release/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $<
-	@$(CC) $(BASE_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # make check: everything built with warnings as errors and under AddressSanitizer
 # and UBSan; unit tests and end-to-end tests run through prove.
 build/check/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(check)'
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
 
 build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
 	@echo LINK $@
-	@$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
+	@$(CC) $(SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CHECK_MODULE_OBJECTS)
+build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< $(CHECK_MODULE_OBJECTS) $(LIBS)
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+		$(UNIT_LINK_OBJECTS) $(LIBS)
 
 # The fuzz harnesses (tests/fuzz/fuzz_NAME.c) linked with driver.c: they
 # replay the regression inputs under gcc's sanitizers in make check.
@@ -77,16 +135,17 @@ build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fu
 		$(CHECK_MODULE_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror $(SANITIZE) -o $@ $< tests/fuzz/driver.c \
-		$(CHECK_MODULE_OBJECTS) $(LIBS)
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+		tests/fuzz/driver.c $(CHECK_MODULE_OBJECTS) $(LIBS)
 
 check:
 	@sh scripts/deps.sh fuzz
-	@$(MAKE) --no-print-directory pizhu build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES)
-	@if sh tests/fuzz/run.sh --available; then \
-		$(MAKE) --no-print-directory fuzz-build; fi
+	@$(MAKE) --no-print-directory pizhu $(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) \
+		$(REPLAY_BINARIES)
+	@$(MAKE) --no-print-directory fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
-		prove --exec '' $(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS)
+		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
+		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
 # make fuzz: each libFuzzer harness for FUZZ_SECONDS (clang with
 # -fsanitize=fuzzer,address,undefined); what it learns is kept in
@@ -99,13 +158,13 @@ FUZZ_OBJECTS := $(patsubst %.c,build/fuzz/%.o,$(MODULE_SOURCES))
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(fuzz)'
-	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link \
-		-MMD -MP -c -o $@ $<
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) \
+		-fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJECTS)
 	@echo LINK $@
-	@$(FUZZ_CC) $(BASE_CFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< \
-		$(FUZZ_OBJECTS) $(LIBS)
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer \
+		$(LDFLAGS) -o $@ $< $(FUZZ_OBJECTS) $(LIBS)
 
 .SECONDARY: $(FUZZ_OBJECTS)
 fuzz-build: $(FUZZ_BINARIES)
@@ -133,11 +192,11 @@ VALGRIND_OBJECTS := $(patsubst %.c,build/valgrind/%.o,$(MODULE_SOURCES) $(CLI_SO
 build/valgrind/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(valgrind)'
-	@$(CC) $(BASE_CFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
 
 build/valgrind/pizhu: $(VALGRIND_OBJECTS)
 	@echo LINK $@
-	@$(CC) -o $@ $^ $(LIBS)
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 check-valgrind:
 	@sh scripts/deps.sh valgrind
@@ -148,37 +207,82 @@ check-valgrind:
 		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
 	@sh tests/valgrind/summary.sh build/valgrind/logs
 
+# make tsan: pizhu and the tests of the background import thread built
+# with ThreadSanitizer (the import's thread against the reader's polling,
+# and two processes writing one library), then run; any report fails it.
+TSAN_SANITIZE = -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJECTS := $(patsubst %.c,build/tsan/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
+TSAN_TESTS := test_background_import test_store_concurrent
+
+build/tsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo CC $< '(tsan)'
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(TSAN_SANITIZE) -MMD -MP -c -o $@ $<
+
+build/tsan/pizhu: $(TSAN_OBJECTS)
+	@echo LINK $@
+	@$(CC) $(TSAN_SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/tsan/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(TSAN_OBJECTS)
+	@mkdir -p $(dir $@)
+	@echo CC $@
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(TSAN_SANITIZE) $(LDFLAGS) -o $@ $< \
+		$(filter-out build/tsan/cli/main.o,$(TSAN_OBJECTS)) $(LIBS)
+
+tsan:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory build/tsan/pizhu $(patsubst %,build/tsan/tests/%,$(TSAN_TESTS))
+	@rm -rf build/tsan/logs && mkdir -p build/tsan/logs
+	TSAN_OPTIONS="log_path=$(CURDIR)/build/tsan/logs/report second_deadlock_stack=1" \
+		PIZHU="$(CURDIR)/build/tsan/pizhu" PIZHU_SOURCE="$(CURDIR)" \
+		prove --exec '' $(patsubst %,build/tsan/tests/%,$(TSAN_TESTS)) tests/e2e/big_file.sh
+	@if ls build/tsan/logs/report* >/dev/null 2>&1; then \
+		cat build/tsan/logs/report*; echo "tsan: data races reported (above)"; exit 1; \
+	else echo "tsan: no reports"; fi
+
 # make bench: an optimised binary without sanitizers or assertions, measured
 # against less, the sqlite3 floor and grep by bench/run (docs/performance.md).
 # BENCH_FLAGS passes options to bench/run, e.g. BENCH_FLAGS=--json.
 build/bench/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(bench)'
-	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG -MMD -MP -c -o $@ $<
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 build/bench/pizhu: $(BENCH_OBJECTS)
 	@echo LINK $@
-	@$(CC) -O2 -o $@ $^ $(LIBS)
+	@$(CC) -O2 $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bench:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory build/bench/pizhu
 	python3 bench/run $(BENCH_FLAGS)
 
 demo:
 	@sh scripts/deps.sh
-	@$(MAKE) --no-print-directory pizhu
+	@$(MAKE) --no-print-directory pizhu $(CATALOGUE)
 	./pizhu examples/sample-speech.txt
 
-install: pizhu
+# The Chinese man page with break points between CJK characters, which
+# groff before 1.23 needs (scripts/man-cjk).
+build/man/zh_CN/pizhu.1: docs/zh_CN/pizhu.1 scripts/man-cjk
+	@mkdir -p $(dir $@)
+	@echo GEN $@
+	@perl scripts/man-cjk <$< >$@
+
+install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/pizhu/themes
+		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/pizhu/themes \
+		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 	install -m 755 pizhu $(DESTDIR)$(PREFIX)/bin/pizhu
 	install -m 644 docs/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	install -m 644 build/man/zh_CN/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1
+	install -m 644 $(CATALOGUE) $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/pizhu/themes
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1 \
+		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1 \
+		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	rm -rf $(DESTDIR)$(PREFIX)/share/pizhu
 
 format:

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 
 /* The permissions of the existing target, or those of a new file. */
 static mode_t target_mode(const char *path, struct error *error, int *failed)
@@ -16,13 +17,13 @@ static mode_t target_mode(const char *path, struct error *error, int *failed)
 	*failed = 0;
 	if (stat(path, &status) == 0) {
 		if (S_ISDIR(status.st_mode))
-			*failed = error_set(error, "%s: is a directory", path);
+			*failed = error_set(error, _("%s: is a directory"), path);
 		else if (!S_ISREG(status.st_mode))
-			*failed = error_set(error, "%s: not a regular file", path);
+			*failed = error_set(error, _("%s: not a regular file"), path);
 		return status.st_mode & 07777;
 	}
 	if (errno != ENOENT)
-		*failed = error_set(error, "%s: %s", path, strerror(errno));
+		*failed = error_set(error, "%s: %s", path, i18n_strerror(errno));
 	mode_t mask = umask(0);
 	umask(mask);
 	return 0666 & ~mask;
@@ -55,14 +56,14 @@ int atomic_file_open(const char *path, struct atomic_file *file, struct error *e
 	file->temporary = buffer_string(&temporary);
 	int descriptor = mkostemp(file->temporary, O_CLOEXEC);
 	if (descriptor < 0) {
-		error_set(error, "%s: %s", file->path, strerror(errno));
+		error_set(error, "%s: %s", file->path, i18n_strerror(errno));
 		free(file->temporary);
 		file->temporary = NULL;
 		atomic_file_abort(file);
 		return -1;
 	}
 	if (fchmod(descriptor, mode) != 0 || !(file->stream = fdopen(descriptor, "w"))) {
-		error_set(error, "%s: %s", file->path, strerror(errno));
+		error_set(error, "%s: %s", file->path, i18n_strerror(errno));
 		close(descriptor);
 		atomic_file_abort(file);
 		return -1;
@@ -89,12 +90,12 @@ int atomic_file_commit(struct atomic_file *file, struct error *error)
 {
 	int status = 0;
 	if (fflush(file->stream) != 0 || ferror(file->stream) || fsync(fileno(file->stream)) != 0)
-		status = error_set(error, "%s: %s", file->path, strerror(errno ? errno : EIO));
+		status = error_set(error, "%s: %s", file->path, i18n_strerror(errno ? errno : EIO));
 	if (fclose(file->stream) != 0 && status == 0)
-		status = error_set(error, "%s: %s", file->path, strerror(errno));
+		status = error_set(error, "%s: %s", file->path, i18n_strerror(errno));
 	file->stream = NULL;
 	if (status == 0 && rename(file->temporary, file->path) != 0)
-		status = error_set(error, "%s: %s", file->path, strerror(errno));
+		status = error_set(error, "%s: %s", file->path, i18n_strerror(errno));
 	if (status != 0) {
 		atomic_file_abort(file);
 		return -1;

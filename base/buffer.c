@@ -1,12 +1,29 @@
 #include "base/buffer.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+static void (*out_of_memory_hook)(void *context);
+static void *out_of_memory_context;
+
+void out_of_memory_hook_set(void (*hook)(void *context), void *context)
+{
+	out_of_memory_hook = hook;
+	out_of_memory_context = context;
+}
+
 static void out_of_memory(size_t size)
 {
+	/* Taken before the call: a hook that runs out of memory itself comes
+	 * back here and exits rather than looping. */
+	void (*hook)(void *context) = out_of_memory_hook;
+	out_of_memory_hook = NULL;
+	if (hook)
+		hook(out_of_memory_context);
+	/* After the hook, so the message lands on the restored screen. */
 	fprintf(stderr, "pizhu: out of memory (%zu bytes)\n", size);
 	exit(1);
 }
@@ -41,7 +58,10 @@ void *xgrow(void *array, size_t *capacity, size_t needed, size_t size)
 		return array;
 	size_t grown = *capacity ? *capacity : 16;
 	while (grown < needed)
-		grown *= 2;
+		grown = grown > SIZE_MAX / 2 ? needed : grown * 2;
+	/* An array whose size in bytes does not fit a size_t cannot be had. */
+	if (grown > SIZE_MAX / size)
+		out_of_memory(SIZE_MAX);
 	*capacity = grown;
 	return xrealloc(array, grown * size);
 }
@@ -61,6 +81,8 @@ char *xstrndup(const char *text, size_t length)
 
 void buffer_reserve(struct buffer *buffer, size_t extra)
 {
+	if (extra > SIZE_MAX - buffer->length - 1)
+		out_of_memory(SIZE_MAX);
 	buffer->data = xgrow(buffer->data, &buffer->capacity, buffer->length + extra + 1, 1);
 }
 

@@ -1,7 +1,10 @@
 /* buffer.h — a growable byte buffer that aborts on allocation failure.
  *
  * Out of memory is the one error pizhu does not try to recover from: every
- * allocation goes through xmalloc/xrealloc, which print and exit. */
+ * allocation goes through xmalloc/xrealloc, which print and exit. Before
+ * they do, they call the out-of-memory hook, through which a front end that
+ * has changed the terminal (the full-screen reader) puts it back; base/
+ * itself knows nothing of curses. */
 #ifndef PIZHU_BASE_BUFFER_H
 #define PIZHU_BASE_BUFFER_H
 
@@ -12,6 +15,10 @@ struct buffer {
 	size_t length;
 	size_t capacity;
 };
+
+/* Sets the function that xmalloc and the others call, with context, once
+ * before they exit for want of memory; NULL for none (the default). */
+void out_of_memory_hook_set(void (*hook)(void *context), void *context);
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);

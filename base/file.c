@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 
 int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,
 		    int *complete, struct error *error)
@@ -16,20 +17,20 @@ int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (descriptor < 0)
-		return error_set(error, "%s", strerror(errno));
+		return error_set(error, "%s", i18n_strerror(errno));
 	struct stat status;
 	if (fstat(descriptor, &status) != 0) {
 		int saved = errno;
 		close(descriptor);
-		return error_set(error, "%s", strerror(saved));
+		return error_set(error, "%s", i18n_strerror(saved));
 	}
 	if (S_ISDIR(status.st_mode)) {
 		close(descriptor);
-		return error_set(error, "is a directory");
+		return error_set(error, _("is a directory"));
 	}
 	if (!S_ISREG(status.st_mode)) {
 		close(descriptor);
-		return error_set(error, "not a regular file");
+		return error_set(error, _("not a regular file"));
 	}
 	/* Room for the NUL and for the read that finds the end: a file that
 	 * has not grown since fstat is read without growing the buffer. */
@@ -56,7 +57,7 @@ int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_
 			int saved = errno;
 			free(data);
 			close(descriptor);
-			return error_set(error, "%s", strerror(saved));
+			return error_set(error, "%s", i18n_strerror(saved));
 		}
 		if (got == 0)
 			break;

@@ -9,6 +9,8 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
+#include "speech/source.h"
 #include "store/document.h"
 
 enum { INDEX_MEMORY_BYTES = 256 * 1024 };
@@ -45,7 +47,7 @@ static int cancelled(struct background_import *import, int for_library)
 static int put_in_library(struct background_import *import)
 {
 	if (cancelled(import, 1))
-		return error_set(&import->error, "cancelled");
+		return error_set(&import->error, _("cancelled"));
 	struct store *store;
 	if (store_open(import->database_path, STORE_OPEN_CREATE, &store, &import->error) != 0)
 		return -1;
@@ -55,7 +57,7 @@ static int put_in_library(struct background_import *import)
 	int status = 0;
 	pthread_mutex_lock(&import->lock);
 	if (import->cancelled)
-		status = error_set(&import->error, "cancelled");
+		status = error_set(&import->error, _("cancelled"));
 	else
 		import->store = store;
 	pthread_mutex_unlock(&import->lock);
@@ -99,12 +101,13 @@ static void *run(void *argument)
 		error_set(&import->error, "%s: %s", import->path, problem.message);
 	} else if (cancelled(import, 0)) {
 		free(bytes);
-		status = error_set(&import->error, "cancelled");
+		status = error_set(&import->error, _("cancelled"));
 	} else {
 		/* Hashed first, then parsed in the same memory: the file is
 		 * held once, not once as bytes and again as text. */
 		store_content_hash(bytes, length, import->hash);
-		status = speech_parse_in_place(bytes, length, import->fallback_title,
+		status =
+		    speech_parse_file_in_place(import->path, bytes, length, import->fallback_title,
 					       &import->speech, &import->error);
 	}
 	if (status == 0) {
@@ -136,7 +139,7 @@ int background_import_start(const char *database_path, const char *path, const c
 		free(import->source_path);
 		free(import->fallback_title);
 		free(import);
-		return error_set(error, "cannot start the import");
+		return error_set(error, _("cannot start the import"));
 	}
 	*result = import;
 	return 0;

@@ -1,6 +1,7 @@
 #include <stdio.h>
 
-#include "cli/cli.h"
+#include "cli/options.h"
+#include "speech/correct.h"
 
 static void print_role(const struct paragraph *paragraph)
 {
@@ -15,19 +16,22 @@ static void print_role(const struct paragraph *paragraph)
 int command_cat(int argc, char **argv)
 {
 	const struct command *command = command_find("cat");
-	static const char *const flags[] = {"--tsv", NULL};
-	int set[1] = {0}, count;
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}, {"--parsed", 0, 0, NULL, NULL}};
+	int count;
 	char *positional[1];
-	int status = cli_parse_flags(command, argc, argv, flags, set, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 2, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
 	struct speech speech;
-	if (cli_load_speech(positional[0], &speech) != 0)
+	if ((options[1].seen ? cli_load_parsed_speech : cli_load_speech)(positional[0], &speech) !=
+	    0)
 		return EXIT_ERROR;
 	for (size_t i = 0; i < speech.paragraph_count; i++) {
 		const struct paragraph *paragraph = &speech.paragraphs[i];
-		if (set[0]) {
+		if (paragraph_hidden(paragraph))
+			continue; /* moved to the front or back matter by the user */
+		if (options[0].seen) {
 			printf("%zu\t", i);
 			print_role(paragraph);
 			putchar('\t');

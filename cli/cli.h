@@ -3,6 +3,7 @@
 #ifndef PIZHU_CLI_CLI_H
 #define PIZHU_CLI_CLI_H
 
+#include "base/i18n.h"
 #include "speech/speech.h"
 #include "tui/tui.h"
 
@@ -35,21 +36,14 @@ void cli_warn(const char *format, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const struct command *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Parses the options of a command that takes only flags from `flags`
- * (a NULL-terminated list such as {"--tsv", NULL}) and positional
- * arguments. Sets set_flags[i] for each flag seen; collects positionals
- * into positional[] (at most max_positional). Returns 0, or prints a usage
- * error and returns EXIT_USAGE. `-h`/`--help` prints the help and returns
- * -1, which the caller turns into EXIT_OK. */
-int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
-		    int *set_flags, char **positional, int min_positional, int max_positional,
-		    int *positional_count);
-
 /* Loads a speech from a file path, or from the library when the argument
  * is a speech id (all digits; write ./3 for a file named 3), reporting
  * failures (and a warning for damaged bytes) on stderr. Returns 0 or
  * EXIT_ERROR. */
 int cli_load_speech(const char *path, struct speech *speech);
+/* cli_load_speech without the user's corrections of a library speech:
+ * the structure the parser found. */
+int cli_load_parsed_speech(const char *path, struct speech *speech);
 /* Parses the bytes read from path, reporting as cli_load_speech does. */
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech);
@@ -78,6 +72,11 @@ int command_read(int argc, char **argv);
 int command_library(int argc, char **argv);
 int command_export(int argc, char **argv);
 int command_stats(int argc, char **argv);
+int command_help(int argc, char **argv);
+
+/* pizhu --help: the commands and the global options. */
+void cli_print_overview(void);
+int command_mark(int argc, char **argv);
 
 /* The reader's options given on the command line (--width,
  * --ambiguous-wide); -1 where not given. They win over the settings file. */
@@ -86,5 +85,14 @@ extern struct tui_options cli_reader_overrides;
 /* Reads the settings file into options; a missing file is fine. Returns 0
  * or EXIT_ERROR after reporting "pizhu: FILE:LINE: reason". */
 int cli_config_load(struct tui_options *options);
+
+/* The `language = zh|en` of the settings file into *language; 1 when the
+ * file sets it. Anything else in the file is left to cli_config_load. */
+int cli_config_language(enum i18n_language *language);
+
+/* Chooses the language (--lang, taken out of the arguments wherever it
+ * is, else the settings file, else the locale) and loads its catalogue.
+ * Returns 0, or EXIT_USAGE after reporting a bad --lang. */
+int cli_language_choose(int *argc, char **argv);
 
 #endif

@@ -5,8 +5,12 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/paragraphs.h"
+#include "store/annotation.h"
+#include "speech/source.h"
 
 /* Prints "pizhu: " and the message as one line on stderr. Messages quote
  * file names, arguments and file contents, which may hold escape
@@ -51,53 +55,17 @@ int cli_usage_error(const struct command *command, const char *format, ...)
 	print_message(format, arguments);
 	va_end(arguments);
 	if (command)
-		fprintf(stderr, "usage: pizhu %s %s\n", command->name, command->usage);
+		fprintf(stderr, _("usage: pizhu %s %s\n"), command->name, command->usage);
 	else
-		fputs("usage: pizhu COMMAND [ARGS]  (see pizhu --help)\n", stderr);
+		fputs(_("usage: pizhu COMMAND [ARGS]  (see pizhu --help)\n"), stderr);
 	return EXIT_USAGE;
 }
 
 void cli_print_help(const struct command *command)
 {
-	printf("usage: pizhu %s %s\n\n%s\n", command->name, command->usage, command->summary);
+	printf(_("usage: pizhu %s %s\n\n%s\n"), command->name, command->usage, _(command->summary));
 	if (command->help && *command->help)
-		printf("\n%s", command->help);
-}
-
-int cli_parse_flags(const struct command *command, int argc, char **argv, const char *const *flags,
-		    int *set_flags, char **positional, int min_positional, int max_positional,
-		    int *positional_count)
-{
-	int count = 0, options_done = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *argument = argv[i];
-		if (!options_done && argument[0] == '-' && argument[1] != '\0') {
-			if (strcmp(argument, "--") == 0) {
-				options_done = 1;
-				continue;
-			}
-			if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-				cli_print_help(command);
-				return -1;
-			}
-			int known = 0;
-			for (int f = 0; flags && flags[f]; f++)
-				if (strcmp(argument, flags[f]) == 0) {
-					set_flags[f] = 1;
-					known = 1;
-				}
-			if (!known)
-				return cli_usage_error(command, "unknown option '%s'", argument);
-			continue;
-		}
-		if (count >= max_positional)
-			return cli_usage_error(command, "unexpected argument '%s'", argument);
-		positional[count++] = argv[i];
-	}
-	if (count < min_positional)
-		return cli_usage_error(command, "missing argument");
-	*positional_count = count;
-	return 0;
+		printf("\n%s", _(command->help));
 }
 
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
@@ -105,20 +73,21 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 {
 	struct error error;
 	char *title = speech_fallback_title(path);
-	int status = speech_parse(bytes, length, title, speech, &error);
+	int status = speech_parse_file(path, bytes, length, title, speech, &error);
 	free(title);
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
 	if (speech->replaced_bytes > 0)
-		cli_warn("%s: warning: %zu invalid byte%s shown as U+FFFD", path,
-			 speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
+		cli_warn(
+		    _("%s: warning: %s shown as U+FFFD"), path,
+		    i18n_count(speech->replaced_bytes, "%zu invalid byte", "%zu invalid bytes"));
 	return 0;
 }
 
-int cli_load_speech(const char *path, struct speech *speech)
+static int load_speech(const char *path, int parsed, struct speech *speech)
 {
 	if (cli_is_speech_id(path))
-		return cli_load_stored_speech(path, speech);
+		return cli_load_stored_speech(path, parsed, speech);
 	unsigned char *bytes;
 	size_t length;
 	struct error error;
@@ -127,4 +96,30 @@ int cli_load_speech(const char *path, struct speech *speech)
 	int status = cli_parse_speech(path, bytes, length, speech);
 	free(bytes);
 	return status;
+}
+
+int cli_load_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 0, speech);
+}
+
+int cli_load_parsed_speech(const char *path, struct speech *speech)
+{
+	return load_speech(path, 1, speech);
+}
+
+/* The list's paragraphs, once the speech is known to have them all. */
+int cli_paragraph_list_expand(struct store *store, int64_t speech,
+			      const struct paragraph_list *list, size_t **paragraphs, size_t *count)
+{
+	struct error error;
+	size_t paragraph_count, outside;
+	if (store_paragraph_count(store, speech, &paragraph_count, &error) != 0)
+		return cli_fail("%s", error.message);
+	if (paragraph_list_expand(list, paragraph_count, paragraphs, count, &outside) != 0) {
+		/* The store's check words the message. */
+		store_paragraph_check(store, speech, outside, &error);
+		return cli_fail("%s", error.message);
+	}
+	return 0;
 }

@@ -1,8 +1,10 @@
-/* config.c — the reader's settings file, $XDG_CONFIG_HOME/pizhu/config
+/* config.c — the settings file, $XDG_CONFIG_HOME/pizhu/config
  * (~/.config/pizhu/config): lines of `name = value`, # comments.
  *
  *   width = 72             readable text width in columns (10 to 1000)
  *   ambiguous-wide = yes   the terminal draws “ ” … — two columns wide
+ *   language = zh          zh (Chinese) or en (English): the interface,
+ *                          whatever the locale says
  *   bind reader x heading-next   a key for a command in a view (as tig's bind)
  *
  * Options on the command line win over the file. */
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "tui/request.h"
 
@@ -74,23 +77,28 @@ static int bind_line(char *line, const char *path, int number)
 	return 0;
 }
 
-int cli_config_load(struct tui_options *options)
+/* Calls setting(name, value) for each line of the file; stops at the first
+ * that does not return 0. A missing file has no settings. */
+static int each_setting(int (*setting)(const char *path, int line, const char *name,
+				       const char *value, void *context),
+			void *context, int quiet)
 {
 	char path[4096];
 	if (config_path(path, sizeof path) != 0)
 		return 0;
 	FILE *file = fopen(path, "r");
 	if (!file)
-		return errno == ENOENT ? 0 : cli_fail("%s: %s", path, strerror(errno));
+		return errno == ENOENT || quiet ? 0
+						: cli_fail("%s: %s", path, i18n_strerror(errno));
 	char line[1024];
 	int number = 0, status = 0;
-	while (fgets(line, sizeof line, file)) {
+	while (status == 0 && fgets(line, sizeof line, file)) {
 		number++;
 		if (is_bind_line(line)) {
-			if (bind_line(line, path, number) != 0) {
+			/* Bound once, by the pass that reports (the language
+			 * pass is quiet). */
+			if (!quiet && bind_line(line, path, number) != 0)
 				status = -1;
-				break;
-			}
 			continue;
 		}
 		char *hash = strchr(line, '#');
@@ -101,31 +109,66 @@ int cli_config_load(struct tui_options *options)
 			continue;
 		char *equals = strchr(text, '=');
 		if (!equals) {
-			status = cli_fail("%s:%d: expected name = value", path, number);
+			status =
+			    quiet ? 0 : cli_fail(_("%s:%d: expected name = value"), path, number);
 			break;
 		}
 		*equals = '\0';
-		char *name = trim(text), *value = trim(equals + 1);
-		if (strcmp(name, "width") == 0) {
-			char *end;
-			long columns = strtol(value, &end, 10);
-			if (!*value || *end || columns < 10 || columns > 1000) {
-				status =
-				    cli_fail("%s:%d: width takes 10 to 1000 columns", path, number);
-				break;
-			}
-			options->max_columns = (int)columns;
-		} else if (strcmp(name, "ambiguous-wide") == 0) {
-			if (parse_boolean(value, &options->ambiguous_wide) != 0) {
-				status =
-				    cli_fail("%s:%d: ambiguous-wide takes yes or no", path, number);
-				break;
-			}
-		} else {
-			status = cli_fail("%s:%d: unknown setting '%s'", path, number, name);
-			break;
-		}
+		status = setting(path, number, trim(text), trim(equals + 1), context);
 	}
 	fclose(file);
 	return status;
+}
+
+static int reader_setting(const char *path, int line, const char *name, const char *value,
+			  void *context)
+{
+	struct tui_options *options = context;
+	enum i18n_language language;
+	if (strcmp(name, "width") == 0) {
+		char *end;
+		long columns = strtol(value, &end, 10);
+		if (!*value || *end || columns < 10 || columns > 1000)
+			return cli_fail(_("%s:%d: width takes 10 to 1000 columns"), path, line);
+		options->max_columns = (int)columns;
+	} else if (strcmp(name, "ambiguous-wide") == 0) {
+		if (parse_boolean(value, &options->ambiguous_wide) != 0)
+			return cli_fail(_("%s:%d: ambiguous-wide takes yes or no"), path, line);
+	} else if (strcmp(name, "language") == 0) {
+		/* Applied at the start by cli_config_language. */
+		if (i18n_language_parse(value, &language) != 0)
+			return cli_fail(_("%s:%d: language takes zh or en"), path, line);
+	} else {
+		return cli_fail(_("%s:%d: unknown setting '%s'"), path, line, name);
+	}
+	return 0;
+}
+
+int cli_config_load(struct tui_options *options)
+{
+	return each_setting(reader_setting, options, 0);
+}
+
+struct language_found {
+	int set;
+	enum i18n_language language;
+};
+
+static int language_setting(const char *path, int line, const char *name, const char *value,
+			    void *context)
+{
+	(void)path;
+	(void)line;
+	struct language_found *found = context;
+	if (strcmp(name, "language") == 0 && i18n_language_parse(value, &found->language) == 0)
+		found->set = 1;
+	return 0;
+}
+
+int cli_config_language(enum i18n_language *language)
+{
+	struct language_found found = {0, *language};
+	each_setting(language_setting, &found, 1);
+	*language = found.language;
+	return found.set;
 }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/history.h"
 
@@ -40,8 +41,8 @@ static int undo_or_redo(const char *name, int argc, char **argv, int redo)
 	if (status != 0)
 		return cli_fail("%s", error.message);
 	if (!done)
-		return cli_fail("nothing to %s", name);
-	printf("%s: ", name);
+		return cli_fail("%s", redo ? _("nothing to redo") : _("nothing to undo"));
+	printf("%s: ", redo ? _("redo") : _("undo"));
 	cli_write_field(stdout, action.description, strlen(action.description));
 	putchar('\n');
 	store_action_clear(&action);

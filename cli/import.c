@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "cli/options.h"
 #include "store/import_paths.h"
@@ -66,8 +67,9 @@ static int show_progress(void *context, size_t files_done, size_t files_total, u
 	char done[32], total[32], head[128];
 	format_bytes(done, sizeof done, bytes_done);
 	format_bytes(total, sizeof total, bytes_total);
-	int head_width = snprintf(head, sizeof head, "importing %zu/%zu files, %s/%s: ", files_done,
-				  files_total, done, total);
+	snprintf(head, sizeof head, _("importing %zu/%zu files, %s/%s: "), files_done, files_total,
+		 done, total);
+	int head_width = text_width(head, strlen(head), 0);
 	fflush(stdout);
 	fprintf(stderr, "\r\033[K%s", head);
 	write_path_tail(path, output->columns - head_width - 1);
@@ -86,11 +88,23 @@ static void show_imported(void *context, const char *path, const struct store_im
 	putchar('\n');
 	if (result->outcome == STORE_IMPORT_NEW_VERSION) {
 		fflush(stdout);
-		cli_warn("%s: new version of speech %lld; %zu annotated paragraph%s "
-			 "re-attached, %zu orphaned%s",
-			 path, (long long)result->previous_id, result->reattached,
-			 result->reattached == 1 ? "" : "s", result->orphaned,
-			 result->orphaned ? " (pizhu list --orphans)" : "");
+		cli_warn(result->orphaned
+			     ? _("%s: new version of speech %lld; %s re-attached, %zu orphaned "
+				 "(pizhu list --orphans)")
+			     : _("%s: new version of speech %lld; %s re-attached, %zu orphaned"),
+			 path, (long long)result->previous_id,
+			 i18n_count(result->reattached, "%zu annotated paragraph",
+				    "%zu annotated paragraphs"),
+			 result->orphaned);
+		if (result->corrections_reattached || result->corrections_orphaned)
+			cli_warn(result->corrections_orphaned
+				     ? _("%s: %s re-attached, %zu orphaned (pizhu list --orphans)")
+				     : _("%s: %s re-attached, %zu orphaned"),
+				 path,
+				 i18n_count(result->corrections_reattached,
+					    "%zu structure correction",
+					    "%zu structure corrections"),
+				 result->corrections_orphaned);
 	}
 }
 
@@ -105,7 +119,7 @@ static void show_warning(void *context, const char *path, const char *message)
 {
 	wipe_progress(context);
 	fflush(stdout);
-	cli_warn("%s: warning: %s", path, message);
+	cli_warn(_("%s: warning: %s"), path, message);
 }
 
 static int terminal_columns(void)
@@ -119,8 +133,8 @@ static int terminal_columns(void)
 int cli_import_paths(struct store *store, char **paths, size_t count)
 {
 	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
-	struct store_import_progress progress = {&output, show_progress, show_imported,
-						 show_failure, show_warning};
+	struct store_import_progress progress = {&output,      show_progress, show_imported,
+						 show_failure, show_warning,  show_failure};
 	struct store_import_report report;
 	struct error error;
 	if (store_import_paths(store, paths, count, &progress, &report, &error) != 0) {

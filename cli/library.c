@@ -4,6 +4,7 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/document.h"
 #include "store/theme.h"
@@ -19,7 +20,7 @@ static int sync_themes(struct store *store, struct error *warning, struct error 
 	size_t count;
 	char *directory = theme_user_directory();
 	if (theme_definitions_load(directory, &themes, &count, error) != 0) {
-		error_set(warning, "warning: %s", error->message);
+		error_set(warning, _("warning: %s"), error->message);
 		if (theme_definitions_load(NULL, &themes, &count, error) != 0) {
 			free(directory);
 			return -1;
@@ -117,19 +118,21 @@ int cli_speech_resolve(struct store *store, const char *argument, int64_t *id)
 		return cli_fail("%s", error.message);
 	if (found)
 		return cli_fail(
-		    "%s: changed since it was imported as speech %lld; run pizhu import "
-		    "%s",
+		    _("%s: changed since it was imported as speech %lld; run pizhu import "
+		      "%s"),
 		    argument, (long long)known, argument);
-	return cli_fail("%s: not in the library; run pizhu import %s", argument, argument);
+	return cli_fail(_("%s: not in the library; run pizhu import %s"), argument, argument);
 }
 
-int cli_load_stored_speech(const char *argument, struct speech *speech)
+int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech)
 {
 	struct store *store;
 	if (cli_store_open(&store) != 0)
 		return EXIT_ERROR;
 	struct error error;
-	int status = store_speech_load(store, strtoll(argument, NULL, 10), speech, &error);
+	int64_t id = strtoll(argument, NULL, 10);
+	int status = parsed ? store_speech_load_parsed(store, id, speech, &error)
+			    : store_speech_load(store, id, speech, &error);
 	store_close(store);
 	return status == 0 ? 0 : cli_fail("%s", error.message);
 }

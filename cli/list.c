@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/annotation.h"
 #include "store/document.h"
@@ -58,14 +59,19 @@ static void print_speeches(const struct store_document *documents, size_t docume
 			write_optional(document->speaker);
 			putchar(']');
 		}
-		printf(tsv ? "\t%zu" : "  (%zu paragraphs)", document->paragraph_count);
+		if (tsv)
+			printf("\t%zu", document->paragraph_count);
+		else
+			printf(P_("  (%zu paragraph)", "  (%zu paragraphs)",
+				  document->paragraph_count),
+			       document->paragraph_count);
 		int first = 1;
 		for (size_t t = 0; t < theme_count; t++) {
 			size_t n = count_of(counts, count, document->id, themes[t].id);
 			if (tsv) {
 				printf("\t%zu", n);
 			} else if (n) {
-				fputs(first ? "  " : ", ", stdout);
+				fputs(first ? "  " : _(", "), stdout);
 				cli_write_field(stdout, themes[t].definition.name,
 						strlen(themes[t].definition.name));
 				printf(" %zu", n);
@@ -78,8 +84,9 @@ static void print_speeches(const struct store_document *documents, size_t docume
 	}
 }
 
-/* OLD_ID PARA tag|note THEME-or-NOTE TEXT: the annotations left on old
- * versions, with the text they were made on. */
+/* OLD_ID PARA tag|note|correction THEME-NOTE-or-CORRECTION TEXT: the
+ * annotations and corrections left on old versions, with the text they
+ * were made on. */
 static int print_orphans(struct store *store)
 {
 	struct store_orphan *orphans;
@@ -89,9 +96,13 @@ static int print_orphans(struct store *store)
 		return cli_fail("%s", error.message);
 	for (size_t i = 0; i < count; i++) {
 		const struct store_orphan *orphan = &orphans[i];
-		const char *what = orphan->theme_name ? orphan->theme_name : orphan->note;
+		const char *what = orphan->theme_name ? orphan->theme_name
+				   : orphan->note     ? orphan->note
+						      : orphan->correction;
 		printf("%lld\t%zu\t%s\t", (long long)orphan->document_id, orphan->paragraph,
-		       orphan->theme_name ? "tag" : "note");
+		       orphan->theme_name ? "tag"
+		       : orphan->note	  ? "note"
+					  : "correction");
 		cli_write_field(stdout, what, strlen(what));
 		putchar('\t');
 		cli_write_field(stdout, orphan->paragraph_text, strlen(orphan->paragraph_text));
@@ -104,7 +115,8 @@ static int print_orphans(struct store *store)
 int command_list(int argc, char **argv)
 {
 	const struct command *command = command_find("list");
-	struct cli_option options[] = {{"--tsv", 0, 0, NULL}, {"--orphans", 0, 0, NULL}};
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL},
+				       {"--orphans", 0, 0, NULL, NULL}};
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 2, NULL, 0, 0, &count);
 	if (status != 0)

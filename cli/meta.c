@@ -2,8 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
-#include "speech/metadata.h"
+#include "speech/date.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/metadata.h"
 
@@ -24,21 +26,22 @@ static void print_metadata(const struct store_document *document)
 int command_meta(int argc, char **argv)
 {
 	const struct command *command = command_find("meta");
-	struct cli_option options[] = {{"--date", 1, 0, NULL},
-				       {"--speaker", 1, 0, NULL},
-				       {"--occasion", 1, 0, NULL},
-				       {"--source", 1, 0, NULL}};
+	struct cli_option options[] = {{"--date", 1, 0, NULL, NULL},
+				       {"--speaker", 1, 0, NULL, NULL},
+				       {"--occasion", 1, 0, NULL, NULL},
+				       {"--source", 1, 0, NULL, NULL},
+				       {"--title", 1, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
-	int status = cli_parse_options(command, argc, argv, options, 4, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 5, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
-	char iso[METADATA_DATE_SIZE];
+	char iso[DATE_ISO_SIZE];
 	const char *date = options[0].value;
-	if (date && *date && !metadata_date_normalize(date, strlen(date), iso))
+	if (date && *date && !date_normalize(date, strlen(date), iso))
 		return cli_usage_error(command,
-				       "--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM "
-				       "or YYYY)",
+				       _("--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM "
+					 "or YYYY)"),
 				       date);
 	struct store *store;
 	if (cli_store_open(&store) != 0)
@@ -50,6 +53,8 @@ int command_meta(int argc, char **argv)
 					       options[3].value};
 	if (cli_speech_resolve(store, positional[0], &id) != 0)
 		status = EXIT_ERROR;
+	else if (options[4].seen && store_title_set(store, id, options[4].value, NULL, &error) != 0)
+		status = cli_fail("%s", error.message);
 	else if ((options[0].seen || options[1].seen || options[2].seen || options[3].seen) &&
 		 store_metadata_set(store, id, &change, &error) != 0)
 		status = cli_fail("%s", error.message);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 static struct cli_option *find_option(struct cli_option *options, size_t count,
@@ -28,16 +28,6 @@ int cli_parse_options(const struct command *command, int argc, char **argv,
 		      struct cli_option *options, size_t option_count, char **positional,
 		      int min_positional, int max_positional, int *positional_count)
 {
-	return cli_parse_repeated_options(command, argc, argv, options, NULL, option_count,
-					  positional, min_positional, max_positional,
-					  positional_count);
-}
-
-int cli_parse_repeated_options(const struct command *command, int argc, char **argv,
-			       struct cli_option *options, const char ***values,
-			       size_t option_count, char **positional, int min_positional,
-			       int max_positional, int *positional_count)
-{
 	int count = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *argument = argv[i];
@@ -54,79 +44,27 @@ int cli_parse_repeated_options(const struct command *command, int argc, char **a
 			struct cli_option *option =
 			    find_option(options, option_count, argument, &value);
 			if (!option)
-				return cli_usage_error(command, "unknown option '%s'", argument);
+				return cli_usage_error(command, _("unknown option '%s'"), argument);
 			if (option->takes_value && !value) {
 				if (i + 1 >= argc)
-					return cli_usage_error(command, "%s needs a value",
+					return cli_usage_error(command, _("%s needs a value"),
 							       option->name);
 				value = argv[++i];
 			}
-			size_t index = (size_t)(option - options);
-			if (values && values[index])
-				values[index][option->seen] = value;
+			if (option->values)
+				option->values[option->seen] = value;
 			option->seen++;
 			option->value = value;
 			continue;
 		}
 		if (count >= max_positional)
-			return cli_usage_error(command, "unexpected argument '%s'", argument);
+			return cli_usage_error(command, _("unexpected argument '%s'"), argument);
 		positional[count++] = argv[i];
 	}
 	if (count < min_positional)
-		return cli_usage_error(command, "missing argument");
+		return cli_usage_error(command, _("missing argument"));
 	*positional_count = count;
 	return 0;
-}
-
-int cli_paragraphs_parse(const char *text, size_t **paragraphs, size_t *count)
-{
-	*paragraphs = NULL;
-	*count = 0;
-	size_t capacity = 0;
-	const char *at = text;
-	for (;;) {
-		char *end;
-		if (*at < '0' || *at > '9')
-			goto malformed;
-		unsigned long first = strtoul(at, &end, 10), last = first;
-		if (*end == '-') {
-			at = end + 1;
-			if (*at < '0' || *at > '9')
-				goto malformed;
-			last = strtoul(at, &end, 10);
-		}
-		/* A range larger than any speech is surely a typing mistake. */
-		if (last < first || last - first > 1000000)
-			goto malformed;
-		for (unsigned long p = first; p <= last; p++) {
-			*paragraphs =
-			    xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
-			(*paragraphs)[(*count)++] = p;
-		}
-		if (*end == '\0')
-			break;
-		if (*end != ',')
-			goto malformed;
-		at = end + 1;
-	}
-	/* Sort and drop duplicates: "3-5,4" is 3 4 5. */
-	for (size_t i = 1; i < *count; i++)
-		for (size_t j = i; j > 0 && (*paragraphs)[j - 1] > (*paragraphs)[j]; j--) {
-			size_t swap = (*paragraphs)[j];
-			(*paragraphs)[j] = (*paragraphs)[j - 1];
-			(*paragraphs)[j - 1] = swap;
-		}
-	size_t kept = 0;
-	for (size_t i = 0; i < *count; i++)
-		if (kept == 0 || (*paragraphs)[kept - 1] != (*paragraphs)[i])
-			(*paragraphs)[kept++] = (*paragraphs)[i];
-	*count = kept;
-	return 0;
-malformed:
-	free(*paragraphs);
-	*paragraphs = NULL;
-	*count = 0;
-	return -1;
 }
 
 void cli_write_field(FILE *stream, const char *text, size_t length)

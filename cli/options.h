@@ -15,22 +15,21 @@ struct cli_option {
 	int takes_value;
 	int seen;	   /* times given */
 	const char *value; /* the last value given */
+	/* For an option that may be repeated (--theme A --theme B): when not
+	 * NULL, room for argc entries that receive every value, in order. */
+	const char **values;
 };
 
-/* Like cli_parse_flags, for options that may take a value (as "--key 3"
- * or "--key=3"). Returns 0, EXIT_USAGE after a usage error, or -1 after
- * printing the help. */
+/* Parses a subcommand's arguments (argv[0] is its name): the options
+ * (flags, and options with a value as "--key 3" or "--key=3"; options may
+ * be NULL when option_count is 0), "--" ending them, and between
+ * min_positional and max_positional other arguments, collected into
+ * positional (which may be NULL when max_positional is 0). Returns 0,
+ * EXIT_USAGE after printing a usage error, or -1 after printing the help
+ * for -h or --help (the caller then exits with EXIT_OK). */
 int cli_parse_options(const struct command *command, int argc, char **argv,
 		      struct cli_option *options, size_t option_count, char **positional,
 		      int min_positional, int max_positional, int *positional_count);
-
-/* The same for options that may be repeated (--theme A --theme B):
- * values[i], when values and values[i] are not NULL, has room for argc
- * entries and receives every value given to options[i], in order. */
-int cli_parse_repeated_options(const struct command *command, int argc, char **argv,
-			       struct cli_option *options, const char ***values,
-			       size_t option_count, char **positional, int min_positional,
-			       int max_positional, int *positional_count);
 
 /* The --db option given to pizhu, or NULL. Set once by main. */
 extern const char *cli_database_option;
@@ -52,6 +51,13 @@ int cli_library_path(char **path);
  * reports, closes what it opened and returns EXIT_ERROR. */
 int cli_store_open_speech(const char *argument, struct store **store, int64_t *speech);
 
+struct paragraph_list;
+/* The list's paragraphs (cli/paragraphs.h), once the speech is known to
+ * have them all; else reports which is missing and returns EXIT_ERROR. */
+int cli_paragraph_list_expand(struct store *store, int64_t speech,
+			      const struct paragraph_list *list, size_t **paragraphs,
+			      size_t *count);
+
 /* A speech argument: a library id (digits) or the path of an imported
  * file. Reports failures. Returns 0 or EXIT_ERROR. */
 int cli_speech_resolve(struct store *store, const char *argument, int64_t *id);
@@ -64,12 +70,9 @@ int cli_import_paths(struct store *store, char **paths, size_t count);
 /* 1 when the argument is a library id rather than a file path. */
 int cli_is_speech_id(const char *argument);
 
-/* Loads a speech by library id, for outline and cat. 0 or EXIT_ERROR. */
-int cli_load_stored_speech(const char *argument, struct speech *speech);
-
-/* Parses paragraph numbers "3-7,12" into a new ascending list without
- * duplicates. Returns 0, or -1 for a malformed list. */
-int cli_paragraphs_parse(const char *text, size_t **paragraphs, size_t *count);
+/* Loads a speech by library id, for outline and cat: with the user's
+ * corrections, or (parsed) as the parser found it. 0 or EXIT_ERROR. */
+int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech);
 
 /* Writes text with tabs and line breaks as spaces and other control
  * characters (C0, DEL, C1) and bytes that are not UTF-8 as U+FFFD, so a

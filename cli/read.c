@@ -8,9 +8,11 @@
 
 #include "base/buffer.h"
 #include "base/file.h"
+#include "base/i18n.h"
 #include "cli/background_import.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "speech/source.h"
 #include "store/document.h"
 #include "tui/tui.h"
 
@@ -127,8 +129,11 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 	if (file_read_start(argument, first_read_limit(argument), &bytes, &length, &complete,
 			    &error) != 0)
 		return cli_fail("%s: %s", argument, error.message);
+	/* Only text can be shown from its beginning; a file of another
+	 * format is read and parsed whole. */
+	int text = speech_file_is_text(argument, bytes, length);
 	size_t beginning = complete ? length : beginning_length(bytes, length);
-	if (!complete && beginning > 0) {
+	if (!complete && text && beginning > 0) {
 		/* Show the beginning at once; the whole file is read, checked
 		 * against the library and imported meanwhile. */
 		int status = cli_parse_speech(argument, bytes, beginning, speech);
@@ -150,7 +155,8 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		free(absolute);
 		free(library);
 		if (status == 0) {
-			snprintf(message, message_size, "reading the rest of this speech…");
+			snprintf(message, message_size, "%s",
+				 _("reading the rest of this speech…"));
 			return 0;
 		}
 		speech_free(speech);
@@ -180,12 +186,14 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 			*id = result.id;
 			if (result.outcome == STORE_IMPORT_NEW_VERSION)
 				snprintf(message, message_size,
-					 "new version of speech %lld: %zu annotated paragraphs "
-					 "carried over, %zu left behind (pizhu list --orphans)",
+					 _("new version of speech %lld: %zu annotated paragraphs "
+					   "carried over, %zu left behind; %zu corrections carried "
+					   "over, %zu left behind (pizhu list --orphans)"),
 					 (long long)result.previous_id, result.reattached,
-					 result.orphaned);
+					 result.orphaned, result.corrections_reattached,
+					 result.corrections_orphaned);
 			else
-				snprintf(message, message_size, "imported as speech %lld",
+				snprintf(message, message_size, _("imported as speech %lld"),
 					 (long long)result.id);
 		}
 	}
@@ -203,7 +211,7 @@ int command_read(int argc, char **argv)
 	const struct command *command = command_find("read");
 	int count;
 	char *positional[1];
-	int status = cli_parse_flags(command, argc, argv, NULL, NULL, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, NULL, 0, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
@@ -273,7 +281,7 @@ int command_library(int argc, char **argv)
 	const struct command *command = command_find("library");
 	int count;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	int status = cli_parse_flags(command, argc, argv, NULL, NULL, files, 0, argc, &count);
+	int status = cli_parse_options(command, argc, argv, NULL, 0, files, 0, argc, &count);
 	if (status != 0) {
 		free(files);
 		return status < 0 ? EXIT_OK : status;

@@ -2,19 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/document.h"
 #include "store/removal.h"
 
-static const char *plural(size_t count)
-{
-	return count == 1 ? "" : "s";
-}
-
 int command_remove(int argc, char **argv)
 {
 	const struct command *command = command_find("remove");
-	struct cli_option options[] = {{"--force", 0, 0, NULL}};
+	struct cli_option options[] = {{"--force", 0, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 1, positional, 1, 1, &count);
@@ -35,9 +31,10 @@ int command_remove(int argc, char **argv)
 		status = cli_fail("%s", error.message);
 	else if (tags + notes > 0 && !options[0].seen)
 		status = cli_fail(
-		    "speech %lld holds %zu tag%s and %zu note%s; pizhu remove --force "
-		    "%lld removes it (they are saved to a recovery file first)",
-		    (long long)id, tags, plural(tags), notes, plural(notes), (long long)id);
+		    _("speech %lld holds %s and %s; pizhu remove --force %lld removes it (they "
+		      "are saved to a recovery file first)"),
+		    (long long)id, i18n_count(tags, "%zu tag", "%zu tags"),
+		    i18n_count(notes, "%zu note", "%zu notes"), (long long)id);
 	else if (store_document_remove(store, id, NULL, &recovery, &error) != 0)
 		status = cli_fail("%s", error.message);
 	else {
@@ -45,8 +42,8 @@ int command_remove(int argc, char **argv)
 		cli_write_field(stdout, document.title, strlen(document.title));
 		putchar('\n');
 		if (recovery) {
-			printf("saved %zu tag%s and %zu note%s to ", tags, plural(tags), notes,
-			       plural(notes));
+			printf(_("saved %s and %s to "), i18n_count(tags, "%zu tag", "%zu tags"),
+			       i18n_count(notes, "%zu note", "%zu notes"));
 			cli_write_field(stdout, recovery, strlen(recovery));
 			putchar('\n');
 		}

@@ -85,7 +85,8 @@ static int print_hit(void *context, const struct store_search_row *row)
 int command_search(int argc, char **argv)
 {
 	const struct command *command = command_find("search");
-	struct cli_option options[] = {{"--theme", 1, 0, NULL}, {"--speech", 1, 0, NULL}};
+	struct cli_option options[] = {{"--theme", 1, 0, NULL, NULL},
+				       {"--speech", 1, 0, NULL, NULL}};
 	char **positional = calloc((size_t)argc, sizeof *positional);
 	int count;
 	int status =

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "cli/cli.h"
 #include "store/excerpt.h"
 #include "store/theme.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/theme_file.h"
 #include "cli/selection.h"
@@ -88,7 +89,8 @@ static void print_bar(size_t eighths, const char *color, int use_color)
 
 static int name_columns(const struct store_stats *stats)
 {
-	int widest = (int)strlen("theme");
+	const char *header = _("theme");
+	int widest = text_width(header, strlen(header), 0);
 	for (size_t t = 0; t < stats->theme_count; t++) {
 		int width = text_width(stats->themes[t].name, strlen(stats->themes[t].name), 0);
 		if (width > widest)
@@ -110,7 +112,7 @@ static void print_pairs(const struct store_stats *stats)
 	for (size_t p = 0; p < stats->pair_count; p++)
 		if (pair_width(stats, &stats->pairs[p]) > widest)
 			widest = pair_width(stats, &stats->pairs[p]);
-	printf("\nparagraphs carrying both themes\n");
+	printf("\n%s\n", _("paragraphs carrying both themes"));
 	for (size_t p = 0; p < stats->pair_count; p++) {
 		const struct store_pair_stat *pair = &stats->pairs[p];
 		const char *first = stats->themes[pair->first].name;
@@ -122,23 +124,58 @@ static void print_pairs(const struct store_stats *stats)
 	}
 }
 
+/* A column header, and the screen columns it takes with two spaces
+ * before it: the numbers under it are right-aligned to that width. */
+static int print_header(const char *header)
+{
+	fputs("  ", stdout);
+	fputs(header, stdout);
+	return 2 + text_width(header, strlen(header), 0);
+}
+
+/* Each tagged speech's own figures: a theme's share of a speech is what a
+ * reader of that speech wants, not a sliver of the whole selection. */
+static void print_speeches(const struct store_stats *stats, int columns)
+{
+	printf("\n%s\n", _("share of each speech's paragraphs"));
+	for (size_t s = 0; s < stats->tagged_speech_count; s++) {
+		const struct store_speech_stat *speech = &stats->speeches[s];
+		printf("%lld  ", (long long)speech->speech_id);
+		cli_write_field(stdout, speech->title, strlen(speech->title));
+		printf(_(" (%s, %zu tagged: %.1f%%)\n"),
+		       i18n_count(speech->paragraph_count, "%zu paragraph", "%zu paragraphs"),
+		       speech->tagged, percent(speech->tagged, speech->paragraph_count));
+		for (size_t t = 0; t < stats->theme_count; t++) {
+			size_t count = speech->theme_paragraphs[t];
+			if (!count)
+				continue;
+			fputs("    ", stdout);
+			print_padded(stats->themes[t].name, columns);
+			printf("%6zu  %5.1f%%\n", count, percent(count, speech->paragraph_count));
+		}
+	}
+}
+
 static void print_table(const struct store_stats *stats, int bars, int use_color)
 {
-	printf("%zu speech%s, %zu paragraph%s\n\n", stats->speech_count,
-	       stats->speech_count == 1 ? "" : "es", stats->paragraph_count,
-	       stats->paragraph_count == 1 ? "" : "s");
+	printf(_("%s, %s\n\n"), i18n_count(stats->speech_count, "%zu speech", "%zu speeches"),
+	       i18n_count(stats->paragraph_count, "%zu paragraph", "%zu paragraphs"));
 	int columns = name_columns(stats);
 	size_t most = 0;
 	for (size_t t = 0; t < stats->theme_count; t++)
 		if (stats->themes[t].paragraphs > most)
 			most = stats->themes[t].paragraphs;
-	print_padded("theme", columns);
-	printf("paragraphs   share  speeches\n");
+	print_padded(_("theme"), columns);
+	int paragraphs_width = print_header(_("paragraphs")) - 2;
+	int share_width = print_header(_("share of all"));
+	int speeches_width = print_header(_("speeches"));
+	putchar('\n');
 	for (size_t t = 0; t < stats->theme_count; t++) {
 		const struct store_theme_stat *theme = &stats->themes[t];
 		print_padded(theme->name, columns);
-		printf("%10zu  %5.1f%%  %8zu", theme->paragraphs,
-		       percent(theme->paragraphs, stats->paragraph_count), theme->speeches);
+		printf("%*zu%*.1f%%%*zu", paragraphs_width, theme->paragraphs, share_width - 1,
+		       percent(theme->paragraphs, stats->paragraph_count), speeches_width,
+		       theme->speeches);
 		if (bars && theme->paragraphs > 0) {
 			/* The most tagged theme gets the whole bar; any tag at
 			 * least an eighth of a column. */
@@ -150,17 +187,18 @@ static void print_table(const struct store_stats *stats, int bars, int use_color
 	}
 	if (stats->pair_count > 0)
 		print_pairs(stats);
+	if (stats->tagged_speech_count > 0)
+		print_speeches(stats, columns);
 }
 
 int command_stats(int argc, char **argv)
 {
 	const struct command *command = command_find("stats");
 	const char **speeches = calloc((size_t)argc + 1, sizeof *speeches);
-	struct cli_option options[] = {{"--speech", 1, 0, NULL}, {"--tsv", 0, 0, NULL}};
-	const char **values[] = {speeches, NULL};
+	struct cli_option options[] = {{"--speech", 1, 0, NULL, speeches},
+				       {"--tsv", 0, 0, NULL, NULL}};
 	int count;
-	int status =
-	    cli_parse_repeated_options(command, argc, argv, options, values, 2, NULL, 0, 0, &count);
+	int status = cli_parse_options(command, argc, argv, options, 2, NULL, 0, 0, &count);
 	struct store *store = NULL;
 	struct cli_selection chosen = {0};
 	if (status == 0)

@@ -7,7 +7,7 @@
 int command_suggest(int argc, char **argv)
 {
 	const struct command *command = command_find("suggest");
-	struct cli_option options[] = {{"--apply", 0, 0, NULL}};
+	struct cli_option options[] = {{"--apply", 0, 0, NULL, NULL}};
 	char *positional[1];
 	int count;
 	int status = cli_parse_options(command, argc, argv, options, 1, positional, 1, 1, &count);

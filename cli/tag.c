@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
+#include "cli/paragraphs.h"
 #include "store/annotation.h"
 #include "store/history.h"
 #include "store/theme.h"
@@ -22,16 +24,13 @@ struct change {
 	size_t theme; /* index into the theme arguments */
 };
 
-/* Validates everything, then changes every tag in one action, and only
- * then reports what changed. */
+/* Changes every tag in one action, and only then reports what changed;
+ * the paragraphs are the speech's (paragraph_list_expand checked them). */
 static int tag_paragraphs(struct store *store, int64_t speech, const size_t *paragraphs,
 			  size_t paragraph_count, char **names, const int64_t *themes,
 			  size_t theme_count, int removing, const char *description)
 {
 	struct error error;
-	for (size_t i = 0; i < paragraph_count; i++)
-		if (store_paragraph_check(store, speech, paragraphs[i], &error) != 0)
-			return cli_fail("%s", error.message);
 	struct change *changes = xcalloc(paragraph_count * theme_count, sizeof *changes);
 	size_t change_count = 0;
 	int status = store_action_begin(store, speech, description, &error);
@@ -65,7 +64,7 @@ static int tag_paragraphs(struct store *store, int64_t speech, const size_t *par
 int command_tag(int argc, char **argv)
 {
 	const struct command *command = command_find("tag");
-	struct cli_option options[] = {{"--remove", 0, 0, NULL}};
+	struct cli_option options[] = {{"--remove", 0, 0, NULL, NULL}};
 	char **positional = calloc((size_t)argc, sizeof *positional);
 	int count;
 	int status =
@@ -74,9 +73,9 @@ int command_tag(int argc, char **argv)
 		free(positional);
 		return status < 0 ? EXIT_OK : status;
 	}
-	size_t *paragraphs, paragraph_count;
-	if (cli_paragraphs_parse(positional[1], &paragraphs, &paragraph_count) != 0) {
-		status = cli_usage_error(command, "bad paragraph list '%s' (write e.g. 3-7,12)",
+	struct paragraph_list list;
+	if (paragraph_list_parse(positional[1], &list) != 0) {
+		status = cli_usage_error(command, _("bad paragraph list '%s' (write e.g. 3-7,12)"),
 					 positional[1]);
 		free(positional);
 		return status;
@@ -85,6 +84,7 @@ int command_tag(int argc, char **argv)
 	int64_t speech;
 	size_t theme_count = (size_t)count - 2;
 	int64_t *themes = xcalloc(theme_count, sizeof *themes);
+	size_t *paragraphs = NULL, paragraph_count;
 	status = cli_store_open(&store);
 	if (status == 0 && (status = cli_speech_resolve(store, positional[0], &speech)) != 0)
 		store_close(store);
@@ -95,6 +95,9 @@ int command_tag(int argc, char **argv)
 			store_close(store);
 		}
 	}
+	if (status == 0 && (status = cli_paragraph_list_expand(store, speech, &list, &paragraphs,
+							       &paragraph_count)) != 0)
+		store_close(store);
 	if (status == 0) {
 		char *description = describe(argc, argv);
 		status = tag_paragraphs(store, speech, paragraphs, paragraph_count, positional + 2,
@@ -104,6 +107,7 @@ int command_tag(int argc, char **argv)
 	}
 	free(themes);
 	free(paragraphs);
+	paragraph_list_free(&list);
 	free(positional);
 	return status;
 }

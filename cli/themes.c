@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "cli/options.h"
 #include "store/theme.h"
 
@@ -19,8 +20,10 @@ static void print_themes(const struct store_theme *themes, size_t count, int tsv
 		if (tsv)
 			printf("\t%s\t%zu\t", theme->color, themes[i].tag_count);
 		else
-			printf(" (%s) %zu tag%s: ", *theme->color ? theme->color : "default",
-			       themes[i].tag_count, themes[i].tag_count == 1 ? "" : "s");
+			printf(theme->keyword_count ? _(" (%s, %s)  keywords: ")
+						    : _(" (%s, %s)  no keywords"),
+			       *theme->color ? theme->color : _("default colour"),
+			       i18n_count(themes[i].tag_count, "%zu tag", "%zu tags"));
 		for (size_t k = 0; k < theme->keyword_count; k++) {
 			fputs(k == 0 ? "" : tsv ? "," : "、", stdout);
 			cli_write_field(stdout, theme->keywords[k], strlen(theme->keywords[k]));
@@ -54,8 +57,8 @@ static int apply_options(const struct command *command, const struct cli_option 
 		else if (key[0] >= '1' && key[0] <= '9' && key[1] == '\0')
 			theme->key = key[0] - '0';
 		else
-			return cli_usage_error(command, "a key is a digit 1-9 (or none), not '%s'",
-					       key);
+			return cli_usage_error(command,
+					       _("a key is a digit 1-9 (or none), not '%s'"), key);
 	}
 	if (options[OPTION_COLOR].seen) {
 		free(theme->color);
@@ -79,7 +82,7 @@ static int change_theme(const struct command *command, struct store *store, cons
 	int64_t id;
 	if (strcmp(action, "add") == 0) {
 		if (count != 1)
-			return cli_usage_error(command, "themes add takes one NAME");
+			return cli_usage_error(command, _("themes add takes one NAME"));
 		struct theme_definition theme = {.name = xstrdup(arguments[0]),
 						 .color = xstrdup("")};
 		int status = apply_options(command, options, &theme);
@@ -91,8 +94,8 @@ static int change_theme(const struct command *command, struct store *store, cons
 	int renaming = strcmp(action, "rename") == 0;
 	if (renaming ? count != 2 : count != 1)
 		return cli_usage_error(command,
-				       renaming ? "themes rename takes OLD and NEW"
-						: "themes %s takes one NAME",
+				       renaming ? _("themes rename takes OLD and NEW")
+						: _("themes %s takes one NAME"),
 				       action);
 	if (store_theme_find(store, arguments[0], &id, &error) != 0)
 		return cli_fail("%s", error.message);
@@ -102,8 +105,8 @@ static int change_theme(const struct command *command, struct store *store, cons
 		    0)
 			return cli_fail("%s", error.message);
 		if (removed)
-			printf("deleted %s and %zu tag%s\n", arguments[0], removed,
-			       removed == 1 ? "" : "s");
+			printf(_("deleted %s and %s\n"), arguments[0],
+			       i18n_count(removed, "%zu tag", "%zu tags"));
 		return EXIT_OK;
 	}
 	struct store_theme theme;
@@ -124,11 +127,11 @@ int command_themes(int argc, char **argv)
 {
 	const struct command *command = command_find("themes");
 	struct cli_option options[OPTION_COUNT] = {
-	    [OPTION_TSV] = {"--tsv", 0, 0, NULL},
-	    [OPTION_KEY] = {"--key", 1, 0, NULL},
-	    [OPTION_COLOR] = {"--color", 1, 0, NULL},
-	    [OPTION_KEYWORDS] = {"--keywords", 1, 0, NULL},
-	    [OPTION_FORCE] = {"--force", 0, 0, NULL},
+	    [OPTION_TSV] = {"--tsv", 0, 0, NULL, NULL},
+	    [OPTION_KEY] = {"--key", 1, 0, NULL, NULL},
+	    [OPTION_COLOR] = {"--color", 1, 0, NULL, NULL},
+	    [OPTION_KEYWORDS] = {"--keywords", 1, 0, NULL, NULL},
+	    [OPTION_FORCE] = {"--force", 0, 0, NULL, NULL},
 	};
 	char *positional[4];
 	int count;
@@ -141,7 +144,7 @@ int command_themes(int argc, char **argv)
 	for (size_t i = 0; count > 0 && i < sizeof actions / sizeof actions[0]; i++)
 		known |= strcmp(positional[0], actions[i]) == 0;
 	if (!known)
-		return cli_usage_error(command, "unknown themes command '%s'", positional[0]);
+		return cli_usage_error(command, _("unknown themes command '%s'"), positional[0]);
 	struct store *store;
 	if (cli_store_open(&store) != 0)
 		return EXIT_ERROR;

@@ -3,6 +3,7 @@
  * the excerpts, one row per excerpt and theme, and the matrix. */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "export/internal.h"
 
 /* A spreadsheet runs a cell starting with one of these as a formula
@@ -46,13 +47,18 @@ static size_t section_columns(const struct export_request *request)
 	return deepest;
 }
 
-static void append_header(struct buffer *out, size_t sections)
+/* The header row: English names for scripts, or the language's. */
+static void append_header(struct buffer *out, size_t sections, int english)
 {
-	buffer_append_string(out,
-			     "theme,citation,speech,paragraph,title,date,speaker,occasion,source");
+	static const char *const names[] = {N_("theme"),     N_("citation"), N_("speech"),
+					    N_("paragraph"), N_("title"),    N_("date"),
+					    N_("speaker"),   N_("occasion"), N_("source")};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		buffer_printf(out, "%s%s", i ? "," : "", english ? names[i] : _(names[i]));
 	for (size_t s = 0; s < sections; s++)
-		buffer_printf(out, ",section_%zu", s + 1);
-	buffer_append_string(out, ",text,note,orphan\r\n");
+		buffer_printf(out, english ? ",section_%zu" : _(",section_%zu"), s + 1);
+	buffer_printf(out, ",%s,%s,%s\r\n", english ? "text" : _("text"),
+		      english ? "note" : _("note"), english ? "orphan" : _("orphan"));
 }
 
 static void append_row(struct buffer *out, const struct store_excerpt *excerpt, const char *theme,
@@ -101,7 +107,7 @@ int export_csv(FILE *out, const struct export_request *request, struct error *er
 	struct buffer text = {0};
 	size_t sections = section_columns(request);
 	append_bom(&text, request->bom);
-	append_header(&text, sections);
+	append_header(&text, sections, request->english_header);
 	struct export_group *groups;
 	size_t group_count;
 	export_groups(request, &groups, &group_count);

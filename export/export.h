@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "store/excerpt.h"
 
+/* The formats' names, extensions and writers: export/formats.h. */
 enum export_format {
 	EXPORT_MARKDOWN,
 	EXPORT_CSV,
@@ -40,10 +41,10 @@ struct export_request {
 	int every_theme;
 	enum export_grouping grouping; /* Markdown, CSV and HTML; JSON Lines is by speech */
 	int bom;		       /* CSV: start with a UTF-8 byte order mark, for Excel */
+	/* CSV: the header row in English whatever the language (for scripts);
+	 * else it follows the language (base/i18n.h). */
+	int english_header;
 };
-
-/* "md", "csv", "jsonl", "html" or "matrix"; -1 for anything else. */
-int export_format_parse(const char *name, enum export_format *format);
 
 int export_markdown(FILE *out, const struct export_request *request, struct error *error);
 int export_csv(FILE *out, const struct export_request *request, struct error *error);

@@ -4,6 +4,7 @@
  * only the five XML entities), so strict parsers read it too. */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "export/internal.h"
 
 static const char style[] =
@@ -88,7 +89,8 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	append_text(out, excerpt->text, 0);
 	buffer_append_string(out, "</p></blockquote>\n<p class=\"source\">");
 	append_text(out, excerpt->title, 0);
-	export_append_metadata(out, excerpt, " (", ")", append_field);
+	/* TRANSLATORS: around the date, speaker… after a title. */
+	export_append_metadata(out, excerpt, _(" ("), _(")"), append_field);
 	for (size_t s = 0; s < excerpt->section_count; s++) {
 		buffer_append_string(out, s == 0 ? " · " : " › ");
 		append_text(out, excerpt->section[s], 0);
@@ -110,11 +112,11 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	if (excerpt->orphan)
 		buffer_printf(
 		    out,
-		    "<p class=\"orphan\">Orphaned: made on version %lld of speech %lld, "
-		    "and left behind when the speech changed; quoted as it was then.</p>\n",
+		    _("<p class=\"orphan\">Orphaned: made on version %lld of speech %lld, "
+		      "and left behind when the speech changed; quoted as it was then.</p>\n"),
 		    (long long)excerpt->document_id, (long long)excerpt->speech_id);
 	if (excerpt->note) {
-		buffer_append_string(out, "<p class=\"note\"><strong>Note:</strong> ");
+		buffer_append_string(out, _("<p class=\"note\"><strong>Note:</strong> "));
 		append_text(out, excerpt->note, 1);
 		buffer_append_string(out, "</p>\n");
 	}
@@ -133,14 +135,14 @@ static void append_group_name(struct buffer *out, const struct export_group *gro
 	else if (group->theme)
 		append_text(out, group->theme->name, 0);
 	else
-		buffer_append_string(out, "Notes without a theme");
+		buffer_append_string(out, _("Notes without a theme"));
 }
 
 static void append_contents(struct buffer *out, const struct export_group *groups, size_t count)
 {
 	if (count == 0)
 		return;
-	buffer_append_string(out, "<nav>\n<h2>Contents</h2>\n<ul>\n");
+	buffer_printf(out, "<nav>\n<h2>%s</h2>\n<ul>\n", _("Contents"));
 	for (size_t g = 0; g < count; g++) {
 		buffer_printf(out,
 			      "<li><a href=\"#group-%zu\"><span class=\"swatch\" "
@@ -161,11 +163,13 @@ int export_html(FILE *out, const struct export_request *request, struct error *e
 	size_t speeches = export_speech_count(request);
 	buffer_printf(&text,
 		      "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-		      "<meta name=\"generator\" content=\"pizhu\"/>\n<title>Excerpts</title>\n"
-		      "<style>\n%s</style>\n</head>\n<body>\n<h1>Excerpts</h1>\n"
-		      "<p>%zu excerpt%s from %zu speech%s.</p>\n",
-		      style, request->excerpt_count, request->excerpt_count == 1 ? "" : "s",
-		      speeches, speeches == 1 ? "" : "es");
+		      "<meta name=\"generator\" content=\"pizhu\"/>\n<title>%s</title>\n"
+		      "<style>\n%s</style>\n</head>\n<body>\n<h1>%s</h1>\n<p>",
+		      _("Excerpts"), style, _("Excerpts"));
+	buffer_printf(&text, _("%s from %s."),
+		      i18n_count(request->excerpt_count, "%zu excerpt", "%zu excerpts"),
+		      i18n_count(speeches, "%zu speech", "%zu speeches"));
+	buffer_append_string(&text, "</p>\n");
 	append_contents(&text, groups, group_count);
 	for (size_t g = 0; g < group_count; g++) {
 		const struct export_group *group = &groups[g];

@@ -3,6 +3,7 @@
  * for pandoc (to Word) and for reading as it is. */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "export/internal.h"
 
 /* Characters that mean something inline to CommonMark or pandoc (emphasis,
@@ -86,9 +87,11 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 {
 	buffer_append_string(out, "> ");
 	append_inline(out, excerpt->text, 1);
-	buffer_append_string(out, "\n\n**Source:** ");
+	/* TRANSLATORS: Markdown: ** makes bold; keep the space after the colon in English. */
+	buffer_append_string(out, _("\n\n**Source:** "));
 	append_inline(out, excerpt->title, 0);
-	export_append_metadata(out, excerpt, " (", ")", append_inline);
+	/* TRANSLATORS: around the date, speaker… after a title. */
+	export_append_metadata(out, excerpt, _(" ("), _(")"), append_inline);
 	if (excerpt->section_count > 0) {
 		buffer_append_string(out, " · ");
 		for (size_t s = 0; s < excerpt->section_count; s++) {
@@ -100,7 +103,7 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	buffer_printf(out, " · ¶%zu · `%lld:%zu`", excerpt->paragraph,
 		      (long long)excerpt->document_id, excerpt->paragraph);
 	if (excerpt->theme_count > 0) {
-		buffer_append_string(out, "\\\n**Themes:** ");
+		buffer_append_string(out, _("\\\n**Themes:** "));
 		for (size_t t = 0; t < excerpt->theme_count; t++) {
 			if (t > 0)
 				buffer_append_string(out, ", ");
@@ -109,11 +112,11 @@ static void append_excerpt(struct buffer *out, const struct store_excerpt *excer
 	}
 	if (excerpt->orphan)
 		buffer_printf(out,
-			      "\\\n**Orphaned:** made on version %lld of speech %lld, and left "
-			      "behind when the speech changed; quoted as it was then.",
+			      _("\\\n**Orphaned:** made on version %lld of speech %lld, and left "
+				"behind when the speech changed; quoted as it was then."),
 			      (long long)excerpt->document_id, (long long)excerpt->speech_id);
 	if (excerpt->note) {
-		buffer_append_string(out, "\\\n**Note:** ");
+		buffer_append_string(out, _("\\\n**Note:** "));
 		append_note(out, excerpt->note);
 	}
 	buffer_append_string(out, "\n\n");
@@ -130,7 +133,8 @@ static void append_group_heading(struct buffer *out, const struct export_group *
 		append_inline(out, group->theme->name, 0);
 		buffer_append_string(out, "\n\n");
 	} else {
-		buffer_append_string(out, "Notes without a theme\n\n");
+		buffer_append_string(out, _("Notes without a theme"));
+		buffer_append_string(out, "\n\n");
 	}
 }
 
@@ -138,9 +142,10 @@ int export_markdown(FILE *out, const struct export_request *request, struct erro
 {
 	struct buffer text = {0};
 	size_t speeches = export_speech_count(request);
-	buffer_printf(&text, "# Excerpts\n\n%zu excerpt%s from %zu speech%s.\n\n",
-		      request->excerpt_count, request->excerpt_count == 1 ? "" : "s", speeches,
-		      speeches == 1 ? "" : "es");
+	buffer_printf(&text, "# %s\n\n", _("Excerpts"));
+	buffer_printf(&text, _("%s from %s.\n\n"),
+		      i18n_count(request->excerpt_count, "%zu excerpt", "%zu excerpts"),
+		      i18n_count(speeches, "%zu speech", "%zu speeches"));
 	struct export_group *groups;
 	size_t group_count;
 	export_groups(request, &groups, &group_count);

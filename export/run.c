@@ -6,6 +6,8 @@
 
 #include "base/atomic_file.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
+#include "export/formats.h"
 
 static int write_matrix(struct store *store, FILE *out, const struct export_job *job,
 			struct error *error)
@@ -41,14 +43,9 @@ static int write_excerpts(struct store *store, FILE *out, struct export_job *job
 	    .every_theme = job->every_theme,
 	    .grouping = job->grouping,
 	    .bom = job->bom,
+	    .english_header = job->english_header,
 	};
-	int (*const writers[])(FILE *, const struct export_request *, struct error *) = {
-	    [EXPORT_MARKDOWN] = export_markdown,
-	    [EXPORT_CSV] = export_csv,
-	    [EXPORT_JSONL] = export_jsonl,
-	    [EXPORT_HTML] = export_html,
-	};
-	int status = writers[job->format](out, &request, error);
+	int status = export_formats[job->format].write(out, &request, error);
 	job->excerpts = count;
 	store_excerpts_free(excerpts, count);
 	return status;
@@ -63,10 +60,10 @@ int export_run(struct store *store, struct export_job *job, struct error *error)
 			return -1;
 		out = file.stream;
 	}
-	int status = job->format == EXPORT_MATRIX ? write_matrix(store, out, job, error)
-						  : write_excerpts(store, out, job, error);
+	int status = export_formats[job->format].write ? write_excerpts(store, out, job, error)
+						       : write_matrix(store, out, job, error);
 	if (status == 0 && fflush(out) != 0)
-		status = error_set(error, "cannot write: %s", strerror(errno));
+		status = error_set(error, _("cannot write: %s"), i18n_strerror(errno));
 	int write_failed = status != 0 && ferror(out);
 	if (job->path) {
 		if (status == 0)

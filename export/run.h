@@ -22,8 +22,9 @@ struct export_job {
 	enum export_format format;
 	enum export_grouping grouping;
 	int bom;
-	const char *path; /* NULL: standard output */
-	size_t excerpts;  /* set by export_run: excerpts written (not for the matrix) */
+	int english_header; /* CSV: see struct export_request */
+	const char *path;   /* NULL: standard output */
+	size_t excerpts;    /* set by export_run: excerpts written (not for the matrix) */
 };
 
 /* Runs the export; on failure no file is left half written, and a message

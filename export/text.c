@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "export/internal.h"
 
@@ -45,7 +46,8 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		if (!fields[i] || !*fields[i])
 			continue;
-		buffer_append_string(out, any ? "; " : open);
+		/* TRANSLATORS: between an excerpt's date, speaker, occasion and source. */
+		buffer_append_string(out, any ? _("; ") : open);
 		append(out, fields[i], !any && !*open);
 		any = 1;
 	}
@@ -56,20 +58,6 @@ void export_append_metadata(struct buffer *out, const struct store_excerpt *exce
 int export_finish(FILE *out, struct error *error)
 {
 	if (fflush(out) != 0 || ferror(out))
-		return error_set(error, "cannot write: %s", strerror(errno ? errno : EIO));
+		return error_set(error, _("cannot write: %s"), i18n_strerror(errno ? errno : EIO));
 	return 0;
-}
-
-int export_format_parse(const char *name, enum export_format *format)
-{
-	static const char *const names[] = {
-	    [EXPORT_MARKDOWN] = "md", [EXPORT_CSV] = "csv",	  [EXPORT_JSONL] = "jsonl",
-	    [EXPORT_HTML] = "html",   [EXPORT_MATRIX] = "matrix",
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0) {
-			*format = (enum export_format)i;
-			return 0;
-		}
-	return -1;
 }

@@ -28,8 +28,8 @@ struct document_line_hint {
 };
 
 struct document {
-	char *text;	    /* UTF-8, lines separated by '\n', NUL-terminated */
-	size_t length;	    /* bytes of text, without the NUL */
+	char *text;			  /* UTF-8, lines separated by '\n', NUL-terminated */
+	size_t length;			  /* bytes of text, without the NUL */
 	struct document_line_hint *hints; /* one per line of text, or NULL for none */
 	size_t hint_count;
 	const char *format; /* "text", "docx", "doc", "html", "pdf", "md" (static string) */

@@ -5,7 +5,23 @@
 #   deps.sh            building and the tests
 #   deps.sh fuzz       also clang and its libFuzzer runtime (make check, make fuzz)
 #   deps.sh valgrind   also valgrind (make check-valgrind)
+#
+# The checks run compilers (and link a fuzzer probe), which takes about
+# half a second; once they pass, a stamp in build/ remembers it for this
+# script, these groups and these compilers, so the next make demo or make
+# check starts at once. make clean (or removing build/deps-*.stamp)
+# checks again.
+#   deps.sh bench      also pandoc and pdftotext (poppler-utils), the references of the
+#                      .docx and .pdf imports (make bench)
 set -u
+
+stamp_dir=${DEPS_STAMP_DIR:-build}
+stamp="$stamp_dir/deps-$(printf '%s' "${*:-base}" | tr ' ' '-').stamp"
+key="$(cksum <"$0") ${CC:-cc} ${FUZZ_CC:-clang} $*"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
+	exit 0
+fi
+remember() { mkdir -p "$stamp_dir" && printf '%s\n' "$key" >"$stamp"; }
 
 missing=""
 need() { # need PACKAGE TEST...
@@ -23,6 +39,16 @@ need pkg-config command -v pkg-config
 need libncurses-dev header ncurses.h
 need libsqlite3-dev header sqlite3.h
 need libunistring-dev header unistr.h
+need libzip-dev header zip.h
+need libxml2-dev pkg-config --exists libxml-2.0
+need gettext command -v msgfmt
+# The pinyin order of titles is made from glibc's zh_CN collation source.
+need locales test -f /usr/share/i18n/locales/iso14651_t1_pinyin
+# Web pages: uchardet guesses an undeclared charset. PDF: poppler, with
+# poppler-data for the Adobe-GB1 CID fonts of Chinese PDFs.
+need libuchardet-dev pkg-config --exists uchardet
+need libpoppler-glib-dev pkg-config --exists poppler-glib
+need poppler-data test -d /usr/share/poppler/cMap/Adobe-GB1
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
@@ -47,6 +73,10 @@ for extra in "$@"; do
 		need libclang-rt-dev fuzzer_links
 		;;
 	valgrind) need valgrind command -v valgrind ;;
+	bench)
+		need pandoc command -v pandoc
+		need poppler-utils command -v pdftotext
+		;;
 	*)
 		echo "deps.sh: unknown group '$extra'" >&2
 		exit 2
@@ -54,7 +84,10 @@ for extra in "$@"; do
 	esac
 done
 
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	remember
+	exit 0
+fi
 
 if [ "$(id -u)" = 0 ]; then
 	echo "pizhu: installing:$missing" >&2
@@ -63,6 +96,7 @@ if [ "$(id -u)" = 0 ]; then
 		echo "pizhu: apt-get install$missing failed" >&2
 		exit 1
 	}
+	remember
 else
 	echo "pizhu: missing packages:$missing" >&2
 	echo "run: sudo apt-get install$missing" >&2

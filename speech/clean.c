@@ -7,7 +7,8 @@
 static int is_space(long codepoint)
 {
 	return codepoint == ' ' || codepoint == '\t' || codepoint == 0x3000 || codepoint == 0xA0 ||
-	       codepoint == 0xFEFF || codepoint == 0x200B || codepoint == 0x2060;
+	       codepoint == 0xFEFF || codepoint == 0x200B || codepoint == 0x200C ||
+	       codepoint == 0x200D || codepoint == 0x2060;
 }
 
 static int is_line_end(long codepoint)
@@ -33,7 +34,7 @@ static void append_safe(struct buffer *out, long codepoint, const char *bytes, s
 /* The end of the run from i of characters that go through unchanged and
  * are not white space: most of any text, copied in one piece. Stops at
  * anything the careful path must see: ASCII space and controls, C1
- * controls, NBSP, U+2028/2029, U+200B, U+2060, U+3000, U+FEFF. */
+ * controls, NBSP, U+2028/2029, U+200B-U+200D, U+2060, U+3000, U+FEFF. */
 static size_t content_run(const unsigned char *bytes, size_t i, size_t length)
 {
 	while (i < length) {
@@ -49,8 +50,8 @@ static size_t content_run(const unsigned char *bytes, size_t i, size_t length)
 			break;
 		const unsigned char *next = bytes + i + 1;
 		if ((lead == 0xC2 && next[0] <= 0xA0) ||
-		    (lead == 0xE2 && next[0] == 0x80 &&
-		     (next[1] == 0x8B || next[1] == 0xA8 || next[1] == 0xA9)) ||
+		    (lead == 0xE2 && next[0] == 0x80 && (next[1] >= 0x8B && next[1] <= 0x8D)) ||
+		    (lead == 0xE2 && next[0] == 0x80 && (next[1] == 0xA8 || next[1] == 0xA9)) ||
 		    (lead == 0xE2 && next[0] == 0x81 && next[1] == 0xA0) ||
 		    (lead == 0xE3 && next[0] == 0x80 && next[1] == 0x80) ||
 		    (lead == 0xEF && next[0] == 0xBB && next[1] == 0xBF))
@@ -67,6 +68,7 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 	size_t count = 0, capacity = 0;
 	const unsigned char *bytes = (const unsigned char *)text;
 	size_t i = 0;
+	size_t source_line = 0, next_unseen = 0; /* the first input line not yet counted as a gap */
 	while (i < length) {
 		/* Skip indentation. */
 		size_t step;
@@ -76,6 +78,7 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 			i += step;
 		size_t line_start = out->length;
 		size_t kept = out->length; /* end of the last non-space character */
+		int ended = 0;
 		while (i < length) {
 			size_t run = content_run(bytes, i, length);
 			if (run > i) {
@@ -89,6 +92,7 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 				i += step;
 				if (codepoint == '\r' && i < length && bytes[i] == '\n')
 					i++;
+				ended = 1;
 				break;
 			}
 			append_safe(out, codepoint, text + i, step);
@@ -101,9 +105,15 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 			lines = xgrow(lines, &capacity, count + 1, sizeof *lines);
 			lines[count].offset = line_start;
 			lines[count].length = kept - line_start;
+			lines[count].source_line = source_line;
+			lines[count].blank_before = (unsigned)(source_line - next_unseen > 1000
+								   ? 1000
+								   : source_line - next_unseen);
+			next_unseen = source_line + 1;
 			count++;
 			buffer_append_byte(out, '\n');
 		}
+		source_line += ended;
 	}
 	buffer_string(out);
 	*line_count = count;

@@ -2,9 +2,9 @@
  *
  * Line ends (LF, CRLF, CR, U+2028, U+2029) end a line; indentation and
  * trailing white space (ASCII space and tab, U+3000, U+00A0, and the
- * zero-width U+FEFF, U+200B, U+2060) are dropped; blank lines are dropped; control characters
- * become visible symbols so they can never reach a terminal: a tab inside a line becomes a space,
- * other C0 controls and DEL their Control Pictures (ESC → ␛), and C1 controls U+FFFD. */
+ * zero-width U+FEFF, U+200B, U+200C, U+200D, U+2060) are dropped; blank lines are dropped; control
+ * characters become visible symbols so they can never reach a terminal: a tab inside a line becomes
+ * a space, other C0 controls and DEL their Control Pictures (ESC → ␛), and C1 controls U+FFFD. */
 #ifndef PIZHU_SPEECH_CLEAN_H
 #define PIZHU_SPEECH_CLEAN_H
 
@@ -13,8 +13,10 @@
 #include "base/buffer.h"
 
 struct text_line {
-	size_t offset; /* into the output buffer */
-	size_t length; /* bytes, without the line end */
+	size_t offset;	       /* into the output buffer */
+	size_t length;	       /* bytes, without the line end */
+	size_t source_line;    /* 0-based line of the input it came from (CRLF is one end) */
+	unsigned blank_before; /* blank input lines just before it (a gap) */
 };
 
 /* Appends the cleaned non-blank lines of text[0..length) to `out`, each

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 /* Converts with iconv; fails on any invalid or incomplete sequence. */
@@ -83,12 +84,12 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
 		const char *name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		if (convert(name, bytes + 2, length - 2, out) != 0)
-			return error_set(error, "not valid %s text", name);
+			return error_set(error, _("not valid %s text"), name);
 		out->encoding = name;
 		return 0;
 	}
 	if (memchr(bytes, 0, length))
-		return error_set(error, "binary file (contains NUL bytes)");
+		return error_set(error, _("binary file (contains NUL bytes)"));
 
 	int bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 	if (bom) {
@@ -104,7 +105,7 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 			out->encoding = "GB18030";
 			return 0;
 		}
-		return error_set(error, "not UTF-8 or GB18030 text");
+		return error_set(error, _("not UTF-8 or GB18030 text"));
 	}
 	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
 	if (invalid == 0) {

@@ -5,7 +5,14 @@
 #include "base/utf8.h"
 
 /* Longer lines are prose even when they mention one of the words. */
-enum { BOILERPLATE_MAX_CHARACTERS = 60, FRAGMENT_MAX_CHARACTERS = 4 };
+enum {
+	BOILERPLATE_MAX_CHARACTERS = 60,
+	FRAGMENT_MAX_CHARACTERS = 4,
+	MENU_MIN_ITEMS = 4,
+	MENU_ITEM_MAX_CHARACTERS = 8,
+	BREADCRUMB_MIN_ITEMS = 3,
+	LABEL_LINE_MAX_CHARACTERS = 30,
+};
 
 static const char *const boilerplate_words[] = {
     "仅供",	 "禁止外传",  "严禁转载", "会员",     "QQ",	  "qq",	      "微信",
@@ -38,15 +45,77 @@ static int has_letters(const char *line, size_t length)
 	return 0;
 }
 
+/* The length of the separator at line[0..length) between menu items (a
+ * run of spaces, |, ｜, ·, >, ＞, », /), or 0. Sets *points when it is one
+ * that points onwards (a breadcrumb's >). */
+static size_t separator_at(const char *line, size_t length, int *points)
+{
+	static const char *const separators[] = {" ",  "　", "|",  "｜", "·", "丨", "/",
+						 "／", ">",  "＞", "»",	 "›", "•"};
+	size_t at = 0;
+	for (int again = 1; again;) {
+		again = 0;
+		for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++) {
+			size_t size = strlen(separators[i]);
+			if (length - at >= size && memcmp(line + at, separators[i], size) == 0) {
+				if (i >= 8 && i <= 11)
+					*points = 1;
+				at += size;
+				again = 1;
+			}
+		}
+	}
+	return at;
+}
+
+int front_matter_menu(const char *line, size_t length)
+{
+	if (length > 4 * BOILERPLATE_MAX_CHARACTERS * 2)
+		return 0;
+	size_t items = 0, item_characters = 0;
+	int points = 0;
+	for (size_t at = 0; at < length;) {
+		size_t separator = separator_at(line + at, length - at, &points);
+		if (separator > 0) {
+			at += separator;
+			item_characters = 0;
+			continue;
+		}
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)line + at, length - at, &step);
+		/* A sentence is not a menu. */
+		if (codepoint == 0x3002 || codepoint == 0xFF0C || codepoint == 0xFF1B)
+			return 0;
+		if (item_characters++ == 0)
+			items++;
+		if (item_characters > MENU_ITEM_MAX_CHARACTERS)
+			return 0;
+		at += step;
+	}
+	return items >= MENU_MIN_ITEMS || (points && items >= BREADCRUMB_MIN_ITEMS);
+}
+
 int front_matter_line(const char *line, size_t length)
 {
 	if (!has_letters(line, length))
+		return 1;
+	if (front_matter_menu(line, length))
 		return 1;
 	if (utf8_count(line, length) > BOILERPLATE_MAX_CHARACTERS)
 		return 0;
 	for (size_t i = 0; i < sizeof boilerplate_words / sizeof boilerplate_words[0]; i++)
 		if (memmem(line, length, boilerplate_words[i], strlen(boilerplate_words[i])))
 			return 1;
+	/* 来源 : 南方日报, 作者 ：张三 (a space before the colon). */
+	static const char *const labels[] = {"来源", "作者", "编辑", "发布"};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t size = strlen(labels[i]);
+		if (length > size && memcmp(line, labels[i], size) == 0 &&
+		    (memmem(line + size, length - size, ":", 1) ||
+		     memmem(line + size, length - size, "：", strlen("："))) &&
+		    utf8_count(line, length) <= LABEL_LINE_MAX_CHARACTERS)
+			return 1;
+	}
 	return 0;
 }
 

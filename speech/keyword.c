@@ -38,6 +38,25 @@ size_t keyword_find(const char *text, size_t length, const char *const *keywords
 	return count;
 }
 
+char *keyword_found_list(const char *text, size_t length, const char *const *keywords,
+			 size_t keyword_count, size_t limit)
+{
+	struct keyword_match *matches;
+	size_t count = keyword_find(text, length, keywords, keyword_count, &matches);
+	struct buffer joined = {0};
+	size_t listed = 0;
+	for (size_t k = 0; k < keyword_count && (limit == 0 || listed < limit); k++)
+		for (size_t m = 0; m < count; m++)
+			if (matches[m].keyword == k) {
+				if (listed++)
+					buffer_append_string(&joined, "、");
+				buffer_append_string(&joined, keywords[k]);
+				break;
+			}
+	free(matches);
+	return buffer_string(&joined);
+}
+
 int keyword_any(const char *text, size_t length, const char *const *keywords, size_t keyword_count)
 {
 	for (size_t k = 0; k < keyword_count; k++) {

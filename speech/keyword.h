@@ -22,6 +22,14 @@ struct keyword_match {
 size_t keyword_find(const char *text, size_t length, const char *const *keywords,
 		    size_t keyword_count, struct keyword_match **matches);
 
+/* The keywords that occur in text[0..length), each once, in the list's
+ * order, joined by 、 (a new string; "" when none does). At most `limit`
+ * of them when limit is not 0. This is what explains a suggestion
+ * ("民生 (就业、医疗)"): a keyword is listed whatever else the caller's
+ * message already holds, the theme's own name included. */
+char *keyword_found_list(const char *text, size_t length, const char *const *keywords,
+			 size_t keyword_count, size_t limit);
+
 /* 1 when any keyword occurs in text[0..length). */
 int keyword_any(const char *text, size_t length, const char *const *keywords, size_t keyword_count);
 

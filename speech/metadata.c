@@ -6,6 +6,8 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "speech/date.h"
+#include "speech/text_cursor.h"
 
 enum {
 	/* The byline block: the short lines between the title and the
@@ -18,60 +20,7 @@ enum {
 	/* After 在…上的: 讲话, 报告, 工作报告, 总结讲话, 讲话提纲 … */
 	SPEECH_KIND_MAX_CHARACTERS = 12,
 	SOURCE_MAX_CHARACTERS = 30,
-	YEAR_MIN = 1000,
-	YEAR_MAX = 2999,
 };
-
-/* --- reading a line one code point at a time ------------------------------ */
-
-struct cursor {
-	const char *text;
-	size_t length;
-	size_t at; /* byte offset */
-};
-
-static long peek(const struct cursor *cursor)
-{
-	if (cursor->at >= cursor->length)
-		return -1;
-	size_t step;
-	return utf8_decode((const unsigned char *)cursor->text + cursor->at,
-			   cursor->length - cursor->at, &step);
-}
-
-static void advance(struct cursor *cursor)
-{
-	size_t step;
-	utf8_decode((const unsigned char *)cursor->text + cursor->at, cursor->length - cursor->at,
-		    &step);
-	cursor->at += step;
-}
-
-static int at_end(const struct cursor *cursor)
-{
-	return cursor->at >= cursor->length;
-}
-
-static int accept(struct cursor *cursor, const char *literal)
-{
-	size_t length = strlen(literal);
-	if (cursor->length - cursor->at < length ||
-	    memcmp(cursor->text + cursor->at, literal, length) != 0)
-		return 0;
-	cursor->at += length;
-	return 1;
-}
-
-static int is_space(long codepoint)
-{
-	return codepoint == ' ' || codepoint == '\t' || codepoint == 0x3000 || codepoint == 0xA0;
-}
-
-static void skip_spaces(struct cursor *cursor)
-{
-	while (is_space(peek(cursor)))
-		advance(cursor);
-}
 
 static int is_han(long codepoint)
 {
@@ -86,246 +35,11 @@ static int is_name_dot(long codepoint)
 	       codepoint == 0x2027;
 }
 
-/* text without its leading and trailing spaces. */
-static void trim(const char **text, size_t *length)
-{
-	struct cursor cursor = {*text, *length, 0};
-	skip_spaces(&cursor);
-	*text += cursor.at;
-	*length -= cursor.at;
-	for (;;) {
-		const char *end = *text + *length;
-		if (*length >= 1 && (end[-1] == ' ' || end[-1] == '\t'))
-			*length -= 1;
-		else if (*length >= 3 && memcmp(end - 3, "\u3000", 3) == 0)
-			*length -= 3;
-		else if (*length >= 2 && memcmp(end - 2, "\u00a0", 2) == 0)
-			*length -= 2;
-		else
-			return;
-	}
-}
-
 static int ends_with(const char *text, size_t length, const char *suffix)
 {
 	size_t suffix_length = strlen(suffix);
 	return length >= suffix_length &&
 	       memcmp(text + length - suffix_length, suffix, suffix_length) == 0;
-}
-
-/* --- dates ------------------------------------------------------------------ */
-
-struct date {
-	int year, month, day; /* month and day 0 when not given */
-};
-
-static int arabic_digit(long codepoint)
-{
-	if (codepoint >= '0' && codepoint <= '9')
-		return (int)(codepoint - '0');
-	if (codepoint >= 0xFF10 && codepoint <= 0xFF19) /* fullwidth ０-９ */
-		return (int)(codepoint - 0xFF10);
-	return -1;
-}
-
-static int chinese_digit(long codepoint)
-{
-	static const long digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-				      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇一二…九 */
-	if (codepoint == 0x25CB || codepoint == 0x96F6)			       /* ○ 零 */
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (digits[i] == codepoint)
-			return i;
-	return -1;
-}
-
-enum { CHINESE_TEN = 0x5341 }; /* 十 */
-
-/* Up to max_digits Arabic digits; returns how many were read. */
-static int read_arabic(struct cursor *cursor, int max_digits, int *value)
-{
-	int digits = 0;
-	*value = 0;
-	int digit;
-	while (digits < max_digits && (digit = arabic_digit(peek(cursor))) >= 0) {
-		*value = *value * 10 + digit;
-		advance(cursor);
-		digits++;
-	}
-	/* A longer run of digits is some other number. */
-	if (arabic_digit(peek(cursor)) >= 0)
-		return 0;
-	return digits;
-}
-
-/* A year of four digits, Arabic or Chinese (二〇二六). */
-static int read_year(struct cursor *cursor, int *year)
-{
-	size_t start = cursor->at;
-	if (read_arabic(cursor, 4, year) == 4)
-		return 1;
-	cursor->at = start;
-	*year = 0;
-	for (int i = 0; i < 4; i++) {
-		int digit = chinese_digit(peek(cursor));
-		if (digit < 0) {
-			cursor->at = start;
-			return 0;
-		}
-		*year = *year * 10 + digit;
-		advance(cursor);
-	}
-	return 1;
-}
-
-/* A month or day: 1 or 2 Arabic digits, or 一 … 九, 十, 十一, 二十, 二十七. */
-static int read_small_number(struct cursor *cursor, int *value)
-{
-	size_t start = cursor->at;
-	if (read_arabic(cursor, 2, value) > 0)
-		return 1;
-	cursor->at = start;
-	int tens = 0, units = 0;
-	int digit = chinese_digit(peek(cursor));
-	if (digit > 0) {
-		advance(cursor);
-		units = digit;
-	}
-	if (peek(cursor) == CHINESE_TEN) {
-		advance(cursor);
-		tens = units ? units : 1;
-		units = 0;
-		digit = chinese_digit(peek(cursor));
-		if (digit > 0) {
-			advance(cursor);
-			units = digit;
-		}
-	}
-	*value = tens * 10 + units;
-	if (*value == 0) {
-		cursor->at = start;
-		return 0;
-	}
-	return 1;
-}
-
-static int days_in_month(int year, int month)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
-static int date_valid(const struct date *date)
-{
-	if (date->year < YEAR_MIN || date->year > YEAR_MAX)
-		return 0;
-	if (date->month == 0)
-		return date->day == 0;
-	if (date->month > 12)
-		return 0;
-	return date->day == 0 || date->day <= days_in_month(date->year, date->month);
-}
-
-/* 2026年1月8日 (or 号), 2026年1月, 2026年, and the same in Chinese
- * numerals, after the year has been read. */
-static void read_chinese_style(struct cursor *cursor, struct date *date)
-{
-	size_t after_year = cursor->at;
-	if (!read_small_number(cursor, &date->month) || !accept(cursor, "月")) {
-		cursor->at = after_year;
-		date->month = 0;
-		return;
-	}
-	size_t after_month = cursor->at;
-	if (!read_small_number(cursor, &date->day) ||
-	    !(accept(cursor, "日") || accept(cursor, "号"))) {
-		cursor->at = after_month;
-		date->day = 0;
-	}
-}
-
-/* 2026-01-08, 2026.1.8, 2026/01/08 and 2026-01, after the year. */
-static int read_iso_style(struct cursor *cursor, struct date *date)
-{
-	long separator = peek(cursor);
-	if (separator != '-' && separator != '.' && separator != '/')
-		return 0;
-	advance(cursor);
-	if (read_arabic(cursor, 2, &date->month) == 0)
-		return 0;
-	size_t after_month = cursor->at;
-	if (peek(cursor) == separator) {
-		advance(cursor);
-		if (read_arabic(cursor, 2, &date->day) > 0)
-			return 1;
-	}
-	cursor->at = after_month;
-	date->day = 0;
-	return 1;
-}
-
-/* Reads a date at the cursor; on failure the cursor does not move. */
-static int read_date(struct cursor *cursor, struct date *date)
-{
-	size_t start = cursor->at;
-	*date = (struct date){0, 0, 0};
-	if (!read_year(cursor, &date->year)) {
-		cursor->at = start;
-		return 0;
-	}
-	/* A year alone counts only as the whole text (2026), not before more
-	 * digits or words. */
-	if (accept(cursor, "年"))
-		read_chinese_style(cursor, date);
-	else if (!at_end(cursor) && !read_iso_style(cursor, date)) {
-		cursor->at = start;
-		return 0;
-	}
-	if (!date_valid(date)) {
-		cursor->at = start;
-		return 0;
-	}
-	return 1;
-}
-
-static void format_date(const struct date *date, char iso[METADATA_DATE_SIZE])
-{
-	if (date->day)
-		snprintf(iso, METADATA_DATE_SIZE, "%04d-%02d-%02d", date->year, date->month,
-			 date->day);
-	else if (date->month)
-		snprintf(iso, METADATA_DATE_SIZE, "%04d-%02d", date->year, date->month);
-	else
-		snprintf(iso, METADATA_DATE_SIZE, "%04d", date->year);
-}
-
-int metadata_date_normalize(const char *text, size_t length, char iso[METADATA_DATE_SIZE])
-{
-	trim(&text, &length);
-	struct cursor cursor = {text, length, 0};
-	struct date date;
-	if (!read_date(&cursor, &date) || !at_end(&cursor))
-		return 0;
-	format_date(&date, iso);
-	return 1;
-}
-
-/* A time of day after a date (07:00:44, 07时41分) marks a timestamp: when
- * the page was published, not when the speech was given. */
-static int read_time(struct cursor *cursor)
-{
-	size_t start = cursor->at;
-	skip_spaces(cursor);
-	int hour;
-	if (read_arabic(cursor, 2, &hour) > 0 &&
-	    (accept(cursor, ":") || accept(cursor, "：") || accept(cursor, "时"))) {
-		cursor->at = cursor->length;
-		return 1;
-	}
-	cursor->at = start;
-	return 0;
 }
 
 /* --- occasions --------------------------------------------------------------- */
@@ -344,36 +58,37 @@ static int ends_meeting(const char *text, size_t length)
 /* What may follow 在…上: the end of the line, a closing bracket, 的 and the
  * kind of speech (的讲话), or a space and more (a speaker). *after gets
  * what follows a space. */
-static int occasion_tail(struct cursor cursor, struct text_span *after)
+static int occasion_tail(struct text_cursor cursor, struct text_span *after)
 {
 	*after = (struct text_span){0, 0};
-	if (at_end(&cursor))
+	if (cursor_at_end(&cursor))
 		return 1;
-	if (accept(&cursor, "）") || accept(&cursor, ")"))
-		return at_end(&cursor);
-	if (accept(&cursor, "的")) {
+	if (cursor_accept(&cursor, "）") || cursor_accept(&cursor, ")"))
+		return cursor_at_end(&cursor);
+	if (cursor_accept(&cursor, "的")) {
 		size_t characters = 0;
-		for (long c; (c = peek(&cursor)) >= 0; advance(&cursor), characters++)
+		for (long c; (c = cursor_peek(&cursor)) >= 0; cursor_advance(&cursor), characters++)
 			if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == ',' ||
 			    c == ';')
 				return 0;
 		return characters >= 1 && characters <= SPEECH_KIND_MAX_CHARACTERS;
 	}
-	if (!is_space(peek(&cursor)))
+	if (!text_is_space(cursor_peek(&cursor)))
 		return 0;
-	skip_spaces(&cursor);
+	cursor_skip_spaces(&cursor);
 	*after = (struct text_span){cursor.at, cursor.length - cursor.at};
 	return 1;
 }
 
 /* With the cursor just after 在, finds the meeting named up to 上. */
-static int read_occasion(struct cursor cursor, struct text_span *occasion, struct text_span *after)
+static int read_occasion(struct text_cursor cursor, struct text_span *occasion,
+			 struct text_span *after)
 {
 	size_t start = cursor.at, characters = 0;
-	for (long c; (c = peek(&cursor)) >= 0 && characters <= OCCASION_MAX_CHARACTERS;
+	for (long c; (c = cursor_peek(&cursor)) >= 0 && characters <= OCCASION_MAX_CHARACTERS;
 	     characters++) {
 		size_t here = cursor.at;
-		advance(&cursor);
+		cursor_advance(&cursor);
 		if (c != 0x4E0A /* 上 */ || characters < 2)
 			continue;
 		if (ends_meeting(cursor.text + start, here - start) &&
@@ -388,11 +103,11 @@ static int read_occasion(struct cursor cursor, struct text_span *occasion, struc
 /* 在…上 anywhere in a title: 在区委全体会议上的讲话, 市长在…大会上的讲话. */
 static int title_occasion(const char *text, size_t length, struct text_span *occasion)
 {
-	struct cursor cursor = {text, length, 0};
+	struct text_cursor cursor = {text, length, 0};
 	struct text_span after;
-	while (!at_end(&cursor)) {
-		long c = peek(&cursor);
-		advance(&cursor);
+	while (!cursor_at_end(&cursor)) {
+		long c = cursor_peek(&cursor);
+		cursor_advance(&cursor);
 		if (c == 0x5728 /* 在 */ && read_occasion(cursor, occasion, &after) &&
 		    after.length == 0)
 			return 1;
@@ -422,12 +137,12 @@ static const char *const compound_surnames[] = {"欧阳", "司马", "上官", "�
 static char *name_characters(const char *text, size_t length, size_t *characters, size_t *dots)
 {
 	struct buffer name = {0};
-	struct cursor cursor = {text, length, 0};
+	struct text_cursor cursor = {text, length, 0};
 	*characters = *dots = 0;
-	for (long c; (c = peek(&cursor)) >= 0;) {
+	for (long c; (c = cursor_peek(&cursor)) >= 0;) {
 		size_t here = cursor.at;
-		advance(&cursor);
-		if (is_space(c))
+		cursor_advance(&cursor);
+		if (text_is_space(c))
 			continue;
 		if (!is_han(c) && !is_name_dot(c)) {
 			buffer_free(&name);
@@ -505,12 +220,12 @@ static int is_office(const char *text, size_t length)
  * "OFFICE NAME" with the spaces normalised, or NULL. */
 static char *office_and_name(const char *text, size_t length)
 {
-	struct cursor cursor = {text, length, 0};
-	while (!at_end(&cursor)) {
+	struct text_cursor cursor = {text, length, 0};
+	while (!cursor_at_end(&cursor)) {
 		size_t here = cursor.at;
-		long c = peek(&cursor);
-		advance(&cursor);
-		if (!is_space(c) || here == 0 || !is_office(text, here))
+		long c = cursor_peek(&cursor);
+		cursor_advance(&cursor);
+		if (!text_is_space(c) || here == 0 || !is_office(text, here))
 			continue;
 		char *name = name_after_office(text + cursor.at, length - cursor.at);
 		if (!name)
@@ -533,7 +248,7 @@ enum date_strength { DATE_NONE, DATE_TIMESTAMP, DATE_OF_SPEECH };
 /* What one line of the byline block says. Spans are into the line. */
 struct line_facts {
 	enum date_strength strength;
-	char date[METADATA_DATE_SIZE];
+	char date[DATE_ISO_SIZE];
 	int opens_occasion;	   /* a date followed by 在, occasion or not */
 	struct text_span occasion; /* length 0 when none */
 	struct text_span after;	   /* what follows the occasion after a space */
@@ -542,40 +257,43 @@ struct line_facts {
 static const char *const date_labels[] = {
     "时间：", "时间:", "日期：", "日期:", "发布时间：", "发表时间：", "发布日期：", "发布时间:"};
 
-static void skip_dashes(struct cursor *cursor)
+static void skip_dashes(struct text_cursor *cursor)
 {
-	while (accept(cursor, "—") || accept(cursor, "―") || accept(cursor, "－") ||
-	       accept(cursor, "-") || accept(cursor, "─"))
+	while (cursor_accept(cursor, "—") || cursor_accept(cursor, "―") ||
+	       cursor_accept(cursor, "－") || cursor_accept(cursor, "-") ||
+	       cursor_accept(cursor, "─"))
 		;
-	skip_spaces(cursor);
+	cursor_skip_spaces(cursor);
 }
 
 static void read_line_facts(const char *text, size_t length, struct line_facts *facts)
 {
 	memset(facts, 0, sizeof *facts);
-	struct cursor cursor = {text, length, 0};
+	struct text_cursor cursor = {text, length, 0};
 	for (size_t i = 0; i < sizeof date_labels / sizeof date_labels[0]; i++)
-		if (accept(&cursor, date_labels[i])) {
-			skip_spaces(&cursor);
+		if (cursor_accept(&cursor, date_labels[i])) {
+			cursor_skip_spaces(&cursor);
 			struct date date;
-			if (read_date(&cursor, &date) && (at_end(&cursor) || read_time(&cursor))) {
+			if (date_read(&cursor, &date) &&
+			    (cursor_at_end(&cursor) || date_time_read(&cursor))) {
 				facts->strength = DATE_TIMESTAMP;
-				format_date(&date, facts->date);
+				date_format(&date, facts->date);
 			}
 			return;
 		}
 	skip_dashes(&cursor);
-	int bracketed = accept(&cursor, "（") || accept(&cursor, "(");
+	int bracketed = cursor_accept(&cursor, "（") || cursor_accept(&cursor, "(");
 	struct date date;
-	if (read_date(&cursor, &date)) {
-		format_date(&date, facts->date);
-		struct cursor rest = cursor;
-		if (at_end(&cursor) ||
-		    ((accept(&rest, "）") || accept(&rest, ")")) && at_end(&rest)))
+	if (date_read(&cursor, &date)) {
+		date_format(&date, facts->date);
+		struct text_cursor rest = cursor;
+		if (cursor_at_end(&cursor) ||
+		    ((cursor_accept(&rest, "）") || cursor_accept(&rest, ")")) &&
+		     cursor_at_end(&rest)))
 			facts->strength = DATE_OF_SPEECH;
-		else if (read_time(&cursor))
+		else if (date_time_read(&cursor))
 			facts->strength = DATE_TIMESTAMP;
-		else if (peek(&cursor) == 0x5728 /* 在 */)
+		else if (cursor_peek(&cursor) == 0x5728 /* 在 */)
 			facts->strength = DATE_OF_SPEECH;
 		else if (bracketed &&
 			 (ends_with(text, length, "）") || ends_with(text, length, ")")))
@@ -583,9 +301,9 @@ static void read_line_facts(const char *text, size_t length, struct line_facts *
 		if (facts->strength == DATE_NONE)
 			facts->date[0] = '\0';
 	}
-	if (peek(&cursor) != 0x5728)
+	if (cursor_peek(&cursor) != 0x5728)
 		return;
-	advance(&cursor);
+	cursor_advance(&cursor);
 	facts->opens_occasion = 1;
 	read_occasion(cursor, &facts->occasion, &facts->after);
 }
@@ -603,11 +321,12 @@ static char *source_in(const char *text, size_t length)
 		const char *found = memmem(text, length, labels[i], strlen(labels[i]));
 		if (!found)
 			continue;
-		struct cursor cursor = {text, length, (size_t)(found - text) + strlen(labels[i])};
-		skip_spaces(&cursor);
+		struct text_cursor cursor = {text, length,
+					     (size_t)(found - text) + strlen(labels[i])};
+		cursor_skip_spaces(&cursor);
 		size_t start = cursor.at, characters = 0;
-		while (!at_end(&cursor) && !is_space(peek(&cursor))) {
-			advance(&cursor);
+		while (!cursor_at_end(&cursor) && !text_is_space(cursor_peek(&cursor))) {
+			cursor_advance(&cursor);
 			characters++;
 		}
 		if (characters >= 1 && characters <= SOURCE_MAX_CHARACTERS)
@@ -704,7 +423,7 @@ static void guess_byline(struct guess *guess)
 	for (size_t i = 1; i <= count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
-		trim(&text, &length);
+		text_trim(&text, &length);
 		struct line_facts facts;
 		read_line_facts(text, length, &facts);
 		take_date(guess, &facts);
@@ -717,7 +436,7 @@ static void guess_byline(struct guess *guess)
 		} else if (facts.opens_occasion && i < count) {
 			const char *next = paragraph_text(speech, i + 1);
 			size_t next_length = speech->paragraphs[i + 1].length;
-			trim(&next, &next_length);
+			text_trim(&next, &next_length);
 			i += (size_t)joined_occasion(guess, text, length, next, next_length);
 		}
 		if (facts.strength != DATE_NONE || facts.opens_occasion) {

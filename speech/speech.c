@@ -5,172 +5,124 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "speech/back_matter.h"
 #include "speech/clean.h"
 #include "speech/decode.h"
-#include "speech/front_matter.h"
-#include "speech/heading.h"
+#include "speech/lines.h"
+#include "speech/markup.h"
+#include "speech/outline.h"
+#include "speech/split.h"
+#include "speech/structure.h"
+#include "speech/title.h"
 
-enum {
-	TITLE_MAX_CHARACTERS = 100,
-	TITLE_CONTINUATION_MAX_CHARACTERS = 40,
-	TITLE_WORD_CHARACTERS = 4, /* a shorter second title line ends a cut word */
-	SALUTATION_MAX_CHARACTERS = 15,
-	/* How far past the title a website's page controls may still sit. */
-	AFTER_TITLE_SCAN_LINES = 12,
-};
-
-struct lines {
-	const char *text;
-	struct text_line *line;
-	size_t count;
-};
-
-static int ends_with(const char *text, size_t length, const char *suffix)
+/* Hints of a format reader, by the input line each cleaned line came from. */
+static void apply_hints(struct lines *lines, const struct document *document)
 {
-	size_t suffix_length = strlen(suffix);
-	return length >= suffix_length &&
-	       memcmp(text + length - suffix_length, suffix, suffix_length) == 0;
+	if (!document || !document->hints)
+		return;
+	for (size_t i = 0; i < lines->count; i++) {
+		size_t source = lines->line[i].source_line;
+		if (source >= document->hint_count)
+			continue;
+		const struct document_line_hint *hint = &document->hints[source];
+		lines->hint[i] = hint->role;
+		if (hint->role == DOCUMENT_FRONT)
+			lines->role[i] = LINE_FRONT;
+		else if (hint->role == DOCUMENT_BACK)
+			lines->role[i] = LINE_BACK;
+		lines->level[i] = hint->heading_level;
+	}
 }
 
-static int is_salutation(const char *line, size_t length)
+static void add_span(struct text_span **spans, size_t *count, size_t *capacity,
+		     const struct text_line *line)
 {
-	return (ends_with(line, length, "：") || ends_with(line, length, ":") ||
-		ends_with(line, length, "！") || ends_with(line, length, "!")) &&
-	       utf8_count(line, length) <= SALUTATION_MAX_CHARACTERS;
+	*spans = xgrow(*spans, capacity, *count + 1, sizeof **spans);
+	(*spans)[(*count)++] = (struct text_span){line->offset, line->length};
 }
 
-static int looks_like_title(const char *line, size_t length)
+/* The lines left as text become paragraphs 1…; hidden ones spans. Returns
+ * each paragraph's heading level from markup. */
+static unsigned char *collect(struct speech *speech, const struct lines *lines)
 {
-	struct heading_marker marker;
-	return utf8_count(line, length) <= TITLE_MAX_CHARACTERS && !is_salutation(line, length) &&
-	       !heading_marker_parse(line, length, &marker) && !ends_with(line, length, "。") &&
-	       !ends_with(line, length, "；");
-}
-
-/* 1 when the title goes on over the next line: a second short title-like
- * line followed by a subtitle (——在…上的报告), as reports set them. */
-static int title_continues(const struct lines *lines, size_t first)
-{
-	if (first + 2 >= lines->count)
-		return 0;
-	const struct text_line *next = &lines->line[first + 1];
-	const struct text_line *after = &lines->line[first + 2];
-	const char *text = lines->text + next->offset;
-	return utf8_count(text, next->length) <= TITLE_CONTINUATION_MAX_CHARACTERS &&
-	       looks_like_title(text, next->length) && !front_matter_line(text, next->length) &&
-	       after->length >= strlen("——") &&
-	       memcmp(lines->text + after->offset, "——", strlen("——")) == 0;
-}
-
-static void add_front_matter(struct speech *speech, size_t *capacity, const struct text_line *line)
-{
-	speech->front_matter = xgrow(speech->front_matter, capacity, speech->front_matter_count + 1,
-				     sizeof *speech->front_matter);
-	speech->front_matter[speech->front_matter_count++] =
-	    (struct text_span){line->offset, line->length};
-}
-
-/* Marks the lines of a boilerplate block from `first` on as front matter:
- * boilerplate lines and the short fragments between them (大 中 小). With
- * `skip_other`, ordinary lines in the block stay (a date under the title)
- * and the scan goes on for a few lines; `keep[i]` says which lines remain
- * paragraphs. Returns the index of the first line after the block. */
-static size_t take_front_matter(struct speech *speech, size_t *capacity, const struct lines *lines,
-				size_t first, int skip_other, unsigned char *keep)
-{
-	size_t i = first, end = first;
-	int in_block = 0;
-	size_t limit = skip_other ? first + AFTER_TITLE_SCAN_LINES : lines->count;
-	while (i < lines->count && i < limit) {
-		const char *text = lines->text + lines->line[i].offset;
-		size_t length = lines->line[i].length;
-		struct heading_marker marker;
-		int opens_speech =
-		    is_salutation(text, length) || heading_marker_parse(text, length, &marker);
-		int boilerplate =
-		    front_matter_line(text, length) ||
-		    (in_block && !opens_speech && front_matter_fragment(text, length));
-		if (!boilerplate && opens_speech)
-			break;
-		if (boilerplate) {
-			add_front_matter(speech, capacity, &lines->line[i]);
-			keep[i] = 0;
-			in_block = 1;
-			end = i + 1;
-		} else if (skip_other && utf8_count(text, length) <= TITLE_MAX_CHARACTERS) {
-			in_block = 0;
-		} else {
+	size_t front_capacity = 0, back_capacity = 0;
+	speech->paragraphs = xcalloc(lines->count + 1, sizeof *speech->paragraphs);
+	unsigned char *levels = xcalloc(lines->count + 1, 1);
+	speech->paragraph_count = 1;
+	for (size_t i = 0; i < lines->count; i++) {
+		const struct text_line *line = &lines->line[i];
+		switch (lines->role[i]) {
+		case LINE_TEXT: {
+			size_t index = speech->paragraph_count++;
+			struct paragraph *paragraph = &speech->paragraphs[index];
+			paragraph->offset = (uint32_t)line->offset;
+			paragraph->length = (uint32_t)line->length;
+			paragraph->role = PARAGRAPH_BODY;
+			levels[index] = lines->level[i];
 			break;
 		}
-		i++;
-	}
-	return skip_other ? first : end;
-}
-
-/* Marks headings: a marker at the start of a paragraph whose number
- * continues the run of its rank (or starts one at 1). A heading resets the
- * runs of the ranks below it. */
-static void find_headings(struct speech *speech)
-{
-	int last[HEADING_RANK_COUNT + 1] = {0};
-	for (size_t i = 1; i < speech->paragraph_count; i++) {
-		struct paragraph *paragraph = &speech->paragraphs[i];
-		struct heading_marker marker;
-		if (!heading_marker_parse(speech->text + paragraph->offset, paragraph->length,
-					  &marker))
-			continue;
-		if (marker.value != 1 && marker.value != last[marker.rank] + 1)
-			continue;
-		last[marker.rank] = marker.value;
-		for (int rank = marker.rank + 1; rank <= HEADING_RANK_COUNT; rank++)
-			last[rank] = 0;
-		paragraph->role = PARAGRAPH_HEADING;
-		paragraph->rank = marker.rank;
-		paragraph->label_length =
-		    heading_label_length(speech->text + paragraph->offset, paragraph->length);
-	}
-}
-
-/* Builds the outline: a heading's parent is the nearest heading before it
- * of a smaller rank, so depth is relative to the ranks the speech uses. */
-static void build_outline(struct speech *speech)
-{
-	size_t capacity = 0;
-	size_t stack[HEADING_RANK_COUNT + 2];
-	size_t height = 0;
-	speech->outline = xgrow(NULL, &capacity, 1, sizeof *speech->outline);
-	speech->outline[0] = (struct outline_entry){0, 0, -1, speech->paragraph_count};
-	speech->outline_count = 1;
-	stack[height++] = 0;
-	for (size_t i = 1; i < speech->paragraph_count; i++) {
-		struct paragraph *paragraph = &speech->paragraphs[i];
-		if (paragraph->role == PARAGRAPH_HEADING) {
-			while (
-			    height > 1 &&
-			    speech->paragraphs[speech->outline[stack[height - 1]].paragraph].rank >=
-				paragraph->rank) {
-				speech->outline[stack[height - 1]].end_paragraph = i;
-				height--;
-			}
-			size_t parent = stack[height - 1];
-			speech->outline = xgrow(speech->outline, &capacity,
-						speech->outline_count + 1, sizeof *speech->outline);
-			int depth = speech->outline[parent].depth + 1;
-			speech->outline[speech->outline_count] =
-			    (struct outline_entry){i, depth, (long)parent, speech->paragraph_count};
-			paragraph->depth = depth;
-			stack[height++] = speech->outline_count++;
+		case LINE_FRONT:
+			add_span(&speech->front_matter, &speech->front_matter_count,
+				 &front_capacity, line);
+			break;
+		case LINE_BACK:
+			add_span(&speech->back_matter, &speech->back_matter_count, &back_capacity,
+				 line);
+			break;
+		default:
+			break;
 		}
-		paragraph->section = stack[height - 1];
 	}
+	return levels;
+}
+
+/* Sets paragraph 0, the title: the title lines found (two read as one, a
+ * space between but for a word cut at the line end), else the document's
+ * own title, else the fallback name. Appends to the text: the lines are
+ * copied from the buffer itself, hence the room made first. */
+static void set_title(struct speech *speech, struct buffer *text, const struct lines *lines,
+		      const struct title_found *found, const char *document_title,
+		      const char *fallback_title)
+{
+	struct paragraph *title = &speech->paragraphs[0];
+	title->role = PARAGRAPH_TITLE;
+	if (found->count == 1) {
+		title->offset = (uint32_t)lines->line[found->line].offset;
+		title->length = (uint32_t)found->length;
+		speech->title_found = 1;
+	} else if (found->count == 2) {
+		struct text_line first = lines->line[found->line];
+		struct text_line second = lines->line[found->line + 1];
+		buffer_reserve(text, first.length + second.length + 2);
+		title->offset = (uint32_t)text->length;
+		buffer_append(text, text->data + first.offset, first.length);
+		if (found->word_break)
+			buffer_append_byte(text, ' ');
+		buffer_append(text, text->data + second.offset, second.length);
+		title->length = (uint32_t)(text->length - title->offset);
+		buffer_append_byte(text, '\n');
+		speech->title_found = 1;
+	} else {
+		const char *name = document_title ? document_title : fallback_title;
+		size_t length = strlen(name);
+		if (document_title)
+			length = title_without_site(name, length);
+		title->offset = (uint32_t)text->length;
+		clean_inline(name, length, text);
+		title->length = (uint32_t)(text->length - title->offset);
+		buffer_append_byte(text, '\n');
+		speech->title_found = document_title != NULL && title->length > 0;
+	}
+	title->label_length = title->length;
 }
 
 /* Cleans the decoded text into `text` and parses it. `text` is a new
  * buffer, or the memory that holds the decoded text itself when cleaning
  * cannot make it longer (clean_grows): cleaning then writes only where it
- * has already read. */
+ * has already read. `document` gives a format reader's hints, or is NULL. */
 static int parse_text(const char *decoded, size_t length, struct buffer *text,
-		      const char *fallback_title, struct speech *speech, struct error *error)
+		      const char *fallback_title, const struct document *document,
+		      struct speech *speech, struct error *error)
 {
 	/* Offsets are 32-bit (speech.h); with the title copied to the end
 	 * the text may grow past the input, hence a margin. */
@@ -180,73 +132,37 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	}
 	struct lines lines = {0};
 	lines.line = clean_lines(decoded, length, text, &lines.count);
-	lines.text = text->data;
 	if (lines.count == 0) {
 		free(lines.line);
 		buffer_free(text);
 		return error_set(error, "no text");
 	}
+	lines.text = text->data;
+	split_run_on_lines(&lines);
+	lines.role = xcalloc(lines.count, 1);
+	lines.level = xcalloc(lines.count, 1);
+	lines.hint = xcalloc(lines.count, 1);
+	apply_hints(&lines, document);
+	markup_strip(&lines);
+	markup_join_fragments(&lines);
+	markup_join_wrapped_headings(&lines);
 
-	unsigned char *keep = xmalloc(lines.count);
-	memset(keep, 1, lines.count);
-	size_t front_capacity = 0;
-	size_t first = take_front_matter(speech, &front_capacity, &lines, 0, 0, keep);
-	size_t title_line = lines.count, title_lines = 0;
-	if (first < lines.count &&
-	    looks_like_title(text->data + lines.line[first].offset, lines.line[first].length)) {
-		title_line = first;
-		title_lines = title_continues(&lines, first) ? 2 : 1;
-		for (size_t i = 0; i < title_lines; i++)
-			keep[first + i] = 0;
-		take_front_matter(speech, &front_capacity, &lines, first + title_lines, 1, keep);
-	}
-
-	size_t paragraph_capacity = lines.count + 1;
-	speech->paragraphs = xcalloc(paragraph_capacity, sizeof *speech->paragraphs);
-	struct paragraph *title = &speech->paragraphs[0];
-	title->role = PARAGRAPH_TITLE;
-	if (title_lines == 1) {
-		title->offset = lines.line[title_line].offset;
-		title->length = lines.line[title_line].length;
-		speech->title_found = 1;
-	} else if (title_lines == 2) {
-		/* A title set on two lines reads as one, a space between, but
-		 * for a word cut at the line end (政府工作报 / 告). Room first:
-		 * the lines are copied from the buffer itself. */
-		const struct text_line *line = &lines.line[title_line];
-		buffer_reserve(text, line[0].length + line[1].length + 2);
-		title->offset = text->length;
-		buffer_append(text, text->data + line[0].offset, line[0].length);
-		if (utf8_count(text->data + line[1].offset, line[1].length) >=
-		    TITLE_WORD_CHARACTERS)
-			buffer_append_byte(text, ' ');
-		buffer_append(text, text->data + line[1].offset, line[1].length);
-		title->length = text->length - title->offset;
-		buffer_append_byte(text, '\n');
-		speech->title_found = 1;
-	} else {
-		title->offset = text->length;
-		clean_inline(fallback_title, strlen(fallback_title), text);
-		title->length = text->length - title->offset;
-		buffer_append_byte(text, '\n');
-	}
-	title->label_length = title->length;
-	speech->paragraph_count = 1;
-	for (size_t i = first; i < lines.count; i++) {
-		if (!keep[i])
-			continue;
-		struct paragraph *paragraph = &speech->paragraphs[speech->paragraph_count++];
-		paragraph->offset = lines.line[i].offset;
-		paragraph->length = lines.line[i].length;
-		paragraph->role = PARAGRAPH_BODY;
-	}
-	free(keep);
+	struct title_found title;
+	title_find(&lines, &title);
+	size_t body_start = title.count ? title.line + title.count : 0;
+	back_matter_find(&lines, body_start);
+	unsigned char *levels = collect(speech, &lines);
+	set_title(speech, text, &lines, &title, document ? document->title : NULL, fallback_title);
 	free(lines.line);
+	free(lines.role);
+	free(lines.level);
+	free(lines.hint);
 
 	speech->text = buffer_string(text);
 	speech->text_length = text->length;
-	find_headings(speech);
-	build_outline(speech);
+	structure_find_headings(speech, levels);
+	free(levels);
+	outline_build(speech);
 	return 0;
 }
 
@@ -261,7 +177,8 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 	speech->replaced_bytes = decoded.replaced_bytes;
 	struct buffer text = {0};
 	buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
-	int status = parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
+	int status =
+	    parse_text(decoded.text, decoded.length, &text, fallback_title, NULL, speech, error);
 	decoded_text_free(&decoded);
 	return status;
 }
@@ -285,13 +202,14 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 	if (clean_grows(decoded.text, decoded.length)) {
 		struct buffer text = {0};
 		buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
-		int status =
-		    parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error);
+		int status = parse_text(decoded.text, decoded.length, &text, fallback_title, NULL,
+					speech, error);
 		free(memory);
 		return status;
 	}
 	struct buffer text = {memory, 0, (size_t)(decoded.text - memory) + decoded.length + 1};
-	if (parse_text(decoded.text, decoded.length, &text, fallback_title, speech, error) != 0)
+	if (parse_text(decoded.text, decoded.length, &text, fallback_title, NULL, speech, error) !=
+	    0)
 		return -1;
 	/* The cleaned text is shorter than the file (indentation, line ends):
 	 * what is left of the file's memory goes back. */
@@ -302,9 +220,23 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 int speech_parse_document(const struct document *document, const char *fallback_title,
 			  struct speech *speech, struct error *error)
 {
-	/* The hints are not used yet: the text is parsed as a text file. */
-	return speech_parse((const unsigned char *)document->text, document->length,
-			    fallback_title, speech, error);
+	memset(speech, 0, sizeof *speech);
+	speech->encoding = "UTF-8";
+	const unsigned char *bytes = (const unsigned char *)document->text;
+	for (size_t i = 0; i < document->length;) {
+		size_t step;
+		if (utf8_decode(bytes + i, document->length - i, &step) < 0)
+			return error_set(error, "not UTF-8 text (a format reader's fault)");
+		i += step;
+	}
+	const char *name = document->title && document->title[0] ? document->title : NULL;
+	struct buffer text = {0};
+	buffer_reserve(&text,
+		       document->length + strlen(fallback_title) + (name ? strlen(name) : 0) + 2);
+	struct document hinted = *document;
+	hinted.title = (char *)name;
+	return parse_text(document->text ? document->text : "", document->length, &text,
+			  fallback_title, &hinted, speech, error);
 }
 
 void speech_free(struct speech *speech)

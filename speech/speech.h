@@ -17,7 +17,15 @@ enum paragraph_role {
 	PARAGRAPH_TITLE,
 	PARAGRAPH_HEADING,
 	PARAGRAPH_BODY,
+	/* Only the user's corrections (correct.h) give these: a numbered
+	 * paragraph moved out of the text, hidden like front or back matter. */
+	PARAGRAPH_FRONT_MATTER,
+	PARAGRAPH_BACK_MATTER,
 };
+
+/* Ranks order headings, a smaller one heading a larger one
+ * (speech/structure.h): from 2 (appendices) to this. */
+#define PARAGRAPH_RANK_MAX 40
 
 /* The most text a speech may have; speech_parse refuses more. */
 #define SPEECH_MAX_BYTES ((size_t)1 << 30)
@@ -31,7 +39,7 @@ struct paragraph {
 	uint32_t label_length; /* headings and title: bytes of the label from offset */
 	uint32_t section;      /* outline entry of the section this paragraph is in */
 	unsigned char role;    /* enum paragraph_role */
-	signed char rank;      /* heading marker rank 1..5; 0 for title and body */
+	signed char rank;      /* headings: 1..PARAGRAPH_RANK_MAX; 0 for title and body */
 	signed char depth;     /* outline depth: 0 title, 1.. headings, 0 body */
 };
 
@@ -51,11 +59,15 @@ struct speech {
 	char *text; /* cleaned UTF-8, one line per paragraph */
 	size_t text_length;
 	const char *encoding;  /* see decode.h */
+	const char *format;    /* the file's format (formats/read.h); NULL: "text" */
 	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
 	int title_found;       /* 0 when the title is the fallback name */
-	struct text_span *front_matter; /* hidden clutter before the speech */
+	/* Hidden clutter before the speech (ads, menus, a page's <title>
+	 * line) and the newspaper notes amid it (（下转第七版）), in order. */
+	struct text_span *front_matter;
 	size_t front_matter_count;
-	struct text_span *back_matter; /* hidden clutter after it (责任编辑, footers) */
+	/* Hidden clutter after it (责任编辑, 相关新闻, licence trailers, footers). */
+	struct text_span *back_matter;
 	size_t back_matter_count;
 	struct paragraph *paragraphs; /* [0] is the title */
 	size_t paragraph_count;
@@ -65,7 +77,8 @@ struct speech {
 
 /* Decodes and parses bytes[0..length). `fallback_title` names a speech
  * whose text has no title line (usually the file name). Fails on text that
- * cannot be decoded or holds no text at all. */
+ * cannot be decoded or holds no text at all. The structure rules are
+ * those of docs/structure.md. */
 int speech_parse(const unsigned char *bytes, size_t length, const char *fallback_title,
 		 struct speech *speech, struct error *error);
 
@@ -78,7 +91,11 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 
 /* Parses a document a format reader made (formats/document.h): its text
  * is UTF-8 already; its hints (title, front and back matter, heading
- * levels) and metadata title are taken into account. */
+ * levels) and metadata title are taken into account. A line hinted as the
+ * title is the title; front and back hints hide lines; a heading level
+ * makes a line a heading (ranked by its marker if it has one, else beside
+ * the markers at that level); the metadata title names a speech whose
+ * text has no title line, before `fallback_title`. */
 int speech_parse_document(const struct document *document, const char *fallback_title,
 			  struct speech *speech, struct error *error);
 

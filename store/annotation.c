@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
-int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
+int store_paragraph_count(struct store *store, int64_t document_id, size_t *count,
 			  struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_COUNT, error);
@@ -15,14 +17,23 @@ int store_paragraph_check(struct store *store, int64_t document_id, size_t parag
 		return -1;
 	sqlite3_bind_int64(statement, 1, document_id);
 	int status = sqlite3_step(statement);
-	size_t count = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0) : 0;
+	*count = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0) : 0;
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)document_id);
+		return error_set(error, _("no speech %lld in the library"), (long long)document_id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
+	return 0;
+}
+
+int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
+			  struct error *error)
+{
+	size_t count;
+	if (store_paragraph_count(store, document_id, &count, error) != 0)
+		return -1;
 	if (paragraph < 1 || paragraph > count)
-		return error_set(error, "speech %lld has no paragraph %zu (it has 1 to %zu)",
+		return error_set(error, _("speech %lld has no paragraph %zu (it has 1 to %zu)"),
 				 (long long)document_id, paragraph, count);
 	return 0;
 }
@@ -38,7 +49,7 @@ static int theme_name(struct store *store, int64_t theme_id, char **name, struct
 	*name = status == SQLITE_ROW ? store_column_text(statement, 0) : NULL;
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no theme %lld", (long long)theme_id);
+		return error_set(error, _("no theme %lld"), (long long)theme_id);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 
@@ -139,64 +150,55 @@ int store_tag_toggle(struct store *store, int64_t document_id, size_t paragraph,
 	return 0;
 }
 
+static void read_tag(sqlite3_stmt *statement, void *element)
+{
+	*(struct store_tag *)element =
+	    (struct store_tag){(size_t)sqlite3_column_int64(statement, 0),
+			       sqlite3_column_int64(statement, 1), store_column_text(statement, 2)};
+}
+
+static void clear_tag(void *element)
+{
+	free(((struct store_tag *)element)->theme_name);
+}
+
+static const struct store_row_type tag_rows = {sizeof(struct store_tag), read_tag, clear_tag};
+
 int store_tags_list(struct store *store, int64_t document_id, struct store_tag **tags,
 		    size_t *count, struct error *error)
 {
-	*tags = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_TAGS_OF, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*tags = xgrow(*tags, &capacity, *count + 1, sizeof **tags);
-		(*tags)[(*count)++] = (struct store_tag){(size_t)sqlite3_column_int64(statement, 0),
-							 sqlite3_column_int64(statement, 1),
-							 store_column_text(statement, 2)};
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_tags_free(*tags, *count);
-		*tags = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_TAGS_OF, &document_id, &tag_rows, &rows,
+				       count, error);
+	*tags = rows;
+	return status;
 }
 
 void store_tags_free(struct store_tag *tags, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		free(tags[i].theme_name);
+		clear_tag(&tags[i]);
 	free(tags);
 }
+
+static void read_tag_count(sqlite3_stmt *statement, void *element)
+{
+	*(struct store_tag_count *)element = (struct store_tag_count){
+	    sqlite3_column_int64(statement, 0), sqlite3_column_int64(statement, 1),
+	    (size_t)sqlite3_column_int64(statement, 2)};
+}
+
+static const struct store_row_type tag_count_rows = {sizeof(struct store_tag_count), read_tag_count,
+						     NULL};
 
 int store_tag_counts(struct store *store, struct store_tag_count **counts, size_t *count,
 		     struct error *error)
 {
-	*counts = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_TAG_COUNTS, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*counts = xgrow(*counts, &capacity, *count + 1, sizeof **counts);
-		(*counts)[(*count)++] = (struct store_tag_count){
-		    sqlite3_column_int64(statement, 0), sqlite3_column_int64(statement, 1),
-		    (size_t)sqlite3_column_int64(statement, 2)};
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		free(*counts);
-		*counts = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_TAG_COUNTS, NULL, &tag_count_rows, &rows,
+				       count, error);
+	*counts = rows;
+	return status;
 }
 
 int store_note_get(struct store *store, int64_t document_id, size_t paragraph, char **text,
@@ -246,72 +248,69 @@ int store_note_set(struct store *store, int64_t document_id, size_t paragraph, c
 	return status;
 }
 
+static void read_note(sqlite3_stmt *statement, void *element)
+{
+	*(struct store_note *)element = (struct store_note){
+	    (size_t)sqlite3_column_int64(statement, 0), store_column_text(statement, 1)};
+}
+
+static void clear_note(void *element)
+{
+	free(((struct store_note *)element)->text);
+}
+
+static const struct store_row_type note_rows = {sizeof(struct store_note), read_note, clear_note};
+
 int store_notes_list(struct store *store, int64_t document_id, struct store_note **notes,
 		     size_t *count, struct error *error)
 {
-	*notes = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_NOTES_OF, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*notes = xgrow(*notes, &capacity, *count + 1, sizeof **notes);
-		(*notes)[(*count)++] = (struct store_note){
-		    (size_t)sqlite3_column_int64(statement, 0), store_column_text(statement, 1)};
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_notes_free(*notes, *count);
-		*notes = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_NOTES_OF, &document_id, &note_rows, &rows,
+				       count, error);
+	*notes = rows;
+	return status;
 }
 
 void store_notes_free(struct store_note *notes, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		free(notes[i].text);
+		clear_note(&notes[i]);
 	free(notes);
 }
+
+static void read_orphan(sqlite3_stmt *statement, void *element)
+{
+	*(struct store_orphan *)element = (struct store_orphan){
+	    sqlite3_column_int64(statement, 0), (size_t)sqlite3_column_int64(statement, 1),
+	    store_column_text(statement, 2),	store_column_text(statement, 3),
+	    store_column_text(statement, 4),	store_column_text(statement, 5)};
+}
+
+static void clear_orphan(void *element)
+{
+	struct store_orphan *orphan = element;
+	free(orphan->theme_name);
+	free(orphan->correction);
+	free(orphan->note);
+	free(orphan->paragraph_text);
+}
+
+static const struct store_row_type orphan_rows = {sizeof(struct store_orphan), read_orphan,
+						  clear_orphan};
 
 int store_orphans_list(struct store *store, struct store_orphan **orphans, size_t *count,
 		       struct error *error)
 {
-	*orphans = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_ORPHANS, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*orphans = xgrow(*orphans, &capacity, *count + 1, sizeof **orphans);
-		(*orphans)[(*count)++] = (struct store_orphan){
-		    sqlite3_column_int64(statement, 0), (size_t)sqlite3_column_int64(statement, 1),
-		    store_column_text(statement, 2), store_column_text(statement, 3),
-		    store_column_text(statement, 4)};
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_orphans_free(*orphans, *count);
-		*orphans = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status =
+	    store_rows_select(store, STATEMENT_ORPHANS, NULL, &orphan_rows, &rows, count, error);
+	*orphans = rows;
+	return status;
 }
 
 void store_orphans_free(struct store_orphan *orphans, size_t count)
 {
-	for (size_t i = 0; i < count; i++) {
-		free(orphans[i].theme_name);
-		free(orphans[i].note);
-		free(orphans[i].paragraph_text);
-	}
+	for (size_t i = 0; i < count; i++)
+		clear_orphan(&orphans[i]);
 	free(orphans);
 }

@@ -30,14 +30,21 @@ struct store_tag_count {
 	size_t count;
 };
 
-/* An annotation left on a replaced version (see store_import). */
+/* An annotation or a correction left on a replaced version (see
+ * store_import). */
 struct store_orphan {
 	int64_t document_id; /* the old version it stays on */
 	size_t paragraph;
 	char *theme_name;     /* a tag's theme, or NULL for a note */
 	char *note;	      /* a note's text, or NULL for a tag */
 	char *paragraph_text; /* the text it was made on */
+	char *correction; /* a correction (correction.h): "heading 2", "front", …; else NULL */
 };
+
+/* The speech's paragraph count (numbered 1 to count); -1 with a message
+ * when there is no such speech. */
+int store_paragraph_count(struct store *store, int64_t document_id, size_t *count,
+			  struct error *error);
 
 /* Checks that the speech exists and has the paragraph; the message says
  * which numbers are valid. */

@@ -2,12 +2,17 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* Reads the columns of DOCUMENT_COLUMNS (statement.h). */
-static void read_document(sqlite3_stmt *statement, struct store_document *document)
+/* A store_row_type reader, also called for a single row. */
+static void read_document(sqlite3_stmt *statement, void *element)
 {
+	struct store_document *document = element;
 	document->id = sqlite3_column_int64(statement, 0);
 	document->title = store_column_text(statement, 1);
 	document->encoding = store_column_text(statement, 2);
@@ -22,6 +27,7 @@ static void read_document(sqlite3_stmt *statement, struct store_document *docume
 	document->occasion = store_column_text(statement, 11);
 	document->source = store_column_text(statement, 12);
 	document->metadata_user_set = (unsigned)sqlite3_column_int(statement, 13);
+	document->format = store_column_text(statement, 14);
 }
 
 int store_document_get(struct store *store, int64_t id, struct store_document *document,
@@ -37,7 +43,7 @@ int store_document_get(struct store *store, int64_t id, struct store_document *d
 		read_document(statement, document);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)id);
+		return error_set(error, _("no speech %lld in the library"), (long long)id);
 	if (status != SQLITE_ROW)
 		return store_sql_error(store, error);
 	return 0;
@@ -58,34 +64,29 @@ int store_document_by_path(struct store *store, const char *path, int64_t *id, s
 	return status == SQLITE_ROW;
 }
 
+static void clear_document_row(void *element)
+{
+	store_document_clear(element);
+}
+
+static const struct store_row_type document_rows = {sizeof(struct store_document), read_document,
+						    clear_document_row};
+
 int store_documents_current(struct store *store, struct store_document **documents, size_t *count,
 			    struct error *error)
 {
-	*documents = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENTS_CURRENT, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*documents = xgrow(*documents, &capacity, *count + 1, sizeof **documents);
-		read_document(statement, &(*documents)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_documents_free(*documents, *count);
-		*documents = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_DOCUMENTS_CURRENT, NULL, &document_rows,
+				       &rows, count, error);
+	*documents = rows;
+	return status;
 }
 
 void store_document_clear(struct store_document *document)
 {
 	free(document->title);
 	free(document->encoding);
+	free(document->format);
 	free(document->source_path);
 	free(document->content_hash);
 	free(document->imported_at);
@@ -115,6 +116,16 @@ static const char *static_encoding(const char *name)
 	return "unknown";
 }
 
+/* speech.format, likewise: a format name the readers use, else "text". */
+static const char *static_format(const char *name)
+{
+	static const char *const known[] = {"text", "docx", "doc", "html", "pdf", "md"};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (name && strcmp(name, known[i]) == 0)
+			return known[i];
+	return known[0];
+}
+
 static enum paragraph_role role_from_name(const char *name)
 {
 	if (name && strcmp(name, "title") == 0)
@@ -124,9 +135,27 @@ static enum paragraph_role role_from_name(const char *name)
 	return PARAGRAPH_BODY;
 }
 
-/* Front matter lines go first in the text buffer, one per line. */
+/* Appends the newline-separated lines of lines[0..length) to text, a
+ * span for each. */
+static void add_lines(struct buffer *text, const char *lines, size_t length,
+		      struct text_span **spans, size_t *count)
+{
+	size_t capacity = 0;
+	for (size_t start = 0; length > 0 && start <= length;) {
+		const char *newline = memchr(lines + start, '\n', length - start);
+		size_t end = newline ? (size_t)(newline - lines) : length;
+		*spans = xgrow(*spans, &capacity, *count + 1, sizeof **spans);
+		(*spans)[(*count)++] = (struct text_span){text->length, end - start};
+		buffer_append(text, lines + start, end - start);
+		buffer_append_byte(text, '\n');
+		start = end + 1;
+	}
+}
+
+/* Front matter lines go first in the text buffer, one per line; the back
+ * matter (*back, a new string) goes after the paragraphs. */
 static int load_model(struct store *store, int64_t id, struct speech *speech, struct buffer *text,
-		      struct error *error)
+		      char **back, struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_MODEL, error);
 	if (!statement)
@@ -136,7 +165,7 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	if (status != SQLITE_ROW) {
 		sqlite3_reset(statement);
 		if (status == SQLITE_DONE)
-			return error_set(error, "no speech %lld in the library", (long long)id);
+			return error_set(error, _("no speech %lld in the library"), (long long)id);
 		return store_sql_error(store, error);
 	}
 	speech->encoding = static_encoding((const char *)sqlite3_column_text(statement, 0));
@@ -144,19 +173,10 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	size_t front_length = (size_t)sqlite3_column_bytes(statement, 1);
 	speech->title_found = sqlite3_column_int(statement, 2);
 	speech->replaced_bytes = (size_t)sqlite3_column_int64(statement, 3);
-	size_t capacity = 0;
-	for (size_t start = 0; front_length > 0 && start <= front_length;) {
-		const char *newline = memchr(front + start, '\n', front_length - start);
-		size_t end = newline ? (size_t)(newline - front) : front_length;
-		speech->front_matter =
-		    xgrow(speech->front_matter, &capacity, speech->front_matter_count + 1,
-			  sizeof *speech->front_matter);
-		speech->front_matter[speech->front_matter_count++] =
-		    (struct text_span){text->length, end - start};
-		buffer_append(text, front + start, end - start);
-		buffer_append_byte(text, '\n');
-		start = end + 1;
-	}
+	add_lines(text, front, front_length, &speech->front_matter, &speech->front_matter_count);
+	const char *back_text = (const char *)sqlite3_column_text(statement, 4);
+	*back = xstrndup(back_text ? back_text : "", (size_t)sqlite3_column_bytes(statement, 4));
+	speech->format = static_format((const char *)sqlite3_column_text(statement, 5));
 	sqlite3_reset(statement);
 	return 0;
 }
@@ -221,19 +241,35 @@ static int load_outline(struct store *store, int64_t id, struct speech *speech, 
 
 int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error)
 {
+	if (store_speech_load_parsed(store, id, speech, error) != 0)
+		return -1;
+	if (store_corrections_apply(store, id, speech, error) != 0) {
+		speech_free(speech);
+		return -1;
+	}
+	return 0;
+}
+
+int store_speech_load_parsed(struct store *store, int64_t id, struct speech *speech,
+			     struct error *error)
+{
 	memset(speech, 0, sizeof *speech);
 	struct buffer text = {0};
-	if (load_model(store, id, speech, &text, error) != 0 ||
+	char *back = NULL;
+	if (load_model(store, id, speech, &text, &back, error) != 0 ||
 	    load_paragraphs(store, id, speech, &text, error) != 0 ||
 	    load_outline(store, id, speech, error) != 0) {
+		free(back);
 		buffer_free(&text);
 		speech_free(speech);
 		return -1;
 	}
+	add_lines(&text, back, strlen(back), &speech->back_matter, &speech->back_matter_count);
+	free(back);
 	if (speech->paragraph_count == 0 || speech->outline_count == 0) {
 		buffer_free(&text);
 		speech_free(speech);
-		return error_set(error, "speech %lld has no paragraphs in the library",
+		return error_set(error, _("speech %lld has no paragraphs in the library"),
 				 (long long)id);
 	}
 	speech->text = buffer_string(&text);
@@ -252,7 +288,7 @@ int store_position_get(struct store *store, int64_t id, size_t *paragraph, struc
 		*paragraph = (size_t)sqlite3_column_int64(statement, 0);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no speech %lld in the library", (long long)id);
+		return error_set(error, _("no speech %lld in the library"), (long long)id);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 
@@ -269,26 +305,11 @@ int store_position_set(struct store *store, int64_t id, size_t paragraph, struct
 int store_folds_get(struct store *store, int64_t id, size_t **paragraphs, size_t *count,
 		    struct error *error)
 {
-	*paragraphs = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_FOLDS_GET, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*paragraphs = xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
-		(*paragraphs)[(*count)++] = (size_t)sqlite3_column_int64(statement, 0);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		free(*paragraphs);
-		*paragraphs = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_FOLDS_GET, &id,
+				       &store_paragraph_number_rows, &rows, count, error);
+	*paragraphs = rows;
+	return status;
 }
 
 int store_fold_set(struct store *store, int64_t id, size_t paragraph, int folded,

@@ -20,6 +20,7 @@ struct store_document {
 	int64_t id;
 	char *title;
 	char *encoding;
+	char *format;	   /* the file's format: "text", "docx", "doc", "html", "pdf", "md" */
 	char *source_path; /* absolute path it was imported from; NULL if unknown */
 	char *content_hash;
 	char *imported_at;	/* ISO 8601 UTC */
@@ -44,9 +45,11 @@ enum store_import_outcome {
 struct store_import_result {
 	int64_t id; /* the document holding this content */
 	enum store_import_outcome outcome;
-	int64_t previous_id; /* NEW_VERSION: the version replaced */
-	size_t reattached;   /* NEW_VERSION: annotated paragraphs carried over */
-	size_t orphaned;     /* NEW_VERSION: annotated paragraphs left behind */
+	int64_t previous_id;	       /* NEW_VERSION: the version replaced */
+	size_t reattached;	       /* NEW_VERSION: annotated paragraphs carried over */
+	size_t orphaned;	       /* NEW_VERSION: annotated paragraphs left behind */
+	size_t corrections_reattached; /* NEW_VERSION: corrections (correction.h) carried over */
+	size_t corrections_orphaned;   /* NEW_VERSION: corrections left behind */
 };
 
 /* Finds a document holding exactly these bytes; returns 1 (and *id) or 0. */
@@ -92,9 +95,13 @@ int store_documents_current(struct store *store, struct store_document **documen
 void store_document_clear(struct store_document *document);
 void store_documents_free(struct store_document *documents, size_t count);
 
-/* Rebuilds the speech model of a document from the library, the same as
- * speech_parse gave at import (encoding, front matter, paragraphs, outline). */
+/* Rebuilds the speech model of a document from the library, with the
+ * user's corrections applied (correction.h). */
 int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error);
+/* The model as speech_parse gave it at import (encoding, front and back
+ * matter, paragraphs, outline), without the corrections. */
+int store_speech_load_parsed(struct store *store, int64_t id, struct speech *speech,
+			     struct error *error);
 
 /* The reader's state per document. Not part of the annotation history. */
 int store_position_get(struct store *store, int64_t id, size_t *paragraph, struct error *error);

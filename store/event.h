@@ -11,6 +11,8 @@ enum event_kind {
 	EVENT_TAG_ADD,
 	EVENT_TAG_REMOVE,
 	EVENT_NOTE_SET,
+	EVENT_CORRECTION, /* a paragraph's structure; texts as correction_format writes */
+	EVENT_TITLE_SET,  /* the title correction; paragraph 0 */
 };
 
 struct event {
@@ -19,7 +21,7 @@ struct event {
 	size_t paragraph;
 	int64_t theme_id;	/* tags */
 	const char *theme_name; /* tags: the name when it happened, for history */
-	const char *old_text;	/* notes: NULL for no note */
+	const char *old_text;	/* notes, corrections: NULL for none */
 	const char *new_text;
 };
 
@@ -48,5 +50,10 @@ int annotation_tag_write(struct store *store, int64_t document_id, size_t paragr
 			 int64_t theme_id, int present, int *changed, struct error *error);
 int annotation_note_write(struct store *store, int64_t document_id, size_t paragraph,
 			  const char *text, struct error *error);
+
+/* Writes a paragraph's correction (correction_format text) or, for
+ * paragraph 0, the title correction; NULL removes it. */
+int correction_write(struct store *store, int64_t document_id, size_t paragraph, const char *value,
+		     struct error *error);
 
 #endif

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
+#include "speech/correct.h"
+#include "store/document.h"
 #include "store/internal.h"
 
 /* A list of ids as the JSON array the statements read with json_each, or
@@ -133,6 +136,77 @@ static int read_sections(struct store *store, sqlite3_stmt *statement,
 	return status == SQLITE_DONE || status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 
+static void excerpt_clear(struct store_excerpt *excerpt);
+
+/* 1 when the document has structure corrections, not counting the title. */
+static int has_corrections(struct store *store, int64_t document_id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTED_PARAGRAPHS, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, document_id);
+	int status, found = 0;
+	while (!found && (status = sqlite3_step(statement)) == SQLITE_ROW)
+		found = sqlite3_column_int64(statement, 0) > 0;
+	sqlite3_reset(statement);
+	return found || status == SQLITE_DONE ? found : store_sql_error(store, error);
+}
+
+/* The section path of a paragraph in a corrected model. */
+static void corrected_section(const struct speech *speech, struct store_excerpt *excerpt)
+{
+	for (size_t s = 0; s < excerpt->section_count; s++)
+		free(excerpt->section[s]);
+	free(excerpt->section);
+	excerpt->section = NULL;
+	excerpt->section_count = 0;
+	size_t depth = 0;
+	for (long e = speech->paragraphs[excerpt->paragraph].section; e > 0;
+	     e = speech->outline[e].parent)
+		depth++;
+	excerpt->section = xcalloc(depth ? depth : 1, sizeof *excerpt->section);
+	excerpt->section_count = depth;
+	for (long e = speech->paragraphs[excerpt->paragraph].section; e > 0;
+	     e = speech->outline[e].parent) {
+		const struct paragraph *heading = &speech->paragraphs[speech->outline[e].paragraph];
+		excerpt->section[--depth] = xstrndup(
+		    paragraph_text(speech, speech->outline[e].paragraph), heading->label_length);
+	}
+}
+
+/* The user's corrections (correction.h) change the sections excerpts sit
+ * in, and a paragraph moved to the front or back matter is no excerpt. */
+static int apply_corrections(struct store *store, struct store_excerpt *excerpts, size_t *count,
+			     struct error *error)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < *count;) {
+		int64_t document_id = excerpts[i].document_id;
+		size_t end = i;
+		while (end < *count && excerpts[end].document_id == document_id)
+			end++;
+		int corrected = has_corrections(store, document_id, error);
+		struct speech speech;
+		if (corrected < 0 ||
+		    (corrected && store_speech_load(store, document_id, &speech, error) != 0))
+			return -1;
+		for (; i < end; i++) {
+			if (corrected && excerpts[i].paragraph < speech.paragraph_count) {
+				if (paragraph_hidden(&speech.paragraphs[excerpts[i].paragraph])) {
+					excerpt_clear(&excerpts[i]);
+					continue;
+				}
+				corrected_section(&speech, &excerpts[i]);
+			}
+			excerpts[kept++] = excerpts[i];
+		}
+		if (corrected)
+			speech_free(&speech);
+	}
+	*count = kept;
+	return 0;
+}
+
 int store_excerpts(struct store *store, const struct store_selection *selection,
 		   struct store_excerpt **excerpts, size_t *count, struct error *error)
 {
@@ -157,6 +231,8 @@ int store_excerpts(struct store *store, const struct store_selection *selection,
 		    selection_statement(store, STATEMENT_EXCERPT_SECTIONS, speeches, themes, error);
 		status = statement ? read_sections(store, statement, *excerpts, *count, error) : -1;
 	}
+	if (status == 0)
+		status = apply_corrections(store, *excerpts, count, error);
 	read_end(store, began);
 	free(speeches);
 	free(themes);
@@ -168,26 +244,29 @@ int store_excerpts(struct store *store, const struct store_selection *selection,
 	return status;
 }
 
+static void excerpt_clear(struct store_excerpt *excerpt)
+{
+	free(excerpt->title);
+	free(excerpt->date);
+	free(excerpt->speaker);
+	free(excerpt->occasion);
+	free(excerpt->source);
+	for (size_t s = 0; s < excerpt->section_count; s++)
+		free(excerpt->section[s]);
+	free(excerpt->section);
+	free(excerpt->text);
+	free(excerpt->note);
+	for (size_t t = 0; t < excerpt->theme_count; t++) {
+		free(excerpt->themes[t].name);
+		free(excerpt->themes[t].color);
+	}
+	free(excerpt->themes);
+}
+
 void store_excerpts_free(struct store_excerpt *excerpts, size_t count)
 {
-	for (size_t i = 0; i < count; i++) {
-		struct store_excerpt *excerpt = &excerpts[i];
-		free(excerpt->title);
-		free(excerpt->date);
-		free(excerpt->speaker);
-		free(excerpt->occasion);
-		free(excerpt->source);
-		for (size_t s = 0; s < excerpt->section_count; s++)
-			free(excerpt->section[s]);
-		free(excerpt->section);
-		free(excerpt->text);
-		free(excerpt->note);
-		for (size_t t = 0; t < excerpt->theme_count; t++) {
-			free(excerpt->themes[t].name);
-			free(excerpt->themes[t].color);
-		}
-		free(excerpt->themes);
-	}
+	for (size_t i = 0; i < count; i++)
+		excerpt_clear(&excerpts[i]);
 	free(excerpts);
 }
 
@@ -211,7 +290,7 @@ int store_matrix(struct store *store, const struct store_selection *selection,
 	    themes ? selection_statement(store, STATEMENT_MATRIX, speeches, themes, error) : NULL;
 	int result = statement ? 0 : -1;
 	if (!themes)
-		error_set(error, "the matrix needs its themes");
+		error_set(error, _("the matrix needs its themes"));
 	/* Rows come one per paragraph and tag, by paragraph: a paragraph's
 	 * row is complete when the next paragraph starts. */
 	struct store_matrix_row current = {0, 0, cells};
@@ -317,6 +396,40 @@ static int read_pairs(struct store *store, sqlite3_stmt *statement, struct store
 	return 0;
 }
 
+/* Rows come a theme at a time, grouped by speech. */
+static int read_speech_stats(struct store *store, sqlite3_stmt *statement,
+			     struct store_stats *stats, struct error *error)
+{
+	size_t capacity = 0;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(statement, 0);
+		struct store_speech_stat *speech =
+		    stats->tagged_speech_count ? &stats->speeches[stats->tagged_speech_count - 1]
+					       : NULL;
+		if (!speech || speech->speech_id != id) {
+			stats->speeches =
+			    xgrow(stats->speeches, &capacity, stats->tagged_speech_count + 1,
+				  sizeof *stats->speeches);
+			speech = &stats->speeches[stats->tagged_speech_count++];
+			*speech = (struct store_speech_stat){
+			    .speech_id = id,
+			    .title = store_column_text(statement, 1),
+			    .paragraph_count = (size_t)sqlite3_column_int64(statement, 2),
+			    .tagged = (size_t)sqlite3_column_int64(statement, 5),
+			    .theme_paragraphs =
+				xcalloc(stats->theme_count + 1, sizeof *speech->theme_paragraphs),
+			};
+		}
+		size_t theme = theme_index(stats, sqlite3_column_int64(statement, 3));
+		if (theme < stats->theme_count)
+			speech->theme_paragraphs[theme] =
+			    (size_t)sqlite3_column_int64(statement, 4);
+	}
+	sqlite3_reset(statement);
+	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+}
+
 int store_stats(struct store *store, const struct store_selection *selection,
 		struct store_stats *stats, struct error *error)
 {
@@ -340,6 +453,11 @@ int store_stats(struct store *store, const struct store_selection *selection,
 		    selection_statement(store, STATEMENT_STATS_PAIRS, speeches, NULL, error);
 		status = statement ? read_pairs(store, statement, stats, error) : -1;
 	}
+	if (status == 0) {
+		statement =
+		    selection_statement(store, STATEMENT_STATS_SPEECHES, speeches, NULL, error);
+		status = statement ? read_speech_stats(store, statement, stats, error) : -1;
+	}
 	read_end(store, began);
 	free(speeches);
 	if (status != 0)
@@ -355,5 +473,10 @@ void store_stats_clear(struct store_stats *stats)
 	}
 	free(stats->themes);
 	free(stats->pairs);
+	for (size_t i = 0; i < stats->tagged_speech_count; i++) {
+		free(stats->speeches[i].title);
+		free(stats->speeches[i].theme_paragraphs);
+	}
+	free(stats->speeches);
 	memset(stats, 0, sizeof *stats);
 }

@@ -83,6 +83,16 @@ struct store_pair_stat {
 	size_t paragraphs;
 };
 
+/* One speech that has tags: its own figures, so that a theme's share of
+ * a speech reads as such and not as a sliver of the whole library. */
+struct store_speech_stat {
+	int64_t speech_id;
+	char *title;
+	size_t paragraph_count;	  /* its numbered paragraphs */
+	size_t tagged;		  /* paragraphs with any theme */
+	size_t *theme_paragraphs; /* per store_stats.themes entry */
+};
+
 struct store_stats {
 	size_t speech_count;
 	size_t paragraph_count;		 /* numbered paragraphs of those speeches */
@@ -90,6 +100,8 @@ struct store_stats {
 	size_t theme_count;
 	struct store_pair_stat *pairs; /* those sharing a paragraph, in theme order */
 	size_t pair_count;
+	struct store_speech_stat *speeches; /* the chosen speeches with tags, by id */
+	size_t tagged_speech_count;
 };
 
 /* Tag statistics of the chosen speeches' current versions (orphans do not

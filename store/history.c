@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 static int insert_action(struct store *store, const char *kind, int64_t target, const char *state,
 			 int64_t document_id, const char *description, int64_t *id,
@@ -43,7 +45,7 @@ int store_action_begin(struct store *store, int64_t document_id, const char *des
 		       struct error *error)
 {
 	if (store->action)
-		return error_set(error, "an action is already open");
+		return error_set(error, _("an action is already open"));
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	if (insert_action(store, "change", 0, "applied", document_id, description, &store->action,
@@ -59,7 +61,7 @@ int store_action_begin(struct store *store, int64_t document_id, const char *des
 int store_action_commit(struct store *store, struct error *error)
 {
 	if (!store->action)
-		return error_set(error, "no action is open");
+		return error_set(error, _("no action is open"));
 	int64_t action = store->action;
 	int status = 0;
 	if (store->action_events == 0)
@@ -101,15 +103,15 @@ int event_action_end(struct store *store, int implicit, int status, struct error
 }
 
 static const char *const event_kind_names[] = {
-    [EVENT_TAG_ADD] = "tag_add",
-    [EVENT_TAG_REMOVE] = "tag_remove",
-    [EVENT_NOTE_SET] = "note_set",
+    [EVENT_TAG_ADD] = "tag_add",   [EVENT_TAG_REMOVE] = "tag_remove",
+    [EVENT_NOTE_SET] = "note_set", [EVENT_CORRECTION] = "correction",
+    [EVENT_TITLE_SET] = "title",
 };
 
 int event_record(struct store *store, const struct event *event, struct error *error)
 {
 	if (!store->action)
-		return error_set(error, "a change outside an action");
+		return error_set(error, _("a change outside an action"));
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_EVENT_INSERT, error);
 	if (!statement)
 		return -1;
@@ -156,8 +158,10 @@ static enum store_action_state state_from_name(const char *name)
 }
 
 /* Reads id, kind, target, state, document_id, user, at, description. */
-static void read_action(sqlite3_stmt *statement, struct store_action *action)
+/* A store_row_type reader, also called for a single row. */
+static void read_action(sqlite3_stmt *statement, void *element)
 {
+	struct store_action *action = element;
 	action->id = sqlite3_column_int64(statement, 0);
 	action->kind = store_column_text(statement, 1);
 	action->target = sqlite3_column_int64(statement, 2);
@@ -193,9 +197,12 @@ static int replay(struct store *store, sqlite3_stmt *events, int forwards, struc
 	size_t paragraph = (size_t)sqlite3_column_int64(events, 2);
 	int64_t theme_id = sqlite3_column_int64(events, 3);
 	int changed;
-	if (strcmp(kind, "note_set") == 0) {
+	int note = strcmp(kind, "note_set") == 0;
+	if (note || strcmp(kind, "correction") == 0 || strcmp(kind, "title") == 0) {
 		char *text = store_column_text(events, forwards ? 5 : 4);
-		int status = annotation_note_write(store, document_id, paragraph, text, error);
+		int status = note
+				 ? annotation_note_write(store, document_id, paragraph, text, error)
+				 : correction_write(store, document_id, paragraph, text, error);
 		free(text);
 		return status;
 	}
@@ -241,7 +248,7 @@ static int step(struct store *store, int64_t document_id, int forwards, int *don
 {
 	*done = 0;
 	if (store->action)
-		return error_set(error, "cannot undo or redo inside an action");
+		return error_set(error, _("cannot undo or redo inside an action"));
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	struct store_action action = {0};
@@ -292,29 +299,22 @@ int store_redo(struct store *store, int64_t document_id, int *done, struct store
 	return step(store, document_id, 1, done, action, error);
 }
 
+static void clear_action_row(void *element)
+{
+	store_action_clear(element);
+}
+
+static const struct store_row_type action_rows = {sizeof(struct store_action), read_action,
+						  clear_action_row};
+
 int store_history(struct store *store, int64_t document_id, struct store_action **actions,
 		  size_t *count, struct error *error)
 {
-	*actions = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_HISTORY, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*actions = xgrow(*actions, &capacity, *count + 1, sizeof **actions);
-		read_action(statement, &(*actions)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_actions_free(*actions, *count);
-		*actions = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_select(store, STATEMENT_HISTORY, &document_id, &action_rows, &rows,
+				       count, error);
+	*actions = rows;
+	return status;
 }
 
 void store_action_clear(struct store_action *action)

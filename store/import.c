@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/sha256.h"
 #include "speech/metadata.h"
 #include "store/document.h"
@@ -16,6 +17,8 @@ static const char *role_name(enum paragraph_role role)
 	case PARAGRAPH_HEADING:
 		return "heading";
 	case PARAGRAPH_BODY:
+	case PARAGRAPH_FRONT_MATTER: /* never in a parse */
+	case PARAGRAPH_BACK_MATTER:
 		break;
 	}
 	return "body";
@@ -49,14 +52,14 @@ int store_find_content(struct store *store, const unsigned char *bytes, size_t l
 	return store_find_hash(store, hash, id, error);
 }
 
-static char *front_matter_text(const struct speech *speech)
+/* Front or back matter lines, joined by newlines. */
+static char *matter_text(const struct speech *speech, const struct text_span *spans, size_t count)
 {
 	struct buffer text = {0};
-	for (size_t i = 0; i < speech->front_matter_count; i++) {
+	for (size_t i = 0; i < count; i++) {
 		if (i > 0)
 			buffer_append_byte(&text, '\n');
-		buffer_append(&text, speech->text + speech->front_matter[i].offset,
-			      speech->front_matter[i].length);
+		buffer_append(&text, speech->text + spans[i].offset, spans[i].length);
 	}
 	return buffer_string(&text);
 }
@@ -67,15 +70,19 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_INSERT, error);
 	if (!statement)
 		return -1;
-	char *front_matter = front_matter_text(speech);
+	char *front_matter = matter_text(speech, speech->front_matter, speech->front_matter_count);
+	char *back_matter = matter_text(speech, speech->back_matter, speech->back_matter_count);
 	sqlite3_bind_text(statement, 1, paragraph_text(speech, 0),
 			  (int)speech->paragraphs[0].length, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 2, speech->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 3, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(statement, 4, front_matter, -1, SQLITE_STATIC);
+	sqlite3_bind_text(statement, 13, back_matter, -1, SQLITE_STATIC);
 	sqlite3_bind_int(statement, 5, speech->title_found);
 	sqlite3_bind_int64(statement, 6, (sqlite3_int64)speech->replaced_bytes);
 	sqlite3_bind_int64(statement, 7, (sqlite3_int64)speech->paragraph_count - 1);
+	sqlite3_bind_text(statement, 14, speech->format ? speech->format : "text", -1,
+			  SQLITE_STATIC);
 	if (previous)
 		sqlite3_bind_int64(statement, 8, previous);
 	struct speech_metadata metadata;
@@ -88,6 +95,7 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	int status = store_step_done(store, statement, error);
 	metadata_free(&metadata);
 	free(front_matter);
+	free(back_matter);
 	if (status != 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(store->db);
@@ -115,7 +123,7 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 {
 	for (size_t i = 0; i < speech->paragraph_count; i++) {
 		if (atomic_load(&store->interrupted))
-			return error_set(error, "interrupted");
+			return error_set(error, _("interrupted"));
 		sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INSERT, error);
 		if (!statement)
 			return -1;
@@ -194,8 +202,12 @@ static int replace_version(struct store *store, int64_t old_id, int64_t id, cons
 	sqlite3_bind_int64(statement, 3, (sqlite3_int64)speech->paragraph_count - 1);
 	if (store_step_done(store, statement, error) != 0)
 		return -1;
-	return reattach_annotations(store, old_id, id, speech, hashes, &result->reattached,
-				    &result->orphaned, error);
+	if (reattach_annotations(store, old_id, id, speech, hashes, &result->reattached,
+				 &result->orphaned, error) != 0)
+		return -1;
+	return reattach_corrections(store, old_id, id, speech, hashes,
+				    &result->corrections_reattached, &result->corrections_orphaned,
+				    error);
 }
 
 /* 1 when a removed speech was imported from this path, else 0. */

@@ -8,7 +8,10 @@
 #include <sys/stat.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/file.h"
+#include "formats/read.h"
+#include "speech/source.h"
 #include "store/internal.h"
 
 struct found_file {
@@ -39,12 +42,6 @@ static void add_file(struct walk *walk, const char *path, uint64_t size)
 	walk->report->bytes += size;
 }
 
-static int is_text_name(const char *name)
-{
-	size_t length = strlen(name);
-	return length > 4 && strcasecmp(name + length - 4, ".txt") == 0;
-}
-
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -52,34 +49,47 @@ static int compare_names(const void *a, const void *b)
 
 static void walk_directory(struct walk *walk, const char *directory);
 
+/* A file a directory holds that is not a speech by its name: told, so
+ * that nobody wonders where it went. */
+static void skip(struct walk *walk, const char *path)
+{
+	walk->report->skipped++;
+	if (walk->progress->skipped)
+		walk->progress->skipped(walk->progress->context, path,
+					"skipped: not a speech file (" FORMAT_EXTENSIONS ")");
+}
+
 /* An entry found in a directory: a subdirectory (not through a symbolic
- * link, so that a loop cannot trap the walk) or a *.txt file. */
+ * link, so that a loop cannot trap the walk) or a file of a format pizhu
+ * reads, by its name. */
 static void walk_entry(struct walk *walk, const char *path, const char *name)
 {
 	struct stat link, target;
 	if (lstat(path, &link) != 0) {
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 		return;
 	}
 	if (S_ISDIR(link.st_mode)) {
 		walk_directory(walk, path);
 		return;
 	}
-	if (!is_text_name(name))
-		return;
 	if (stat(path, &target) != 0) {
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 		return;
 	}
-	if (S_ISREG(target.st_mode))
+	if (!S_ISREG(target.st_mode))
+		return;
+	if (format_known_extension(name))
 		add_file(walk, path, (uint64_t)target.st_size);
+	else
+		skip(walk, path);
 }
 
 static void walk_directory(struct walk *walk, const char *directory)
 {
 	DIR *stream = opendir(directory);
 	if (!stream) {
-		fail(walk, directory, strerror(errno));
+		fail(walk, directory, i18n_strerror(errno));
 		return;
 	}
 	char **names = NULL;
@@ -109,14 +119,14 @@ static void walk_argument(struct walk *walk, const char *path)
 {
 	struct stat status;
 	if (stat(path, &status) != 0)
-		fail(walk, path, strerror(errno));
+		fail(walk, path, i18n_strerror(errno));
 	else if (S_ISDIR(status.st_mode)) {
 		size_t before = walk->count, failed = walk->report->failed;
 		walk_directory(walk, path);
 		/* A directory named on purpose that holds nothing to import is
 		 * worth telling: a wrong path, most likely. */
 		if (walk->count == before && walk->report->failed == failed)
-			fail(walk, path, "no *.txt files in it");
+			fail(walk, path, "no speech files in it (" FORMAT_EXTENSIONS ")");
 	} else if (S_ISREG(status.st_mode))
 		add_file(walk, path, (uint64_t)status.st_size);
 	else
@@ -190,8 +200,10 @@ static void hold_replaced_bytes(struct walk *walk, const char *path, const struc
 	if (speech->replaced_bytes == 0)
 		return;
 	struct buffer message = {0};
-	buffer_printf(&message, "%zu invalid byte%s shown as U+FFFD", speech->replaced_bytes,
-		      speech->replaced_bytes == 1 ? "" : "s");
+	buffer_printf(&message,
+		      P_("%zu invalid byte shown as U+FFFD", "%zu invalid bytes shown as U+FFFD",
+			 speech->replaced_bytes),
+		      speech->replaced_bytes);
 	hold(walk, NOTICE_WARNING, path, buffer_string(&message), NULL);
 	buffer_free(&message);
 }
@@ -210,7 +222,7 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	struct speech speech;
 	struct error problem;
 	char *title = speech_fallback_title(path);
-	int status = speech_parse(bytes, length, title, &speech, &problem);
+	int status = speech_parse_file(path, bytes, length, title, &speech, &problem);
 	free(title);
 	if (status != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);

@@ -3,8 +3,11 @@
  * drawing progress its own way. Knows nothing of terminals.
  *
  * A directory is walked recursively in sorted order (by byte order of the
- * names, per directory) for files named *.txt in any case; hidden entries
- * and symbolic links to directories are skipped. A file named directly is
+ * names, per directory) for files of the formats pizhu reads, by their
+ * names (FORMAT_EXTENSIONS in formats/read.h, any case); other files are
+ * skipped and told, hidden entries and symbolic links to directories are
+ * skipped silently. Each file's format is then decided by its content
+ * (speech/source.h). A file named directly is
  * imported whatever its name. Files are imported in batches of about a
  * megabyte, a transaction each (fewer commits, much less FTS5 work); each
  * file is told (imported, failed, warning) once its batch is committed. A
@@ -38,6 +41,9 @@ struct store_import_progress {
 	/* A file imported with a problem worth telling (damaged bytes). May
 	 * be NULL. */
 	void (*warning)(void *context, const char *path, const char *message);
+	/* A file in a directory left alone, and why (not a speech file by its
+	 * name). May be NULL. */
+	void (*skipped)(void *context, const char *path, const char *message);
 };
 
 struct store_import_report {
@@ -46,6 +52,7 @@ struct store_import_report {
 	size_t new_versions; /* new versions of known speeches */
 	size_t unchanged;    /* already in the library */
 	size_t failed;	     /* files and directories that failed */
+	size_t skipped;	     /* files in directories that are not speech files */
 	uint64_t bytes;	     /* bytes of the files found */
 	int stopped;	     /* the progress callback asked to stop */
 };

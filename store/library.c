@@ -5,8 +5,9 @@
 
 #include "base/buffer.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
-/* The LIKE pattern for a title filter: %text% with %, _ and the escape
+/* The LIKE pattern for a filter: %text% with %, _ and the escape
  * character itself escaped; NULL for no filter. */
 static char *title_pattern(const char *filter)
 {
@@ -79,9 +80,9 @@ static int read_tallies(struct store *store, struct store_library_row *row, stru
 	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 }
 
-static void read_row(sqlite3_stmt *statement, struct store_library_row *row)
+static void read_row(sqlite3_stmt *statement, void *row)
 {
-	*row = (struct store_library_row){
+	*(struct store_library_row *)row = (struct store_library_row){
 	    .id = sqlite3_column_int64(statement, 0),
 	    .title = store_column_text(statement, 1),
 	    .date = store_column_text(statement, 2),
@@ -91,6 +92,19 @@ static void read_row(sqlite3_stmt *statement, struct store_library_row *row)
 	    .position = (size_t)sqlite3_column_int64(statement, 6),
 	};
 }
+
+static void clear_row(void *element)
+{
+	struct store_library_row *row = element;
+	free(row->title);
+	free(row->date);
+	free(row->speaker);
+	free(row->imported_at);
+	free(row->themes);
+}
+
+static const struct store_row_type library_rows = {sizeof(struct store_library_row), read_row,
+						   clear_row};
 
 int store_library_page(struct store *store, const struct store_library_query *query, size_t offset,
 		       size_t limit, struct store_library_row **rows, size_t *count,
@@ -108,15 +122,10 @@ int store_library_page(struct store *store, const struct store_library_query *qu
 		sqlite3_bind_text(statement, 1, pattern, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(statement, 2, (sqlite3_int64)limit);
 	sqlite3_bind_int64(statement, 3, (sqlite3_int64)offset);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*rows = xgrow(*rows, &capacity, *count + 1, sizeof **rows);
-		read_row(statement, &(*rows)[(*count)++]);
-	}
-	sqlite3_reset(statement);
+	void *collected;
+	int result = store_rows_collect(store, statement, &library_rows, &collected, count, error);
+	*rows = collected;
 	free(pattern);
-	int result = status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 	for (size_t i = 0; result == 0 && i < *count; i++)
 		result = read_tallies(store, &(*rows)[i], error);
 	if (result != 0) {
@@ -129,12 +138,7 @@ int store_library_page(struct store *store, const struct store_library_query *qu
 
 void store_library_rows_free(struct store_library_row *rows, size_t count)
 {
-	for (size_t i = 0; i < count; i++) {
-		free(rows[i].title);
-		free(rows[i].date);
-		free(rows[i].speaker);
-		free(rows[i].imported_at);
-		free(rows[i].themes);
-	}
+	for (size_t i = 0; i < count; i++)
+		clear_row(&rows[i]);
 	free(rows);
 }

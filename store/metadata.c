@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "base/buffer.h"
-#include "speech/metadata.h"
+#include "base/i18n.h"
+#include "speech/date.h"
 #include "store/internal.h"
 
 enum { METADATA_MAX_BYTES = 1000 };
@@ -31,12 +32,13 @@ static char *clean_value(const char *field, const char *value, struct error *err
 			break;
 	}
 	if (length > METADATA_MAX_BYTES) {
-		error_set(error, "%s: too long (at most %d bytes)", field, METADATA_MAX_BYTES);
+		error_set(error, _("%s: too long (at most %d bytes)"), field, METADATA_MAX_BYTES);
 		return NULL;
 	}
 	for (size_t i = 0; i < length; i++)
 		if ((unsigned char)value[i] < 0x20 || value[i] == 0x7F) {
-			error_set(error, "%s: must be one line without control characters", field);
+			error_set(error, _("%s: must be one line without control characters"),
+				  field);
 			return NULL;
 		}
 	return xstrndup(value, length);
@@ -54,9 +56,9 @@ static int prepare(const char *field, const char *value, int is_date, char **sto
 		return -1;
 	if (!is_date || (*stored)[0] == '\0')
 		return 0;
-	char iso[METADATA_DATE_SIZE];
-	if (!metadata_date_normalize(*stored, strlen(*stored), iso)) {
-		error_set(error, "date: '%s' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
+	char iso[DATE_ISO_SIZE];
+	if (!date_normalize(*stored, strlen(*stored), iso)) {
+		error_set(error, _("date: '%s' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"),
 			  *stored);
 		free(*stored);
 		*stored = NULL;
@@ -70,7 +72,8 @@ static int prepare(const char *field, const char *value, int is_date, char **sto
 int store_metadata_set(struct store *store, int64_t id, const struct store_metadata_change *change,
 		       struct error *error)
 {
-	const char *names[] = {"date", "speaker", "occasion", "source"};
+	/* Names for messages only ("speaker: too long"). */
+	const char *names[] = {_("date"), _("speaker"), _("occasion"), _("source")};
 	const char *values[] = {change->date, change->speaker, change->occasion, change->source};
 	char *stored[4] = {NULL};
 	int status = 0;
@@ -95,7 +98,8 @@ int store_metadata_set(struct store *store, int64_t id, const struct store_metad
 		if (status == 0)
 			status = store_step_done(store, statement, error);
 		if (status == 0 && sqlite3_changes(store->db) == 0)
-			status = error_set(error, "no speech %lld in the library", (long long)id);
+			status =
+			    error_set(error, _("no speech %lld in the library"), (long long)id);
 		if (status == 0)
 			status = store_transaction_commit(store, error);
 		else

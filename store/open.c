@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
+#include "base/pinyin.h"
 #include "base/buffer.h"
 #include "store/internal.h"
 #include "store/removal.h"
@@ -31,7 +33,7 @@ char *store_default_path(struct error *error)
 	else if (home && *home)
 		buffer_printf(&path, "%s/.local/share/pizhu/pizhu.db", home);
 	else {
-		error_set(error, "cannot find the library: set HOME, XDG_DATA_HOME or PIZHU_DB");
+		error_set(error, _("cannot find the library: set HOME, XDG_DATA_HOME or PIZHU_DB"));
 		return NULL;
 	}
 	return buffer_string(&path);
@@ -43,7 +45,7 @@ int store_make_parent_directories(const char *path, struct error *error)
 	for (char *slash = strchr(copy + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			error_set(error, "cannot create %s: %s", copy, strerror(errno));
+			error_set(error, _("cannot create %s: %s"), copy, i18n_strerror(errno));
 			free(copy);
 			return -1;
 		}
@@ -63,13 +65,13 @@ static int check_file_kind(const char *path, int *exists, struct error *error)
 			*exists = 0;
 			return 0;
 		}
-		return error_set(error, "%s: %s", path, strerror(errno));
+		return error_set(error, "%s: %s", path, i18n_strerror(errno));
 	}
 	*exists = 1;
 	struct stat status;
 	if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
 		close(descriptor);
-		return error_set(error, "%s: not a regular file", path);
+		return error_set(error, _("%s: not a regular file"), path);
 	}
 	char header[SQLITE_HEADER_SIZE];
 	ssize_t got = read(descriptor, header, sizeof header);
@@ -77,8 +79,9 @@ static int check_file_kind(const char *path, int *exists, struct error *error)
 	if (got == 0)
 		return 0;
 	if (got != (ssize_t)sizeof header || memcmp(header, "SQLite format 3", 16) != 0)
-		return error_set(
-		    error, "%s: not a pizhu database (not an SQLite file); left untouched", path);
+		return error_set(error,
+				 _("%s: not a pizhu database (not an SQLite file); left untouched"),
+				 path);
 	return 0;
 }
 
@@ -106,21 +109,22 @@ static int identify(struct store *store, int *application, int *version, int *ob
 	switch (sqlite3_errcode(store->db) & 0xFF) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		return error_set(error, "%s: not a pizhu database or corrupt (%s); left untouched",
+		return error_set(error,
+				 _("%s: not a pizhu database or corrupt (%s); left untouched"),
 				 store->path, sqlite3_errmsg(store->db));
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		/* A library in WAL mode is read through files beside it. */
 		return error_set(error,
-				 "%s: cannot open the library (%s; can its directory be "
-				 "written?); left untouched",
+				 _("%s: cannot open the library (%s; can its directory be "
+				   "written?); left untouched"),
 				 store->path, sqlite3_errmsg(store->db));
 	default: {
 		/* Busy, disk full, an I/O error: the store's own wording. */
 		struct error reason;
 		store_sql_error(store, &reason);
-		return error_set(error, "%s; left untouched", reason.message);
+		return error_set(error, _("%s; left untouched"), reason.message);
 	}
 	}
 }
@@ -133,14 +137,14 @@ static int check_identity(struct store *store, struct error *error)
 	int fresh = application == 0 && version == 0 && objects == 0;
 	if (!fresh && application != STORE_APPLICATION_ID)
 		return error_set(error,
-				 "%s: not a pizhu database (another program's SQLite file); "
-				 "left untouched",
+				 _("%s: not a pizhu database (another program's SQLite file); "
+				   "left untouched"),
 				 store->path);
 	if (version > schema_latest_version())
 		return error_set(
 		    error,
-		    "%s: made by a newer pizhu (schema version %d; this pizhu knows up "
-		    "to %d); left untouched",
+		    _("%s: made by a newer pizhu (schema version %d; this pizhu knows up "
+		      "to %d); left untouched"),
 		    store->path, version, schema_latest_version());
 	return 0;
 }
@@ -191,6 +195,22 @@ const char *store_user(struct store *store)
 	return store->user;
 }
 
+static int pinyin_collation(void *context, int a_length, const void *a, int b_length, const void *b)
+{
+	(void)context;
+	return pinyin_compare(a, (size_t)a_length, b, (size_t)b_length);
+}
+
+/* COLLATE pinyin, for the library's titles (base/pinyin.h). Only queries
+ * use it, never the schema, so other tools can still open the file. */
+static int collation_register(struct store *store, struct error *error)
+{
+	if (sqlite3_create_collation_v2(store->db, "pinyin", SQLITE_UTF8, NULL, pinyin_collation,
+					NULL) != SQLITE_OK)
+		return error_set(error, "%s: %s", store->path, sqlite3_errmsg(store->db));
+	return 0;
+}
+
 int store_open(const char *path, enum store_open_mode mode, struct store **result,
 	       struct error *error)
 {
@@ -199,7 +219,8 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 	if (check_file_kind(path, &exists, error) != 0)
 		return -1;
 	if (!exists && mode == STORE_OPEN_EXISTING)
-		return error_set(error, "%s: no library yet (pizhu import FILE creates it)", path);
+		return error_set(error, _("%s: no library yet (pizhu import FILE creates it)"),
+				 path);
 	if (!exists && store_make_parent_directories(path, error) != 0)
 		return -1;
 
@@ -216,12 +237,14 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 	/* SQLite opens a file it may not write read-only, without a word;
 	 * every pizhu command may write (themes, history), so say so now. */
 	if (sqlite3_db_readonly(store->db, "main") == 1) {
-		error_set(error, "%s: read-only (no permission to write it); left untouched", path);
+		error_set(error, _("%s: read-only (no permission to write it); left untouched"),
+			  path);
 		store_close(store);
 		return -1;
 	}
 	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
 	if (check_identity(store, error) != 0 || tokenizer_register(store->db, error) != 0 ||
+	    collation_register(store, error) != 0 ||
 	    execute(store, "PRAGMA journal_mode = WAL", error) != 0 ||
 	    execute(store, "PRAGMA foreign_keys = ON", error) != 0 || migrate(store, error) != 0) {
 		store_close(store);

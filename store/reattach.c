@@ -7,7 +7,9 @@
 #include "base/sha256.h"
 #include "base/utf8.h"
 #include "store/document.h"
+#include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* The character bigrams of text as sorted 64-bit codes. */
 static uint64_t *bigrams(const char *text, size_t length, size_t *count)
@@ -163,28 +165,16 @@ static int move_paragraph(struct store *store, int64_t old_id, size_t old, int64
 	return 0;
 }
 
-static int annotated_paragraphs(struct store *store, int64_t id, size_t **paragraphs, size_t *count,
-				struct error *error)
+/* The paragraphs of a document named by `which`: its annotated ones, or
+ * its corrected ones. */
+static int paragraphs_of(struct store *store, enum statement which, int64_t id, size_t **paragraphs,
+			 size_t *count, struct error *error)
 {
-	*paragraphs = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_ANNOTATED_PARAGRAPHS, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, id);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*paragraphs = xgrow(*paragraphs, &capacity, *count + 1, sizeof **paragraphs);
-		(*paragraphs)[(*count)++] = (size_t)sqlite3_column_int64(statement, 0);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		free(*paragraphs);
-		*paragraphs = NULL;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status =
+	    store_rows_select(store, which, &id, &store_paragraph_number_rows, &rows, count, error);
+	*paragraphs = rows;
+	return status;
 }
 
 int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
@@ -193,10 +183,11 @@ int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
 {
 	*reattached = *orphaned = 0;
 	size_t *annotated, count;
-	if (annotated_paragraphs(store, old_id, &annotated, &count, error) != 0)
+	if (paragraphs_of(store, STATEMENT_ANNOTATED_PARAGRAPHS, old_id, &annotated, &count,
+			  error) != 0)
 		return -1;
 	struct speech old_speech;
-	if (count > 0 && store_speech_load(store, old_id, &old_speech, error) != 0) {
+	if (count > 0 && store_speech_load_parsed(store, old_id, &old_speech, error) != 0) {
 		free(annotated);
 		return -1;
 	}
@@ -232,7 +223,8 @@ int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
 	 * already had included) is orphaned. */
 	size_t *left = NULL, left_count = 0;
 	if (status == 0)
-		status = annotated_paragraphs(store, old_id, &left, &left_count, error);
+		status = paragraphs_of(store, STATEMENT_ANNOTATED_PARAGRAPHS, old_id, &left,
+				       &left_count, error);
 	if (status == 0) {
 		*orphaned = left_count;
 		*reattached = count - left_count;
@@ -243,5 +235,107 @@ int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
 	free(annotated);
 	if (count > 0)
 		speech_free(&old_speech);
+	return status;
+}
+
+static int move_correction(struct store *store, int64_t old_id, size_t old, int64_t new_id,
+			   size_t target, int64_t hash, struct error *error)
+{
+	static const enum statement moves[] = {STATEMENT_REATTACH_CORRECTION,
+					       STATEMENT_REATTACH_CORRECTION_EVENTS};
+	for (size_t m = 0; m < sizeof moves / sizeof moves[0]; m++) {
+		sqlite3_stmt *statement = store_statement(store, moves[m], error);
+		if (!statement)
+			return -1;
+		sqlite3_bind_int64(statement, 1, old_id);
+		sqlite3_bind_int64(statement, 2, (sqlite3_int64)old);
+		sqlite3_bind_int64(statement, 3, new_id);
+		sqlite3_bind_int64(statement, 4, (sqlite3_int64)target);
+		if (m == 0)
+			sqlite3_bind_int64(statement, 5, hash);
+		if (store_step_done(store, statement, error) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The title correction belongs to the speech, not to a paragraph: it
+ * always follows, and the new version is listed under it. */
+static int move_title(struct store *store, int64_t old_id, int64_t new_id, const int64_t *hashes,
+		      struct error *error)
+{
+	if (move_correction(store, old_id, 0, new_id, 0, hashes[0], error) != 0)
+		return -1;
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTIONS_OF, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, new_id);
+	char *title = NULL;
+	int status;
+	while ((status = sqlite3_step(statement)) == SQLITE_ROW)
+		if (sqlite3_column_int64(statement, 0) == 0) {
+			free(title);
+			title = store_column_text(statement, 3);
+		}
+	sqlite3_reset(statement);
+	if (status != SQLITE_DONE) {
+		free(title);
+		return store_sql_error(store, error);
+	}
+	status = title ? correction_write(store, new_id, 0, title, error) : 0;
+	free(title);
+	return status;
+}
+
+int reattach_corrections(struct store *store, int64_t old_id, int64_t new_id,
+			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
+			 size_t *orphaned, struct error *error)
+{
+	*reattached = *orphaned = 0;
+	size_t *corrected, count;
+	if (paragraphs_of(store, STATEMENT_CORRECTED_PARAGRAPHS, old_id, &corrected, &count,
+			  error) != 0)
+		return -1;
+	if (count == 0)
+		return 0;
+	struct speech old_speech;
+	if (store_speech_load_parsed(store, old_id, &old_speech, error) != 0) {
+		free(corrected);
+		return -1;
+	}
+	struct versions versions = {&old_speech, speech, hashes,
+				    xcalloc(speech->paragraph_count, 1)};
+	size_t *targets = xcalloc(count, sizeof *targets);
+	for (size_t i = 0; i < count; i++)
+		if (corrected[i] > 0 && corrected[i] < old_speech.paragraph_count &&
+		    (targets[i] = exact_match(&versions, corrected[i])))
+			versions.used[targets[i]] = 1;
+	for (size_t i = 0; i < count; i++)
+		if (corrected[i] > 0 && !targets[i] && corrected[i] < old_speech.paragraph_count &&
+		    (targets[i] = similar_match(&versions, corrected[i])))
+			versions.used[targets[i]] = 1;
+	int status = 0;
+	for (size_t i = 0; i < count && status == 0; i++) {
+		if (corrected[i] == 0)
+			status = move_title(store, old_id, new_id, hashes, error);
+		else if (targets[i])
+			status = move_correction(store, old_id, corrected[i], new_id, targets[i],
+						 hashes[targets[i]], error);
+	}
+	/* What is still on the old version (its place already had a
+	 * correction of its own) is orphaned. */
+	size_t *left = NULL, left_count = 0;
+	if (status == 0)
+		status = paragraphs_of(store, STATEMENT_CORRECTED_PARAGRAPHS, old_id, &left,
+				       &left_count, error);
+	if (status == 0) {
+		*orphaned = left_count;
+		*reattached = count - left_count;
+	}
+	free(left);
+	free(targets);
+	free(versions.used);
+	free(corrected);
+	speech_free(&old_speech);
 	return status;
 }

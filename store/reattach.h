@@ -19,6 +19,13 @@ int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
 			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
 			 size_t *orphaned, struct error *error);
 
+/* Moves the corrections of old_id (correction.h) and their events to
+ * new_id the same way; the title correction always follows. Counts the
+ * corrections moved and those left on old_id. */
+int reattach_corrections(struct store *store, int64_t old_id, int64_t new_id,
+			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
+			 size_t *orphaned, struct error *error);
+
 /* Similarity of two texts, 0 (nothing shared) to 1 (same bigrams). */
 double text_similarity(const char *a, size_t a_length, const char *b, size_t b_length);
 

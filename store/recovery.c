@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "store/document.h"
 #include "store/internal.h"
@@ -24,7 +25,7 @@ char *store_recovery_directory(struct error *error)
 	else if (home && *home)
 		buffer_printf(&path, "%s/.local/share/pizhu/recovery", home);
 	else {
-		error_set(error, "no place for the recovery file: set HOME or XDG_DATA_HOME");
+		error_set(error, _("no place for the recovery file: set HOME or XDG_DATA_HOME"));
 		return NULL;
 	}
 	return buffer_string(&path);
@@ -113,7 +114,7 @@ static int write_atomically(const char *path, const struct buffer *text, struct 
 	char *name = buffer_string(&temporary);
 	int descriptor = mkstemp(name);
 	if (descriptor < 0) {
-		error_set(error, "%s: %s", path, strerror(errno));
+		error_set(error, "%s: %s", path, i18n_strerror(errno));
 		buffer_free(&temporary);
 		return -1;
 	}
@@ -129,7 +130,7 @@ static int write_atomically(const char *path, const struct buffer *text, struct 
 	int failed = written < text->length || fsync(descriptor) != 0;
 	failed |= close(descriptor) != 0;
 	if (failed || rename(name, path) != 0) {
-		error_set(error, "%s: %s", path, strerror(errno));
+		error_set(error, "%s: %s", path, i18n_strerror(errno));
 		unlink(name);
 		buffer_free(&temporary);
 		return -1;

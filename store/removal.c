@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/recovery.h"
@@ -96,7 +97,7 @@ int store_document_restore(struct store *store, int64_t id, struct error *error)
 	}
 	if (changed == 0) {
 		store_transaction_rollback(store);
-		return error_set(error, "speech %lld is not removed (or is gone for good)",
+		return error_set(error, _("speech %lld is not removed (or is gone for good)"),
 				 (long long)id);
 	}
 	return store_transaction_commit(store, error);
@@ -107,9 +108,9 @@ int store_document_restore(struct store *store, int64_t id, struct error *error)
 static int purge_remover(struct store *store, sqlite3_int64 remover, int known, size_t *purged,
 			 struct error *error)
 {
-	static const enum statement steps[] = {STATEMENT_PURGE_TAGS, STATEMENT_PURGE_NOTES,
-					       STATEMENT_PURGE_EVENTS, STATEMENT_PURGE_ACTIONS,
-					       STATEMENT_PURGE_DOCUMENTS};
+	static const enum statement steps[] = {
+	    STATEMENT_PURGE_TAGS,   STATEMENT_PURGE_NOTES,   STATEMENT_PURGE_CORRECTIONS,
+	    STATEMENT_PURGE_EVENTS, STATEMENT_PURGE_ACTIONS, STATEMENT_PURGE_DOCUMENTS};
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	int status = 0;

@@ -1,4 +1,5 @@
 #include "store/schema.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 
@@ -134,6 +135,44 @@ static const char *const migrations[] = {
      * savepoint: one segment per paragraph, merged over and over, which
      * was most of an import's time. */
     "DROP TRIGGER paragraphs_search_insert;",
+    /* 4: the user's corrections of the structure the parser found, as a
+     * layer over it (docs/schema.md), their events in the log, and the
+     * back matter the parser hides after a speech. The events table is
+     * made again because its CHECK names the event kinds. */
+    "CREATE TABLE corrections ("
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('title', 'heading', 'body', 'front', 'back')),"
+    "  depth INTEGER NOT NULL DEFAULT 0,"
+    "  text TEXT,"
+    "  text_hash INTEGER NOT NULL,"
+    "  user TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  PRIMARY KEY (document_id, paragraph),"
+    "  FOREIGN KEY (document_id, paragraph) REFERENCES paragraphs(document_id, number)"
+    ") WITHOUT ROWID;"
+    "ALTER TABLE documents ADD COLUMN back_matter TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE events_new ("
+    "  id INTEGER PRIMARY KEY,"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('tag_add', 'tag_remove', 'note_set',"
+    "    'correction', 'title')),"
+    "  document_id INTEGER NOT NULL,"
+    "  paragraph INTEGER NOT NULL,"
+    "  theme_id INTEGER,"
+    "  theme_name TEXT,"
+    "  old_text TEXT,"
+    "  new_text TEXT"
+    ");"
+    "INSERT INTO events_new SELECT * FROM events;"
+    "DROP TABLE events;"
+    "ALTER TABLE events_new RENAME TO events;"
+    "CREATE INDEX events_action ON events(action_id);"
+    "CREATE INDEX events_paragraph ON events(document_id, paragraph);"
+    "CREATE INDEX events_theme ON events(theme_id);",
+    /* 5: the format each speech was read from (formats/read.h); the text
+     * stored is what its reader extracted. Older speeches were text. */
+    "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';",
 };
 
 int schema_latest_version(void)
@@ -145,15 +184,15 @@ int schema_migrate(sqlite3 *db, int from, struct error *error)
 {
 	for (int version = from; version < schema_latest_version(); version++) {
 		if (sqlite3_exec(db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
-			return error_set(error, "migrating to schema version %d: %s", version + 1,
-					 sqlite3_errmsg(db));
+			return error_set(error, _("migrating to schema version %d: %s"),
+					 version + 1, sqlite3_errmsg(db));
 		/* PRAGMA takes no bound parameters; the values are our integers. */
 		char pragma[96];
 		snprintf(pragma, sizeof pragma,
 			 "PRAGMA user_version = %d; PRAGMA application_id = %d", version + 1,
 			 STORE_APPLICATION_ID);
 		if (sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK)
-			return error_set(error, "setting schema version %d: %s", version + 1,
+			return error_set(error, _("setting schema version %d: %s"), version + 1,
 					 sqlite3_errmsg(db));
 	}
 	return 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "store/internal.h"
 
@@ -285,7 +286,7 @@ int store_search_each(struct store *store, const struct store_search_query *quer
 	char **words;
 	size_t word_count = store_search_words(query->text, &words);
 	if (word_count == 0)
-		return error_set(error, "nothing to search for");
+		return error_set(error, _("nothing to search for"));
 	char *expression = match_expression(words, word_count);
 	int indexed = expression[0] != '\0';
 	sqlite3_stmt *statement =

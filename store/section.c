@@ -4,6 +4,19 @@
 
 #include "base/buffer.h"
 #include "store/internal.h"
+#include "store/rows.h"
+
+static void read_label(sqlite3_stmt *statement, void *element)
+{
+	*(char **)element = store_column_text(statement, 0);
+}
+
+static void clear_label(void *element)
+{
+	free(*(char **)element);
+}
+
+static const struct store_row_type label_rows = {sizeof(char *), read_label, clear_label};
 
 int store_section_path(struct store *store, int64_t document_id, size_t paragraph, char ***labels,
 		       size_t *count, struct error *error)
@@ -15,20 +28,10 @@ int store_section_path(struct store *store, int64_t document_id, size_t paragrap
 		return -1;
 	sqlite3_bind_int64(statement, 1, document_id);
 	sqlite3_bind_int64(statement, 2, (sqlite3_int64)paragraph);
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*labels = xgrow(*labels, &capacity, *count + 1, sizeof **labels);
-		(*labels)[(*count)++] = store_column_text(statement, 0);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_section_path_free(*labels, *count);
-		*labels = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status = store_rows_collect(store, statement, &label_rows, &rows, count, error);
+	*labels = rows;
+	return status;
 }
 
 void store_section_path_free(char **labels, size_t count)

@@ -1,7 +1,9 @@
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/internal.h"
 
 static const char *const statement_sql[STATEMENT_COUNT] = {
@@ -31,16 +33,16 @@ int store_sql_error(struct store *store, struct error *error)
 {
 	if ((sqlite3_errcode(store->db) & 0xFF) == SQLITE_BUSY)
 		return error_set(error,
-				 "database %s is busy: another process has been writing to it "
-				 "for %d s; nothing was changed, try again",
+				 _("database %s is busy: another process has been writing to it "
+				   "for %d s; nothing was changed, try again"),
 				 store->path, STORE_BUSY_TIMEOUT_MS / 1000);
 	/* "disk I/O error" alone does not say that the disk is full or the
 	 * file too large: the system's error does. */
 	int code = sqlite3_errcode(store->db) & 0xFF, system = sqlite3_system_errno(store->db);
 	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && system)
-		return error_set(error, "database %s: %s (%s)", store->path,
-				 sqlite3_errmsg(store->db), strerror(system));
-	return error_set(error, "database %s: %s", store->path, sqlite3_errmsg(store->db));
+		return error_set(error, _("database %s: %s (%s)"), store->path,
+				 sqlite3_errmsg(store->db), i18n_strerror(system));
+	return error_set(error, _("database %s: %s"), store->path, sqlite3_errmsg(store->db));
 }
 
 int store_step_done(struct store *store, sqlite3_stmt *statement, struct error *error)
@@ -62,6 +64,8 @@ static int step_statement(struct store *store, enum statement which, struct erro
 
 int store_transaction_begin(struct store *store, struct error *error)
 {
+	/* No transaction is open behind the counter's back. */
+	assert(store->transaction_depth > 0 || sqlite3_get_autocommit(store->db));
 	if (store->transaction_depth == 0 &&
 	    step_statement(store, STATEMENT_TRANSACTION_BEGIN, error) != 0)
 		return -1;
@@ -79,6 +83,7 @@ int store_transaction_commit(struct store *store, struct error *error)
 		store_transaction_rollback(store);
 		return -1;
 	}
+	assert(sqlite3_get_autocommit(store->db));
 	return 0;
 }
 
@@ -185,6 +190,30 @@ static const char history_notes_check[] =
 	     "  iif(logged IS NULL, 'none', iif(text IS NULL, 'it has one', 'another text')))"
 	     " FROM judged WHERE text IS NOT logged";
 
+/* The corrections (correction.h) are well formed, and each is what the
+ * latest change in effect made it (none when there is none). */
+static const char corrections_check[] =
+    "SELECT printf('corrections: speech %d paragraph %d: %s %d is not a correction',"
+    "  document_id, paragraph, kind, depth) FROM corrections"
+    " WHERE (paragraph = 0) != (kind = 'title') OR (kind = 'title') != (text IS NOT NULL)"
+    " OR iif(kind = 'heading', depth NOT BETWEEN 1 AND 9, depth != 0)"
+    " UNION ALL SELECT * FROM (WITH keys AS (SELECT document_id, paragraph FROM corrections"
+    "  UNION SELECT document_id, paragraph FROM events WHERE kind IN ('correction', 'title')),"
+    " judged AS (SELECT k.document_id, k.paragraph,"
+    "  (SELECT iif(c.kind = 'title', c.text, c.kind || iif(c.kind = 'heading', ' ' || c.depth,"
+    "   '')) FROM corrections c WHERE c.document_id = k.document_id"
+    "   AND c.paragraph = k.paragraph) AS value,"
+    "  (SELECT e.new_text FROM events e JOIN actions a ON a.id = e.action_id"
+    "   WHERE a.state = 'applied' AND e.kind IN ('correction', 'title')"
+    "   AND e.document_id = k.document_id AND e.paragraph = k.paragraph"
+    "   ORDER BY e.id DESC LIMIT 1) AS logged"
+    "  FROM keys k WHERE" HISTORY_EXACT(
+	"k") ")"
+	     " SELECT printf('history: speech %d paragraph %d is corrected as %s, but the log says "
+	     "%s',"
+	     "  document_id, paragraph, coalesce(value, 'parsed'), coalesce(logged, 'parsed'))"
+	     " FROM judged WHERE value IS NOT logged)";
+
 int store_check(struct store *store, char **report, struct error *error)
 {
 	struct buffer text = {0};
@@ -192,7 +221,8 @@ int store_check(struct store *store, char **report, struct error *error)
 	    collect_check(store, "PRAGMA foreign_key_check", &text, error) != 0 ||
 	    collect_check(store, history_shape_check, &text, error) != 0 ||
 	    collect_check(store, history_tags_check, &text, error) != 0 ||
-	    collect_check(store, history_notes_check, &text, error) != 0) {
+	    collect_check(store, history_notes_check, &text, error) != 0 ||
+	    collect_check(store, corrections_check, &text, error) != 0) {
 		buffer_free(&text);
 		return -1;
 	}

@@ -6,7 +6,7 @@
 
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source, metadata_set"
+	" paragraph_count, date, speaker, occasion, source, metadata_set, format"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
@@ -65,10 +65,12 @@
 #define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
 
 /* The library view: current, not removed speeches; ?1 a LIKE pattern for
- * the title or NULL. */
+ * the title, speaker, occasion, date or source, or NULL. */
 #define LIBRARY_FROM                                                                               \
 	" FROM documents d WHERE d.replaced_by IS NULL AND d.removed_at IS NULL"                   \
-	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\')"
+	" AND (?1 IS NULL OR d.title LIKE ?1 ESCAPE '\\' OR d.speaker LIKE ?1 ESCAPE '\\'"         \
+	" OR d.occasion LIKE ?1 ESCAPE '\\' OR d.date LIKE ?1 ESCAPE '\\'"                         \
+	" OR d.source LIKE ?1 ESCAPE '\\')"
 
 /* The tag count per row comes from LIBRARY_TALLIES, so that a page costs
  * only its own rows' counts; sorting by tags needs every row's. */
@@ -99,7 +101,8 @@
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
-	  " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " NOW ")")     \
+	  " back_matter, imported_at, format)"                                                     \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", ?14)")        \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
 	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
@@ -118,7 +121,8 @@
 			" metadata_set = metadata_set | ?10 WHERE id = ?1 AND removed_at IS NULL") \
 	X(DOCUMENT_GET,                                                                            \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
-	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes FROM "       \
+	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes,"            \
+			  " back_matter, format FROM "                                             \
 			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
@@ -151,7 +155,34 @@
 	  "UPDATE OR IGNORE notes SET document_id = ?3, paragraph = ?4, text_hash = ?5"            \
 	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
 	X(REATTACH_EVENTS, "UPDATE events SET document_id = ?3, paragraph = ?4"                    \
-			   " WHERE document_id = ?1 AND paragraph = ?2")                           \
+			   " WHERE document_id = ?1 AND paragraph = ?2"                            \
+			   " AND kind IN ('tag_add', 'tag_remove', 'note_set')")                   \
+	X(CORRECTED_PARAGRAPHS,                                                                    \
+	  "SELECT paragraph FROM corrections WHERE document_id = ?1 ORDER BY 1")                   \
+	X(REATTACH_CORRECTION,                                                                     \
+	  "UPDATE OR IGNORE corrections SET document_id = ?3, paragraph = ?4, text_hash = ?5"      \
+	  " WHERE document_id = ?1 AND paragraph = ?2")                                            \
+	X(REATTACH_CORRECTION_EVENTS,                                                              \
+	  "UPDATE events SET document_id = ?3, paragraph = ?4"                                     \
+	  " WHERE document_id = ?1 AND paragraph = ?2 AND kind IN ('correction', 'title')")        \
+	/* the user's corrections (correction.h) */                                                \
+	X(CORRECTION_UPSERT,                                                                       \
+	  "INSERT INTO corrections (document_id, paragraph, kind, depth, text, text_hash, user,"   \
+	  " at) SELECT ?1, ?2, ?3, ?4, ?5, text_hash, ?6, " NOW " FROM paragraphs"                 \
+	  " WHERE document_id = ?1 AND number = ?2"                                                \
+	  " ON CONFLICT (document_id, paragraph) DO UPDATE SET kind = excluded.kind,"              \
+	  " depth = excluded.depth, text = excluded.text, user = excluded.user, at = excluded.at") \
+	X(CORRECTION_DELETE, "DELETE FROM corrections WHERE document_id = ?1 AND paragraph = ?2")  \
+	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
+			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
+	X(ACTION_CORRECTS, "SELECT 1 FROM events WHERE action_id = ?1"                             \
+			   " AND kind IN ('correction', 'title') LIMIT 1")                         \
+	X(CORRECTIONS_OF, "SELECT paragraph, kind, depth, text FROM corrections"                   \
+			  " WHERE document_id = ?1 ORDER BY paragraph")                            \
+	/* documents.title follows the title correction, else paragraph 0 */                       \
+	X(DOCUMENT_TITLE_SET,                                                                      \
+	  "UPDATE documents SET title = coalesce(?2, (SELECT text FROM paragraphs"                 \
+	  " WHERE document_id = ?1 AND number = 0)) WHERE id = ?1")                                \
 	X(REATTACH_ACTIONS, "UPDATE actions SET document_id = ?2 WHERE document_id = ?1")          \
 	/* reading state */                                                                        \
 	X(POSITION_GET, "SELECT position FROM documents WHERE id = ?1")                            \
@@ -211,13 +242,18 @@
 	  "SELECT paragraph_count FROM documents WHERE id = ?1 AND removed_at IS NULL")            \
 	X(ORPHANS,                                                                                 \
 	  "SELECT * FROM (SELECT t.document_id AS document_id, t.paragraph AS paragraph,"          \
-	  " h.name AS theme, NULL, p.text FROM tags t"                                             \
+	  " h.name AS theme, NULL, p.text, NULL FROM tags t"                                       \
 	  " JOIN documents d ON d.id = t.document_id JOIN themes h ON h.id = t.theme_id"           \
 	  " JOIN paragraphs p ON p.document_id = t.document_id AND p.number = t.paragraph"         \
 	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
-	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text FROM notes n"        \
+	  " UNION ALL SELECT n.document_id, n.paragraph, NULL, n.text, p.text, NULL FROM notes n"  \
 	  " JOIN documents d ON d.id = n.document_id"                                              \
 	  " JOIN paragraphs p ON p.document_id = n.document_id AND p.number = n.paragraph"         \
+	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL"                              \
+	  " UNION ALL SELECT c.document_id, c.paragraph, NULL, NULL, p.text,"                      \
+	  " c.kind || iif(c.kind = 'heading', ' ' || c.depth, '') FROM corrections c"              \
+	  " JOIN documents d ON d.id = c.document_id"                                              \
+	  " JOIN paragraphs p ON p.document_id = c.document_id AND p.number = c.paragraph"         \
 	  " WHERE d.replaced_by IS NOT NULL AND d.removed_at IS NULL)"                             \
 	  " ORDER BY document_id, paragraph, theme IS NULL, theme")                                \
 	/* themes */                                                                               \
@@ -282,7 +318,10 @@
 				  " JOIN paragraphs p ON p.document_id = c.id"                     \
 				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
 				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
-				  " WHERE c.id = c.speech AND p.number > 0 "                       \
+				  " WHERE c.id = c.speech AND p.number > 0"                        \
+				  " AND NOT EXISTS (SELECT 1 FROM corrections k"                   \
+				  " WHERE k.document_id = p.document_id AND k.paragraph = p.number" \
+				  " AND k.kind IN ('front', 'back')) "                             \
 				  "ORDER BY p.document_id, p.number")                              \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
@@ -293,6 +332,13 @@
 	  " (SELECT t.theme_id, t.document_id FROM tags t"                                         \
 	  "  JOIN chosen c ON c.id = t.document_id AND c.id = c.speech) s"                         \
 	  " ON s.theme_id = h.id GROUP BY h.id ORDER BY h.key IS NULL, h.key, h.name")             \
+	X(STATS_SPEECHES,                                                                          \
+	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count, t.theme_id, count(*),"        \
+			  " (SELECT count(DISTINCT u.paragraph) FROM tags u"                       \
+			  "  WHERE u.document_id = d.id AND u.paragraph > 0)"                      \
+			  " FROM chosen c JOIN documents d ON d.id = c.id AND c.id = c.speech"     \
+			  " JOIN tags t ON t.document_id = d.id AND t.paragraph > 0"               \
+			  " GROUP BY d.id, t.theme_id ORDER BY d.id")                              \
 	X(STATS_PAIRS,                                                                             \
 	  CHOSEN_SPEECHES " SELECT a.theme_id, b.theme_id, count(*) FROM tags a"                   \
 			  " JOIN chosen c ON c.id = a.document_id AND c.id = c.speech"             \
@@ -334,6 +380,7 @@
 	X(REMOVERS, "SELECT DISTINCT removed_by FROM documents WHERE removed_at IS NOT NULL")      \
 	X(PURGE_TAGS, "DELETE FROM tags WHERE document_id IN " REMOVED_BY)                         \
 	X(PURGE_NOTES, "DELETE FROM notes WHERE document_id IN " REMOVED_BY)                       \
+	X(PURGE_CORRECTIONS, "DELETE FROM corrections WHERE document_id IN " REMOVED_BY)           \
 	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
 	/* Undo and redo records carry their change's document. */                                 \
 	X(PURGE_ACTIONS, "DELETE FROM actions WHERE document_id IN " REMOVED_BY)                   \
@@ -343,8 +390,8 @@
 	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
 	/* the library view; ids grow with each import, so they give import order */               \
 	X(LIBRARY_COUNT, "SELECT count(*)" LIBRARY_FROM)                                           \
-	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title, d.id"))                                         \
-	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title DESC, d.id DESC"))                       \
+	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title COLLATE pinyin, d.id"))                          \
+	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title COLLATE pinyin DESC, d.id DESC"))        \
 	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
 	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date NULLS LAST, d.id"))                        \
 	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \

@@ -19,25 +19,6 @@ static int has_tag(const struct store_tag *tags, size_t count, size_t paragraph,
 	return 0;
 }
 
-/* The distinct keywords found, in keyword order, joined by 、. */
-static char *found_keywords(const char *text, size_t length, const struct theme_definition *theme)
-{
-	struct keyword_match *matches;
-	size_t count = keyword_find(text, length, (const char *const *)theme->keywords,
-				    theme->keyword_count, &matches);
-	struct buffer joined = {0};
-	for (size_t k = 0; k < theme->keyword_count; k++)
-		for (size_t m = 0; m < count; m++)
-			if (matches[m].keyword == k) {
-				if (joined.length)
-					buffer_append_string(&joined, "、");
-				buffer_append_string(&joined, theme->keywords[k]);
-				break;
-			}
-	free(matches);
-	return buffer_string(&joined);
-}
-
 int store_suggestions(struct store *store, int64_t document_id,
 		      struct store_suggestion **suggestions, size_t *count, struct error *error)
 {
@@ -70,9 +51,10 @@ int store_suggestions(struct store *store, int64_t document_id,
 				continue;
 			*suggestions =
 			    xgrow(*suggestions, &capacity, *count + 1, sizeof **suggestions);
-			(*suggestions)[(*count)++] =
-			    (struct store_suggestion){p, themes[t].id, xstrdup(theme->name),
-						      found_keywords(text, length, theme)};
+			(*suggestions)[(*count)++] = (struct store_suggestion){
+			    p, themes[t].id, xstrdup(theme->name),
+			    keyword_found_list(text, length, (const char *const *)theme->keywords,
+					       theme->keyword_count, 0)};
 		}
 	}
 	store_tags_free(tags, tag_count);

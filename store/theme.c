@@ -4,14 +4,18 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/sha256.h"
 #include "store/event.h"
 #include "store/internal.h"
+#include "store/rows.h"
 
 /* Reads the columns of THEME_COLUMNS (statement.h). */
-static void read_theme(sqlite3_stmt *statement, struct store_theme *theme)
+/* A store_row_type reader, also called for a single row. */
+static void read_theme(sqlite3_stmt *statement, void *element)
 {
+	struct store_theme *theme = element;
 	memset(theme, 0, sizeof *theme);
 	theme->id = sqlite3_column_int64(statement, 0);
 	theme->definition.name = store_column_text(statement, 1);
@@ -46,28 +50,22 @@ void store_themes_free(struct store_theme *themes, size_t count)
 	free(themes);
 }
 
+static void clear_theme_row(void *element)
+{
+	store_theme_clear(element);
+}
+
+static const struct store_row_type theme_rows = {sizeof(struct store_theme), read_theme,
+						 clear_theme_row};
+
 int store_themes_list(struct store *store, struct store_theme **themes, size_t *count,
 		      struct error *error)
 {
-	*themes = NULL;
-	*count = 0;
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_THEMES_LIST, error);
-	if (!statement)
-		return -1;
-	size_t capacity = 0;
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		*themes = xgrow(*themes, &capacity, *count + 1, sizeof **themes);
-		read_theme(statement, &(*themes)[(*count)++]);
-	}
-	sqlite3_reset(statement);
-	if (status != SQLITE_DONE) {
-		store_themes_free(*themes, *count);
-		*themes = NULL;
-		*count = 0;
-		return store_sql_error(store, error);
-	}
-	return 0;
+	void *rows;
+	int status =
+	    store_rows_select(store, STATEMENT_THEMES_LIST, NULL, &theme_rows, &rows, count, error);
+	*themes = rows;
+	return status;
 }
 
 int store_theme_get(struct store *store, int64_t id, struct store_theme *theme, struct error *error)
@@ -82,7 +80,7 @@ int store_theme_get(struct store *store, int64_t id, struct store_theme *theme, 
 		read_theme(statement, theme);
 	sqlite3_reset(statement);
 	if (status == SQLITE_DONE)
-		return error_set(error, "no theme %lld", (long long)id);
+		return error_set(error, _("no theme %lld"), (long long)id);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 
@@ -117,8 +115,9 @@ int store_theme_find(struct store *store, const char *name, int64_t *id, struct 
 		return -1;
 	struct buffer known = {0};
 	for (size_t i = 0; i < count; i++)
-		buffer_printf(&known, "%s%s", i ? ", " : "", themes[i].definition.name);
-	error_set(error, "unknown theme '%s' (themes: %s)", name, count ? known.data : "none");
+		buffer_printf(&known, "%s%s", i ? _(", ") : "", themes[i].definition.name);
+	error_set(error, _("unknown theme '%s' (themes: %s)"), name,
+		  count ? known.data : _("none"));
 	buffer_free(&known);
 	store_themes_free(themes, count);
 	return -1;
@@ -127,23 +126,24 @@ int store_theme_find(struct store *store, const char *name, int64_t *id, struct 
 static int validate(const struct theme_definition *theme, struct error *error)
 {
 	if (!theme->name || !*theme->name)
-		return error_set(error, "a theme needs a name");
+		return error_set(error, _("a theme needs a name"));
 	if (strpbrk(theme->name, "\t\n\r[]"))
-		return error_set(error, "a theme name cannot hold tabs, line breaks or brackets");
+		return error_set(error,
+				 _("a theme name cannot hold tabs, line breaks or brackets"));
 	/* Names are drawn and printed; they must be text, not escape codes. */
 	if (utf8_text_problem(theme->name, strlen(theme->name)))
 		return error_set(error,
-				 "a theme name must be UTF-8 text without control characters");
+				 _("a theme name must be UTF-8 text without control characters"));
 	for (size_t i = 0; i < theme->keyword_count; i++)
 		if (utf8_text_problem(theme->keywords[i], strlen(theme->keywords[i])))
-			return error_set(error,
-					 "a keyword must be UTF-8 text without control characters");
+			return error_set(
+			    error, _("a keyword must be UTF-8 text without control characters"));
 	if (theme->key < 0 || theme->key > THEME_KEY_MAX)
-		return error_set(error, "a key is a digit 1-9, not %d", theme->key);
+		return error_set(error, _("a key is a digit 1-9, not %d"), theme->key);
 	if (theme->color && !theme_color_valid(theme->color))
 		return error_set(error,
-				 "unknown colour '%s' (black, red, green, yellow, blue, magenta, "
-				 "cyan, white, bright-NAME, 0-255 or #rrggbb)",
+				 _("unknown colour '%s' (black, red, green, yellow, blue, magenta, "
+				   "cyan, white, bright-NAME, 0-255 or #rrggbb)"),
 				 theme->color);
 	return 0;
 }
@@ -174,7 +174,7 @@ static int check_unique(struct store *store, const struct theme_definition *them
 	if (found < 0)
 		return -1;
 	if (found && other != self)
-		return error_set(error, "there is already a theme named '%s'", theme->name);
+		return error_set(error, _("there is already a theme named '%s'"), theme->name);
 	if (theme->key == 0)
 		return 0;
 	found = lookup(store, STATEMENT_THEME_BY_KEY, NULL, theme->key, &other, error);
@@ -184,7 +184,7 @@ static int check_unique(struct store *store, const struct theme_definition *them
 		struct store_theme holder;
 		if (store_theme_get(store, other, &holder, error) != 0)
 			return -1;
-		error_set(error, "key %d is taken by theme '%s'", theme->key,
+		error_set(error, _("key %d is taken by theme '%s'"), theme->key,
 			  holder.definition.name);
 		store_theme_clear(&holder);
 		return -1;
@@ -215,12 +215,53 @@ static int write_theme(struct store *store, enum statement which, int64_t id,
 	return status;
 }
 
+static int same_color(const char *a, const char *b)
+{
+	struct theme_color x, y;
+	if (theme_color_parse(a, &x) != 0 || theme_color_parse(b, &y) != 0 || x.kind != y.kind)
+		return 0;
+	return x.kind == THEME_COLOR_RGB ? x.rgb == y.rgb : x.index == y.index;
+}
+
+/* The first colour of a list that tells apart well on a dark or light
+ * terminal that no theme has yet; "" (the terminal's own) when all are
+ * taken. A new theme without a colour gets it, so that it is not drawn
+ * like another one. */
+static int free_color(struct store *store, const char **color, struct error *error)
+{
+	static const char *const candidates[] = {
+	    "red",	   "blue",	    "green",	   "magenta",	   "cyan",
+	    "yellow",	   "bright-red",    "bright-blue", "bright-green", "bright-magenta",
+	    "bright-cyan", "bright-yellow", "208",	   "99",	   "37",
+	    "130",	   "162",	    "64"};
+	struct store_theme *themes;
+	size_t count;
+	if (store_themes_list(store, &themes, &count, error) != 0)
+		return -1;
+	*color = "";
+	for (size_t c = 0; c < sizeof candidates / sizeof candidates[0] && !**color; c++) {
+		size_t t = 0;
+		while (t < count && !same_color(themes[t].definition.color, candidates[c]))
+			t++;
+		if (t == count)
+			*color = candidates[c];
+	}
+	store_themes_free(themes, count);
+	return 0;
+}
+
 static int insert_theme(struct store *store, const struct theme_definition *theme, int64_t *id,
 			struct error *error)
 {
 	struct theme_definition copy = *theme;
 	if (copy.key == 0 && free_key(store, &copy.key, error) != 0)
 		return -1;
+	const char *color;
+	if (!copy.color || !*copy.color) {
+		if (free_color(store, &color, error) != 0)
+			return -1;
+		copy.color = (char *)color;
+	}
 	if (check_unique(store, &copy, 0, error) != 0 ||
 	    write_theme(store, STATEMENT_THEME_INSERT, 0, &copy, error) != 0)
 		return -1;
@@ -295,9 +336,11 @@ int store_theme_delete(struct store *store, int64_t id, int force, size_t *remov
 	struct buffer record = {0};
 	int status = store_theme_get(store, id, &old, error);
 	if (status == 0 && old.tag_count > 0 && !force)
-		status =
-		    error_set(error, "theme '%s' has %zu tag%s; --force deletes it and its tags",
-			      old.definition.name, old.tag_count, old.tag_count == 1 ? "" : "s");
+		status = error_set(error,
+				   P_("theme '%s' has %zu tag; --force deletes it and its tags",
+				      "theme '%s' has %zu tags; --force deletes it and its tags",
+				      old.tag_count),
+				   old.definition.name, old.tag_count);
 	if (status == 0) {
 		buffer_printf(&record, "delete theme %s (%zu tag%s)", old.definition.name,
 			      old.tag_count, old.tag_count == 1 ? "" : "s");

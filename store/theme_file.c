@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/file.h"
 #include "base/utf8.h"
 #include "build/gen/default_theme.h"
@@ -146,25 +147,26 @@ struct parser {
 static int parse_failure(struct parser *parser, struct error *error, const char *message,
 			 const char *detail, size_t detail_length)
 {
-	return error_set(error, "%s:%zu: %s%s%.*s%s", parser->file_name, parser->line_number,
-			 message, detail ? " '" : "", (int)detail_length, detail ? detail : "",
-			 detail ? "'" : "");
+	/* TRANSLATORS: FILE:LINE: message 'detail' */
+	return error_set(error, detail ? _("%s:%zu: %s '%.*s'") : "%s:%zu: %s%.*s",
+			 parser->file_name, parser->line_number, message, (int)detail_length,
+			 detail ? detail : "");
 }
 
 static int parse_section(struct parser *parser, const char *line, size_t length,
 			 struct error *error)
 {
 	if (length < 2 || line[length - 1] != ']')
-		return parse_failure(parser, error, "a theme name needs a closing ']'", NULL, 0);
+		return parse_failure(parser, error, _("a theme name needs a closing ']'"), NULL, 0);
 	const char *name = line + 1;
 	size_t name_length = length - 2;
 	trim(&name, &name_length);
 	if (name_length == 0)
-		return parse_failure(parser, error, "empty theme name", NULL, 0);
+		return parse_failure(parser, error, _("empty theme name"), NULL, 0);
 	for (size_t i = 0; i < parser->count; i++)
 		if (strlen(parser->themes[i].name) == name_length &&
 		    memcmp(parser->themes[i].name, name, name_length) == 0)
-			return parse_failure(parser, error, "theme defined twice:", name,
+			return parse_failure(parser, error, _("theme defined twice:"), name,
 					     name_length);
 	parser->themes =
 	    xgrow(parser->themes, &parser->capacity, parser->count + 1, sizeof *parser->themes);
@@ -177,10 +179,10 @@ static int parse_field(struct parser *parser, const char *line, size_t length, s
 {
 	const char *equals = memchr(line, '=', length);
 	if (!equals)
-		return parse_failure(parser, error, "expected [NAME] or FIELD = VALUE, not", line,
-				     length);
+		return parse_failure(parser, error, _("expected [NAME] or FIELD = VALUE, not"),
+				     line, length);
 	if (parser->count == 0)
-		return parse_failure(parser, error, "a field before the first [NAME]", NULL, 0);
+		return parse_failure(parser, error, _("a field before the first [NAME]"), NULL, 0);
 	const char *field = line, *value = equals + 1;
 	size_t field_length = (size_t)(equals - line);
 	size_t value_length = length - field_length - 1;
@@ -195,7 +197,7 @@ static int parse_field(struct parser *parser, const char *line, size_t length, s
 		else if (value_length == 1 && text[0] >= '1' && text[0] <= '0' + THEME_KEY_MAX)
 			theme->key = text[0] - '0';
 		else
-			status = parse_failure(parser, error, "a key is a digit 1-9, not", value,
+			status = parse_failure(parser, error, _("a key is a digit 1-9, not"), value,
 					       value_length);
 	} else if ((field_length == 5 && memcmp(field, "color", 5) == 0) ||
 		   (field_length == 6 && memcmp(field, "colour", 6) == 0)) {
@@ -204,12 +206,12 @@ static int parse_field(struct parser *parser, const char *line, size_t length, s
 			theme->color = xstrdup(text);
 		} else {
 			status =
-			    parse_failure(parser, error, "unknown colour", value, value_length);
+			    parse_failure(parser, error, _("unknown colour"), value, value_length);
 		}
 	} else if (field_length == 8 && memcmp(field, "keywords", 8) == 0) {
 		theme_keywords_add(theme, text);
 	} else {
-		status = parse_failure(parser, error, "unknown field", field, field_length);
+		status = parse_failure(parser, error, _("unknown field"), field, field_length);
 	}
 	free(text);
 	return status;
@@ -300,7 +302,7 @@ static int load_directory(const char *directory, struct theme_definition **all, 
 	if (!listing)
 		return errno == ENOENT || errno == ENOTDIR
 			   ? 0
-			   : error_set(error, "%s: %s", directory, strerror(errno));
+			   : error_set(error, "%s: %s", directory, i18n_strerror(errno));
 	char **names = NULL;
 	size_t name_count = 0, name_capacity = 0;
 	for (struct dirent *entry; (entry = readdir(listing));)

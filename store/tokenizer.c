@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 enum {
@@ -88,14 +89,15 @@ int tokenizer_register(sqlite3 *db, struct error *error)
 	fts5_api *api = NULL;
 	sqlite3_stmt *statement;
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) != SQLITE_OK)
-		return error_set(error, "SQLite has no FTS5: %s", sqlite3_errmsg(db));
+		return error_set(error, _("SQLite has no FTS5: %s"), sqlite3_errmsg(db));
 	sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
 	sqlite3_step(statement);
 	sqlite3_finalize(statement);
 	if (!api)
-		return error_set(error, "SQLite has no FTS5");
+		return error_set(error, _("SQLite has no FTS5"));
 	static fts5_tokenizer methods = {tokenizer_create, tokenizer_delete, tokenizer_tokenize};
 	if (api->xCreateTokenizer(api, "pizhu", NULL, &methods, NULL) != SQLITE_OK)
-		return error_set(error, "registering the search tokenizer: %s", sqlite3_errmsg(db));
+		return error_set(error, _("registering the search tokenizer: %s"),
+				 sqlite3_errmsg(db));
 	return 0;
 }

@@ -7,7 +7,8 @@ PIZHU=${PIZHU:-$(pwd)/pizhu}
 SOURCE=${PIZHU_SOURCE:-$(pwd)}
 CORPUS="$SOURCE/../shared/corpus"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
-unset NO_COLOR
+# English unless a test asks for Chinese (LANGUAGE would win over LC_ALL).
+unset NO_COLOR LANGUAGE LC_MESSAGES PIZHU_LOCALEDIR
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"

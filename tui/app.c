@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "base/buffer.h"
+#include "speech/correct.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/outline_pane.h"
@@ -112,22 +113,48 @@ void app_message(struct app *app, int is_error, const char *format, ...)
 	app->message_is_error = is_error;
 }
 
+/* M: what is hidden from the text: the front matter the parser found,
+ * the paragraphs the user moved out (with their numbers, for R), and the
+ * back matter. */
 static void show_front_matter(struct app *app)
 {
 	const struct speech *speech = app->speech;
-	if (speech->front_matter_count == 0) {
-		app_message(app, 0, "this speech has no front matter");
+	size_t hidden = 0;
+	for (size_t p = 1; p < speech->paragraph_count; p++)
+		hidden += (size_t)paragraph_hidden(&speech->paragraphs[p]);
+	size_t count = speech->front_matter_count + hidden + speech->back_matter_count;
+	if (count == 0) {
+		app_message(app, 0, "this speech has no front or back matter");
 		return;
 	}
-	struct pager_line *lines = xcalloc(speech->front_matter_count, sizeof *lines);
-	for (size_t i = 0; i < speech->front_matter_count; i++) {
-		lines[i].text = speech->text + speech->front_matter[i].offset;
-		lines[i].length = speech->front_matter[i].length;
-		lines[i].element = ELEMENT_DIM;
+	struct pager_line *lines = xcalloc(count, sizeof *lines);
+	char **numbered = xcalloc(hidden ? hidden : 1, sizeof *numbered);
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < speech->front_matter_count; i++)
+		lines[n++] = (struct pager_line){speech->text + speech->front_matter[i].offset,
+						 speech->front_matter[i].length, ELEMENT_DIM};
+	for (size_t p = 1; p < speech->paragraph_count; p++) {
+		const struct paragraph *paragraph = &speech->paragraphs[p];
+		if (!paragraph_hidden(paragraph))
+			continue;
+		struct buffer line = {0};
+		buffer_printf(&line, "¶%zu %s ", p,
+			      paragraph->role == PARAGRAPH_FRONT_MATTER ? "front" : "back");
+		buffer_append(&line, paragraph_text(speech, p), paragraph->length);
+		numbered[k] = buffer_string(&line);
+		lines[n++] = (struct pager_line){numbered[k++], line.length, ELEMENT_TEXT};
 	}
+	for (size_t i = 0; i < speech->back_matter_count; i++)
+		lines[n++] = (struct pager_line){speech->text + speech->back_matter[i].offset,
+						 speech->back_matter[i].length, ELEMENT_DIM};
 	struct error error;
-	pager_open(app->view->driver, "front matter (hidden from the speech)", lines,
-		   speech->front_matter_count, 'M', &error);
+	if (!pager_open(app->view->driver,
+			"front and back matter (hidden from the speech; R brings a ¶ back)", lines,
+			n, 'M', &error))
+		app_message(app, 1, "%s", error.message);
+	for (size_t i = 0; i < k; i++)
+		free(numbered[i]);
+	free(numbered);
 	free(lines);
 }
 
@@ -311,7 +338,7 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 		tagging_theme_key(app, view_key_code(key));
 		return VIEW_HANDLED;
 	}
-	if (tagging_request(app, request))
+	if (structure_request(app, request) || tagging_request(app, request))
 		return VIEW_HANDLED;
 	if (reader_request(&app->reader, request, app->message, sizeof app->message) < 0)
 		app->message_is_error = 1;
@@ -342,7 +369,8 @@ static int restore_position(struct app *app, long cited, struct error *error)
 		paragraph = (size_t)cited;
 	if (paragraph >= speech->paragraph_count)
 		paragraph = 0;
-	app->reader.cursor = visible_owner(&app->reader.visible, paragraph);
+	app->reader.cursor =
+	    visible_owner(&app->reader.visible, visible_shown(&app->reader.visible, paragraph));
 	app->reader.top = app->reader.cursor;
 	return 0;
 }
@@ -384,6 +412,51 @@ static int take_whole_speech(struct app *app, const struct speech *speech, struc
 	app->reader.top_line = top_line;
 	layout_panes(app);
 	return 0;
+}
+
+int app_reload_structure(struct app *app, struct error *error)
+{
+	struct store *store = app->annotations.store;
+	int64_t id = app->annotations.document_id;
+	struct speech fresh;
+	if (!id || store_speech_load(store, id, &fresh, error) != 0)
+		return -1;
+	const struct speech *old = app->speech;
+	size_t *folded = xcalloc(old->outline_count, sizeof *folded), fold_count = 0;
+	for (size_t entry = 1; entry < old->outline_count; entry++)
+		if (app->reader.visible.folded[entry])
+			folded[fold_count++] = old->outline[entry].paragraph;
+	size_t cursor = app->reader.cursor, top = app->reader.top;
+	int top_line = app->reader.top_line;
+	theme_set filter = app->reader.visible.filter;
+	int show_notes = app->reader.show_notes;
+	outline_pane_free(&app->outline);
+	reader_free(&app->reader);
+	marks_free(&app->annotations);
+	if (app->owns_speech)
+		speech_free(&app->own_speech);
+	app->own_speech = fresh;
+	app->owns_speech = 1;
+	app->corrections_known = 0; /* structure_follow takes the new ones as known */
+	app->speech = &app->own_speech;
+	int status = marks_load(&app->annotations, store, id, app->speech, error);
+	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
+	outline_pane_init(&app->outline, app->speech, &app->annotations);
+	for (size_t i = 0; i < fold_count; i++) {
+		long entry = visible_entry_of(&app->reader.visible, folded[i]);
+		if (entry > 0)
+			visible_toggle_fold(&app->reader.visible, (size_t)entry);
+	}
+	free(folded);
+	app->reader.visible.filter = filter;
+	app->reader.show_notes = show_notes;
+	layout_panes(app);
+	app->reader.top =
+	    visible_owner(&app->reader.visible, visible_shown(&app->reader.visible, top));
+	app->reader.top_line = app->reader.top == top ? top_line : 0;
+	reader_goto(&app->reader, visible_owner(&app->reader.visible,
+						visible_shown(&app->reader.visible, cursor)));
+	return status;
 }
 
 /* Follows a speech being read and imported: its whole text, then tags.
@@ -479,6 +552,12 @@ static int reader_open(struct view *view, const void *arguments, struct error *e
 			speech_free(&app->own_speech);
 		return -1;
 	}
+	if (given->store && structure_follow(app, 0, error) != 0) {
+		marks_free(&app->annotations);
+		if (app->owns_speech)
+			speech_free(&app->own_speech);
+		return -1;
+	}
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
 	outline_pane_init(&app->outline, app->speech, &app->annotations);
@@ -565,7 +644,8 @@ static void reader_reveal(struct view *view, int after_overlay)
 		/* A view above may have changed this speech's tags through
 		 * this same connection, which data_version does not count. */
 		struct error error;
-		if (marks_reload(&app->annotations, &error) != 0)
+		if (marks_reload(&app->annotations, &error) != 0 ||
+		    structure_follow(app, 1, &error) != 0)
 			app_message(app, 1, "%s", error.message);
 		reader_annotations_changed(&app->reader);
 	}

@@ -1,5 +1,5 @@
 /* app.h — the reader view's state, shared by the view (app.c) and its
- * annotation commands (tagging_commands.c). Private to tui/. */
+ * commands (tagging_commands.c, structure_commands.c). Private to tui/. */
 #ifndef PIZHU_TUI_APP_H
 #define PIZHU_TUI_APP_H
 
@@ -15,7 +15,9 @@
 
 struct app {
 	const struct speech *speech;
-	struct speech own_speech; /* when the view loaded it (owns_speech) */
+	/* When the view loaded the speech, or loaded it again with the
+	 * user's latest structure corrections (owns_speech). */
+	struct speech own_speech;
 	int owns_speech;
 	int failed; /* the library could not be opened: nothing to keep */
 	struct tui *ui;
@@ -39,13 +41,18 @@ struct app {
 	} outline_drawn;
 	int outline_drawn_valid;
 	int only_moved;
-	int poll_changed;		 /* the last poll changed what is shown */
+	int poll_changed; /* the last poll changed what is shown */
+	/* The corrections in the library when last looked at, to notice
+	 * those another pizhu makes (structure_follow). */
+	uint64_t corrections_signature;
+	int corrections_known;
 	const struct tui_import *import; /* while the speech is being imported */
 	/* Opens the library after the first paint (tui_reading). */
 	int (*open_library)(struct store **store, struct error *warning, struct error *error);
 	struct store **library;
 	/* What a dialog the reader opened works on, for its answer. */
 	size_t note_paragraph;
+	size_t heading_first, heading_last; /* H: the paragraphs to make headings */
 	theme_set picked_initial;
 	theme_set suggestion;
 };
@@ -60,6 +67,23 @@ void app_draw(struct app *app);
  * key on the paragraph or selection at once. Digits are never a count
  * (: goes to a paragraph), so no key writes a tag the user did not mean. */
 void tagging_theme_key(struct app *app, int key);
+
+/* Loads the speech's structure again after a correction (or its undo),
+ * keeping the cursor, the folds and the selection's place. */
+int app_reload_structure(struct app *app, struct error *error);
+
+/* Loads the structure again when another pizhu corrected it since the
+ * last call (`changed`: the library changed); the first call only notes
+ * the corrections there are (structure_commands.c). */
+int structure_follow(struct app *app, int changed, struct error *error);
+
+/* Handles the structure corrections (heading, body, front and back
+ * matter, bringing a paragraph back; H and R ask in a prompt); returns 0
+ * for any other request (structure_commands.c). */
+int structure_request(struct app *app, enum request request);
+
+/* "¶3" or "¶3–¶5 (3 paragraphs)", for the status line. */
+void describe_paragraphs(char *text, size_t size, size_t first, size_t last);
 
 /* Handles the tagging, note, filter, suggestion and copy requests; returns
  * 0 for any other request. */

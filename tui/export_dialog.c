@@ -8,15 +8,14 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "export/formats.h"
 #include "export/run.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/picker.h"
 #include "tui/prompt.h"
 
-static const char *const format_names[] = {"md", "csv", "jsonl", "html", "matrix"};
-static const char *const format_extensions[] = {"md", "csv", "jsonl", "html", "csv"};
-enum { FORMAT_COUNT = 5, NAME_CHARACTERS = 24 };
+enum { NAME_CHARACTERS = 24 };
 
 struct dialog {
 	struct paragraph_marks *annotations;
@@ -44,7 +43,7 @@ static void default_path(struct dialog *dialog)
 		buffer_append_byte(
 		    &name, byte == '/' || byte == ' ' || (unsigned char)byte < 0x20 ? '-' : byte);
 	}
-	buffer_printf(&name, "-excerpts.%s", format_extensions[dialog->format]);
+	buffer_printf(&name, "-excerpts.%s", export_formats[dialog->format].extension);
 	free(dialog->path);
 	dialog->path = buffer_string(&name);
 }
@@ -61,7 +60,7 @@ static void draw_dialog(const struct dialog *dialog)
 	buffer_string(&themes);
 	const char *labels[] = {"Themes  (t)", "Speeches (s)", "Format  (f)", "File    (e)"};
 	const char *values[] = {themes.data, dialog->every_speech ? "every speech" : "this speech",
-				format_names[dialog->format], dialog->path};
+				export_formats[dialog->format].name, dialog->path};
 	for (int row = 0; row < rows; row++)
 		draw_fill(stdscr, top + row, left, width, ' ', colors_attr(ELEMENT_TEXT));
 	const char *title = "Export excerpts";
@@ -109,7 +108,7 @@ static int run_export(struct dialog *dialog, char *message, size_t message_size)
 	    .themes = themes,
 	    .theme_count = count,
 	    .every_theme = dialog->themes == 0,
-	    .format = (enum export_format)dialog->format,
+	    .format = export_formats[dialog->format].format,
 	    .grouping = EXPORT_BY_THEME,
 	    .path = dialog->path,
 	};
@@ -187,15 +186,14 @@ static enum view_result dialog_key(struct view *view, const struct view_key *key
 			default_path(dialog);
 		break;
 	case REQUEST_EXPORT_FORMAT:
-	case REQUEST_EXPORT_FORMAT_BACK:
-		dialog->format = (dialog->format +
-				  (view_key_request(key, PANE_EXPORT) == REQUEST_EXPORT_FORMAT_BACK
-				       ? FORMAT_COUNT - 1
-				       : 1)) %
-				 FORMAT_COUNT;
+	case REQUEST_EXPORT_FORMAT_BACK: {
+		int count = (int)export_format_count;
+		int back = view_key_request(key, PANE_EXPORT) == REQUEST_EXPORT_FORMAT_BACK;
+		dialog->format = (dialog->format + (back ? count - 1 : 1)) % count;
 		if (!dialog->path_edited)
 			default_path(dialog);
 		break;
+	}
 	case REQUEST_EXPORT_FILE:
 		prompt_open(view->driver, "export to: ", NULL, path_given, dialog);
 		break;

@@ -16,7 +16,7 @@
 #include "tui/screen.h"
 
 struct import_screen {
-	struct buffer failures; /* one line per failed file */
+	struct buffer failures; /* one line per failed or skipped file */
 	size_t failure_count;
 };
 
@@ -76,6 +76,7 @@ static void import_answer(void *context, char *path)
 	    .context = &screen,
 	    .progress = import_progress,
 	    .failed = import_failed,
+	    .skipped = import_failed,
 	};
 	struct store_import_report report;
 	struct error error;
@@ -85,9 +86,9 @@ static void import_answer(void *context, char *path)
 		library_message(view, 1, "import stopped: %s", error.message);
 	else
 		library_message(view, report.failed > 0,
-				"%zu new, %zu new versions, %zu already there, %zu failed",
+				"%zu new, %zu new versions, %zu already there, %zu failed%s",
 				report.imported, report.new_versions, report.unchanged,
-				report.failed);
+				report.failed, report.skipped ? ", some files skipped" : "");
 	if (screen.failure_count)
 		show_failures(view, &screen);
 	buffer_free(&screen.failures);

@@ -1,27 +1,33 @@
-/* library_metadata.c — the library view's metadata form (e): the date,
- * speaker, occasion and source of a speech, one prompt each starting from
- * the stored value; what changed is saved at the end as one change. */
+/* library_metadata.c — the library view's metadata form (e): the title,
+ * date, speaker, occasion and source of a speech, one prompt each starting
+ * from the stored value; what changed is saved at the end. The title is a
+ * correction of the parse (store/correction.h); an empty one goes back to
+ * the parser's. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/correction.h"
 #include "store/metadata.h"
 #include "tui/library_view.h"
 #include "tui/prompt.h"
 
-static const char *const form_labels[] = {
-    "date (2026-01-08): ", "speaker: ", "occasion: ", "source: "};
+enum { FORM_FIELDS = 5 };
+
+static const char *const form_labels[FORM_FIELDS] = {
+    "title: ", "date (2026-01-08): ", "speaker: ", "occasion: ", "source: "};
 
 /* A field as stored, "" for none. */
 static const char *form_value(const struct library_view *view, size_t step)
 {
-	const char *values[] = {view->form.document.date, view->form.document.speaker,
-				view->form.document.occasion, view->form.document.source};
+	const char *values[] = {view->form.document.title, view->form.document.date,
+				view->form.document.speaker, view->form.document.occasion,
+				view->form.document.source};
 	return values[step] ? values[step] : "";
 }
 
 void library_form_end(struct library_view *view)
 {
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < FORM_FIELDS; i++) {
 		free(view->form.answers[i]);
 		view->form.answers[i] = NULL;
 	}
@@ -33,11 +39,14 @@ void library_form_end(struct library_view *view)
 static void save_form(struct library_view *view)
 {
 	char **answers = view->form.answers;
-	struct store_metadata_change change = {answers[0], answers[1], answers[2], answers[3]};
+	char *title = answers[0];
+	struct store_metadata_change change = {answers[1], answers[2], answers[3], answers[4]};
+	int metadata = answers[1] || answers[2] || answers[3] || answers[4];
 	struct error error;
-	if (!answers[0] && !answers[1] && !answers[2] && !answers[3])
+	if (!title && !metadata)
 		library_message(view, 0, "nothing changed");
-	else if (store_metadata_set(view->store, view->form.id, &change, &error) != 0)
+	else if ((title && store_title_set(view->store, view->form.id, title, NULL, &error) != 0) ||
+		 (metadata && store_metadata_set(view->store, view->form.id, &change, &error) != 0))
 		library_message(view, 1, "%s", error.message);
 	else
 		library_message(view, 0, "metadata saved");
@@ -62,7 +71,7 @@ static void field_answer(void *context, char *answer)
 		answer = NULL;
 	}
 	view->form.answers[view->form.step++] = answer;
-	if (view->form.step == 4)
+	if (view->form.step == FORM_FIELDS)
 		save_form(view);
 	else
 		ask_field(view);

@@ -37,7 +37,7 @@ struct library_view {
 		int64_t id;
 		struct store_document document;
 		size_t step;
-		char *answers[4];
+		char *answers[5]; /* title, date, speaker, occasion, source */
 	} form;
 	int64_t removed[LIBRARY_REMOVED_MAX];
 	size_t removed_count;

@@ -7,6 +7,7 @@
 #include "base/buffer.h"
 #include "base/utf8.h"
 #include "tui/colors.h"
+#include "speech/correct.h"
 #include "speech/keyword.h"
 #include "tui/draw.h"
 
@@ -206,6 +207,7 @@ void reader_goto(struct reader *reader, size_t paragraph)
 {
 	if (paragraph >= paragraph_count(reader))
 		paragraph = paragraph_count(reader) - 1;
+	paragraph = visible_shown(&reader->visible, paragraph);
 	/* A paragraph the filter hides is worth more than the filter. */
 	if (!visible_passes_filter(&reader->visible, paragraph))
 		reader->visible.filter = 0;
@@ -495,7 +497,7 @@ int reader_tagged_step(struct reader *reader, int forward)
 				p = speech->outline[entry].end_paragraph;
 				continue;
 			}
-			if (annotations->tags[p]) {
+			if (annotations->tags[p] && !paragraph_hidden(&speech->paragraphs[p])) {
 				reader_goto(reader, p);
 				return 1;
 			}
@@ -505,7 +507,7 @@ int reader_tagged_step(struct reader *reader, int forward)
 	}
 	size_t p = reader->cursor;
 	while (p-- > 0) {
-		if (annotations->tags[p]) {
+		if (annotations->tags[p] && !paragraph_hidden(&speech->paragraphs[p])) {
 			reader_goto(reader, p);
 			return 1;
 		}

@@ -48,14 +48,14 @@ enum request_pane {
 	R(SEARCH_PREVIOUS, PANE_READER, "N", "previous match")                                     \
 	R(SEARCH_LIBRARY, PANE_READER, "L", "search every speech for this search")                 \
 	R(GOTO, PANE_READER, ":", "go to paragraph N")                                             \
-	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front matter")                          \
+	R(FRONT_MATTER, PANE_READER, "M", "show the hidden front and back matter")                 \
 	R(TAG, PANE_READER, "1 2 3 4 5 6 7 8 9",                                                   \
 	  "toggle the theme with that key on the paragraph or selection, at once")                 \
 	R(THEME_PICKER, PANE_READER, "t", "pick themes (n in the picker makes a new one)")         \
 	R(SELECT, PANE_READER, "V", "select paragraphs from here; a theme key tags them")          \
 	R(SELECT_SECTION, PANE_READER, "T", "on a heading: select its whole section")              \
 	R(CANCEL, PANE_READER, "Esc", "cancel the selection")                                      \
-	R(UNDO, PANE_READER, "u", "undo the last tag or note change")                              \
+	R(UNDO, PANE_READER, "u", "undo the last tag, note or structure change")                   \
 	R(REDO, PANE_READER, "C-r", "redo")                                                        \
 	R(NOTE, PANE_READER, "a", "write the paragraph's note (C-s saves, Esc cancels)")           \
 	R(NOTES_SHOW, PANE_READER, "A", "show or hide notes under their paragraphs")               \
@@ -68,6 +68,12 @@ enum request_pane {
 	R(COPY, PANE_READER, "y", "copy the paragraph with its citation (OSC 52)")                 \
 	R(EXPORT, PANE_READER, "E", "export excerpts: themes, speeches, format, file")             \
 	R(STATISTICS, PANE_READER, "#", "statistics of the themes in this speech")                 \
+	R(MARK_HEADING, PANE_READER, "H",                                                          \
+	  "make the paragraph or selection a heading (asks depth)")                                \
+	R(MARK_BODY, PANE_READER, "B", "make the paragraph or selection body text")                \
+	R(MARK_FRONT, PANE_READER, "<", "move the paragraph or selection to the front matter")     \
+	R(MARK_BACK, PANE_READER, ">", "move the paragraph or selection to the back matter")       \
+	R(MARK_RESTORE, PANE_READER, "R", "bring a hidden paragraph back into the text")           \
 	R(OUTLINE_DOWN, PANE_OUTLINE, "j Down", "next entry")                                      \
 	R(OUTLINE_UP, PANE_OUTLINE, "k Up", "previous entry")                                      \
 	R(OUTLINE_FIRST, PANE_OUTLINE, "g Home", "first entry (the title)")                        \
@@ -91,8 +97,8 @@ enum request_pane {
 	R(LIBRARY_CLEAR, PANE_LIBRARY, "Esc", "clear the filter")                                  \
 	R(LIBRARY_SEARCH, PANE_LIBRARY, "/", "search every speech")                                \
 	R(LIBRARY_THEME, PANE_LIBRARY, "t", "search results: only paragraphs with a theme")        \
-	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", "import a file or a directory of *.txt")              \
-	R(LIBRARY_EDIT, PANE_LIBRARY, "e", "edit date, speaker, occasion and source")              \
+	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", "import a speech file or a directory of them")      \
+	R(LIBRARY_EDIT, PANE_LIBRARY, "e", "edit title, date, speaker, occasion and source")       \
 	R(LIBRARY_REMOVE, PANE_LIBRARY, "d", "remove the speech (asks first)")                     \
 	R(LIBRARY_RESTORE, PANE_LIBRARY, "u", "bring back the speech removed last")                \
 	R(PAGER_DOWN, PANE_PAGER, "j Down", "scroll down a line")                                  \

@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "speech/keyword.h"
+#include "store/correction.h"
 #include "store/history.h"
 #include "tui/app.h"
 #include "tui/clipboard.h"
@@ -18,7 +19,7 @@
 #include "tui/stats_view.h"
 #include "tui/status.h"
 
-static void describe_range(char *text, size_t size, size_t first, size_t last)
+void describe_paragraphs(char *text, size_t size, size_t first, size_t last)
 {
 	if (first == last)
 		snprintf(text, size, "¶%zu", first);
@@ -59,7 +60,7 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 	if (!tag_range(app, &first, &last))
 		return 0;
 	char where[64], description[256];
-	describe_range(where, sizeof where, first, last);
+	describe_paragraphs(where, sizeof where, first, last);
 	snprintf(description, sizeof description, "%s %s %s", verb, themes, where);
 	struct mark_change change = {first, last, add, remove};
 	size_t changed;
@@ -82,7 +83,7 @@ static int toggle_theme(struct app *app, int theme)
 	const char *name = app->annotations.themes[theme].name;
 	theme_set bit = (theme_set)1 << theme;
 	char where[64];
-	describe_range(where, sizeof where, first, last);
+	describe_paragraphs(where, sizeof where, first, last);
 	if (marks_range_has(&app->annotations, first, last, theme)) {
 		if (!change_selection(app, 0, bit, "untag", name))
 			return 0;
@@ -144,6 +145,14 @@ static void undo_or_redo(struct app *app, int redo)
 		return;
 	}
 	reload(app);
+	int corrects = 0;
+	if (store_action_corrects(app->annotations.store, action.target ? action.target : action.id,
+				  &corrects, &error) != 0 ||
+	    (corrects && app_reload_structure(app, &error) != 0)) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		store_action_clear(&action);
+		return;
+	}
 	app_message(app, 0, "%s: %s", redo ? "redone" : "undone", action.description);
 	store_action_clear(&action);
 }
@@ -159,7 +168,7 @@ static void themes_picked(void *context, theme_set chosen)
 	if (!add && !remove)
 		return;
 	char where[64];
-	describe_range(where, sizeof where, first, last);
+	describe_paragraphs(where, sizeof where, first, last);
 	struct buffer names = {0};
 	marks_theme_names(&app->annotations, add | remove, "、", &names);
 	if (change_selection(app, add, remove, "set themes", names.data))
@@ -178,7 +187,7 @@ static void pick_themes(struct app *app)
 		if (marks_range_has(annotations, first, last, (int)t))
 			initial |= (theme_set)1 << t;
 	char title[96], where[64];
-	describe_range(where, sizeof where, first, last);
+	describe_paragraphs(where, sizeof where, first, last);
 	snprintf(title, sizeof title, "Themes for %s", where);
 	app->picked_initial = initial;
 	app->message[0] = '\0';
@@ -245,21 +254,13 @@ static void suggesting_keywords(struct paragraph_marks *annotations, size_t para
 		if (!(suggested & ((theme_set)1 << t)))
 			continue;
 		const struct mark_theme *theme = &annotations->themes[t];
-		struct keyword_match *matches;
-		size_t count = keyword_find(
+		/* Each theme's own keywords, whatever the message holds already
+		 * (民生 is a theme and its keyword). */
+		char *found = keyword_found_list(
 		    paragraph_text(speech, paragraph), speech->paragraphs[paragraph].length,
-		    (const char *const *)theme->keywords, theme->keyword_count, &matches);
-		buffer_printf(out, "%s%s (", out->length ? "; " : "", theme->name);
-		size_t shown = 0;
-		for (size_t i = 0; i < count && shown < 4; i++) {
-			const char *keyword = theme->keywords[matches[i].keyword];
-			if (strstr(out->data, keyword))
-				continue;
-			buffer_printf(out, "%s%s", shown ? "、" : "", keyword);
-			shown++;
-		}
-		buffer_append_string(out, ")");
-		free(matches);
+		    (const char *const *)theme->keywords, theme->keyword_count, 4);
+		buffer_printf(out, "%s%s (%s)", out->length ? "; " : "", theme->name, found);
+		free(found);
 	}
 	buffer_string(out);
 }
@@ -548,6 +549,10 @@ int tagging_refresh(struct app *app)
 	if (changed) {
 		colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 		reader_annotations_changed(&app->reader);
+	}
+	if (structure_follow(app, changed, &error) != 0) {
+		app_message(app, 1, "could not load the speech again: %s", error.message);
+		return 1;
 	}
 	return changed;
 }

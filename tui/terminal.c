@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <termios.h>
 
+#include "base/buffer.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/screen.h"
@@ -65,6 +66,11 @@ static void disable_flow_control(void)
 	}
 }
 
+static void restore_terminal(void *ui)
+{
+	tui_stop(ui);
+}
+
 int tui_start(const struct tui_options *options, struct tui **result, struct error *error)
 {
 	if (tui_check_terminal(error) != 0)
@@ -107,6 +113,10 @@ int tui_start(const struct tui_options *options, struct tui **result, struct err
 	refresh();
 	colors_init(options->use_color);
 	draw_set_ambiguous_wide(options->ambiguous_wide);
+	/* Out of memory while curses owns the terminal: put it back before
+	 * pizhu exits (base/buffer.h), so the shell is usable and the message
+	 * readable. */
+	out_of_memory_hook_set(restore_terminal, ui);
 	*result = ui;
 	return 0;
 }
@@ -115,6 +125,7 @@ int tui_stop(struct tui *ui)
 {
 	if (!ui)
 		return 0;
+	out_of_memory_hook_set(NULL, NULL);
 	endwin();
 	delscreen(ui->screen);
 	for (size_t i = 0; i < 3; i++)

@@ -47,8 +47,9 @@ struct tui_import {
 struct tui;
 
 /* Takes over the terminal (after tui_check_terminal): curses, colours,
- * mouse, no flow control, and SIGINT, SIGTERM and SIGHUP caught so that
- * the views end and tui_stop can restore the terminal. */
+ * mouse, no flow control, SIGINT, SIGTERM and SIGHUP caught so that the
+ * views end and tui_stop can restore the terminal, and the out-of-memory
+ * hook (base/buffer.h) set to restore it until tui_stop. */
 int tui_start(const struct tui_options *options, struct tui **ui, struct error *error);
 
 /* Gives the terminal back as it was. Returns the signal that stopped pizhu

@@ -58,8 +58,10 @@ refused() {
 
 refused "$D/empty.txt" "no text" "empty file"
 refused "$D/blank.txt" "no text" "only blank lines"
-refused "$D/binary.zip" "binary file (contains NUL bytes)" "binary file"
-refused "$D/directory" "is a directory" "a directory" "no *.txt files in it"
+refused "$D/binary.zip" "not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)" \
+	"binary file"
+refused "$D/directory" "is a directory" "a directory" \
+	"no speech files in it (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md)"
 refused "$D/missing.txt" "No such file or directory" "a missing file"
 refused "$D/fifo" "not a regular file" "a FIFO" "not a regular file or directory"
 "$PIZHU" cat "$D/random.bin" >/dev/null 2>"$TEST_DIR/err"
@@ -136,7 +138,7 @@ reader_opens "$D/invalid-middle.txt" "invalid UTF-8 in the middle"
 reader_opens "$D/long-line.txt" "a 10 MB single line"
 reader_opens "$D/many-lines.txt" "100,000 one-character lines"
 reader_refuses "$D/empty.txt" "no text" "empty file"
-reader_refuses "$D/binary.zip" "binary file" "binary file"
+reader_refuses "$D/binary.zip" "not a speech pizhu can read" "binary file"
 reader_refuses "$D/directory" "is a directory" "a directory"
 reader_refuses "$D/fifo" "not a regular file" "a FIFO"
 reader_refuses "$D/missing.txt" "No such file" "a missing file"

@@ -10,7 +10,7 @@ like "$(cat "$TEST_DIR/help")" "BENCH_QUICK" "--help mentions BENCH_QUICK"
 
 plan=$(python3 "$RUN" --dry-run 2>&1)
 ok $? "bench/run --dry-run"
-for figure in paint_library paint_new page quit rss tag_key import search4 search2 tag_command; do
+for figure in paint_library paint_new page quit rss tag_key import search4 search2 tag_command import_docx; do
 	like "$plan" "^  $figure " "the plan has $figure"
 done
 

@@ -77,7 +77,8 @@ check_refused() { # FILE REASON NAME
 check_refused "$TEST_DIR/missing.txt" "No such file or directory" "missing file"
 check_refused "$TEST_DIR" "is a directory" "directory"
 printf 'PK\003\004\000\000' >"$TEST_DIR/binary.zip"
-check_refused "$TEST_DIR/binary.zip" "binary file (contains NUL bytes)" "binary file"
+check_refused "$TEST_DIR/binary.zip" \
+	"not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)" "binary file"
 printf 'caf\351 cr\350me br\373l\351e\n' >"$TEST_DIR/latin1.txt"
 check_refused "$TEST_DIR/latin1.txt" "not UTF-8 or GB18030 text" "Latin-1 file"
 : >"$TEST_DIR/empty.txt"

@@ -16,14 +16,15 @@ printf '%s\n' '在全县经济工作会议上的讲话' '（2026年1月8日）' 
 printf '%s\n' '关于民生工作的讲话' '今年要抓好民生实事。' >"$dir/2026/c-notes.txt"
 printf 'binary\000data\n' >"$dir/2026/broken.txt"
 printf '%s\n' '草稿' '不应导入。' >"$dir/.drafts/draft.txt"
-printf '%s\n' '不是讲话' >"$dir/readme.md"
+printf '%s\n' '不是讲话' >"$dir/readme.rst"
 
 "$PIZHU" import "$dir" >"$TEST_DIR/out" 2>"$TEST_DIR/err"
 is "$?" 1 "import DIR with a bad file exits 1"
 is "$(cut -f2 "$TEST_DIR/out")" "$(printf '%s\n' 关于民生工作的讲话 在全县经济工作会议上的讲话 在全镇秋季工作推进会上的讲话)" \
 	"the good files are imported, *.txt in any case, in sorted order"
-is "$(cat "$TEST_DIR/err")" "pizhu: $dir/2026/broken.txt: binary file (contains NUL bytes)" \
-	"the bad file is reported with its reason"
+is "$(cat "$TEST_DIR/err")" "pizhu: $dir/readme.rst: skipped: not a speech file (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md)
+pizhu: $dir/2026/broken.txt: not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)" \
+	"the bad file is reported with its reason, the other name as skipped"
 is "$(grep -c importing "$TEST_DIR/err")" 0 "no progress when stderr is not a terminal"
 is "$("$PIZHU" list --tsv | wc -l | tr -d ' ')" 4 "hidden folders and other names are left alone"
 

@@ -83,7 +83,7 @@ tmux_wait "import file or directory"
 tmux_keys -l "$TEST_DIR/more"
 tmux_keys Enter
 tmux_wait "files that could not be imported"
-like "$(tmux_screen)" "broken.txt: binary file" "the bad file is listed with its reason"
+like "$(tmux_screen)" "broken.txt: not a speech pizhu can read" "the bad file is listed with its reason"
 tmux_keys q
 tmux_wait "1 new, 0 new versions, 0 already there, 1 failed"
 ok $? "the other file was imported"
@@ -94,6 +94,8 @@ tmux_keys g
 tmux_keys -l "新的"
 tmux_wait "pizhu library: 1 speech"
 tmux_keys e
+tmux_wait "title: "
+tmux_keys Enter
 tmux_wait "date (2026-01-08):"
 tmux_keys -l "2025年12月1日"
 tmux_keys Enter

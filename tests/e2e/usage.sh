@@ -27,7 +27,8 @@ usage() {
 }
 
 "$PIZHU" --help | sed -n '/^commands:/,/^$/p' | awk 'NF && !/commands:/ { print $1 }' >"$TEST_DIR/commands"
-is "$(wc -l <"$TEST_DIR/commands" | tr -d ' ')" "$(grep -c . "$TEST_DIR/commands")" "pizhu --help lists commands"
+# Some commands: with none, the loop below would check nothing and pass.
+ok "$([ "$(grep -c . "$TEST_DIR/commands")" -gt 5 ]; echo $?)" "pizhu --help lists commands"
 while read -r command; do
 	line=$("$PIZHU" help "$command" | head -1)
 	arguments=${line#"usage: pizhu $command"}

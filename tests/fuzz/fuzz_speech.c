@@ -5,7 +5,9 @@
  * text is valid UTF-8 without control characters (so it can never reach
  * a terminal as an escape sequence), and the outline is a tree over the
  * headings. speech_parse_in_place, given the same bytes in memory of its
- * own, gives the same speech. */
+ * own, gives the same speech. speech_parse_document, given the bytes as a
+ * document (when they are UTF-8) with hints made from them, keeps the same
+ * promises. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,7 @@ static void check_in_place(const uint8_t *data, size_t size, const struct speech
 			   speech.paragraph_count * sizeof *speech.paragraphs) == 0);
 	fuzz_assert(speech.outline_count == expected->outline_count);
 	fuzz_assert(speech.front_matter_count == expected->front_matter_count);
+	fuzz_assert(speech.back_matter_count == expected->back_matter_count);
 	speech_free(&speech);
 }
 
@@ -50,58 +53,110 @@ static void check_text(const char *text, size_t length)
 	}
 }
 
+static void check_spans(const struct speech *speech, const struct text_span *spans, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		fuzz_assert(spans[i].offset <= speech->text_length);
+		fuzz_assert(spans[i].length <= speech->text_length - spans[i].offset);
+	}
+}
+
+/* The promises every parsed speech keeps. */
+static void check_speech(const struct speech *speech)
+{
+	fuzz_assert(speech->text != NULL);
+	check_text(speech->text, speech->text_length);
+	fuzz_assert(speech->encoding != NULL);
+	fuzz_assert(speech->paragraph_count >= 1);
+	fuzz_assert(speech->paragraphs[0].role == PARAGRAPH_TITLE);
+	for (size_t i = 0; i < speech->paragraph_count; i++) {
+		const struct paragraph *paragraph = &speech->paragraphs[i];
+		fuzz_assert(paragraph->offset <= speech->text_length);
+		fuzz_assert(paragraph->length <= speech->text_length - paragraph->offset);
+		/* A paragraph is one non-blank line. */
+		fuzz_assert(i == 0 || paragraph->length > 0);
+		fuzz_assert(memchr(speech->text + paragraph->offset, '\n', paragraph->length) ==
+			    NULL);
+		fuzz_assert(paragraph->label_length <= paragraph->length);
+		fuzz_assert(paragraph->section < speech->outline_count);
+		if (paragraph->role == PARAGRAPH_HEADING)
+			fuzz_assert(paragraph->rank >= 1 && paragraph->rank <= PARAGRAPH_RANK_MAX &&
+				    paragraph->depth >= 1);
+		if (i > 0)
+			fuzz_assert(paragraph->role != PARAGRAPH_TITLE);
+	}
+	check_spans(speech, speech->front_matter, speech->front_matter_count);
+	check_spans(speech, speech->back_matter, speech->back_matter_count);
+	fuzz_assert(speech->outline_count >= 1);
+	fuzz_assert(speech->outline[0].paragraph == 0 && speech->outline[0].parent == -1);
+	for (size_t i = 0; i < speech->outline_count; i++) {
+		const struct outline_entry *entry = &speech->outline[i];
+		fuzz_assert(entry->paragraph < speech->paragraph_count);
+		fuzz_assert(entry->end_paragraph > entry->paragraph);
+		fuzz_assert(entry->end_paragraph <= speech->paragraph_count);
+		if (i > 0) {
+			fuzz_assert(entry->parent >= 0 && (size_t)entry->parent < i);
+			fuzz_assert(entry->depth > speech->outline[entry->parent].depth);
+			fuzz_assert(speech->paragraphs[entry->paragraph].role == PARAGRAPH_HEADING);
+			/* A section lies inside its parent's. */
+			fuzz_assert(entry->end_paragraph <=
+				    speech->outline[entry->parent].end_paragraph);
+		}
+	}
+}
+
+/* The bytes as a format reader's document: a hint per line, its role and
+ * heading level taken from the line's first byte. */
+static void check_document(const uint8_t *data, size_t size)
+{
+	if (utf8_text_problem((const char *)data, size) && size > 0)
+		return;
+	char *text = xmalloc(size + 1);
+	if (size)
+		memcpy(text, data, size);
+	text[size] = '\0';
+	size_t lines = 1;
+	for (size_t i = 0; i < size; i++)
+		lines += text[i] == '\n';
+	struct document_line_hint *hints = xcalloc(lines, sizeof *hints);
+	for (size_t i = 0, line = 0; i < size; i++) {
+		if (i == 0 || text[i - 1] == '\n') {
+			unsigned char byte = (unsigned char)text[i];
+			hints[line].role = byte % 4;
+			hints[line].heading_level = byte / 4 % 10;
+		}
+		line += text[i] == '\n';
+	}
+	struct document document = {.text = text,
+				    .length = size,
+				    .hints = hints,
+				    .hint_count = lines,
+				    .format = "text",
+				    .title = size % 2 ? "元数据标题 - 网站" : NULL};
+	struct speech speech;
+	struct error error = {{0}};
+	if (speech_parse_document(&document, "fallback", &speech, &error) == 0) {
+		check_speech(&speech);
+		speech_free(&speech);
+	} else {
+		fuzz_assert(error.message[0] != '\0');
+	}
+	document.title = NULL;
+	document_free(&document);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct speech speech;
 	struct error error = {{0}};
+	check_document(data, size);
 	if (speech_parse(data, size, "fallback", &speech, &error) != 0) {
 		fuzz_assert(error.message[0] != '\0');
 		check_in_place(data, size, NULL);
 		return 0;
 	}
 	check_in_place(data, size, &speech);
-	fuzz_assert(speech.text != NULL);
-	check_text(speech.text, speech.text_length);
-	fuzz_assert(speech.encoding != NULL);
-	fuzz_assert(speech.paragraph_count >= 1);
-	fuzz_assert(speech.paragraphs[0].role == PARAGRAPH_TITLE);
-	for (size_t i = 0; i < speech.paragraph_count; i++) {
-		const struct paragraph *paragraph = &speech.paragraphs[i];
-		fuzz_assert(paragraph->offset <= speech.text_length);
-		fuzz_assert(paragraph->length <= speech.text_length - paragraph->offset);
-		/* A paragraph is one non-blank line. */
-		fuzz_assert(i == 0 || paragraph->length > 0);
-		fuzz_assert(memchr(speech.text + paragraph->offset, '\n', paragraph->length) ==
-			    NULL);
-		fuzz_assert(paragraph->label_length <= paragraph->length);
-		fuzz_assert(paragraph->section < speech.outline_count);
-		if (paragraph->role == PARAGRAPH_HEADING)
-			fuzz_assert(paragraph->rank >= 1 && paragraph->rank <= 5 &&
-				    paragraph->depth >= 1);
-		if (i > 0)
-			fuzz_assert(paragraph->role != PARAGRAPH_TITLE);
-	}
-	for (size_t i = 0; i < speech.front_matter_count; i++) {
-		fuzz_assert(speech.front_matter[i].offset <= speech.text_length);
-		fuzz_assert(speech.front_matter[i].length <=
-			    speech.text_length - speech.front_matter[i].offset);
-	}
-	fuzz_assert(speech.outline_count >= 1);
-	fuzz_assert(speech.outline[0].paragraph == 0 && speech.outline[0].parent == -1);
-	for (size_t i = 0; i < speech.outline_count; i++) {
-		const struct outline_entry *entry = &speech.outline[i];
-		fuzz_assert(entry->paragraph < speech.paragraph_count);
-		fuzz_assert(entry->end_paragraph > entry->paragraph);
-		fuzz_assert(entry->end_paragraph <= speech.paragraph_count);
-		if (i > 0) {
-			fuzz_assert(entry->parent >= 0 && (size_t)entry->parent < i);
-			fuzz_assert(entry->depth > speech.outline[entry->parent].depth);
-			fuzz_assert(speech.paragraphs[entry->paragraph].role == PARAGRAPH_HEADING);
-			/* A section lies inside its parent's. */
-			fuzz_assert(entry->end_paragraph <=
-				    speech.outline[entry->parent].end_paragraph);
-		}
-	}
+	check_speech(&speech);
 	speech_free(&speech);
 	return 0;
 }

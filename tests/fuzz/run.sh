@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="bind layout search speech theme"
+NAMES="bind catalogue correct docx html layout markdown pdf search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -59,8 +59,28 @@ seeds() {
 			done
 		fi
 		;;
+	catalogue)
+		catalogue="$BUILD/locale/zh_CN/LC_MESSAGES/pizhu.mo"
+		if [ -f "$catalogue" ]; then cp "$catalogue" "$directory/pizhu.mo"; fi
+		;;
 	theme)
 		cp "$SOURCE"/themes/*.theme "$directory/"
+		;;
+	docx)
+		# The real Word files, when the corpus is there.
+		for file in "$CORPUS"/formats/*.docx; do
+			[ -f "$file" ] && cp "$file" "$directory/"
+		done
+	html | markdown | pdf)
+		# The corpus's pages, notes and PDFs are small and few: seeds
+		# for make check too.
+		extension=$name
+		[ "$name" = markdown ] && extension=md
+		if [ -d "$CORPUS/formats" ]; then
+			find "$CORPUS/formats" -name "*.$extension" | while read -r file; do
+				cp "$file" "$directory/corpus-$(basename "$file")"
+			done
+		fi
 		;;
 	search)
 		{ byte 0; printf '民生\n'; cat "$fixture"; } >"$directory/fixture.q"
@@ -86,13 +106,19 @@ seeds() {
 
 options() { # NAME: libFuzzer options of a harness
 	case $1 in
-	speech | layout) max_len=16384 ;;
+	speech | layout | html | markdown) max_len=16384 ;;
+	docx) max_len=131072 ;;
+	pdf) max_len=65536 ;;
 	*) max_len=4096 ;;
 	esac
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
 	theme) check_runs=40000 ;;
+	docx) check_runs=4000 ;;
+	html) check_runs=3000 ;;
+	markdown) check_runs=5000 ;;
+	pdf) check_runs=400 ;;
 	*) check_runs=20000 ;;
 	esac
 	echo "-dict=$SOURCE/tests/fuzz/dict/$1.dict -max_len=$max_len -timeout=10 -rss_limit_mb=2048"

@@ -36,7 +36,7 @@ static char *run(int (*writer)(FILE *, const struct export_request *, struct err
 	char *text = NULL;
 	size_t length = 0;
 	FILE *out = open_memstream(&text, &length);
-	struct export_request request = {excerpt, 1, &theme, 1, 1, EXPORT_BY_THEME, 0};
+	struct export_request request = {excerpt, 1, &theme, 1, 1, EXPORT_BY_THEME, 0, 0};
 	struct error error = {{0}};
 	if (writer(out, &request, &error) != 0)
 		printf("# writer: %s\n", error.message);

@@ -101,5 +101,20 @@ int main(void)
 	is_int(count, 2, "a keyword overlapping itself");
 	free(matches);
 
+	/* Explaining a suggestion: every keyword found, once, in list order,
+	 * the one that is also the theme's name included (it was skipped
+	 * when the caller looked for it in the message built so far). */
+	const char *minsheng[] = {"民生", "就业", "医疗", "收入"};
+	const char *paragraph = "办好民生实事，稳就业、保医疗，稳就业。";
+	char *list = keyword_found_list(paragraph, strlen(paragraph), minsheng, 4, 0);
+	is_string(list, "民生、就业、医疗", "found keywords, each once, in list order");
+	free(list);
+	list = keyword_found_list(paragraph, strlen(paragraph), minsheng, 4, 2);
+	is_string(list, "民生、就业", "at most the limit");
+	free(list);
+	list = keyword_found_list("无关", strlen("无关"), minsheng, 4, 0);
+	is_string(list, "", "none found: an empty string");
+	free(list);
+
 	return tap_done();
 }

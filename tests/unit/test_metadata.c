@@ -1,6 +1,7 @@
 /* Guessing a speech's date, speaker, occasion and source; reading dates. */
 #include "base/buffer.h"
 #include "base/file.h"
+#include "speech/date.h"
 #include "speech/metadata.h"
 #include "speech/speech.h"
 #include "tap.h"
@@ -96,8 +97,8 @@ static void not_metadata(void)
 
 static void normalize(const char *text, const char *expected)
 {
-	char iso[METADATA_DATE_SIZE] = "";
-	int valid = metadata_date_normalize(text, strlen(text), iso);
+	char iso[DATE_ISO_SIZE] = "";
+	int valid = date_normalize(text, strlen(text), iso);
 	if (expected)
 		is_string(valid ? iso : NULL, expected, "date '%s'", text);
 	else

@@ -49,6 +49,12 @@ static void on_warning(void *context, const char *path, const char *message)
 	buffer_printf(&((struct told *)context)->lines, "warning %s\n", base_name(path));
 }
 
+static void on_skipped(void *context, const char *path, const char *message)
+{
+	buffer_printf(&((struct told *)context)->lines, "skipped %s %s\n", base_name(path),
+		      strncmp(message, "skipped: ", 9) == 0 ? "why" : message);
+}
+
 static void write_speech(const char *directory, const char *name, const char *title,
 			 const char *body, size_t repeat)
 {
@@ -67,8 +73,8 @@ static char *import_directory(struct store *store, const char *directory,
 			      struct store_import_report *report, size_t *progress_calls)
 {
 	struct told told = {0};
-	struct store_import_progress progress = {&told, on_progress, on_imported, on_failed,
-						 on_warning};
+	struct store_import_progress progress = {&told,	    on_progress, on_imported,
+						 on_failed, on_warning,	 on_skipped};
 	struct error error = {{0}};
 	char *paths[] = {(char *)test_path(directory)};
 	ok(store_import_paths(store, paths, 1, &progress, report, &error) == 0, "%s: imports (%s)",
@@ -149,6 +155,30 @@ static void several_batches(struct store *store)
 	free(lines);
 }
 
+/* A directory takes the files of every format by their names, decides
+ * each one's format by its content, and tells the other names as skipped. */
+static void formats_by_name_and_content(struct store *store)
+{
+	mkdir(test_path("mixed"), 0777);
+	write_speech("mixed", "a.TXT", "甲方的讲话", "抓好党建", 2);
+	write_speech("mixed", "b.md", "乙方的讲话", "抓好项目", 2);
+	write_speech("mixed", "c.docx", "丙方的讲话", "抓好民生", 2); /* text inside */
+	write_speech("mixed", "d.jpg", "丁方的讲话", "不是讲话", 2);
+	struct store_import_report report;
+	size_t progress_calls;
+	char *lines = import_directory(store, "mixed", &report, &progress_calls);
+	is_string(lines,
+		  "skipped d.jpg why\nimported a.TXT 0\nimported b.md 0\nimported c.docx 0\n",
+		  "supported names imported, the others skipped and told");
+	is_int(report.skipped, 1, "one file skipped");
+	is_int(count_rows(store, "SELECT count(*) FROM documents WHERE format = 'md'"), 1,
+	       "the .md file is recorded as Markdown");
+	is_int(count_rows(store, "SELECT count(*) FROM documents WHERE title = '丙方的讲话'"
+				 " AND format = 'text'"),
+	       1, "a .docx named file holding text is read as text: by content");
+	free(lines);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("paths.db");
@@ -156,6 +186,7 @@ int main(void)
 		return 1;
 	refused_file_fails_alone(store);
 	several_batches(store);
+	formats_by_name_and_content(store);
 	store_close(store);
 	return tap_done();
 }

@@ -81,10 +81,10 @@ static void small_library(void)
 	is_int(count_of(store, NULL), 3, "count: removed speeches left out");
 	is_string(
 	    page_ids(store, (struct store_library_query){STORE_LIBRARY_BY_TITLE, 0, NULL}, 0, 10),
-	    "1 2 3", "by title: code point order (B < a < 文)");
+	    "2 1 3", "by title: letters in any case, then Han (a < B < 文)");
 	is_string(
 	    page_ids(store, (struct store_library_query){STORE_LIBRARY_BY_TITLE, 1, NULL}, 0, 10),
-	    "3 2 1", "by title reversed");
+	    "3 1 2", "by title reversed");
 	is_string(
 	    page_ids(store, (struct store_library_query){STORE_LIBRARY_BY_DATE, 0, NULL}, 0, 10),
 	    "1 2 3", "by date: newest first, undated last");
@@ -200,9 +200,46 @@ static void large_library(void)
 	store_close(store);
 }
 
+/* Titles in the order a Chinese reader expects: by pinyin, numbers by
+ * value; the filter finds a speech by its speaker, occasion, date and
+ * source as well as its title. */
+static void chinese_library(void)
+{
+	struct store *store = test_store_open("chinese.db");
+	struct error error = {{0}};
+	int64_t zheng = import(store, "政府工作报告", "");
+	int64_t tenth = import(store, "在全市第10次党代会上的讲话", "");
+	int64_t ninth = import(store, "在全市第9次党代会上的讲话", "");
+	int64_t a = import(store, "阿坝州调研时的讲话", "");
+	int64_t bei = import(store, "北京市工作会议讲话", "");
+	int64_t chong = import(store, "春节团拜会讲话", "");
+	char expected[128];
+	snprintf(expected, sizeof expected, "%lld %lld %lld %lld %lld %lld", (long long)a,
+		 (long long)bei, (long long)chong, (long long)ninth, (long long)tenth,
+		 (long long)zheng);
+	is_string(
+	    page_ids(store, (struct store_library_query){STORE_LIBRARY_BY_TITLE, 0, NULL}, 0, 10),
+	    expected, "by title: pinyin order (阿 北 春 在 政), 第9次 before 第10次");
+	is_string(
+	    page_ids(store, (struct store_library_query){STORE_LIBRARY_BY_TITLE, 0, NULL}, 3, 1),
+	    (snprintf(expected, sizeof expected, "%lld", (long long)ninth), expected),
+	    "by title: a page in the middle of the pinyin order");
+
+	struct store_metadata_change guizhou = {"2025-03-05", "李强", "贵州省人民代表大会",
+						"贵州日报"};
+	store_metadata_set(store, zheng, &guizhou, &error);
+	is_int(count_of(store, "贵州"), 1, "filter: the occasion (贵州 finds Guizhou's report)");
+	is_int(count_of(store, "李强"), 1, "filter: the speaker");
+	is_int(count_of(store, "2025-03"), 1, "filter: the date");
+	is_int(count_of(store, "日报"), 1, "filter: the source");
+	is_int(count_of(store, "党代会"), 2, "filter: the title still");
+	store_close(store);
+}
+
 int main(void)
 {
 	small_library();
+	chinese_library();
 	large_library();
 	return tap_done();
 }

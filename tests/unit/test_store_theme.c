@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include "store/annotation.h"
+#include "store/suggest.h"
 #include "store/theme.h"
 #include "store_test.h"
 
@@ -165,6 +166,20 @@ static void library_themes(void)
 	clash = definition("坏", 0, "mauve");
 	ok(store_theme_add(store, &clash, &id, &error) == -1, "a bad colour is refused");
 
+	/* A theme added without a colour gets one no other theme has: red,
+	 * blue and green are the defaults', cyan is 生态's. */
+	struct theme_definition plain = definition("法治", 0, "");
+	int64_t plain_id;
+	ok(store_theme_add(store, &plain, &plain_id, &error) == 0, "add a theme without a colour");
+	store_theme_get(store, plain_id, &got, &error);
+	is_string(got.definition.color, "magenta", "it gets the first colour no theme has");
+	store_theme_clear(&got);
+	plain = definition("文化", 0, "");
+	ok(store_theme_add(store, &plain, &plain_id, &error) == 0, "and another");
+	store_theme_get(store, plain_id, &got, &error);
+	is_string(got.definition.color, "yellow", "which skips the taken cyan too");
+	store_theme_clear(&got);
+
 	/* Tag, then rename and recolour: the tag stays. */
 	int64_t speech = test_import(store, NULL, "标题\n稳就业。\n", NULL);
 	ok(store_tag_add(store, speech, 1, minsheng, NULL, &error) == 0, "tag");
@@ -205,8 +220,35 @@ static void library_themes(void)
 	store_close(store);
 }
 
+/* The built-in 民生 suggests itself for what people live on, not for the
+ * budget's revenue (一般公共预算收入) or the party's 主题教育. */
+static void default_keywords_mean_what_they_say(void)
+{
+	struct store *store = test_store_open("keywords.db");
+	test_themes_install(store);
+	int64_t speech = test_import(store, NULL,
+				     "标题\n一般公共预算收入完成31.5亿元，增长5.7%。\n"
+				     "扎实开展主题教育，推进学习教育常态化。\n"
+				     "城乡居民人均可支配收入增长5.1%。\n"
+				     "办好人民满意的教育，新建中小学和幼儿园9所。\n",
+				     NULL);
+	struct store_suggestion *suggestions;
+	size_t count;
+	struct error error = {{0}};
+	store_suggestions(store, speech, &suggestions, &count, &error);
+	char found[256] = "";
+	for (size_t i = 0; i < count; i++)
+		snprintf(found + strlen(found), sizeof found - strlen(found), "%s%zu %s",
+			 i ? ", " : "", suggestions[i].paragraph, suggestions[i].theme_name);
+	is_string(found, "2 党建, 3 民生, 4 民生",
+		  "no 民生 for budget revenue or 主题教育; 民生 for income and schools");
+	store_suggestions_free(suggestions, count);
+	store_close(store);
+}
+
 int main(void)
 {
+	default_keywords_mean_what_they_say();
 	parses_files();
 	loads_defaults_and_user_files();
 	library_themes();

@@ -4,18 +4,19 @@
 #include "tui/model/paragraph_marks.h"
 #include "tui/model/visible.h"
 
-/* ¶0 title, ¶1 salutation, ¶2 一、 (entry 1) ¶3, ¶4 （一） (entry 2) ¶5,
+/* (No body line begins 第一部分, which the parser takes for a part
+ * heading.) ¶0 title, ¶1 salutation, ¶2 一、 (entry 1) ¶3, ¶4 （一） (entry 2) ¶5,
  * ¶6 （二） (entry 3) ¶7, ¶8 二、 (entry 4) ¶9. */
 static const char text[] = "标题\n"
 			   "同志们：\n"
 			   "一、第一部分\n"
-			   "第一部分的话。\n"
+			   "这是第一部分的话。\n"
 			   "（一）第一小节\n"
-			   "第一小节的话。\n"
+			   "这是第一小节的话。\n"
 			   "（二）第二小节\n"
-			   "第二小节的话。\n"
+			   "这是第二小节的话。\n"
 			   "二、第二部分\n"
-			   "第二部分的话。\n";
+			   "这是第二部分的话。\n";
 
 /* Every paragraph visible_next visits from the title, as "0 1 2 …". */
 static void walk(const struct visible *visible, char *out, size_t size)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "base/buffer.h"
+#include "speech/correct.h"
 
 void visible_init(struct visible *visible, const struct speech *speech,
 		  const struct paragraph_marks *annotations)
@@ -48,8 +49,25 @@ void visible_toggle_fold(struct visible *visible, size_t entry)
 		visible->folded[entry] = !visible->folded[entry];
 }
 
+size_t visible_shown(const struct visible *visible, size_t paragraph)
+{
+	const struct speech *speech = visible->speech;
+	size_t shown = paragraph;
+	while (shown < speech->paragraph_count && paragraph_hidden(&speech->paragraphs[shown]))
+		shown++;
+	if (shown < speech->paragraph_count)
+		return shown;
+	/* The title is never hidden. */
+	while (paragraph > 0 && paragraph_hidden(&speech->paragraphs[paragraph]))
+		paragraph--;
+	return paragraph;
+}
+
 int visible_passes_filter(const struct visible *visible, size_t paragraph)
 {
+	/* Moved to the front or back matter by the user (speech/correct.h). */
+	if (paragraph_hidden(&visible->speech->paragraphs[paragraph]))
+		return 0;
 	if (!visible->filter || paragraph == 0)
 		return 1;
 	long entry = visible_entry_of(visible, paragraph);
@@ -95,6 +113,8 @@ size_t visible_previous(const struct visible *visible, size_t paragraph)
 		candidate = visible_owner(visible, candidate);
 		if (visible_passes_filter(visible, candidate))
 			return candidate;
+		if (!visible->filter)
+			continue; /* a hidden paragraph: the one before may show */
 		/* Jump over the outermost section that holds nothing to show. */
 		for (long e = (long)speech->paragraphs[candidate].section; e > 0;
 		     e = speech->outline[e].parent)

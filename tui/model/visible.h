@@ -7,7 +7,8 @@
  * headings of the sections they are in, and the title. Steps skip whole
  * sections that hold nothing to show, so a step costs at most the outline
  * depth with folds, and the paragraphs passed over within one section with
- * a filter. */
+ * a filter. Paragraphs the user moved to the front or back matter never
+ * show. */
 #ifndef PIZHU_TUI_MODEL_VISIBLE_H
 #define PIZHU_TUI_MODEL_VISIBLE_H
 
@@ -39,7 +40,12 @@ size_t visible_folded_count(const struct visible *visible, size_t paragraph);
 /* Folds or unfolds the section an outline entry opens. */
 void visible_toggle_fold(struct visible *visible, size_t entry);
 
-/* 1 when the filter lets the paragraph through (always without one). */
+/* The paragraph itself unless the user hid it (moved it to the front or
+ * back matter), else the next one shown, else the previous. */
+size_t visible_shown(const struct visible *visible, size_t paragraph);
+
+/* 1 when the filter lets the paragraph through (always without one); 0
+ * for a hidden paragraph. */
 int visible_passes_filter(const struct visible *visible, size_t paragraph);
 
 /* The next visible paragraph after `paragraph`, or paragraph_count. */

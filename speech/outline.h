@@ -1,0 +1,14 @@
+/* outline.h — the outline tree over a speech's headings.
+ *
+ * Depth is relative: a heading's parent is the nearest heading before it
+ * of a smaller rank; top-level headings are depth 1, the title depth 0.
+ * Every paragraph gets the outline entry of the section it is in. */
+#ifndef PIZHU_SPEECH_OUTLINE_H
+#define PIZHU_SPEECH_OUTLINE_H
+
+#include "speech/speech.h"
+
+/* Builds speech->outline and each paragraph's depth and section. */
+void outline_build(struct speech *speech);
+
+#endif

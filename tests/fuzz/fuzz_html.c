@@ -1,0 +1,14 @@
+/* fuzz_html.c — reading a web page from any bytes: a document that keeps the
+ * readers' promises (document_check.h), or a message; never a crash, a
+ * leak or a hang. */
+#include "formats/html.h"
+#include "tests/fuzz/document_check.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct document document;
+	struct error error = {{0}};
+	int status = html_read(data, size, &document, &error);
+	check_document(status, &document, &error, "html");
+	return 0;
+}

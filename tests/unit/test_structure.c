@@ -1,0 +1,590 @@
+/* The structure rules of docs/structure.md, one failure class at a time:
+ * titles past advertising and menus, back matter, unnumbered and appendix
+ * parts, enumerations, numbering slips, runs inside runs, wrapped lines, a
+ * speech on one line, and a format reader's hints. Every text is made up
+ * for the test. */
+#include "base/buffer.h"
+#include "base/file.h"
+#include "speech/speech.h"
+#include "tap.h"
+
+static int parse(const char *text, struct speech *speech)
+{
+	struct error error = {{0}};
+	int status =
+	    speech_parse((const unsigned char *)text, strlen(text), "fallback", speech, &error);
+	if (status != 0)
+		printf("#   parse error: %s\n", error.message);
+	return status;
+}
+
+static void title_is(const struct speech *speech, const char *expected, const char *name)
+{
+	is_span(paragraph_text(speech, 0), speech->paragraphs[0].length, expected, "%s", name);
+}
+
+/* The paragraph whose text starts with `start`, or 0. */
+static size_t find(const struct speech *speech, const char *start)
+{
+	for (size_t i = 1; i < speech->paragraph_count; i++)
+		if (speech->paragraphs[i].length >= strlen(start) &&
+		    memcmp(paragraph_text(speech, i), start, strlen(start)) == 0)
+			return i;
+	return 0;
+}
+
+/* Checks that the paragraph starting with `start` is a heading at `depth`
+ * (0: a body paragraph) with the label `label` (NULL: not checked). */
+static void heading(const struct speech *speech, const char *start, int depth, const char *label)
+{
+	size_t i = find(speech, start);
+	if (!ok(i > 0, "'%s' is a paragraph", start))
+		return;
+	const struct paragraph *paragraph = &speech->paragraphs[i];
+	if (depth == 0) {
+		is_int(paragraph->role, PARAGRAPH_BODY, "'%s' is body text", start);
+		return;
+	}
+	is_int(paragraph->role, PARAGRAPH_HEADING, "'%s' is a heading", start);
+	is_int(paragraph->depth, depth, "'%s' at depth %d", start, depth);
+	if (label)
+		is_span(paragraph_text(speech, i), paragraph->label_length, label, "'%s' label",
+			start);
+}
+
+static int spans_hold(const char *text, const struct text_span *spans, size_t count,
+		      const char *wanted)
+{
+	for (size_t i = 0; i < count; i++)
+		if (spans[i].length == strlen(wanted) &&
+		    memcmp(text + spans[i].offset, wanted, spans[i].length) == 0)
+			return 1;
+	return 0;
+}
+
+static void advertising_before_title(void)
+{
+	const char *text = "某某范文网\n"
+			   "用心写好每一篇\n"
+			   "专注公文二十年\n"
+			   "让写作更轻松\n"
+			   "\n"
+			   "每天更新 精品不断\n"
+			   "扫码订阅全年内容\n"
+			   "交流群：\n"
+			   "群号：\n"
+			   "\n"
+			   "\n"
+			   "在全县农村工作会议上的讲话\n"
+			   "（2025年1月8日）\n"
+			   "同志们：\n"
+			   "今天我们召开会议，部署今年的农村工作。\n"
+			   "一、提高认识\n"
+			   "二、狠抓落实\n";
+	struct speech speech;
+	if (!ok(parse(text, &speech) == 0, "advertising block parses"))
+		return;
+	title_is(&speech, "在全县农村工作会议上的讲话", "the title after an advertising block");
+	ok(spans_hold(speech.text, speech.front_matter, speech.front_matter_count,
+		      "用心写好每一篇"),
+	   "a slogan with no telltale word is front matter");
+	is_int(speech.front_matter_count, 8, "the whole block is front matter");
+	heading(&speech, "（2025年1月8日）", 0, NULL);
+	heading(&speech, "同志们：", 0, NULL);
+	heading(&speech, "一、提高认识", 1, NULL);
+	speech_free(&speech);
+
+	const char *named = "春季工作部署\n张三\n同志们：\n开会。\n";
+	if (ok(parse(named, &speech) == 0, "a plain title and a name parse")) {
+		title_is(&speech, "春季工作部署",
+			 "a speaker's name before the salutation is no title");
+		heading(&speech, "张三", 0, NULL);
+		speech_free(&speech);
+	}
+
+	/* No title shape, no telltale words: the line nearest the
+	 * salutation, after a gap, is the title. */
+	const char *plain =
+	    "品牌名称\n口号说得响亮\n口号说得好听\n\n\n春季工作部署会\n同志们：\n开会。\n";
+	if (ok(parse(plain, &speech) == 0, "slogans parse")) {
+		title_is(&speech, "春季工作部署会", "slogans before a plain title");
+		is_int(speech.front_matter_count, 3, "three slogan lines hidden");
+		speech_free(&speech);
+	}
+}
+
+static void page_title_and_menus(void)
+{
+	struct speech speech;
+	const char *page = "在全市经济工作会议上的讲话_某某日报网\n"
+			   "首页 新闻 政务 经济 文化 视频\n"
+			   "当前位置：首页 > 新闻 > 正文\n"
+			   "在全市经济工作会议上的讲话\n"
+			   "2025-01-10 10:00 来源：某某日报\n"
+			   "同志们：\n"
+			   "今年的工作很重要，我讲几点意见。\n";
+	if (ok(parse(page, &speech) == 0, "a saved page parses")) {
+		title_is(&speech, "在全市经济工作会议上的讲话",
+			 "the headline, not the <title> line");
+		ok(spans_hold(speech.text, speech.front_matter, speech.front_matter_count,
+			      "首页 新闻 政务 经济 文化 视频"),
+		   "the menu is front matter");
+		ok(spans_hold(speech.text, speech.front_matter, speech.front_matter_count,
+			      "在全市经济工作会议上的讲话_某某日报网"),
+		   "the <title> line is front matter");
+		heading(&speech, "同志们：", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *alone = "关于做好春耕生产工作的通知 - 某某市人民政府门户网站\n"
+			    "各乡镇：\n"
+			    "春耕在即，现将有关事项通知如下。\n";
+	if (ok(parse(alone, &speech) == 0, "a page without a repeated headline parses")) {
+		title_is(&speech, "关于做好春耕生产工作的通知", "the site's name is cut off");
+		speech_free(&speech);
+	}
+	const char *bar = "在开学典礼上的致辞|某某大学新闻网\n老师们、同学们：\n新学期开始了。\n";
+	if (ok(parse(bar, &speech) == 0, "a title with |站名 parses")) {
+		title_is(&speech, "在开学典礼上的致辞", "the name after | is cut off");
+		speech_free(&speech);
+	}
+	const char *word = "文化工作讲话 100%_done\n同志们：\n开会。\n";
+	if (ok(parse(word, &speech) == 0, "a title with an underscore parses")) {
+		title_is(&speech, "文化工作讲话 100%_done", "a plain word after _ is no site");
+		speech_free(&speech);
+	}
+	const char *source =
+	    "2025年某省政府工作报告\n来源 : 某某日报\n——2025年1月15日在某省人民代表大会上\n"
+	    "某省省长 张三\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n";
+	if (ok(parse(source, &speech) == 0, "a source line under the title parses")) {
+		title_is(&speech, "2025年某省政府工作报告",
+			 "来源 : … is not the title's second line");
+		is_int(speech.front_matter_count, 1, "来源 : … is front matter");
+		speech_free(&speech);
+	}
+	const char *menu = "首页\n新闻\n政务\n互动\n在全区大会上的讲话\n同志们：\n开会。\n";
+	if (ok(parse(menu, &speech) == 0, "a menu of short lines parses")) {
+		title_is(&speech, "在全区大会上的讲话", "the title after a menu of short lines");
+		is_int(speech.front_matter_count, 4, "the menu's lines are front matter");
+		speech_free(&speech);
+	}
+}
+
+static void back_matter(void)
+{
+	struct speech speech;
+	const char *text = "在会上的讲话\n"
+			   "同志们：\n"
+			   "一、抓好落实\n"
+			   "今年的任务很重，我们要一件一件抓好落实，不辜负群众的期待。\n"
+			   "谢谢大家！\n"
+			   "（责任编辑：张三）\n"
+			   "相关新闻：\n"
+			   "某某会议召开\n"
+			   "某某工作推进会举行\n"
+			   "打印 关闭窗口\n";
+	if (!ok(parse(text, &speech) == 0, "back matter parses"))
+		return;
+	is_int(speech.back_matter_count, 5, "editor, related news and page controls hidden");
+	is_span(paragraph_text(&speech, speech.paragraph_count - 1),
+		speech.paragraphs[speech.paragraph_count - 1].length, "谢谢大家！",
+		"the speech ends with its last paragraph");
+	is_int(speech.outline[1].end_paragraph, speech.paragraph_count,
+	       "the last section holds no back matter");
+	speech_free(&speech);
+
+	const char *licence = "报告\n"
+			      "各位代表：\n"
+			      "我们要团结奋斗，创造更加美好的未来，这是全体人民的共同心愿。\n"
+			      "本作品是中华人民共和国的\n"
+			      "法律\n"
+			      "、\n"
+			      "法规\n"
+			      "，依照著作权法不适用于该法，属于公有领域。\n"
+			      "Public domain\n"
+			      "false\n";
+	if (ok(parse(licence, &speech) == 0, "licence trailer parses")) {
+		is_int(speech.paragraph_count, 3, "the licence trailer is no paragraph");
+		ok(spans_hold(speech.text, speech.back_matter, speech.back_matter_count,
+			      "Public domain"),
+		   "Public domain is back matter");
+		speech_free(&speech);
+	}
+
+	const char *source = "讲话\n同志们：\n来源：某某日报\n今天开会，研究部署全年工作，请大家认"
+			     "真抓好落实，确保各项任务完成。\n"
+			     "第二段，继续讲工作要求，请大家认真落实，按时完成，不打折扣。\n";
+	if (ok(parse(source, &speech) == 0, "来源 near the top parses")) {
+		is_int(speech.back_matter_count, 0,
+		       "来源 followed by the speech is no back matter");
+		speech_free(&speech);
+	}
+}
+
+static void unnumbered_headings(void)
+{
+	struct speech speech;
+	const char *text = "政府工作报告\n"
+			   "各位代表：\n"
+			   "现在，我代表市人民政府向大会报告工作。\n"
+			   "过去一年工作回顾\n"
+			   "过去一年，我们做了大量工作。\n"
+			   "一是经济稳中有进。内容。\n"
+			   "二是改革不断深化。内容。\n"
+			   "2026年工作安排\n"
+			   "今年是关键之年。\n"
+			   "（一）扩大有效需求。内容。\n"
+			   "（二）推进科技创新。内容。\n"
+			   "加强政府自身建设\n"
+			   "（一）坚持依法行政。内容。\n"
+			   "（二）持续改进作风。内容。\n";
+	if (!ok(parse(text, &speech) == 0, "unnumbered headings parse"))
+		return;
+	heading(&speech, "过去一年工作回顾", 1, "过去一年工作回顾");
+	heading(&speech, "一是经济稳中有进", 2, "一是经济稳中有进");
+	heading(&speech, "2026年工作安排", 1, NULL);
+	heading(&speech, "（一）扩大有效需求", 2, NULL);
+	heading(&speech, "加强政府自身建设", 1, NULL);
+	heading(&speech, "（二）持续改进作风", 2, NULL);
+	heading(&speech, "今年是关键之年", 0, NULL);
+	speech_free(&speech);
+
+	/* A short line that heads nothing stays text. */
+	const char *lone = "讲话\n同志们：\n一、抓好经济\n内容很多，要认真落实。\n主要做法\n各地都"
+			   "有好的经验。\n二、抓好民生\n";
+	if (ok(parse(lone, &speech) == 0, "a lone short line parses")) {
+		heading(&speech, "主要做法", 0, NULL);
+		heading(&speech, "二、抓好民生", 1, NULL);
+		speech_free(&speech);
+	}
+}
+
+static void appendices(void)
+{
+	struct speech speech;
+	const char *text = "报告\n"
+			   "各位代表：\n"
+			   "一、过去一年\n"
+			   "内容。\n"
+			   "二、今年安排\n"
+			   "内容。\n"
+			   "附件1\n"
+			   "十件民生实事\n"
+			   "一、提高补助标准\n"
+			   "二、新建一批学校\n"
+			   "附件2\n"
+			   "名词解释\n"
+			   "1.“两新”：内容。\n"
+			   "2.“两重”：内容。\n";
+	if (!ok(parse(text, &speech) == 0, "appendices parse"))
+		return;
+	heading(&speech, "附件1", 1, "附件1");
+	heading(&speech, "十件民生实事", 0, NULL);
+	heading(&speech, "一、提高补助标准", 2, NULL);
+	heading(&speech, "附件2", 1, NULL);
+	heading(&speech, "名词解释", 0, NULL);
+	heading(&speech, "1.“两新”", 2, "1.“两新”");
+	speech_free(&speech);
+
+	const char *glossary =
+	    "报告\n各位代表：\n一、工作\n内容。\n名词解释\n1.甲：内容。\n2.乙：内容。\n";
+	if (ok(parse(glossary, &speech) == 0, "a glossary parses")) {
+		heading(&speech, "名词解释", 1, NULL);
+		heading(&speech, "1.甲", 2, NULL);
+		speech_free(&speech);
+	}
+}
+
+static void enumerations(void)
+{
+	struct speech speech;
+	const char *verbs =
+	    "讲话\n同志们：\n一抓学习，提高本领。\n内容。\n二抓落实，务求实效。\n"
+	    "三抓作风，转变风气。\n四川日报记者报道了我们的工作。\n三峡工程很重要。\n";
+	if (ok(parse(verbs, &speech) == 0, "一抓 parses")) {
+		heading(&speech, "一抓学习", 1, "一抓学习，提高本领");
+		heading(&speech, "三抓作风", 1, NULL);
+		heading(&speech, "四川日报", 0, NULL);
+		heading(&speech, "三峡工程", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *parts = "报告\n第一部分 回顾\n一、成绩\n二、不足\n第二部分 安排\n一、目标\n"
+			    "第一章 总则\n";
+	if (ok(parse(parts, &speech) == 0, "第一部分 parses")) {
+		heading(&speech, "第一部分", 1, "第一部分 回顾");
+		heading(&speech, "一、成绩", 2, NULL);
+		heading(&speech, "第二部分", 1, NULL);
+		heading(&speech, "一、目标", 2, NULL);
+		heading(&speech, "第一章", 2, NULL);
+		speech_free(&speech);
+	}
+	const char *markdown = "# 关于做好工作的意见\n"
+			       "\n"
+			       "> 来源：某某网\n"
+			       "\n"
+			       "## 一、总体要求\n"
+			       "### （一）指导思想\n"
+			       "正文。\n"
+			       "## 结语\n"
+			       "**二、保障措施**\n"
+			       "正文。\n";
+	if (ok(parse(markdown, &speech) == 0, "Markdown parses")) {
+		title_is(&speech, "关于做好工作的意见", "# line is the title, without #");
+		heading(&speech, "一、总体要求", 1, "一、总体要求");
+		heading(&speech, "（一）指导思想", 2, "（一）指导思想");
+		heading(&speech, "结语", 1, "结语");
+		heading(&speech, "二、保障措施", 1, "二、保障措施");
+		is_int(speech.front_matter_count, 1, "the quoted 来源 line is front matter");
+		speech_free(&speech);
+	}
+	const char *bare = "## 一\n内容。\n## 二\n内容。\n### 1. 小点\n";
+	if (ok(parse(bare, &speech) == 0, "## 一 parses")) {
+		ok(!speech.title_found, "a ## heading is no title");
+		heading(&speech, "一", 1, "一");
+		heading(&speech, "二", 1, NULL);
+		heading(&speech, "1. 小点", 2, NULL);
+		speech_free(&speech);
+	}
+}
+
+static void numbering_slips(void)
+{
+	struct speech speech;
+	const char *twice = "讲话\n同志们：\n一、甲\n二、乙\n三、丙\n内容。\n三、结语\n";
+	if (ok(parse(twice, &speech) == 0, "a number typed twice parses")) {
+		heading(&speech, "三、丙", 1, NULL);
+		heading(&speech, "三、结语", 1, NULL);
+		speech_free(&speech);
+	}
+	const char *skipped = "讲话\n同志们：\n一、甲\n二、乙\n四、丁\n五、戊\n";
+	if (ok(parse(skipped, &speech) == 0, "a skipped number parses")) {
+		heading(&speech, "四、丁", 1, NULL);
+		heading(&speech, "五、戊", 1, NULL);
+		speech_free(&speech);
+	}
+	const char *prose = "讲话\n同志们：\n一是抓学习，二是抓落实，三是抓作风。\n一、总体要求\n";
+	if (ok(parse(prose, &speech) == 0, "一是…二是… in one paragraph parses")) {
+		heading(&speech, "一是抓学习", 0, NULL);
+		heading(&speech, "一、总体要求", 1, NULL);
+		speech_free(&speech);
+	}
+}
+
+static void runs_inside_runs(void)
+{
+	struct speech speech;
+	const char *inner = "讲话\n同志们：\n1、抓经济\n第一，抓投资。\n第二，抓消费。\n2、抓民生\n"
+			    "一是抓就业。\n二是抓教育。\n3、抓安全\n";
+	if (ok(parse(inner, &speech) == 0, "runs inside runs parse")) {
+		heading(&speech, "1、抓经济", 1, NULL);
+		heading(&speech, "第一，抓投资", 2, NULL);
+		heading(&speech, "2、抓民生", 1, NULL);
+		heading(&speech, "二是抓教育", 2, NULL);
+		heading(&speech, "3、抓安全", 1, NULL);
+		speech_free(&speech);
+	}
+	const char *same_rank =
+	    "讲话\n同志们：\n第一，抓经济。\n一是抓投资。\n二是抓消费。\n第二，抓民生。\n";
+	if (ok(parse(same_rank, &speech) == 0, "一是 inside 第一， parses")) {
+		heading(&speech, "第一，抓经济", 1, NULL);
+		heading(&speech, "一是抓投资", 2, NULL);
+		heading(&speech, "第二，抓民生", 1, NULL);
+		speech_free(&speech);
+	}
+	const char *appended = "讲话\n同志们：\n一、甲\n二、乙\n三、丙\n谢谢大家。\n"
+			       "某某市文明行为促进办法\n一、总则\n二、细则\n";
+	if (ok(parse(appended, &speech) == 0, "an appended document parses")) {
+		heading(&speech, "某某市文明行为促进办法", 1, NULL);
+		heading(&speech, "一、总则", 2, NULL);
+		speech_free(&speech);
+	}
+	const char *newspaper = "讲话\n同志们：\n我们要抓好落实（下转第七版）\n（上接第一版）\n"
+				"（上接第一版）继续推进改革。\n";
+	if (ok(parse(newspaper, &speech) == 0, "continuation notes parse")) {
+		heading(&speech, "我们要抓好落实", 0, NULL);
+		is_int(speech.paragraphs[find(&speech, "我们要抓好落实")].length,
+		       strlen("我们要抓好落实"), "the note at a line's end is cut off");
+		heading(&speech, "继续推进改革", 0, NULL);
+		is_int(speech.front_matter_count, 1, "a note alone on its line is hidden");
+		speech_free(&speech);
+	}
+}
+
+static void wrapped_headings(void)
+{
+	struct speech speech;
+	const char *text =
+	    "报告\n各位代表：\n一、2025年工作回顾和\n2026年工作安排\n内容。\n二是\n推进改革。\n";
+	if (!ok(parse(text, &speech) == 0, "wrapped headings parse"))
+		return;
+	heading(&speech, "一、2025年工作回顾和2026年工作安排", 1,
+		"一、2025年工作回顾和2026年工作安排");
+	heading(&speech, "二是推进改革", 0, NULL);
+	ok(find(&speech, "2026年工作安排") == 0, "the wrapped part is no paragraph of its own");
+	speech_free(&speech);
+}
+
+static void one_line(void)
+{
+	struct buffer text = {0};
+	buffer_append_string(&text, "在全县工作大会上的讲话 同志们：今天召开大会。");
+	for (int part = 0; part < 3; part++) {
+		static const char *const markers[] = {"一、统一思想", "二、狠抓落实",
+						      "三、转变作风"};
+		buffer_append_string(&text, markers[part]);
+		buffer_append_string(&text, "。");
+		for (int i = 0; i < 20; i++)
+			buffer_append_string(&text, "我们要认真学习，深刻领会，抓好贯彻落实。");
+	}
+	struct speech speech;
+	if (!ok(parse(buffer_string(&text), &speech) == 0, "a speech on one line parses")) {
+		buffer_free(&text);
+		return;
+	}
+	title_is(&speech, "在全县工作大会上的讲话", "the title of a one-line speech");
+	heading(&speech, "同志们：", 0, NULL);
+	heading(&speech, "一、统一思想", 1, "一、统一思想");
+	heading(&speech, "三、转变作风", 1, NULL);
+	speech_free(&speech);
+	buffer_free(&text);
+}
+
+static void document_hints(void)
+{
+	static struct document_line_hint hints[] = {
+	    {DOCUMENT_FRONT, 0}, {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, 2}, {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 3},	 {DOCUMENT_TEXT, 0},  {DOCUMENT_BACK, 0},
+	};
+	char text[] =
+	    "某某网站\n在会上的讲话\n工作回顾\n正文。\n（一）主要成绩\n正文。\n网站地图\n";
+	struct document document = {.text = text,
+				    .length = strlen(text),
+				    .hints = hints,
+				    .hint_count = sizeof hints / sizeof hints[0],
+				    .format = "html"};
+	struct speech speech;
+	struct error error = {{0}};
+	if (ok(speech_parse_document(&document, "fallback", &speech, &error) == 0,
+	       "a hinted document parses")) {
+		title_is(&speech, "在会上的讲话", "the hinted title");
+		is_int(speech.front_matter_count, 1, "the hinted front matter");
+		is_int(speech.back_matter_count, 1, "the hinted back matter");
+		heading(&speech, "工作回顾", 1, "工作回顾");
+		heading(&speech, "（一）主要成绩", 2, NULL);
+		speech_free(&speech);
+	}
+
+	char untitled[] = "同志们：\n今天开会。\n";
+	struct document named = {.text = untitled,
+				 .length = strlen(untitled),
+				 .format = "docx",
+				 .title = "元数据里的标题 - 某某网站"};
+	if (ok(speech_parse_document(&named, "fallback", &speech, &error) == 0,
+	       "a document with a metadata title parses")) {
+		title_is(&speech, "元数据里的标题", "the metadata title names an untitled text");
+		ok(speech.title_found, "a metadata title counts as found");
+		speech_free(&speech);
+	}
+}
+
+static int load(const char *relative, struct speech *speech)
+{
+	char path[4096];
+	if (!tap_corpus_path(relative, path, sizeof path))
+		return -1;
+	unsigned char *bytes;
+	size_t length;
+	struct error error;
+	if (file_read(path, &bytes, &length, &error) != 0)
+		return -1;
+	int status = speech_parse(bytes, length, "fallback", speech, &error);
+	free(bytes);
+	return status;
+}
+
+/* text without spaces (the expected outlines are compared so; the tab
+ * between depth and label stays). */
+static void squeeze(const char *text, size_t length, struct buffer *out)
+{
+	for (size_t i = 0; i < length;) {
+		if (text[i] == ' ' || text[i] == '\r') {
+			i++;
+		} else if (length - i >= 3 && memcmp(text + i, "　", 3) == 0) {
+			i += 3;
+		} else {
+			buffer_append_byte(out, text[i]);
+			i++;
+		}
+	}
+}
+
+/* The outline as DEPTH<TAB>LABEL lines, white space squeezed out. */
+static char *outline_lines(const struct speech *speech)
+{
+	struct buffer out = {0};
+	for (size_t i = 0; i < speech->outline_count; i++) {
+		const struct outline_entry *entry = &speech->outline[i];
+		buffer_printf(&out, "%d\t", entry->depth);
+		squeeze(paragraph_text(speech, entry->paragraph),
+			speech->paragraphs[entry->paragraph].label_length, &out);
+		buffer_append_byte(&out, '\n');
+	}
+	return buffer_string(&out);
+}
+
+/* Real files of ../shared/corpus (skipped when it is absent). */
+static void corpus(void)
+{
+	struct speech speech;
+	if (load("provincial-2026/gov-report-2026-ningxia.txt", &speech) != 0) {
+		tap_skip("../shared/corpus absent");
+		return;
+	}
+	title_is(&speech, "2026年宁夏回族自治区政府工作报告",
+		 "ningxia: the page's fuller headline over the document's own");
+	speech_free(&speech);
+	if (load("national/gov-report-2018.txt", &speech) == 0) {
+		ok(speech.back_matter_count > 0, "2018: the licence trailer is back matter");
+		ok(find(&speech, "Public domain") == 0, "2018: no licence line is a paragraph");
+		speech_free(&speech);
+	}
+	if (load("provincial-2026/gov-report-2026-guangdong.txt", &speech) == 0) {
+		heading(&speech, "附件1", 1, NULL);
+		speech_free(&speech);
+	}
+	if (load("formats/md-01-central-no1-document-2026.md", &speech) == 0) {
+		char path[4096];
+		unsigned char *bytes;
+		size_t length;
+		struct error error;
+		tap_corpus_path("formats/md-01-central-no1-document-2026.md.expected.tsv", path,
+				sizeof path);
+		if (file_read(path, &bytes, &length, &error) == 0) {
+			struct buffer expected = {0};
+			squeeze((const char *)bytes, length, &expected);
+			char *got = outline_lines(&speech);
+			is_string(got, buffer_string(&expected),
+				  "md-01: the outline a Markdown file expects");
+			free(got);
+			buffer_free(&expected);
+			free(bytes);
+		}
+		speech_free(&speech);
+	}
+}
+
+int main(void)
+{
+	advertising_before_title();
+	page_title_and_menus();
+	back_matter();
+	unnumbered_headings();
+	appendices();
+	enumerations();
+	numbering_slips();
+	runs_inside_runs();
+	wrapped_headings();
+	one_line();
+	document_hints();
+	corpus();
+	return tap_done();
+}
