@@ -68,8 +68,8 @@ static int bind_line(char *line, const char *path, int number)
 	     word = strtok(NULL, " \t\r\n"))
 		words[count++] = word;
 	if (count < 4 || (count == 5 && words[4][0] != '#'))
-		return cli_fail("%s:%d: expected bind VIEW KEY COMMAND (bind reader x "
-				"heading-next)",
+		return cli_fail(_("%s:%d: expected bind VIEW KEY COMMAND (bind reader x "
+				  "heading-next)"),
 				path, number);
 	struct error error;
 	if (request_bind(words[1], words[2], words[3], &error) != 0)

@@ -71,6 +71,7 @@ seeds() {
 		for file in "$CORPUS"/formats/*.docx; do
 			[ -f "$file" ] && cp "$file" "$directory/"
 		done
+		;;
 	html | markdown | pdf)
 		# The corpus's pages, notes and PDFs are small and few: seeds
 		# for make check too.
