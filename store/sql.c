@@ -189,6 +189,13 @@ static const char history_notes_check[] =
 	     "  iif(logged IS NULL, 'none', iif(text IS NULL, 'it has one', 'another text')))"
 	     " FROM judged WHERE text IS NOT logged";
 
+/* Each version's kept tag count (schema v4) agrees with its tags. */
+static const char tag_count_check[] =
+    "SELECT printf('speech %d: tag count %d, but it has %d tags', id, tag_count, actual)"
+    " FROM (SELECT d.id, d.tag_count,"
+    "  (SELECT count(*) FROM tags t WHERE t.document_id = d.id) AS actual FROM documents d)"
+    " WHERE tag_count != actual";
+
 int store_check(struct store *store, char **report, struct error *error)
 {
 	struct buffer text = {0};
@@ -196,7 +203,8 @@ int store_check(struct store *store, char **report, struct error *error)
 	    collect_check(store, "PRAGMA foreign_key_check", &text, error) != 0 ||
 	    collect_check(store, history_shape_check, &text, error) != 0 ||
 	    collect_check(store, history_tags_check, &text, error) != 0 ||
-	    collect_check(store, history_notes_check, &text, error) != 0) {
+	    collect_check(store, history_notes_check, &text, error) != 0 ||
+	    collect_check(store, tag_count_check, &text, error) != 0) {
 		buffer_free(&text);
 		return -1;
 	}
