@@ -74,11 +74,15 @@ const struct command commands[] = {
      "Lists PARA<TAB>THEME<TAB>KEYWORDS for each paragraph that mentions a\n"
      "theme's keywords but does not carry the theme. --apply tags them all, as\n"
      "one undoable step.\n"},
-    {"search", command_search, "[--theme T] [--speech S] QUERY...",
+    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] QUERY...",
      "Search the text of every speech.",
-     "Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first. A paragraph matches\n"
-     "when it holds every word of the query; the words are highlighted when the\n"
-     "output is a terminal (not with NO_COLOR).\n"},
+     "Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first: hits in titles, then\n"
+     "headings, then by how dense the words are; ties newest speech first. A\n"
+     "paragraph matches when it holds every word of the query; the words are\n"
+     "highlighted when the output is a terminal (not with NO_COLOR).\n"
+     "--limit N prints the N most relevant hits (0: all). The default is a\n"
+     "screenful on a terminal, with the total on stderr, and all when piped.\n"
+     "--count prints only how many paragraphs match.\n"},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
      "[--bom] [-o FILE]",

@@ -21,6 +21,8 @@
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"
 
+#define SEARCH_COLUMNS "p.id, p.role, d.date, p.document_id, p.number, p.text, d.title"
+
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* The speeches chosen for export and stats. ?1: a JSON array of speech ids
@@ -233,23 +235,25 @@
 	X(THEME_TAGS_DELETE, "DELETE FROM tags WHERE theme_id = ?1")                               \
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
-	/* Unordered: search.c sorts the hits by rank, speech and paragraph                        \
-	 * itself. An ORDER BY here sent every hit's text through SQLite's                         \
-	 * sorter, which spilled thousands of them to a temporary file. */                         \
-	X(SEARCH_INDEX,                                                                            \
-	  "SELECT s.rank, p.document_id, p.number, p.text, d.title FROM paragraph_search s"        \
-	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
-	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
-	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"         \
+	/* Unordered: search.c orders the hits itself (search.h). An ORDER BY                      \
+	 * here sent every hit's text through SQLite's sorter, which spilled                       \
+	 * thousands of them to a temporary file. The columns: rank, rowid,                        \
+	 * role, date, speech, paragraph, text, title. */                                          \
+	X(SEARCH_INDEX, "SELECT s.rank, " SEARCH_COLUMNS " FROM paragraph_search s"                \
+			" JOIN paragraphs p ON p.id = s.rowid"                                     \
+			" JOIN documents d ON d.id = p.document_id"                                \
+			" WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                    \
+	X(SEARCH_SCAN, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                            \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
-		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
-		       " ORDER BY p.document_id, p.number")                                        \
+		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS)           \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
-	X(SEARCH_SCAN_EXACT,                                                                       \
-	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"                      \
-	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS " ORDER BY p.document_id, p.number")  \
+	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
+			     " JOIN documents d ON d.id = p.document_id"                           \
+			     " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS)                   \
+	/* A hit of a page, once the page is known. */                                             \
+	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
+		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
 	  " SELECT e.speech, e.document_id, e.paragraph, d.title, d.date, d.speaker,"              \
