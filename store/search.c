@@ -273,6 +273,16 @@ static int gather(sqlite3_stmt *statement, struct gathering *gathering)
 	return status;
 }
 
+/* Steps a count(*) statement: the count when the index alone decides. */
+static int count_rows(sqlite3_stmt *statement, struct gathering *gathering)
+{
+	int status = sqlite3_step(statement);
+	if (status != SQLITE_ROW)
+		return status;
+	gathering->count = (size_t)sqlite3_column_int64(statement, 0);
+	return SQLITE_DONE;
+}
+
 /* Moves the `wanted` most relevant hits to the front of hits[0..count),
  * in order, by a heap of the best seen so far (its worst on top): n log k
  * comparisons and no copy of the rest. */
@@ -335,12 +345,18 @@ static int fetch(struct store *store, struct gathered *hit, struct buffer *copie
 				     : store_sql_error(store, error);
 }
 
-/* The index when a word has two characters or more; else a scan for the
- * first word, with lower() only when the word has an ASCII letter. */
-static enum statement search_statement(int indexed, const char *first_word)
+/* The index when a word has two characters or more (without the texts
+ * when nothing needs them); else a scan for the first word, with lower()
+ * only when the word has an ASCII letter. */
+static enum statement search_statement(int indexed, const struct gathering *gathering)
 {
-	if (indexed)
+	const char *first_word = gathering->words[0];
+	if (indexed && gathering->check)
 		return STATEMENT_SEARCH_INDEX;
+	if (indexed)
+		return gathering->count_only ? STATEMENT_SEARCH_INDEX_COUNT
+		       : gathering->copy     ? STATEMENT_SEARCH_INDEX
+					     : STATEMENT_SEARCH_INDEX_PLACES;
 	return has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
 							  : STATEMENT_SEARCH_SCAN_EXACT;
 }
@@ -355,15 +371,16 @@ static int run_search(struct store *store, const struct store_search_query *quer
 	char *expression = match_expression(gathering->words, gathering->word_count);
 	int indexed = expression[0] != '\0';
 	gathering->check = !indexed || needs_check(gathering->words, gathering->word_count);
-	sqlite3_stmt *statement =
-	    store_statement(store, search_statement(indexed, gathering->words[0]), error);
+	enum statement which = search_statement(indexed, gathering);
+	sqlite3_stmt *statement = store_statement(store, which, error);
 	int status = -1;
 	if (statement) {
 		sqlite3_bind_text(statement, 1, indexed ? expression : gathering->words[0], -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(statement, 2, query->document_id);
 		sqlite3_bind_int64(statement, 3, query->theme_id);
-		status = gather(statement, gathering);
+		status = which == STATEMENT_SEARCH_INDEX_COUNT ? count_rows(statement, gathering)
+							       : gather(statement, gathering);
 		sqlite3_reset(statement);
 		status = status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 	}

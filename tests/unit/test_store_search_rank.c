@@ -2,6 +2,7 @@
  * text by term density, ties to the newest speech; a page with a limit is
  * the same slice of that order as the full search gives; the count
  * agrees with the full search for the index, checked words and a scan. */
+#include "store/internal.h"
 #include "store/metadata.h"
 #include "store/search.h"
 #include "store_test.h"
@@ -96,6 +97,26 @@ static void pages_and_count(struct store *store, const char *text, size_t expect
 	store_search_hits_free(hits, count);
 }
 
+/* A page's hits are placed from the covering index, not their rows. */
+static void places_from_index(struct store *store)
+{
+	struct error error = {{0}};
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_SEARCH_INDEX_PLACES, &error);
+	char sql[2048], details[2048] = "";
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", sqlite3_sql(statement));
+	sqlite3_stmt *plan;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &plan, NULL) == SQLITE_OK) {
+		while (sqlite3_step(plan) == SQLITE_ROW) {
+			size_t length = strlen(details);
+			snprintf(details + length, sizeof details - length, "%s; ",
+				 (const char *)sqlite3_column_text(plan, 3));
+		}
+		sqlite3_finalize(plan);
+	}
+	ok(strstr(details, "COVERING INDEX paragraphs_place") != NULL, "hits placed by %s",
+	   details);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("rank.db");
@@ -106,6 +127,7 @@ int main(void)
 	pages_and_count(store, "minsheng", 1); /* ASCII case checked */
 	pages_and_count(store, "民", 10);      /* a scan */
 	pages_and_count(store, "不存在的词", 0);
+	places_from_index(store);
 	struct error error = {{0}};
 	size_t count;
 	struct store_search_query empty = {.text = "  "};
