@@ -18,9 +18,10 @@ const struct command commands[] = {
      "A directory brings in every *.txt file under it (any case, sorted, hidden\n"
      "files skipped). Prints ID<TAB>TITLE for each file; a file that fails is\n"
      "reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
-     "end). On a terminal, stderr shows files and bytes done and the current\n"
-     "file. The same content again is a no-op that prints the existing id. A\n"
-     "changed file at a known path becomes a new version of its speech: tags\n"
+     "end). On a terminal, stderr shows a progress bar: speeches and MB done,\n"
+     "rate, time left. The same content again is a no-op that prints the\n"
+     "existing id. A changed file at a known path becomes a new version of its\n"
+     "speech: tags\n"
      "and notes move to the paragraphs with the same text, else to the most\n"
      "similar paragraph of the same section; those that\n"
      "find no place stay on the old version (see list --orphans).\n"},
