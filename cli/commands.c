@@ -21,10 +21,9 @@ const struct command commands[] = {
      "end). On a terminal, stderr shows a progress bar: speeches and MB done,\n"
      "rate, time left. The same content again is a no-op that prints the\n"
      "existing id. A changed file at a known path becomes a new version of its\n"
-     "speech: tags\n"
-     "and notes move to the paragraphs with the same text, else to the most\n"
-     "similar paragraph of the same section; those that\n"
-     "find no place stay on the old version (see list --orphans).\n"},
+     "speech: tags and notes move to the paragraphs with the same text, else\n"
+     "to the most similar paragraph of the same section; those that find no\n"
+     "place stay on the old version (see list --orphans).\n"},
     {"list", command_list, "[--tsv] [--orphans]", "List the speeches in the library.",
      "One line per speech: id, title, date and speaker when known, paragraphs\n"
      "and tag counts per theme.\n"
