@@ -124,7 +124,7 @@ static void migration_fills_counts(void)
 	    sqlite3_exec(store->db,
 			 "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
 			 "DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
-			 "DROP INDEX documents_library_date_last;"
+			 "DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
 			 "ALTER TABLE documents DROP COLUMN tag_count; PRAGMA user_version = 3",
 			 NULL, NULL, NULL);
 	is_int(undone, SQLITE_OK, "the library is at version 3");
