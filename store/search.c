@@ -368,6 +368,10 @@ static int run_search(struct store *store, const struct store_search_query *quer
 	gathering->word_count = store_search_words(query->text, &gathering->words);
 	if (gathering->word_count == 0)
 		return error_set(error, "nothing to search for");
+	/* A count in the background may be called off before it starts,
+	 * when sqlite3_interrupt would find no statement to stop. */
+	if (atomic_load(&store->interrupted))
+		return error_set(error, "interrupted");
 	char *expression = match_expression(gathering->words, gathering->word_count);
 	int indexed = expression[0] != '\0';
 	gathering->check = !indexed || needs_check(gathering->words, gathering->word_count);

@@ -2,6 +2,8 @@
  * text by term density, ties to the newest speech; a page with a limit is
  * the same slice of that order as the full search gives; the count
  * agrees with the full search for the index, checked words and a scan. */
+#include <pthread.h>
+
 #include "store/internal.h"
 #include "store/metadata.h"
 #include "store/search.h"
@@ -117,6 +119,52 @@ static void places_from_index(struct store *store)
 	   details);
 }
 
+/* What the search view will do: count on a connection of its own, on a
+ * thread, while the first connection shows a page. */
+struct background_count {
+	size_t count;
+	int status;
+};
+
+static void *count_in_background(void *context)
+{
+	struct background_count *result = context;
+	struct store *store = NULL;
+	struct error error = {{0}};
+	result->status = store_open(test_path("rank.db"), STORE_OPEN_EXISTING, &store, &error);
+	struct store_search_query query = {.text = "民生"};
+	if (result->status == 0)
+		result->status = store_search_count(store, &query, &result->count, &error);
+	store_close(store);
+	return NULL;
+}
+
+static void background(struct store *store)
+{
+	struct background_count result = {0, -1};
+	pthread_t thread;
+	pthread_create(&thread, NULL, count_in_background, &result);
+	struct store_search_query page = {.text = "民生", .limit = 3};
+	struct store_search_hit *hits;
+	size_t count = 0;
+	struct error error = {{0}};
+	ok(store_search(store, &page, &hits, &count, &error) == 0 && count == 3,
+	   "a page while the count runs");
+	store_search_hits_free(hits, count);
+	pthread_join(thread, NULL);
+	ok(result.status == 0 && result.count == 10, "the count on its own connection: %zu",
+	   result.count);
+
+	struct store *other = NULL;
+	store_open(test_path("rank.db"), STORE_OPEN_EXISTING, &other, &error);
+	store_interrupt(other);
+	size_t counted = 99;
+	struct store_search_query query = {.text = "民生"};
+	ok(store_search_count(other, &query, &counted, &error) == -1 && counted == 0,
+	   "a count called off before it starts ends at once");
+	store_close(other);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("rank.db");
@@ -128,6 +176,7 @@ int main(void)
 	pages_and_count(store, "民", 10);      /* a scan */
 	pages_and_count(store, "不存在的词", 0);
 	places_from_index(store);
+	background(store);
 	struct error error = {{0}};
 	size_t count;
 	struct store_search_query empty = {.text = "  "};
