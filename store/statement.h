@@ -251,11 +251,10 @@
 	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
 	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
-	X(SEARCH_INDEX_COUNT,                                                                      \
-	  "SELECT count(*) FROM paragraph_search s"                                                \
-	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
-	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
+	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
+			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
+			      " JOIN documents d ON d.id = p.document_id"                          \
+			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
 	X(SEARCH_SCAN, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                            \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
 		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS)           \
