@@ -28,13 +28,14 @@ const struct command commands[] = {
 	"case, sorted; other files are listed as skipped, hidden files left alone).\n"
 	"Prints ID<TAB>TITLE for each file; a file that fails is\n"
 	"reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
-	"end). On a terminal, stderr shows files and bytes done and the current\n"
-	"file. The same content again is a no-op that prints the existing id. A\n"
-	"changed file at a known path becomes a new version of its speech: tags\n"
-	"and notes move to the paragraphs with the same text, else to the most\n"
-	"similar paragraph of the same section; those that\n"
-	"find no place stay on the old version (see list --orphans). A scanned PDF\n"
-	"(no text layer) is refused: run OCR on it (ocrmypdf -l chi_sim) first.\n")},
+	"end). On a terminal, stderr shows a progress bar: speeches and MB done,\n"
+	"rate, time left, the current file. The same content again is a no-op\n"
+	"that prints the existing id. A changed file at a known path becomes a\n"
+	"new version of its speech: tags and notes move to the paragraphs with\n"
+	"the same text, else to the most similar paragraph of the same section;\n"
+	"those that find no place stay on the old version (see list --orphans).\n"
+	"A scanned PDF (no text layer) is refused: run OCR on it\n"
+	"(ocrmypdf -l chi_sim) first.\n")},
     {"list", command_list, "[--tsv] [--orphans]", N_("List the speeches in the library."),
      N_("One line per speech: id, title, date and speaker when known, paragraphs\n"
 	"and tag counts per theme.\n"
@@ -104,11 +105,15 @@ const struct command commands[] = {
      N_("Lists PARA<TAB>THEME<TAB>KEYWORDS for each paragraph that mentions a\n"
 	"theme's keywords but does not carry the theme. --apply tags them all, as\n"
 	"one undoable step.\n")},
-    {"search", command_search, "[--theme T] [--speech S] QUERY...",
+    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] QUERY...",
      N_("Search the text of every speech."),
-     N_("Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first. A paragraph matches\n"
-	"when it holds every word of the query; the words are highlighted when the\n"
-	"output is a terminal (not with NO_COLOR).\n")},
+     N_("Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first: hits in titles, then\n"
+	"headings, then by how dense the words are; ties newest speech first. A\n"
+	"paragraph matches when it holds every word of the query; the words are\n"
+	"highlighted when the output is a terminal (not with NO_COLOR).\n"
+	"--limit N prints the N most relevant hits (0: all). The default is a\n"
+	"screenful on a terminal, with the total on stderr, and all when piped.\n"
+	"--count prints only how many paragraphs match.\n")},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
      "[--bom] [--header en] [-o FILE]",

@@ -2,23 +2,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "base/progress.h"
 #include "base/utf8.h"
 #include "cli/options.h"
 #include "store/import_paths.h"
 #include "base/width.h"
 
-/* What the import shows on the terminal. The progress line lives on
+/* What the import shows on the terminal. The progress bar lives on
  * stderr and only when stderr is a terminal; it is wiped before anything
  * else is written, so it never mixes with the output. */
 struct import_output {
 	int show_progress;
 	int progress_drawn;
 	int columns;
+	struct progress_meter meter;
 };
+
+static double seconds_now(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
 
 static void wipe_progress(struct import_output *output)
 {
@@ -27,14 +37,6 @@ static void wipe_progress(struct import_output *output)
 	fputs("\r\033[K", stderr);
 	fflush(stderr);
 	output->progress_drawn = 0;
-}
-
-static void format_bytes(char *text, size_t size, uint64_t bytes)
-{
-	if (bytes < 1024 * 1024)
-		snprintf(text, size, "%.1f KB", (double)bytes / 1024);
-	else
-		snprintf(text, size, "%.1f MB", (double)bytes / (1024 * 1024));
 }
 
 /* The tail of path that fits in `columns` terminal columns, after a "…"
@@ -54,6 +56,9 @@ static void write_path_tail(const char *path, int columns)
 	cli_write_field(stderr, path + start, length - start);
 }
 
+/* The bar (base/progress.h), then as much of the current file's path as
+ * fits; redrawn ten times a second at most, which a directory of ten
+ * thousand small files would otherwise spend its time on. */
 static int show_progress(void *context, size_t files_done, size_t files_total, uint64_t bytes_done,
 			 uint64_t bytes_total, const char *path)
 {
@@ -64,15 +69,20 @@ static int show_progress(void *context, size_t files_done, size_t files_total, u
 		wipe_progress(output);
 		return 0;
 	}
-	char done[32], total[32], head[128];
-	format_bytes(done, sizeof done, bytes_done);
-	format_bytes(total, sizeof total, bytes_total);
-	snprintf(head, sizeof head, _("importing %zu/%zu files, %s/%s: "), files_done, files_total,
-		 done, total);
-	int head_width = text_width(head, strlen(head), 0);
+	progress_meter_update(&output->meter, seconds_now(), files_done, files_total, bytes_done,
+			      bytes_total);
+	if (!progress_meter_due(&output->meter, 0, 0.1))
+		return 0;
+	char bar[256];
+	int bar_columns = output->columns - 1 < 110 ? output->columns - 1 : 110;
+	progress_meter_format(&output->meter, bar_columns, bar, sizeof bar);
 	fflush(stdout);
-	fprintf(stderr, "\r\033[K%s", head);
-	write_path_tail(path, output->columns - head_width - 1);
+	fprintf(stderr, "\r\033[K%s", bar);
+	int room = output->columns - 1 - text_width(bar, strlen(bar), 0) - 2;
+	if (room >= 12) {
+		fputs("  ", stderr);
+		write_path_tail(path, room);
+	}
 	fflush(stderr);
 	output->progress_drawn = 1;
 	return 0;
@@ -132,7 +142,9 @@ static int terminal_columns(void)
 
 int cli_import_paths(struct store *store, char **paths, size_t count)
 {
-	struct import_output output = {isatty(STDERR_FILENO), 0, terminal_columns()};
+	struct import_output output = {.show_progress = isatty(STDERR_FILENO),
+				       .columns = terminal_columns()};
+	progress_meter_start(&output.meter, seconds_now());
 	struct store_import_progress progress = {&output,      show_progress, show_imported,
 						 show_failure, show_warning,  show_failure};
 	struct store_import_report report;

@@ -173,6 +173,32 @@ static const char *const migrations[] = {
     /* 5: the format each speech was read from (formats/read.h); the text
      * stored is what its reader extracted. Older speeches were text. */
     "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text';",
+    /* 6: each speech's tag count, kept by triggers in the transaction that
+     * adds, removes or moves its tags (tagging, undo and redo, removal,
+     * re-import), so that sorting the library by tags reads an index
+     * instead of counting every speech's tags for each page. */
+    "ALTER TABLE documents ADD COLUMN tag_count INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE documents SET tag_count ="
+    "  (SELECT count(*) FROM tags t WHERE t.document_id = documents.id);"
+    "CREATE TRIGGER tags_count_insert AFTER INSERT ON tags BEGIN"
+    "  UPDATE documents SET tag_count = tag_count + 1 WHERE id = new.document_id;"
+    "END;"
+    "CREATE TRIGGER tags_count_delete AFTER DELETE ON tags BEGIN"
+    "  UPDATE documents SET tag_count = tag_count - 1 WHERE id = old.document_id;"
+    "END;"
+    "CREATE TRIGGER tags_count_move AFTER UPDATE OF document_id ON tags"
+    "  WHEN old.document_id IS NOT new.document_id BEGIN"
+    "  UPDATE documents SET tag_count = tag_count - 1 WHERE id = old.document_id;"
+    "  UPDATE documents SET tag_count = tag_count + 1 WHERE id = new.document_id;"
+    "END;"
+    "CREATE INDEX documents_library_tags ON documents(tag_count, id)"
+    "  WHERE replaced_by IS NULL AND removed_at IS NULL;"
+    "CREATE INDEX documents_library_date_last ON documents(date IS NULL, date, id)"
+    "  WHERE replaced_by IS NULL AND removed_at IS NULL;"
+    /* A search places each hit (speech, paragraph, role) from this
+     * covering index, dense by id, instead of reading the hit's row: the
+     * rows of thousands of hits lie on as many pages of text. */
+    "CREATE INDEX paragraphs_place ON paragraphs(id, document_id, number, role);",
 };
 
 int schema_latest_version(void)

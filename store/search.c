@@ -136,45 +136,69 @@ static int contains_all(const char *text, size_t length, char **words, size_t co
 	return 1;
 }
 
-/* Offset and limit over the true hits, and the caller's visit. */
-struct pager {
-	const struct store_search_query *query;
-	store_search_visit visit;
-	void *context;
-	size_t skipped, visited;
-};
-
-/* Passes a true hit on unless the offset skips it; nonzero to stop. */
-static int page(struct pager *pager, const struct store_search_row *row)
+/* Whether a row the index found must be checked against the words: the
+ * index matches words of two characters or more exactly, but not a word
+ * of one character, ASCII case, or bytes that are not whole characters. */
+static int needs_check(char **words, size_t count)
 {
-	if (pager->skipped < pager->query->offset) {
-		pager->skipped++;
-		return 0;
+	for (size_t i = 0; i < count; i++) {
+		size_t length = strlen(words[i]);
+		if (utf8_count(words[i], length) < 2 || has_letter(words[i], length) ||
+		    utf8_text_problem(words[i], length))
+			return 1;
 	}
-	pager->visited++;
-	return pager->visit(pager->context, row) != 0 ||
-	       (pager->query->limit && pager->visited >= pager->query->limit);
+	return 0;
 }
 
-/* A hit from the index, its text and title copied into one buffer. */
+/* A hit's place in the order, and where its text is once fetched. */
 struct gathered {
-	double rank;
+	double rank;  /* bm25: lower is more relevant; 0 for a scan */
+	int tier;     /* 0 title, 1 heading, 2 body */
+	int32_t date; /* YYYYMMDD (0 for parts unknown); -1 undated */
 	int64_t document_id;
 	int64_t paragraph;
-	size_t text, length; /* offset in the buffer, bytes */
-	size_t title;	     /* offset, or SIZE_MAX for NULL */
+	int64_t row;	     /* the paragraph's rowid, to fetch its text */
+	size_t text, length; /* offset in the copies and bytes; SIZE_MAX before */
+	size_t title;	     /* offset, or SIZE_MAX for none */
 };
 
-/* bm25's order (lower is more relevant), then speech and paragraph, as
- * the ORDER BY this replaces: a total order, so the sort need not be
+static int tier_of(const char *role)
+{
+	return !role ? 2 : role[0] == 't' ? 0 : role[0] == 'h' ? 1 : 2;
+}
+
+/* "2026-03-05", "2026-03" or "2026" as 20260305, 20260300, 20260000, so
+ * that a larger number is a later date; -1 for none. */
+static int32_t date_key(const char *date)
+{
+	if (!date)
+		return -1;
+	int32_t parts[3] = {0, 0, 0};
+	for (int part = 0; part < 3 && *date; part++) {
+		for (; *date >= '0' && *date <= '9'; date++)
+			if (parts[part] < 10000)
+				parts[part] = parts[part] * 10 + (*date - '0');
+		if (*date == '-')
+			date++;
+	}
+	return parts[0] % 10000 * 10000 + parts[1] % 100 * 100 + parts[2] % 100;
+}
+
+/* The reader's order: titles, then headings, then body text; within each,
+ * bm25 (term density); ties go to the newest speech (by date, then by
+ * import), then in reading order. A total order, so no sort need be
  * stable. */
-static int by_rank(const void *a, const void *b)
+static int by_relevance(const void *a, const void *b)
 {
 	const struct gathered *x = a, *y = b;
+	if (x->tier != y->tier)
+		return x->tier - y->tier;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
 	if (x->document_id != y->document_id)
-		return x->document_id < y->document_id ? -1 : 1;
+		return x->document_id > y->document_id ? -1 : 1;
 	return (x->paragraph > y->paragraph) - (x->paragraph < y->paragraph);
 }
 
@@ -187,122 +211,232 @@ static size_t keep(struct buffer *buffer, const void *bytes, size_t length)
 	return offset;
 }
 
-/* Steps the index statement to the end, keeping the true hits. Copying
- * is cheap next to what it replaces: SQLite's sorter writing the texts
- * out and reading them back, or a second look-up per hit. */
-static int gather(sqlite3_stmt *statement, char **words, size_t word_count, struct buffer *copies,
-		  struct gathered **hits, size_t *count)
+/* What one search keeps of its hits. With a limit, only each hit's place
+ * in the order: the page's texts are fetched once it is known, so a page
+ * costs its own texts, not every hit's. Without one, every text is copied
+ * as it is stepped: fetching each again would read its pages twice. */
+struct gathering {
+	char **words;
+	size_t word_count;
+	int check;	/* compare each text with the words */
+	int copy;	/* keep every text (no limit) */
+	int count_only; /* keep nothing but the count */
+	struct buffer copies;
+	struct gathered *hits;
+	size_t count, capacity;
+};
+
+/* Steps a search statement (rank, rowid, role, date, speech, paragraph,
+ * text, title) to the end, keeping the true hits. */
+static int gather(sqlite3_stmt *statement, struct gathering *gathering)
 {
-	size_t capacity = 0;
 	int status;
 	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(statement, 3);
-		size_t length = (size_t)sqlite3_column_bytes(statement, 3);
-		/* The index checked the long words; one-character words and
-		 * ASCII case are checked here. */
-		if (!contains_all(text, length, words, word_count))
+		const char *text = NULL;
+		size_t length = 0;
+		if (gathering->check || gathering->copy) {
+			text = (const char *)sqlite3_column_text(statement, 6);
+			length = (size_t)sqlite3_column_bytes(statement, 6);
+			if (gathering->check &&
+			    !contains_all(text, length, gathering->words, gathering->word_count))
+				continue;
+		}
+		if (gathering->count_only) {
+			gathering->count++;
 			continue;
+		}
 		/* bm25 is always a number; NULL would sort first in SQL. */
 		double rank = sqlite3_column_type(statement, 0) == SQLITE_NULL
 				  ? -HUGE_VAL
 				  : sqlite3_column_double(statement, 0);
-		const char *title = (const char *)sqlite3_column_text(statement, 4);
-		size_t title_offset =
-		    title ? keep(copies, title, (size_t)sqlite3_column_bytes(statement, 4))
-			  : SIZE_MAX;
-		*hits = xgrow(*hits, &capacity, *count + 1, sizeof **hits);
-		(*hits)[(*count)++] = (struct gathered){rank,
-							sqlite3_column_int64(statement, 1),
-							sqlite3_column_int64(statement, 2),
-							keep(copies, text, length),
-							length,
-							title_offset};
+		struct gathered hit = {
+		    .rank = rank,
+		    .row = sqlite3_column_int64(statement, 1),
+		    .tier = tier_of((const char *)sqlite3_column_text(statement, 2)),
+		    .date = date_key((const char *)sqlite3_column_text(statement, 3)),
+		    .document_id = sqlite3_column_int64(statement, 4),
+		    .paragraph = sqlite3_column_int64(statement, 5),
+		    .text = SIZE_MAX,
+		    .title = SIZE_MAX,
+		};
+		if (gathering->copy) {
+			hit.text = keep(&gathering->copies, text, length);
+			hit.length = length;
+			const char *title = (const char *)sqlite3_column_text(statement, 7);
+			if (title)
+				hit.title = keep(&gathering->copies, title,
+						 (size_t)sqlite3_column_bytes(statement, 7));
+		}
+		gathering->hits = xgrow(gathering->hits, &gathering->capacity, gathering->count + 1,
+					sizeof *gathering->hits);
+		gathering->hits[gathering->count++] = hit;
 	}
 	return status;
 }
 
-/* A search through the index: every hit gathered, sorted, then paged. */
-static int search_index(sqlite3_stmt *statement, char **words, size_t word_count,
-			struct pager *pager)
+/* Steps a count(*) statement: the count when the index alone decides. */
+static int count_rows(sqlite3_stmt *statement, struct gathering *gathering)
 {
-	struct buffer copies = {0};
-	struct gathered *hits = NULL;
-	size_t count = 0;
-	int status = gather(statement, words, word_count, &copies, &hits, &count);
-	sqlite3_reset(statement);
-	if (status == SQLITE_DONE && count > 0) {
-		qsort(hits, count, sizeof *hits, by_rank);
-		for (size_t i = 0; i < count; i++) {
-			const struct gathered *hit = &hits[i];
-			struct store_search_row row = {
-			    hit->document_id, (size_t)hit->paragraph, copies.data + hit->text,
-			    hit->length, hit->title == SIZE_MAX ? NULL : copies.data + hit->title};
-			if (page(pager, &row))
+	int status = sqlite3_step(statement);
+	if (status != SQLITE_ROW)
+		return status;
+	gathering->count = (size_t)sqlite3_column_int64(statement, 0);
+	return SQLITE_DONE;
+}
+
+/* Moves the `wanted` most relevant hits to the front of hits[0..count),
+ * in order, by a heap of the best seen so far (its worst on top): n log k
+ * comparisons and no copy of the rest. */
+static void select_best(struct gathered *hits, size_t count, size_t wanted)
+{
+	if (wanted >= count) {
+		qsort(hits, count, sizeof *hits, by_relevance);
+		return;
+	}
+	for (size_t i = wanted; i-- > 0;) {
+		/* Sift down hits[i] in the max-heap hits[0..wanted). */
+		for (size_t at = i, child; (child = 2 * at + 1) < wanted; at = child) {
+			if (child + 1 < wanted && by_relevance(&hits[child + 1], &hits[child]) > 0)
+				child++;
+			if (by_relevance(&hits[child], &hits[at]) <= 0)
 				break;
+			struct gathered swap = hits[at];
+			hits[at] = hits[child];
+			hits[child] = swap;
 		}
 	}
-	free(hits);
-	buffer_free(&copies);
-	return status;
+	for (size_t i = wanted; i < count; i++) {
+		if (wanted == 0 || by_relevance(&hits[i], &hits[0]) >= 0)
+			continue;
+		hits[0] = hits[i];
+		for (size_t at = 0, child; (child = 2 * at + 1) < wanted; at = child) {
+			if (child + 1 < wanted && by_relevance(&hits[child + 1], &hits[child]) > 0)
+				child++;
+			if (by_relevance(&hits[child], &hits[at]) <= 0)
+				break;
+			struct gathered swap = hits[at];
+			hits[at] = hits[child];
+			hits[child] = swap;
+		}
+	}
+	qsort(hits, wanted, sizeof *hits, by_relevance);
 }
 
-/* A scan for one-character words: its rows come in reading order, so
- * each goes out as it is stepped. */
-static int search_scan(sqlite3_stmt *statement, char **words, size_t word_count,
-		       struct pager *pager)
+/* A page's hit's text and title, fetched by its rowid into the copies. */
+static int fetch(struct store *store, struct gathered *hit, struct buffer *copies,
+		 struct error *error)
 {
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
-		struct store_search_row row = {.document_id = sqlite3_column_int64(statement, 0),
-					       .paragraph =
-						   (size_t)sqlite3_column_int64(statement, 1)};
-		/* The text before its length, as SQLite asks: the initializers
-		 * of one list have no order. */
-		row.text = (const char *)sqlite3_column_text(statement, 2);
-		row.length = (size_t)sqlite3_column_bytes(statement, 2);
-		row.title = (const char *)sqlite3_column_text(statement, 3);
-		if (contains_all(row.text, row.length, words, word_count) && page(pager, &row)) {
-			status = SQLITE_DONE;
-			break;
-		}
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_SEARCH_ROW, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, hit->row);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW) {
+		hit->length = (size_t)sqlite3_column_bytes(statement, 0);
+		hit->text = keep(copies, sqlite3_column_text(statement, 0), hit->length);
+		const char *title = (const char *)sqlite3_column_text(statement, 1);
+		if (title)
+			hit->title =
+			    keep(copies, title, (size_t)sqlite3_column_bytes(statement, 1));
 	}
 	sqlite3_reset(statement);
-	return status;
+	if (status == SQLITE_ROW)
+		return 0;
+	return status == SQLITE_DONE
+		   ? error_set(error, _("a paragraph went missing during a search"))
+		   : store_sql_error(store, error);
 }
 
-/* The index when a word has two characters or more; else a scan for the
- * first word, with lower() only when the word has an ASCII letter. */
-static enum statement search_statement(int indexed, const char *first_word)
+/* The index when a word has two characters or more (without the texts
+ * when nothing needs them); else a scan for the first word, with lower()
+ * only when the word has an ASCII letter. */
+static enum statement search_statement(int indexed, const struct gathering *gathering)
 {
-	if (indexed)
+	const char *first_word = gathering->words[0];
+	if (indexed && gathering->check)
 		return STATEMENT_SEARCH_INDEX;
+	if (indexed)
+		return gathering->count_only ? STATEMENT_SEARCH_INDEX_COUNT
+		       : gathering->copy     ? STATEMENT_SEARCH_INDEX
+					     : STATEMENT_SEARCH_INDEX_PLACES;
 	return has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
 							  : STATEMENT_SEARCH_SCAN_EXACT;
+}
+
+/* Runs the query's statement to the end into gathering. */
+static int run_search(struct store *store, const struct store_search_query *query,
+		      struct gathering *gathering, struct error *error)
+{
+	gathering->word_count = store_search_words(query->text, &gathering->words);
+	if (gathering->word_count == 0)
+		return error_set(error, _("nothing to search for"));
+	/* A count in the background may be called off before it starts,
+	 * when sqlite3_interrupt would find no statement to stop. */
+	if (atomic_load(&store->interrupted))
+		return error_set(error, _("interrupted"));
+	char *expression = match_expression(gathering->words, gathering->word_count);
+	int indexed = expression[0] != '\0';
+	gathering->check = !indexed || needs_check(gathering->words, gathering->word_count);
+	enum statement which = search_statement(indexed, gathering);
+	sqlite3_stmt *statement = store_statement(store, which, error);
+	int status = -1;
+	if (statement) {
+		sqlite3_bind_text(statement, 1, indexed ? expression : gathering->words[0], -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(statement, 2, query->document_id);
+		sqlite3_bind_int64(statement, 3, query->theme_id);
+		status = which == STATEMENT_SEARCH_INDEX_COUNT ? count_rows(statement, gathering)
+							       : gather(statement, gathering);
+		sqlite3_reset(statement);
+		status = status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+	}
+	free(expression);
+	return status;
+}
+
+static void gathering_free(struct gathering *gathering)
+{
+	store_search_words_free(gathering->words, gathering->word_count);
+	buffer_free(&gathering->copies);
+	free(gathering->hits);
 }
 
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error)
 {
-	char **words;
-	size_t word_count = store_search_words(query->text, &words);
-	if (word_count == 0)
-		return error_set(error, _("nothing to search for"));
-	char *expression = match_expression(words, word_count);
-	int indexed = expression[0] != '\0';
-	sqlite3_stmt *statement =
-	    store_statement(store, search_statement(indexed, words[0]), error);
-	int status = -1;
-	if (statement) {
-		sqlite3_bind_text(statement, 1, indexed ? expression : words[0], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(statement, 2, query->document_id);
-		sqlite3_bind_int64(statement, 3, query->theme_id);
-		struct pager pager = {query, visit, context, 0, 0};
-		status = indexed ? search_index(statement, words, word_count, &pager)
-				 : search_scan(statement, words, word_count, &pager);
-		status = status == SQLITE_DONE ? 0 : store_sql_error(store, error);
+	struct gathering gathering = {.copy = query->limit == 0};
+	int status = run_search(store, query, &gathering, error);
+	size_t end = gathering.count;
+	if (query->limit && query->offset < end && query->limit < end - query->offset)
+		end = query->offset + query->limit;
+	if (status == 0 && query->offset < end) {
+		select_best(gathering.hits, gathering.count, end);
+		for (size_t i = query->offset; status == 0 && i < end; i++) {
+			struct gathered *hit = &gathering.hits[i];
+			if (hit->text == SIZE_MAX &&
+			    fetch(store, hit, &gathering.copies, error) != 0) {
+				status = -1;
+				break;
+			}
+			struct store_search_row row = {
+			    hit->document_id, (size_t)hit->paragraph,
+			    gathering.copies.data + hit->text, hit->length,
+			    hit->title == SIZE_MAX ? NULL : gathering.copies.data + hit->title};
+			if (visit(context, &row))
+				break;
+		}
 	}
-	free(expression);
-	store_search_words_free(words, word_count);
+	gathering_free(&gathering);
+	return status;
+}
+
+int store_search_count(struct store *store, const struct store_search_query *query, size_t *count,
+		       struct error *error)
+{
+	struct gathering gathering = {.count_only = 1};
+	int status = run_search(store, query, &gathering, error);
+	*count = status == 0 ? gathering.count : 0;
+	gathering_free(&gathering);
 	return status;
 }
 

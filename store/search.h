@@ -4,8 +4,20 @@
  * when it contains every word (ASCII letters in any case). Words of two or
  * more characters use the FTS5 index (tokenizer.h); a query made only of
  * one-character words falls back to scanning the paragraphs, which is
- * correct but slower. Results come most relevant first (FTS5's bm25), or
- * in reading order for a scan. Removed speeches are never found.
+ * correct but slower. Removed speeches are never found.
+ *
+ * Results come most relevant first, in the order a reader trusts: hits in
+ * titles, then in headings, then in body text; within each, by term
+ * density (FTS5's bm25; equal for a scan); ties go to the newest speech
+ * (by its date, undated last, then the latest imported), then in reading
+ * order.
+ *
+ * A page costs what it shows: with a limit, the search finds every hit's
+ * place in that order but reads only the page's texts (offset + limit
+ * places kept, then limit texts fetched). Counting is separate
+ * (store_search_count), so that a view can show a page at once and count
+ * in the background: on a connection of its own, on another thread, which
+ * store_interrupt stops.
  *
  * For the library view: page through results with offset and limit, show
  * each hit's title, its section path (store_section_path in section.h)
@@ -58,6 +70,11 @@ typedef int (*store_search_visit)(void *context, const struct store_search_row *
  * failed (after visit may have seen some hits). */
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error);
+
+/* How many paragraphs match the query (its limit and offset ignored),
+ * without reading their texts when the index alone decides. */
+int store_search_count(struct store *store, const struct store_search_query *query, size_t *count,
+		       struct error *error);
 
 /* The words of a query (split at ASCII and ideographic spaces), as new
  * strings; for highlighting what was found. */

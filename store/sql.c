@@ -214,6 +214,13 @@ static const char corrections_check[] =
 	     "  document_id, paragraph, coalesce(value, 'parsed'), coalesce(logged, 'parsed'))"
 	     " FROM judged WHERE value IS NOT logged)";
 
+/* Each version's kept tag count (schema v6) agrees with its tags. */
+static const char tag_count_check[] =
+    "SELECT printf('speech %d: tag count %d, but it has %d tags', id, tag_count, actual)"
+    " FROM (SELECT d.id, d.tag_count,"
+    "  (SELECT count(*) FROM tags t WHERE t.document_id = d.id) AS actual FROM documents d)"
+    " WHERE tag_count != actual";
+
 int store_check(struct store *store, char **report, struct error *error)
 {
 	struct buffer text = {0};
@@ -222,7 +229,8 @@ int store_check(struct store *store, char **report, struct error *error)
 	    collect_check(store, history_shape_check, &text, error) != 0 ||
 	    collect_check(store, history_tags_check, &text, error) != 0 ||
 	    collect_check(store, history_notes_check, &text, error) != 0 ||
-	    collect_check(store, corrections_check, &text, error) != 0) {
+	    collect_check(store, corrections_check, &text, error) != 0 ||
+	    collect_check(store, tag_count_check, &text, error) != 0) {
 		buffer_free(&text);
 		return -1;
 	}

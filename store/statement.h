@@ -21,6 +21,8 @@
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"
 
+#define SEARCH_COLUMNS "p.id, p.role, d.date, p.document_id, p.number, p.text, d.title"
+
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* The speeches chosen for export and stats. ?1: a JSON array of speech ids
@@ -72,13 +74,12 @@
 	" OR d.occasion LIKE ?1 ESCAPE '\\' OR d.date LIKE ?1 ESCAPE '\\'"                         \
 	" OR d.source LIKE ?1 ESCAPE '\\')"
 
-/* The tag count per row comes from LIBRARY_TALLIES, so that a page costs
- * only its own rows' counts; sorting by tags needs every row's. */
+/* The per-theme tallies of a row come from LIBRARY_TALLIES, so that a page
+ * costs only its own rows'; sorting by tags reads documents.tag_count,
+ * which triggers keep (schema v6), through its index. */
 #define LIBRARY_PAGE(order)                                                                        \
 	"SELECT d.id, d.title, d.date, d.speaker, d.imported_at, d.paragraph_count, "              \
 	"d.position" LIBRARY_FROM " ORDER BY " order " LIMIT ?2 OFFSET ?3"
-
-#define TAG_COUNT_OF_D "(SELECT count(*) FROM tags t WHERE t.document_id = d.id)"
 
 #define STORE_STATEMENTS(X)                                                                        \
 	/* write transactions (sql.c) */                                                           \
@@ -270,23 +271,37 @@
 	X(THEME_TAGS_DELETE, "DELETE FROM tags WHERE theme_id = ?1")                               \
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
-	/* Unordered: search.c sorts the hits by rank, speech and paragraph                        \
-	 * itself. An ORDER BY here sent every hit's text through SQLite's                         \
-	 * sorter, which spilled thousands of them to a temporary file. */                         \
-	X(SEARCH_INDEX,                                                                            \
-	  "SELECT s.rank, p.document_id, p.number, p.text, d.title FROM paragraph_search s"        \
-	  " JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"          \
+	/* Unordered: search.c orders the hits itself (search.h). An ORDER BY                      \
+	 * here sent every hit's text through SQLite's sorter, which spilled                       \
+	 * thousands of them to a temporary file. The columns: rank, rowid,                        \
+	 * role, date, speech, paragraph, text, title. */                                          \
+	X(SEARCH_INDEX, "SELECT s.rank, " SEARCH_COLUMNS " FROM paragraph_search s"                \
+			" JOIN paragraphs p ON p.id = s.rowid"                                     \
+			" JOIN documents d ON d.id = p.document_id"                                \
+			" WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                    \
+	/* The same without the texts, for a page whose hits the index alone                       \
+	 * decides: SQLite then places each hit from paragraphs_place                              \
+	 * without reading its row. */                                                             \
+	X(SEARCH_INDEX_PLACES,                                                                     \
+	  "SELECT s.rank, p.id, p.role, d.date, p.document_id, p.number FROM paragraph_search s"   \
+	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
 	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
-	X(SEARCH_SCAN, "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"         \
+	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
+			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
+			      " JOIN documents d ON d.id = p.document_id"                          \
+			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
+	X(SEARCH_SCAN, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                            \
 		       " JOIN documents d ON d.id = p.document_id"                                 \
-		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS            \
-		       " ORDER BY p.document_id, p.number")                                        \
+		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS)           \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
-	X(SEARCH_SCAN_EXACT,                                                                       \
-	  "SELECT p.document_id, p.number, p.text, d.title FROM paragraphs p"                      \
-	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS " ORDER BY p.document_id, p.number")  \
+	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
+			     " JOIN documents d ON d.id = p.document_id"                           \
+			     " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS)                   \
+	/* A hit of a page, once the page is known. */                                             \
+	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
+		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
 	  " SELECT e.speech, e.document_id, e.paragraph, d.title, d.date, d.speaker,"              \
@@ -393,11 +408,11 @@
 	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title COLLATE pinyin, d.id"))                          \
 	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title COLLATE pinyin DESC, d.id DESC"))        \
 	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
-	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date NULLS LAST, d.id"))                        \
+	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date IS NULL, d.date, d.id"))                   \
 	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \
 	X(LIBRARY_BY_IMPORTED_REVERSE, LIBRARY_PAGE("d.id"))                                       \
-	X(LIBRARY_BY_TAGS, LIBRARY_PAGE(TAG_COUNT_OF_D " DESC, d.id DESC"))                        \
-	X(LIBRARY_BY_TAGS_REVERSE, LIBRARY_PAGE(TAG_COUNT_OF_D ", d.id"))                          \
+	X(LIBRARY_BY_TAGS, LIBRARY_PAGE("d.tag_count DESC, d.id DESC"))                            \
+	X(LIBRARY_BY_TAGS_REVERSE, LIBRARY_PAGE("d.tag_count, d.id"))                              \
 	X(LIBRARY_TALLIES,                                                                         \
 	  "SELECT t.theme_id, count(*) FROM tags t JOIN themes h ON h.id = t.theme_id"             \
 	  " WHERE t.document_id = ?1 GROUP BY t.theme_id ORDER BY h.key IS NULL, h.key, h.name")   \

@@ -86,6 +86,13 @@ is "$("$PIZHU" themes --tsv | cut -f2 | tr '\n' ' ')" "党建 项目建设 生�
 is "$("$PIZHU" search 民生 | cut -f1,2 | tr '\n' ' ')" "$(printf '1\t0 1\t2 1\t4 ')" \
 	"search, two characters, most relevant first"
 is "$("$PIZHU" search 人民满意 | cut -f2)" 7 "search, four characters"
+is "$("$PIZHU" search --limit 2 民生 | cut -f1,2 | tr '\n' ' ')" "$(printf '1\t0 1\t2 ')" \
+	"search --limit: the most relevant hits"
+is "$("$PIZHU" search --limit 0 民生 | wc -l | tr -d ' ')" 3 "search --limit 0: every hit"
+is "$("$PIZHU" search --count 民生)" 3 "search --count"
+is "$("$PIZHU" search --limit 2 民生 2>&1 >/dev/null)" "" "no total on stderr when it is not a terminal"
+"$PIZHU" search --limit -1 民生 2>/dev/null
+is "$?" 2 "search --limit needs a whole number"
 is "$("$PIZHU" search 就业是最大的民生要 | cut -f2)" "" "search, nine characters, not there"
 is "$("$PIZHU" search 就业是最大的民生，要 | cut -f2)" 4 "search, ten characters"
 is "$("$PIZHU" search 党建 --theme 党建 | wc -l | tr -d ' ')" 0 "search --theme"

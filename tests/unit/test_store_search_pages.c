@@ -97,7 +97,7 @@ static void each(struct store *store)
 }
 
 /* Equal bm25 scores (the same paragraph in two speeches and twice in
- * one): speech, then paragraph. */
+ * one), neither speech dated: the later imported first, then paragraph. */
 static void ties(struct store *store, int64_t first, int64_t second)
 {
 	struct store_search_query query = {.text = "老有所养"};
@@ -107,11 +107,11 @@ static void ties(struct store *store, int64_t first, int64_t second)
 	ok(store_search(store, &query, &hits, &count, &error) == 0 && count == 4,
 	   "ties: four equal hits");
 	if (count == 4)
-		ok(hits[0].document_id == first && hits[0].paragraph == 1 &&
-		       hits[1].document_id == first && hits[1].paragraph == 3 &&
-		       hits[2].document_id == second && hits[2].paragraph == 1 &&
-		       hits[3].document_id == second && hits[3].paragraph == 3,
-		   "ties: by speech, then paragraph");
+		ok(hits[0].document_id == second && hits[0].paragraph == 1 &&
+		       hits[1].document_id == second && hits[1].paragraph == 3 &&
+		       hits[2].document_id == first && hits[2].paragraph == 1 &&
+		       hits[3].document_id == first && hits[3].paragraph == 3,
+		   "ties: the newer speech, then paragraph");
 	store_search_hits_free(hits, count);
 }
 
