@@ -131,16 +131,9 @@ int store_correction_set(struct store *store, int64_t document_id,
 int store_title_set(struct store *store, int64_t document_id, const char *title, int *changed,
 		    struct error *error)
 {
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_COUNT, error);
-	if (!statement)
+	size_t paragraph_count; /* only to say whether the speech is there */
+	if (store_paragraph_count(store, document_id, &paragraph_count, error) != 0)
 		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	int status = sqlite3_step(statement);
-	sqlite3_reset(statement);
-	if (status == SQLITE_DONE)
-		return error_set(error, _("no speech %lld in the library"), (long long)document_id);
-	if (status != SQLITE_ROW)
-		return store_sql_error(store, error);
 	if (title && (strchr(title, '\n') || strchr(title, '\r')))
 		return error_set(error, _("a title is one line"));
 	struct buffer description = {0};
