@@ -572,6 +572,75 @@ static void corpus(void)
 	}
 }
 
+/* A cover: the document's name set over lines above a line naming its
+ * kind, a standard's number before the name, a kind spaced out one
+ * character a line. */
+static void covers(void)
+{
+	struct speech speech;
+	const char *note = "\n"
+			   "AB/T 12345－2030 某某设备检修规程 第3部分：阀门\n"
+			   "编制说明\n"
+			   "（征求意见稿）\n"
+			   "（2030年5月）\n"
+			   "\n\n"
+			   "一、任务来源\n"
+			   "本规程由某某协会下达计划，要求在年底前完成修订工作，现说明如下。\n"
+			   "二、编制过程\n"
+			   "起草组调研了多家单位，形成了征求意见稿，并广泛征求了意见。\n";
+	if (ok(parse(note, &speech) == 0, "a standard's cover parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门 编制说明",
+			 "the name over the kind line, the standard's number dropped");
+		heading(&speech, "一、任务来源", 1, "一、任务来源");
+		speech_free(&speech);
+	}
+	const char *alone = "AB/T 12345－2030\n"
+			    "某某设备检修规程 第3部分：阀门\n"
+			    "编制说明\n"
+			    "\n"
+			    "一、任务来源\n"
+			    "本规程由某某协会下达计划，要求在年底前完成修订工作，现说明如下。\n";
+	if (ok(parse(alone, &speech) == 0, "a number on its own cover line parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门 编制说明",
+			 "a standard's number alone on its line is not in the title");
+		speech_free(&speech);
+	}
+	const char *plan = "\n\n"
+			   "某某学院“走进田野，读懂乡村”\n"
+			   "暑期社会实践活动\n"
+			   "\n\n"
+			   "策\n"
+			   "划\n"
+			   "书\n"
+			   "\n"
+			   "某某学院团委\n"
+			   "2030年6月\n"
+			   "\n"
+			   "一、活动背景\n"
+			   "为引导青年学生走进基层、了解国情，学院决定组织暑期社会实践活动。\n"
+			   "二、活动时间\n"
+			   "2030年7月1日至7月10日，共十天，分两批出发，按时返回学校。\n";
+	if (ok(parse(plan, &speech) == 0, "a plan's cover parses")) {
+		title_is(&speech, "某某学院“走进田野，读懂乡村” 暑期社会实践活动策划书",
+			 "the name over two lines and the spaced-out kind are the title");
+		heading(&speech, "二、活动时间", 1, "二、活动时间");
+		speech_free(&speech);
+	}
+	const char *references = "关于某项工作的说明\n"
+				 "一、参考资料\n"
+				 "本说明参考了下列文件，并结合实际作了补充，现列出如下。\n"
+				 "[1]  AB 100-2030 某某设备安全运行管理规定\n"
+				 "[2]  XY-25 Periodic Review for Water Treatment Plants\n"
+				 "二、其他需要说明的问题\n"
+				 "无\n";
+	if (ok(parse(references, &speech) == 0, "a reference list parses")) {
+		is_int(speech.back_matter_count, 0,
+		       "an English reference title is no footer menu: nothing after it is hidden");
+		heading(&speech, "二、其他需要说明的问题", 1, NULL);
+		speech_free(&speech);
+	}
+}
+
 int main(void)
 {
 	advertising_before_title();
@@ -585,6 +654,7 @@ int main(void)
 	wrapped_headings();
 	one_line();
 	document_hints();
+	covers();
 	corpus();
 	return tap_done();
 }
