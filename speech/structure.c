@@ -17,6 +17,8 @@ enum {
 	APPENDED_TITLE_MAX_CHARACTERS = 40,
 	/* Paragraphs a speech has before an 附件 line can be its appendix. */
 	APPENDIX_MIN_PARAGRAPH = 3,
+	/* How far back a table's row label may have been said before. */
+	TABLE_LABEL_LOOKBACK = 40,
 };
 
 struct runs {
@@ -343,6 +345,21 @@ static void level_ranks(const struct speech *speech, const unsigned char *levels
 	}
 }
 
+/* 1 when paragraph i says exactly what a plain paragraph shortly before
+ * it says: a label a table repeats row after row (立身课程 / 立业课程 under
+ * each column), which the markup may set in bold, not a heading. */
+static int repeats_plain_line(const struct speech *speech, const unsigned char *levels, size_t i)
+{
+	const char *text = paragraph_text(speech, i);
+	size_t length = speech->paragraphs[i].length;
+	size_t first = i > TABLE_LABEL_LOOKBACK ? i - TABLE_LABEL_LOOKBACK : 1;
+	for (size_t j = first; j < i; j++)
+		if (levels[j] == 0 && speech->paragraphs[j].length == length &&
+		    memcmp(paragraph_text(speech, j), text, length) == 0)
+			return 1;
+	return 0;
+}
+
 /* A heading the markup made (## 一、…, Word's Heading 2): its marker
  * keeps its rank and updates the runs; without one, its level decides. */
 static void markup_heading(struct speech *speech, struct runs *runs, size_t i, int level_rank)
@@ -425,7 +442,8 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
 		if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
-			markup_heading(speech, &runs, i, ranks[levels[i]]);
+			if (markers[i].rank > 0 || !repeats_plain_line(speech, levels, i))
+				markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&
 			     speech->paragraphs[i - 1].rank == RANK_APPENDIX) &&

@@ -484,6 +484,34 @@ static void document_hints(void)
 		ok(speech.title_found, "a metadata title counts as found");
 		speech_free(&speech);
 	}
+
+	/* A table's row label, in bold in one row: not a heading. */
+	static struct document_line_hint table_hints[] = {
+	    {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 0},	 {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 1},	 {DOCUMENT_TEXT, 0},
+	};
+	char table[] = "某校工作汇报\n一、课程建设\n基础课程\n语文、数学等必修课程。\n"
+		       "拓展课程\n各类选修课程。\n基础课程\n各类竞赛课程。\n二、队伍建设\n"
+		       "学校坚持以培养为主，引进为辅，建设一支高素质的教师队伍。\n";
+	struct document tabled = {.text = table,
+				  .length = strlen(table),
+				  .hints = table_hints,
+				  .hint_count = sizeof table_hints / sizeof table_hints[0],
+				  .format = "html"};
+	if (ok(speech_parse_document(&tabled, "fallback", &speech, &error) == 0,
+	       "a document with a table parses")) {
+		size_t label = find(&speech, "基础课程");
+		size_t repeated = 0;
+		for (size_t i = label + 1; i < speech.paragraph_count; i++)
+			if (memcmp(paragraph_text(&speech, i), "基础课程", strlen("基础课程")) == 0)
+				repeated = i;
+		ok(repeated > 0 && speech.paragraphs[repeated].role == PARAGRAPH_BODY,
+		   "a bold line repeating a plain line just before is a table label, not a "
+		   "heading");
+		heading(&speech, "二、队伍建设", 1, "二、队伍建设");
+		speech_free(&speech);
+	}
 }
 
 static int load(const char *relative, struct speech *speech)
