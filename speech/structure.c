@@ -5,6 +5,7 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "speech/clause.h"
 #include "speech/front_matter.h"
 #include "speech/heading.h"
 #include "speech/lines.h"
@@ -438,10 +439,20 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		if (markers[i].rank > 0)
 			next = i;
 	}
+	struct clause_number clauses[CLAUSE_MAX_PARTS + 1] = {{0}};
 	for (size_t i = 1; i < count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
-		if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
+		struct clause_number clause;
+		if (markers[i].rank == 0 && clause_number_parse(text, length, &clause)) {
+			if (clause_continues(clauses, &clause)) {
+				clauses[clause.parts] = clause;
+				for (int deeper = clause.parts + 1; deeper <= CLAUSE_MAX_PARTS;
+				     deeper++)
+					clauses[deeper].parts = 0;
+				structure_mark_heading(speech, i, RANK_CLAUSE + clause.parts);
+			}
+		} else if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
 			if (markers[i].rank > 0 || !repeats_plain_line(speech, levels, i))
 				markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&

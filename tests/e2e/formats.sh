@@ -20,7 +20,6 @@ known() {
 	docx-06-*) echo "parser: decimal clause numbers (5, 5.1) and 前言/附录 parts of standards" ;;
 	pdf-02-*) echo "parser: unnumbered bold sub-headings (the PDF's Type 3 fonts say nothing of weight)" ;;
 	pdf-04-*) echo "parser: a two-column research note; headings by type size (hints) not yet honoured" ;;
-	pdf-06-*) echo "parser: decimal clause numbers (1.4.1) and the title in larger type (hint)" ;;
 	esac
 }
 

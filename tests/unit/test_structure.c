@@ -669,6 +669,57 @@ static void covers(void)
 	}
 }
 
+/* Decimal clause numbers of a standard or rules: ranked by their parts,
+ * in a plausible sequence; figures and quantities are not clauses. */
+static void clauses(void)
+{
+	struct speech speech;
+	const char *rules = "某某设备管理规则\n"
+			    "2.3.1 设备应当按期检验，检验合格后方可投入使用。\n"
+			    "2.3.2 检验项目如下：\n"
+			    "（1）外观检查；\n"
+			    "（2）性能试验。\n"
+			    "2.3.3 对于特殊设备，经申请可延长检验周期。\n"
+			    "2.4 维护\n"
+			    "2.4.1维护记录应当保存五年以上。\n"
+			    "2.5万台设备已完成检验，合格率达到百分之九十九。\n"
+			    "3.1\n"
+			    "术语的定义写在这一行里，编号单独占一行。\n"
+			    "167.01 营业收入\n"
+			    "2.07 净利润增长\n";
+	if (!ok(parse(rules, &speech) == 0, "clauses parse"))
+		return;
+	heading(&speech, "2.3.1 设备", 1, "2.3.1 设备应当按期检验，检验合格后方可投入使用");
+	heading(&speech, "2.3.2 检验", 1, "2.3.2 检验项目如下");
+	heading(&speech, "（1）外观", 2, NULL);
+	heading(&speech, "2.3.3 对于", 1, NULL);
+	heading(&speech, "2.4 维护", 1, "2.4 维护");
+	heading(&speech, "2.4.1维护", 2, NULL);
+	heading(&speech, "2.5万台", 0, NULL);
+	heading(&speech, "3.1", 0, NULL);
+	heading(&speech, "167.01", 0, NULL);
+	heading(&speech, "2.07", 0, NULL);
+	speech_free(&speech);
+
+	const char *stray = "某某工作总结\n"
+			    "今年完成了各项任务，群众满意度进一步提高，成绩来之不易。\n"
+			    "3.7 亿元的投资已经全部到位，项目进展顺利，年底可以完工。\n";
+	if (ok(parse(stray, &speech) == 0, "a stray figure parses")) {
+		heading(&speech, "3.7 亿元", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *out_of_sequence = "某某规定\n"
+				      "1.1 总则\n"
+				      "本规定适用于全体人员，自发布之日起施行。\n"
+				      "4.6 特别说明\n"
+				      "本条为正文中的一个编号，前后没有连续的条款。\n";
+	if (ok(parse(out_of_sequence, &speech) == 0, "a clause out of sequence parses")) {
+		heading(&speech, "1.1 总则", 1, NULL);
+		heading(&speech, "4.6 特别说明", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
 int main(void)
 {
 	advertising_before_title();
@@ -683,6 +734,7 @@ int main(void)
 	one_line();
 	document_hints();
 	covers();
+	clauses();
 	corpus();
 	return tap_done();
 }
