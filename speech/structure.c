@@ -468,6 +468,7 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		}
 	}
 	unnumbered_find_headings(speech, markers);
+	unnumbered_find_paired(speech);
 	free(next_marker);
 	free((void *)runs.next_same);
 	free(markers);

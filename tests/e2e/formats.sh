@@ -18,7 +18,6 @@ FOLDER="$CORPUS/formats"
 known() {
 	case $1 in
 	docx-06-*) echo "parser: decimal clause numbers (5, 5.1) and 前言/附录 parts of standards" ;;
-	pdf-02-*) echo "parser: unnumbered bold sub-headings (the PDF's Type 3 fonts say nothing of weight)" ;;
 	pdf-04-*) echo "parser: a two-column research note; headings by type size (hints) not yet honoured" ;;
 	esac
 }

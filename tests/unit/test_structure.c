@@ -720,6 +720,46 @@ static void clauses(void)
 	}
 }
 
+/* Paired sub-headings in an article with no numbered headings: two
+ * phrases around one comma, alike, between paragraphs of prose. */
+static void paired_headings(void)
+{
+	struct speech speech;
+	const char *article = "某校开展主题教育活动\n"
+			      "近日，某校启动主题教育活动，全校师生积极参与，反响热烈。\n"
+			      "回望来路，坚定前行方向\n"
+			      "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n"
+			      "同学们说，这是一次难忘的经历，今后要更加努力学习。\n"
+			      "立足岗位，争做时代先锋\n"
+			      "各院系结合实际开展志愿服务，把学习成果转化为实际行动。\n"
+			      "春风拂面，桃花盛开\n";
+	if (ok(parse(article, &speech) == 0, "an article with paired sub-headings parses")) {
+		heading(&speech, "回望来路", 1, "回望来路，坚定前行方向");
+		heading(&speech, "立足岗位", 1, "立足岗位，争做时代先锋");
+		heading(&speech, "春风拂面", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *single = "某校开展主题教育活动\n"
+			     "近日，某校启动主题教育活动，全校师生积极参与，反响热烈。\n"
+			     "回望来路，坚定前行方向\n"
+			     "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n";
+	if (ok(parse(single, &speech) == 0, "one such line parses")) {
+		heading(&speech, "回望来路", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *numbered = "在会上的讲话\n"
+			       "一、总体要求\n"
+			       "今年的工作任务很重，我们要认真抓好落实，确保完成任务。\n"
+			       "回望来路，坚定前行方向\n"
+			       "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n"
+			       "立足岗位，争做时代先锋\n"
+			       "各院系结合实际开展志愿服务，把学习成果转化为实际行动。\n";
+	if (ok(parse(numbered, &speech) == 0, "a speech with headings parses")) {
+		heading(&speech, "回望来路", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
 int main(void)
 {
 	advertising_before_title();
@@ -735,6 +775,7 @@ int main(void)
 	document_hints();
 	covers();
 	clauses();
+	paired_headings();
 	corpus();
 	return tap_done();
 }
