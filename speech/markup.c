@@ -255,7 +255,11 @@ void markup_join_spaced_letters(struct lines *lines)
 		while (end < lines->count && single_ideograph(lines, end) &&
 		       lines->line[end].blank_before == 0 && end - i < SPACED_WORD_MAX_CHARACTERS)
 			end++;
-		for (size_t j = i + 1; j < end; j++)
+		/* A block of its own, blank lines around it: not 大 / 中 / 小
+		 * among a page's font-size controls. */
+		int alone = (i == 0 || lines->line[i].blank_before > 0) &&
+			    (end >= lines->count || lines->line[end].blank_before > 0);
+		for (size_t j = i + 1; j < end && alone; j++)
 			append_line(lines, i, j);
 		i = end - 1;
 	}
