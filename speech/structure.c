@@ -361,6 +361,32 @@ static int repeats_plain_line(const struct speech *speech, const unsigned char *
 	return 0;
 }
 
+/* 1 for the heading of a table of contents (目次, 目　录, 目录; any spaces
+ * between): the
+ * contents it heads are not the document's, so neither is it. */
+static int contents_heading(const char *text, size_t length)
+{
+	static const char *const words[] = {"目次", "目录"};
+	char squeezed[16];
+	size_t kept = 0;
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if (codepoint == ' ' || codepoint == 0x3000 ||
+		    (codepoint >= 0x2000 && codepoint <= 0x200B)) {
+			at += step;
+			continue;
+		}
+		if (kept >= sizeof squeezed)
+			return 0;
+		squeezed[kept++] = text[at++];
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (kept == strlen(words[i]) && memcmp(squeezed, words[i], kept) == 0)
+			return 1;
+	return 0;
+}
+
 /* A heading the markup made (## 一、…, Word's Heading 2): its marker
  * keeps its rank and updates the runs; without one, its level decides. */
 static void markup_heading(struct speech *speech, struct runs *runs, size_t i, int level_rank)
@@ -453,7 +479,8 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 				structure_mark_heading(speech, i, RANK_CLAUSE + clause.parts);
 			}
 		} else if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
-			if (markers[i].rank > 0 || !repeats_plain_line(speech, levels, i))
+			if (markers[i].rank > 0 || (!repeats_plain_line(speech, levels, i) &&
+						    !contents_heading(text, length)))
 				markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&

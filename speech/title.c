@@ -382,6 +382,84 @@ static size_t cover_name_start(const struct lines *lines, size_t kind)
 	return first;
 }
 
+/* Bytes of the white space at text[0..length) (ASCII spaces, U+3000,
+ * U+2000–U+200B), or 0. */
+static size_t space_at(const char *text, size_t length)
+{
+	if (text[0] == ' ')
+		return 1;
+	size_t step;
+	long codepoint = utf8_decode((const unsigned char *)text, length, &step);
+	return codepoint == 0x3000 || (codepoint >= 0x2000 && codepoint <= 0x200B) ? step : 0;
+}
+
+/* Whether text[0..length) is the lines first..last (inclusive) read
+ * together, white space ignored. */
+static int same_words(const struct lines *lines, const char *text, size_t length, size_t first,
+		      size_t last)
+{
+	size_t at = 0;
+	for (size_t line = first; line <= last; line++) {
+		const char *other = line_text(lines, line);
+		size_t other_length = lines->line[line].length;
+		for (size_t o = 0; o < other_length;) {
+			size_t space = space_at(other + o, other_length - o);
+			if (space) {
+				o += space;
+				continue;
+			}
+			while (at < length && (space = space_at(text + at, length - at)) > 0)
+				at += space;
+			if (at >= length || text[at] != other[o])
+				return 0;
+			at++;
+			o++;
+		}
+	}
+	size_t space;
+	while (at < length && (space = space_at(text + at, length - at)) > 0)
+		at += space;
+	return at == length;
+}
+
+/* A standard or report names itself on its cover (核电厂定期安全评价 /
+ * 第1部分：通用要求) and again, as a level-1 heading after its 前言 and
+ * 引言, before its first clause: the cover's lines are the title and the
+ * repeat is hidden with the front matter. Returns 1 when found. */
+static int repeated_cover_name(struct lines *lines, size_t limit, struct title_found *found)
+{
+	for (size_t i = 1; i < limit; i++) {
+		if (lines->level[i] != 1 || !usable(lines, i))
+			continue;
+		const char *text = line_text(lines, i);
+		size_t length = lines->line[i].length;
+		if (!line_could_be_title(text, length))
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			if (!usable(lines, j) || lines->level[j] != 0)
+				continue;
+			size_t count = 0;
+			if (same_words(lines, text, length, j, j))
+				count = 1;
+			else if (j + 1 < i && usable(lines, j + 1) && lines->level[j + 1] == 0 &&
+				 lines->line[j + 1].blank_before == 0 &&
+				 same_words(lines, text, length, j, j + 1))
+				count = 2;
+			/* Headings between them (目次, 前言): not a page's <title>
+			 * line over its headline. */
+			size_t headings = 0;
+			for (size_t k = j + count; k < i; k++)
+				headings += lines->level[k] > 0;
+			if (!count || headings == 0)
+				continue;
+			mark_title(lines, j, count, found);
+			lines->role[i] = LINE_FRONT;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int marked_title(struct lines *lines, struct title_found *found)
 {
 	for (size_t i = 0; i < lines->count; i++) {
@@ -400,6 +478,8 @@ void title_find(struct lines *lines, struct title_found *found)
 	if (marked_title(lines, found))
 		return;
 	size_t limit = lines->count < HEAD_LINES ? lines->count : HEAD_LINES;
+	if (repeated_cover_name(lines, limit, found))
+		return;
 	size_t anchor = find_anchor(lines, limit);
 	size_t title = anchor < limit ? best_candidate(lines, anchor) : limit;
 	if (title < anchor)

@@ -17,7 +17,7 @@ FOLDER="$CORPUS/formats"
 # known NAME: the reason NAME's outline differs, or nothing.
 known() {
 	case $1 in
-	docx-06-*) echo "parser: a standard's parts: the chapter numbers 1…7 (no dot), 前言/引言 ranked beside them, the 附录 A parts and the name repeated before clause 1 as the title (its clauses 5.1… are found)" ;;
+	docx-06-*) echo "parser: a standard's parts: 前言/引言 and the chapter numbers 1…7 (no dot) not yet ranked alike, body paragraphs Word gives an outline level taken as headings (its title and clauses 5.1… are found)" ;;
 	pdf-04-*) echo "pdf reader: its type-size hints give heading level 5 to 67 lines of the sidebar and second column (投资要点 among them); the parser cannot tell the headings from them" ;;
 	esac
 }

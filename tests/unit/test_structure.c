@@ -485,6 +485,34 @@ static void document_hints(void)
 		speech_free(&speech);
 	}
 
+	/* A standard: its name on the cover and again before clause 1; a
+	 * table of contents' heading. */
+	static struct document_line_hint standard_hints[] = {
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},  {DOCUMENT_TEXT, 0},  {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 1}, {DOCUMENT_FRONT, 0}, {DOCUMENT_FRONT, 0}, {DOCUMENT_TEXT, 1},
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1},  {DOCUMENT_TEXT, 2},  {DOCUMENT_TEXT, 0},
+	};
+	char standard[] = "AB 某某行业标准\n某某设备检修规程\n第3部分：阀门\n"
+			  "（本稿完成日期：2030年1月1日）\n目\u2002\u2002次\n前言 II\n1 范围 1\n"
+			  "前\u3000\u3000言\n本部分按照有关规则起草，由某某协会提出并归口。\n"
+			  "某某设备检修规程　第3部分：阀门\n1　范围\n"
+			  "本部分规定了阀门检修的要求，适用于某某设备的阀门。\n";
+	struct document standard_document = {.text = standard,
+					     .length = strlen(standard),
+					     .hints = standard_hints,
+					     .hint_count =
+						 sizeof standard_hints / sizeof standard_hints[0],
+					     .format = "docx"};
+	if (ok(speech_parse_document(&standard_document, "fallback", &speech, &error) == 0,
+	       "a standard parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门",
+			 "the cover's name, said again before clause 1, is the title");
+		ok(find(&speech, "某某设备检修规程") == 0, "the repeat is no paragraph");
+		heading(&speech, "目", 0, NULL);
+		heading(&speech, "前", 1, NULL);
+		speech_free(&speech);
+	}
+
 	/* A table's row label, in bold in one row: not a heading. */
 	static struct document_line_hint table_hints[] = {
 	    {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},
