@@ -20,6 +20,8 @@ enum {
 	APPENDIX_MIN_PARAGRAPH = 3,
 	/* How far back a table's row label may have been said before. */
 	TABLE_LABEL_LOOKBACK = 40,
+	/* A heading without a number is shorter; prose may be hinted one. */
+	HINTED_PROSE_MIN_CHARACTERS = 40,
 };
 
 struct runs {
@@ -361,6 +363,15 @@ static int repeats_plain_line(const struct speech *speech, const unsigned char *
 	return 0;
 }
 
+/* 1 for a paragraph of prose a reader's markup calls a heading (Word
+ * styles that give body paragraphs an outline level): longer than a
+ * heading and ending a sentence. */
+static int hinted_prose(const char *text, size_t length)
+{
+	return !text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) &&
+	       text_ends_sentence(text, length);
+}
+
 /* 1 for the heading of a table of contents (目次, 目　录, 目录; any spaces
  * between): the
  * contents it heads are not the document's, so neither is it. */
@@ -479,8 +490,9 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 				structure_mark_heading(speech, i, RANK_CLAUSE + clause.parts);
 			}
 		} else if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
-			if (markers[i].rank > 0 || (!repeats_plain_line(speech, levels, i) &&
-						    !contents_heading(text, length)))
+			if (markers[i].rank > 0 ||
+			    (!repeats_plain_line(speech, levels, i) &&
+			     !contents_heading(text, length) && !hinted_prose(text, length)))
 				markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&

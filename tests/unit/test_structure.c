@@ -513,6 +513,28 @@ static void document_hints(void)
 		speech_free(&speech);
 	}
 
+	/* A paragraph of prose a Word style gives an outline level. */
+	static struct document_line_hint prose_hints[] = {
+	    {DOCUMENT_TITLE, 0},
+	    {DOCUMENT_TEXT, 1},
+	    {DOCUMENT_TEXT, 2},
+	    {DOCUMENT_TEXT, 2},
+	};
+	char prose_text[] = "某某规程\n一、总则\n适用范围\n"
+			    "本规程适用于某某单位的全部设备，各部门应当按照本规程的要求组织检修"
+			    "工作，并做好记录。\n";
+	struct document prose_document = {.text = prose_text,
+					  .length = strlen(prose_text),
+					  .hints = prose_hints,
+					  .hint_count = sizeof prose_hints / sizeof prose_hints[0],
+					  .format = "docx"};
+	if (ok(speech_parse_document(&prose_document, "fallback", &speech, &error) == 0,
+	       "a document with hinted prose parses")) {
+		heading(&speech, "适用范围", 2, "适用范围");
+		heading(&speech, "本规程适用于", 0, NULL);
+		speech_free(&speech);
+	}
+
 	/* A table's row label, in bold in one row: not a heading. */
 	static struct document_line_hint table_hints[] = {
 	    {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},
