@@ -72,11 +72,12 @@ int front_matter_menu(const char *line, size_t length)
 {
 	if (length > 4 * BOILERPLATE_MAX_CHARACTERS * 2)
 		return 0;
-	size_t items = 0, item_characters = 0;
-	int points = 0;
+	size_t items = 0, item_characters = 0, latin_items = 0;
+	int points = 0, single_space = 0, previous_latin = 0, latin_spaced_apart = 0;
 	for (size_t at = 0; at < length;) {
 		size_t separator = separator_at(line + at, length - at, &points);
 		if (separator > 0) {
+			single_space = separator == 1 && line[at] == ' ';
 			at += separator;
 			item_characters = 0;
 			continue;
@@ -86,12 +87,22 @@ int front_matter_menu(const char *line, size_t length)
 		/* A sentence is not a menu. */
 		if (codepoint == 0x3002 || codepoint == 0xFF0C || codepoint == 0xFF1B)
 			return 0;
-		if (item_characters++ == 0)
+		if (item_characters++ == 0) {
+			int latin = (codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z';
 			items++;
+			latin_items += latin;
+			latin_spaced_apart |= latin && previous_latin && !single_space;
+			previous_latin = latin;
+		}
 		if (item_characters > MENU_ITEM_MAX_CHARACTERS)
 			return 0;
 		at += step;
 	}
+	/* Mostly words of a Latin phrase, each one space from the next (a
+	 * reference's English title: Periodic Safety Review for Nuclear
+	 * Power Plants), are not menu items. */
+	if (2 * latin_items > items && !latin_spaced_apart)
+		return 0;
 	return items >= MENU_MIN_ITEMS || (points && items >= BREADCRUMB_MIN_ITEMS);
 }
 

@@ -97,9 +97,10 @@ int line_could_be_title(const char *text, size_t length)
 int line_has_title_shape(const char *text, size_t length)
 {
 	static const char *const endings[] = {
-	    "讲话", "报告", "发言", "致辞", "致词", "提纲", "讲稿", "演讲", "演讲稿", "意见",
-	    "通知", "决定", "决议", "方案", "纪要", "总结", "规划", "纲要", "公报",   "主持词",
-	    "贺信", "宣言", "条例", "办法", "规定", "党课", "述职", "汇报", "说明",   "倡议书"};
+	    "讲话",   "报告", "发言", "致辞",	"致词", "提纲",	  "讲稿",   "演讲",
+	    "演讲稿", "意见", "通知", "决定",	"决议", "方案",	  "纪要",   "总结",
+	    "规划",   "纲要", "公报", "主持词", "贺信", "宣言",	  "条例",   "办法",
+	    "规定",   "党课", "述职", "汇报",	"说明", "倡议书", "策划书", "计划书"};
 	if (!text_at_most(text, length, TITLE_MAX_CHARACTERS))
 		return 0;
 	size_t trimmed = without_closers(text, length);

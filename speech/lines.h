@@ -36,6 +36,10 @@ struct lines {
 /* Characters a title line may have at most. */
 #define TITLE_MAX_CHARACTERS 100
 
+/* A title line this short ends a word cut at the line end (策划 / 书): it
+ * joins the line before it without a space. */
+#define TITLE_CUT_WORD_CHARACTERS 3
+
 static inline const char *line_text(const struct lines *lines, size_t i)
 {
 	return lines->text + lines->line[i].offset;

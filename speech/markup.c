@@ -10,6 +10,8 @@
 enum {
 	MARKDOWN_MAX_LEVEL = 6,
 	WRAPPED_HEADING_MAX_CHARACTERS = 40,
+	/* A word a cover spaces out one character a line: 策 / 划 / 书. */
+	SPACED_WORD_MAX_CHARACTERS = 8,
 	WRAPPED_TAIL_MAX_CHARACTERS = 25,
 	FRAGMENT_MAX_CHARACTERS = 20, /* a link's text broken onto its own line */
 	MARKER_ALONE_MAX_BYTES = 24,  /* （二十一） */
@@ -230,6 +232,36 @@ void markup_join_wrapped_headings(struct lines *lines)
 			continue;
 		append_line(lines, i, i + 1);
 		i++;
+	}
+}
+
+/* 1 for a line of one ideograph. */
+static int single_ideograph(const struct lines *lines, size_t i)
+{
+	size_t step;
+	long codepoint =
+	    utf8_decode((const unsigned char *)line_text(lines, i), lines->line[i].length, &step);
+	return lines->role[i] == LINE_TEXT && step == lines->line[i].length &&
+	       codepoint >= 0x4E00 && codepoint <= 0x9FFF;
+}
+
+void markup_join_spaced_letters(struct lines *lines)
+{
+	for (size_t i = 0; i + 1 < lines->count; i++) {
+		if (!single_ideograph(lines, i) || !single_ideograph(lines, i + 1) ||
+		    lines->line[i + 1].blank_before > 0)
+			continue;
+		size_t end = i + 1;
+		while (end < lines->count && single_ideograph(lines, end) &&
+		       lines->line[end].blank_before == 0 && end - i < SPACED_WORD_MAX_CHARACTERS)
+			end++;
+		/* A block of its own, blank lines around it: not 大 / 中 / 小
+		 * among a page's font-size controls. */
+		int alone = (i == 0 || lines->line[i].blank_before > 0) &&
+			    (end >= lines->count || lines->line[end].blank_before > 0);
+		for (size_t j = i + 1; j < end && alone; j++)
+			append_line(lines, i, j);
+		i = end - 1;
 	}
 }
 

@@ -27,4 +27,9 @@ void markup_join_fragments(struct lines *lines);
  * becomes LINE_GONE. */
 void markup_join_wrapped_headings(struct lines *lines);
 
+/* Joins a word a cover spaces out one character a line (策 / 划 / 书): two
+ * to eight lines of one ideograph each, no blank line between them but
+ * blank lines around them, are one line. */
+void markup_join_spaced_letters(struct lines *lines);
+
 #endif

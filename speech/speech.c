@@ -76,10 +76,11 @@ static unsigned char *collect(struct speech *speech, const struct lines *lines)
 	return levels;
 }
 
-/* Sets paragraph 0, the title: the title lines found (two read as one, a
- * space between but for a word cut at the line end), else the document's
- * own title, else the fallback name. Appends to the text: the lines are
- * copied from the buffer itself, hence the room made first. */
+/* Sets paragraph 0, the title: the title lines found (several read as
+ * one, a space between them but before a piece of three characters or
+ * fewer, the end of a word cut at the line end: 策划 / 书), else the
+ * document's own title, else the fallback name. Appends to the text: the
+ * lines are copied from the buffer itself, hence the room made first. */
 static void set_title(struct speech *speech, struct buffer *text, const struct lines *lines,
 		      const struct title_found *found, const char *document_title,
 		      const char *fallback_title)
@@ -87,18 +88,26 @@ static void set_title(struct speech *speech, struct buffer *text, const struct l
 	struct paragraph *title = &speech->paragraphs[0];
 	title->role = PARAGRAPH_TITLE;
 	if (found->count == 1) {
-		title->offset = (uint32_t)lines->line[found->line].offset;
+		title->offset = (uint32_t)(lines->line[found->line].offset + found->skip);
 		title->length = (uint32_t)found->length;
 		speech->title_found = 1;
-	} else if (found->count == 2) {
-		struct text_line first = lines->line[found->line];
-		struct text_line second = lines->line[found->line + 1];
-		buffer_reserve(text, first.length + second.length + 2);
+	} else if (found->count > 1) {
+		size_t room = found->count;
+		for (size_t i = 0; i < found->count; i++)
+			room += lines->line[found->line + i].length;
+		buffer_reserve(text, room + 1);
 		title->offset = (uint32_t)text->length;
-		buffer_append(text, text->data + first.offset, first.length);
-		if (found->word_break)
-			buffer_append_byte(text, ' ');
-		buffer_append(text, text->data + second.offset, second.length);
+		for (size_t i = 0; i < found->count; i++) {
+			struct text_line piece = lines->line[found->line + i];
+			if (i == 0) {
+				piece.offset += found->skip;
+				piece.length = found->length;
+			} else if (!text_at_most(text->data + piece.offset, piece.length,
+						 TITLE_CUT_WORD_CHARACTERS)) {
+				buffer_append_byte(text, ' ');
+			}
+			buffer_append(text, text->data + piece.offset, piece.length);
+		}
 		title->length = (uint32_t)(text->length - title->offset);
 		buffer_append_byte(text, '\n');
 		speech->title_found = 1;
@@ -146,6 +155,7 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	markup_strip(&lines);
 	markup_join_fragments(&lines);
 	markup_join_wrapped_headings(&lines);
+	markup_join_spaced_letters(&lines);
 
 	struct title_found title;
 	title_find(&lines, &title);

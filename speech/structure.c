@@ -5,6 +5,7 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "speech/clause.h"
 #include "speech/front_matter.h"
 #include "speech/heading.h"
 #include "speech/lines.h"
@@ -17,6 +18,10 @@ enum {
 	APPENDED_TITLE_MAX_CHARACTERS = 40,
 	/* Paragraphs a speech has before an 附件 line can be its appendix. */
 	APPENDIX_MIN_PARAGRAPH = 3,
+	/* How far back a table's row label may have been said before. */
+	TABLE_LABEL_LOOKBACK = 40,
+	/* A heading without a number is shorter; prose may be hinted one. */
+	HINTED_PROSE_MIN_CHARACTERS = 40,
 };
 
 struct runs {
@@ -343,6 +348,56 @@ static void level_ranks(const struct speech *speech, const unsigned char *levels
 	}
 }
 
+/* 1 when paragraph i says exactly what a plain paragraph shortly before
+ * it says: a label a table repeats row after row (立身课程 / 立业课程 under
+ * each column), which the markup may set in bold, not a heading. */
+static int repeats_plain_line(const struct speech *speech, const unsigned char *levels, size_t i)
+{
+	const char *text = paragraph_text(speech, i);
+	size_t length = speech->paragraphs[i].length;
+	size_t first = i > TABLE_LABEL_LOOKBACK ? i - TABLE_LABEL_LOOKBACK : 1;
+	for (size_t j = first; j < i; j++)
+		if (levels[j] == 0 && speech->paragraphs[j].length == length &&
+		    memcmp(paragraph_text(speech, j), text, length) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 for a paragraph of prose a reader's markup calls a heading (Word
+ * styles that give body paragraphs an outline level): longer than a
+ * heading and ending a sentence. */
+static int hinted_prose(const char *text, size_t length)
+{
+	return !text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) &&
+	       text_ends_sentence(text, length);
+}
+
+/* 1 for the heading of a table of contents (目次, 目　录, 目录; any spaces
+ * between): the
+ * contents it heads are not the document's, so neither is it. */
+static int contents_heading(const char *text, size_t length)
+{
+	static const char *const words[] = {"目次", "目录"};
+	char squeezed[16];
+	size_t kept = 0;
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if (codepoint == ' ' || codepoint == 0x3000 ||
+		    (codepoint >= 0x2000 && codepoint <= 0x200B)) {
+			at += step;
+			continue;
+		}
+		if (kept >= sizeof squeezed)
+			return 0;
+		squeezed[kept++] = text[at++];
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (kept == strlen(words[i]) && memcmp(squeezed, words[i], kept) == 0)
+			return 1;
+	return 0;
+}
+
 /* A heading the markup made (## 一、…, Word's Heading 2): its marker
  * keeps its rank and updates the runs; without one, its level decides. */
 static void markup_heading(struct speech *speech, struct runs *runs, size_t i, int level_rank)
@@ -421,11 +476,24 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		if (markers[i].rank > 0)
 			next = i;
 	}
+	struct clause_number clauses[CLAUSE_MAX_PARTS + 1] = {{0}};
 	for (size_t i = 1; i < count; i++) {
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
-		if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
-			markup_heading(speech, &runs, i, ranks[levels[i]]);
+		struct clause_number clause;
+		if (markers[i].rank == 0 && clause_number_parse(text, length, &clause)) {
+			if (clause_continues(clauses, &clause)) {
+				clauses[clause.parts] = clause;
+				for (int deeper = clause.parts + 1; deeper <= CLAUSE_MAX_PARTS;
+				     deeper++)
+					clauses[deeper].parts = 0;
+				structure_mark_heading(speech, i, RANK_CLAUSE + clause.parts);
+			}
+		} else if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
+			if (markers[i].rank > 0 ||
+			    (!repeats_plain_line(speech, levels, i) &&
+			     !contents_heading(text, length) && !hinted_prose(text, length)))
+				markup_heading(speech, &runs, i, ranks[levels[i]]);
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&
 			     speech->paragraphs[i - 1].rank == RANK_APPENDIX) &&
@@ -439,6 +507,7 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		}
 	}
 	unnumbered_find_headings(speech, markers);
+	unnumbered_find_paired(speech);
 	free(next_marker);
 	free((void *)runs.next_same);
 	free(markers);

@@ -8,6 +8,7 @@
  *   in between           unnumbered headings: 2 above the highest rank they
  *                        contain; an inner run between two items of an
  *                        outer one: 1 below the outer
+ *   24 + parts           decimal clauses (5.1 26, 5.1.1 27; clause.h)
  *   by level             Markdown # / a reader's heading level without a
  *                        marker: beside the markers used at that level
  * Unnumbered headings are unnumbered.c's; the outline over the headings
@@ -19,6 +20,9 @@
 
 #define RANK_APPENDIX	2
 #define RANK_PER_MARKER 4
+/* A decimal clause (clause.h) of N parts ranks RANK_CLAUSE + N: 5.1 above
+ * 5.1.1, all below the enumerations (一是) and above （1）. */
+#define RANK_CLAUSE (6 * RANK_PER_MARKER)
 
 /* Marks the headings of speech->paragraphs (all PARAGRAPH_BODY but the
  * title): `levels[i]` is paragraph i's heading level from markup, 0 for

@@ -16,7 +16,10 @@ enum {
 	HEAD_PROSE_LINES = 3,
 	PROSE_MIN_CHARACTERS = 30,
 	TITLE_CONTINUATION_MAX_CHARACTERS = 40,
-	TITLE_WORD_CHARACTERS = 4, /* a shorter second title line ends a cut word */
+	/* A cover's line naming only the document's kind: 编制说明, 策划书. */
+	KIND_LINE_MAX_CHARACTERS = 4,
+	/* Lines of a cover that name the document above its kind line. */
+	COVER_NAME_MAX_LINES = 3,
 	SITE_MAX_CHARACTERS = 30,
 	SPEAKER_MAX_CHARACTERS = 5, /* 李克强, 国务院总理 */
 	NAME_MAX_CHARACTERS = 4,    /* 张三, 欧阳小明 */
@@ -286,6 +289,47 @@ static void take_front_matter(struct lines *lines, size_t first, int after_title
 	}
 }
 
+/* Bytes of a standard's number at the start of a cover line, with the
+ * spaces after it (NB/T 20442.6－2017 , GB/T 1.1-2020 , NB/T XXXX－20YY ):
+ * capital letters, an optional /T, then a code of digits (or the X and Y
+ * of a draft's placeholder) and . - － —, before a space and Chinese text
+ * or alone on the line; 0 for none. */
+static size_t standard_number(const char *text, size_t length)
+{
+	size_t at = 0;
+	while (at < length && text[at] >= 'A' && text[at] <= 'Z')
+		at++;
+	if (at == 0 || at > 4)
+		return 0;
+	if (at + 1 < length && text[at] == '/' && text[at + 1] >= 'A' && text[at + 1] <= 'Z')
+		at += 2;
+	if (at >= length || text[at] != ' ')
+		return 0;
+	while (at < length && text[at] == ' ')
+		at++;
+	size_t code = at;
+	int digits = 0;
+	while (at < length) {
+		char c = text[at];
+		if ((c >= '0' && c <= '9') || c == 'X' || c == 'Y') {
+			digits = 1;
+			at++;
+		} else if (c == '.' || c == '-' || c == '/') {
+			at++;
+		} else if (text_starts_with(text + at, length - at, "－") ||
+			   text_starts_with(text + at, length - at, "—")) {
+			at += 3;
+		} else {
+			break;
+		}
+	}
+	if (!digits || at == code || (at < length && text[at] != ' '))
+		return 0;
+	while (at < length && text[at] == ' ')
+		at++;
+	return at == length || (unsigned char)text[at] >= 0x80 ? at : 0;
+}
+
 static void mark_title(struct lines *lines, size_t first, size_t count, struct title_found *found)
 {
 	for (size_t i = 0; i < first; i++)
@@ -298,10 +342,122 @@ static void mark_title(struct lines *lines, size_t first, size_t count, struct t
 	found->length = lines->line[first].length;
 	if (count == 1)
 		found->length = title_without_site(line_text(lines, first), found->length);
-	found->word_break =
-	    count == 2 && !text_at_most(line_text(lines, first + 1), lines->line[first + 1].length,
-					TITLE_WORD_CHARACTERS - 1);
+	size_t number = standard_number(line_text(lines, first), found->length);
+	if (number < found->length) {
+		found->skip = number;
+		found->length -= number;
+	}
 	take_front_matter(lines, first + count, 1);
+}
+
+/* A cover line naming only the document's kind (编制说明, 策划书, 报告). */
+static int kind_line(const struct lines *lines, size_t i)
+{
+	const char *text = line_text(lines, i);
+	size_t length = lines->line[i].length;
+	return text_at_most(text, length, KIND_LINE_MAX_CHARACTERS) &&
+	       line_has_title_shape(text, length);
+}
+
+/* The first line of the name a cover sets above its kind line (核电厂…
+ * 第12部分：设计 / 编制说明, or a name over two lines, a gap, 策划书):
+ * the title-like lines right above it, without a gap between them; the
+ * kind line itself when there are none. */
+static size_t cover_name_start(const struct lines *lines, size_t kind)
+{
+	size_t first = kind;
+	while (first > 0 && kind - first < COVER_NAME_MAX_LINES) {
+		size_t above = first - 1;
+		const char *text = line_text(lines, above);
+		size_t length = lines->line[above].length;
+		if (first != kind && lines->line[first].blank_before > 0)
+			break;
+		if (!usable(lines, above) || lines->level[above] > 1 ||
+		    !line_could_be_title(text, length) || boilerplate(lines, above) ||
+		    furniture(lines, above) || kind_line(lines, above) ||
+		    standard_number(text, length) == length)
+			break;
+		first = above;
+	}
+	return first;
+}
+
+/* Bytes of the white space at text[0..length) (ASCII spaces, U+3000,
+ * U+2000–U+200B), or 0. */
+static size_t space_at(const char *text, size_t length)
+{
+	if (text[0] == ' ')
+		return 1;
+	size_t step;
+	long codepoint = utf8_decode((const unsigned char *)text, length, &step);
+	return codepoint == 0x3000 || (codepoint >= 0x2000 && codepoint <= 0x200B) ? step : 0;
+}
+
+/* Whether text[0..length) is the lines first..last (inclusive) read
+ * together, white space ignored. */
+static int same_words(const struct lines *lines, const char *text, size_t length, size_t first,
+		      size_t last)
+{
+	size_t at = 0;
+	for (size_t line = first; line <= last; line++) {
+		const char *other = line_text(lines, line);
+		size_t other_length = lines->line[line].length;
+		for (size_t o = 0; o < other_length;) {
+			size_t space = space_at(other + o, other_length - o);
+			if (space) {
+				o += space;
+				continue;
+			}
+			while (at < length && (space = space_at(text + at, length - at)) > 0)
+				at += space;
+			if (at >= length || text[at] != other[o])
+				return 0;
+			at++;
+			o++;
+		}
+	}
+	size_t space;
+	while (at < length && (space = space_at(text + at, length - at)) > 0)
+		at += space;
+	return at == length;
+}
+
+/* A standard or report names itself on its cover (核电厂定期安全评价 /
+ * 第1部分：通用要求) and again, as a level-1 heading after its 前言 and
+ * 引言, before its first clause: the cover's lines are the title and the
+ * repeat is hidden with the front matter. Returns 1 when found. */
+static int repeated_cover_name(struct lines *lines, size_t limit, struct title_found *found)
+{
+	for (size_t i = 1; i < limit; i++) {
+		if (lines->level[i] != 1 || !usable(lines, i))
+			continue;
+		const char *text = line_text(lines, i);
+		size_t length = lines->line[i].length;
+		if (!line_could_be_title(text, length))
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			if (!usable(lines, j) || lines->level[j] != 0)
+				continue;
+			size_t count = 0;
+			if (same_words(lines, text, length, j, j))
+				count = 1;
+			else if (j + 1 < i && usable(lines, j + 1) && lines->level[j + 1] == 0 &&
+				 lines->line[j + 1].blank_before == 0 &&
+				 same_words(lines, text, length, j, j + 1))
+				count = 2;
+			/* Headings between them (目次, 前言): not a page's <title>
+			 * line over its headline. */
+			size_t headings = 0;
+			for (size_t k = j + count; k < i; k++)
+				headings += lines->level[k] > 0;
+			if (!count || headings == 0)
+				continue;
+			mark_title(lines, j, count, found);
+			lines->role[i] = LINE_FRONT;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static int marked_title(struct lines *lines, struct title_found *found)
@@ -322,6 +478,8 @@ void title_find(struct lines *lines, struct title_found *found)
 	if (marked_title(lines, found))
 		return;
 	size_t limit = lines->count < HEAD_LINES ? lines->count : HEAD_LINES;
+	if (repeated_cover_name(lines, limit, found))
+		return;
 	size_t anchor = find_anchor(lines, limit);
 	size_t title = anchor < limit ? best_candidate(lines, anchor) : limit;
 	if (title < anchor)
@@ -339,6 +497,13 @@ void title_find(struct lines *lines, struct title_found *found)
 		title = first;
 	}
 	size_t count = 1;
+	if (kind_line(lines, title)) {
+		size_t name = cover_name_start(lines, title);
+		count = title - name + 1;
+		title = name;
+		mark_title(lines, title, count, found);
+		return;
+	}
 	size_t first_text = 0;
 	while (first_text < title && !usable(lines, first_text))
 		first_text++;

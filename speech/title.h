@@ -15,10 +15,13 @@
 #include "speech/lines.h"
 
 struct title_found {
-	size_t line;	/* its first line, when count > 0 */
-	size_t count;	/* 0 (none), 1 or 2 lines */
-	size_t length;	/* bytes of the first line to keep: a site's name cut off */
-	int word_break; /* 2 lines: the second ends a word cut at the line end */
+	size_t line;   /* its first line, when count > 0 */
+	size_t count;  /* 0 (none) or the number of lines (the title and the
+			* lines it is set over) */
+	size_t skip;   /* bytes cut from the first line's start: a standard's
+			* number (NB/T 20442.6－2017) on a cover */
+	size_t length; /* bytes of the first line kept after them: a site's
+			* name cut off */
 };
 
 /* Marks the title lines LINE_TITLE and the front matter LINE_FRONT. */

@@ -17,6 +17,9 @@ enum {
 	 * the numbered headings it contains. */
 	UNNUMBERED_INTRODUCTION = 4,
 	SIBLING_INTRODUCTION = 8,
+	PAIRED_MAX_CHARACTERS = 20,
+	PAIRED_PHRASE_MIN_CHARACTERS = 2,
+	PROSE_MIN_CHARACTERS = 30,
 };
 
 /* 1 when text starts with a letter or digit, not punctuation (” 。 ，). */
@@ -189,4 +192,61 @@ void unnumbered_find_headings(struct speech *speech, const struct paragraph_mark
 			stack[height++] = heading;
 	}
 	free(candidate);
+}
+
+/* The shape of a paired sub-heading: its characters and those before its
+ * one comma (packed as characters * 64 + before), or 0 when the line is
+ * not two phrases of words around one ， with no other punctuation. */
+static size_t paired_shape(const char *text, size_t length)
+{
+	size_t characters = 0, before = 0, commas = 0;
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		long codepoint = utf8_decode((const unsigned char *)text + at, length - at, &step);
+		if (codepoint == 0xFF0C) {
+			commas++;
+			before = characters;
+		} else if (!(codepoint >= 0x4E00 && codepoint <= 0x9FFF)) {
+			return 0;
+		}
+		if (++characters > PAIRED_MAX_CHARACTERS)
+			return 0;
+		at += step;
+	}
+	if (commas != 1 || before < PAIRED_PHRASE_MIN_CHARACTERS ||
+	    characters - before - 1 < PAIRED_PHRASE_MIN_CHARACTERS)
+		return 0;
+	return characters * 64 + before;
+}
+
+/* 1 for a paragraph of prose: a sentence's end, or a long line. */
+static int prose(const struct speech *speech, size_t i)
+{
+	const char *text = paragraph_text(speech, i);
+	size_t length = speech->paragraphs[i].length;
+	return text_ends_sentence(text, length) ||
+	       !text_at_most(text, length, PROSE_MIN_CHARACTERS);
+}
+
+void unnumbered_find_paired(struct speech *speech)
+{
+	size_t count = speech->paragraph_count;
+	for (size_t i = 1; i < count; i++)
+		if (speech->paragraphs[i].role == PARAGRAPH_HEADING)
+			return;
+	size_t *shape = xcalloc(count, sizeof *shape);
+	for (size_t i = 2; i + 1 < count; i++)
+		if (prose(speech, i - 1) && prose(speech, i + 1))
+			shape[i] =
+			    paired_shape(paragraph_text(speech, i), speech->paragraphs[i].length);
+	/* Each shape that stands twice or more makes headings (beside 一、,
+	 * the first rank of a speech's parts). */
+	size_t *seen = xcalloc((PAIRED_MAX_CHARACTERS + 1) * 64, sizeof *seen);
+	for (size_t i = 2; i + 1 < count; i++)
+		seen[shape[i]] += shape[i] != 0;
+	for (size_t i = 2; i + 1 < count; i++)
+		if (shape[i] && seen[shape[i]] >= 2)
+			structure_mark_heading(speech, i, 4 * RANK_PER_MARKER);
+	free(seen);
+	free(shape);
 }

@@ -23,4 +23,10 @@ struct paragraph_marker {
  * whose numbered headings are marked; markers[i] is paragraph i's. */
 void unnumbered_find_headings(struct speech *speech, const struct paragraph_marker *markers);
 
+/* In a text with no heading at all, marks paired sub-headings: short
+ * standalone lines of two phrases around one comma (铭记历史，汲取力量 /
+ * 牢记使命，感悟真理) between paragraphs of prose, at least two of them
+ * alike in length and in where the comma stands. */
+void unnumbered_find_paired(struct speech *speech);
+
 #endif

@@ -17,18 +17,8 @@ FOLDER="$CORPUS/formats"
 # known NAME: the reason NAME's outline differs, or nothing.
 known() {
 	case $1 in
-	docx-03-*) echo "parser: unnumbered part headings (2024年工作回顾) not yet recognised" ;;
-	docx-04-*) echo "parser: 附件 parts and the title's trailing 来源 line" ;;
-	docx-05-*) echo "parser: the cover's title (standard name + 编制说明); 1）items headed by Word outline level 2 (hint)" ;;
-	docx-06-*) echo "parser: decimal clause numbers (5, 5.1) and 前言/附录 parts of standards" ;;
-	docx-07-*) echo "parser: title over several cover lines; the table of contents (front matter hint)" ;;
-	doc-0*) echo "parser: as docx-05 (cover title; 1）items headed by outline level); catdoc also loses Word's automatic numbers" ;;
-	html-0[1356]-* | md-01-*) echo "parser: the reader's hints (title line, front and back matter) not yet honoured" ;;
-	html-02-*) echo "parser: hints not yet honoured; run-in 一抓…十抓 markers" ;;
-	html-04-*) echo "parser: hints not yet honoured (bold sub-headings carry heading hints)" ;;
-	pdf-02-*) echo "parser: unnumbered bold sub-headings (the PDF's Type 3 fonts say nothing of weight)" ;;
-	pdf-04-*) echo "parser: a two-column research note; headings by type size (hints) not yet honoured" ;;
-	pdf-06-*) echo "parser: decimal clause numbers (1.4.1) and the title in larger type (hint)" ;;
+	docx-06-*) echo "parser: a standard's parts: 前言/引言 and the chapter numbers 1…7 (no dot) not yet ranked alike, body paragraphs Word gives an outline level taken as headings (its title and clauses 5.1… are found)" ;;
+	pdf-04-*) echo "pdf reader: its type-size hints give heading level 5 to 67 lines of the sidebar and second column (投资要点 among them); the parser cannot tell the headings from them" ;;
 	esac
 }
 

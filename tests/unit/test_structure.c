@@ -484,6 +484,84 @@ static void document_hints(void)
 		ok(speech.title_found, "a metadata title counts as found");
 		speech_free(&speech);
 	}
+
+	/* A standard: its name on the cover and again before clause 1; a
+	 * table of contents' heading. */
+	static struct document_line_hint standard_hints[] = {
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},  {DOCUMENT_TEXT, 0},  {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 1}, {DOCUMENT_FRONT, 0}, {DOCUMENT_FRONT, 0}, {DOCUMENT_TEXT, 1},
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1},  {DOCUMENT_TEXT, 2},  {DOCUMENT_TEXT, 0},
+	};
+	char standard[] = "AB 某某行业标准\n某某设备检修规程\n第3部分：阀门\n"
+			  "（本稿完成日期：2030年1月1日）\n目\u2002\u2002次\n前言 II\n1 范围 1\n"
+			  "前\u3000\u3000言\n本部分按照有关规则起草，由某某协会提出并归口。\n"
+			  "某某设备检修规程　第3部分：阀门\n1　范围\n"
+			  "本部分规定了阀门检修的要求，适用于某某设备的阀门。\n";
+	struct document standard_document = {.text = standard,
+					     .length = strlen(standard),
+					     .hints = standard_hints,
+					     .hint_count =
+						 sizeof standard_hints / sizeof standard_hints[0],
+					     .format = "docx"};
+	if (ok(speech_parse_document(&standard_document, "fallback", &speech, &error) == 0,
+	       "a standard parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门",
+			 "the cover's name, said again before clause 1, is the title");
+		ok(find(&speech, "某某设备检修规程") == 0, "the repeat is no paragraph");
+		heading(&speech, "目", 0, NULL);
+		heading(&speech, "前", 1, NULL);
+		speech_free(&speech);
+	}
+
+	/* A paragraph of prose a Word style gives an outline level. */
+	static struct document_line_hint prose_hints[] = {
+	    {DOCUMENT_TITLE, 0},
+	    {DOCUMENT_TEXT, 1},
+	    {DOCUMENT_TEXT, 2},
+	    {DOCUMENT_TEXT, 2},
+	};
+	char prose_text[] = "某某规程\n一、总则\n适用范围\n"
+			    "本规程适用于某某单位的全部设备，各部门应当按照本规程的要求组织检修"
+			    "工作，并做好记录。\n";
+	struct document prose_document = {.text = prose_text,
+					  .length = strlen(prose_text),
+					  .hints = prose_hints,
+					  .hint_count = sizeof prose_hints / sizeof prose_hints[0],
+					  .format = "docx"};
+	if (ok(speech_parse_document(&prose_document, "fallback", &speech, &error) == 0,
+	       "a document with hinted prose parses")) {
+		heading(&speech, "适用范围", 2, "适用范围");
+		heading(&speech, "本规程适用于", 0, NULL);
+		speech_free(&speech);
+	}
+
+	/* A table's row label, in bold in one row: not a heading. */
+	static struct document_line_hint table_hints[] = {
+	    {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 0},	 {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0},
+	    {DOCUMENT_TEXT, 1},	 {DOCUMENT_TEXT, 0},
+	};
+	char table[] = "某校工作汇报\n一、课程建设\n基础课程\n语文、数学等必修课程。\n"
+		       "拓展课程\n各类选修课程。\n基础课程\n各类竞赛课程。\n二、队伍建设\n"
+		       "学校坚持以培养为主，引进为辅，建设一支高素质的教师队伍。\n";
+	struct document tabled = {.text = table,
+				  .length = strlen(table),
+				  .hints = table_hints,
+				  .hint_count = sizeof table_hints / sizeof table_hints[0],
+				  .format = "html"};
+	if (ok(speech_parse_document(&tabled, "fallback", &speech, &error) == 0,
+	       "a document with a table parses")) {
+		size_t label = find(&speech, "基础课程");
+		size_t repeated = 0;
+		for (size_t i = label + 1; i < speech.paragraph_count; i++)
+			if (memcmp(paragraph_text(&speech, i), "基础课程", strlen("基础课程")) == 0)
+				repeated = i;
+		ok(repeated > 0 && speech.paragraphs[repeated].role == PARAGRAPH_BODY,
+		   "a bold line repeating a plain line just before is a table label, not a "
+		   "heading");
+		heading(&speech, "二、队伍建设", 1, "二、队伍建设");
+		speech_free(&speech);
+	}
 }
 
 static int load(const char *relative, struct speech *speech)
@@ -572,6 +650,166 @@ static void corpus(void)
 	}
 }
 
+/* A cover: the document's name set over lines above a line naming its
+ * kind, a standard's number before the name, a kind spaced out one
+ * character a line. */
+static void covers(void)
+{
+	struct speech speech;
+	const char *note = "\n"
+			   "AB/T 12345－2030 某某设备检修规程 第3部分：阀门\n"
+			   "编制说明\n"
+			   "（征求意见稿）\n"
+			   "（2030年5月）\n"
+			   "\n\n"
+			   "一、任务来源\n"
+			   "本规程由某某协会下达计划，要求在年底前完成修订工作，现说明如下。\n"
+			   "二、编制过程\n"
+			   "起草组调研了多家单位，形成了征求意见稿，并广泛征求了意见。\n";
+	if (ok(parse(note, &speech) == 0, "a standard's cover parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门 编制说明",
+			 "the name over the kind line, the standard's number dropped");
+		heading(&speech, "一、任务来源", 1, "一、任务来源");
+		speech_free(&speech);
+	}
+	const char *alone = "AB/T 12345－2030\n"
+			    "某某设备检修规程 第3部分：阀门\n"
+			    "编制说明\n"
+			    "\n"
+			    "一、任务来源\n"
+			    "本规程由某某协会下达计划，要求在年底前完成修订工作，现说明如下。\n";
+	if (ok(parse(alone, &speech) == 0, "a number on its own cover line parses")) {
+		title_is(&speech, "某某设备检修规程 第3部分：阀门 编制说明",
+			 "a standard's number alone on its line is not in the title");
+		speech_free(&speech);
+	}
+	const char *plan = "\n\n"
+			   "某某学院“走进田野，读懂乡村”\n"
+			   "暑期社会实践活动\n"
+			   "\n\n"
+			   "策\n"
+			   "划\n"
+			   "书\n"
+			   "\n"
+			   "某某学院团委\n"
+			   "2030年6月\n"
+			   "\n"
+			   "一、活动背景\n"
+			   "为引导青年学生走进基层、了解国情，学院决定组织暑期社会实践活动。\n"
+			   "二、活动时间\n"
+			   "2030年7月1日至7月10日，共十天，分两批出发，按时返回学校。\n";
+	if (ok(parse(plan, &speech) == 0, "a plan's cover parses")) {
+		title_is(&speech, "某某学院“走进田野，读懂乡村” 暑期社会实践活动策划书",
+			 "the name over two lines and the spaced-out kind are the title");
+		heading(&speech, "二、活动时间", 1, "二、活动时间");
+		speech_free(&speech);
+	}
+	const char *references = "关于某项工作的说明\n"
+				 "一、参考资料\n"
+				 "本说明参考了下列文件，并结合实际作了补充，现列出如下。\n"
+				 "[1]  AB 100-2030 某某设备安全运行管理规定\n"
+				 "[2]  XY-25 Periodic Review for Water Treatment Plants\n"
+				 "二、其他需要说明的问题\n"
+				 "无\n";
+	if (ok(parse(references, &speech) == 0, "a reference list parses")) {
+		is_int(speech.back_matter_count, 0,
+		       "an English reference title is no footer menu: nothing after it is hidden");
+		heading(&speech, "二、其他需要说明的问题", 1, NULL);
+		speech_free(&speech);
+	}
+}
+
+/* Decimal clause numbers of a standard or rules: ranked by their parts,
+ * in a plausible sequence; figures and quantities are not clauses. */
+static void clauses(void)
+{
+	struct speech speech;
+	const char *rules = "某某设备管理规则\n"
+			    "2.3.1 设备应当按期检验，检验合格后方可投入使用。\n"
+			    "2.3.2 检验项目如下：\n"
+			    "（1）外观检查；\n"
+			    "（2）性能试验。\n"
+			    "2.3.3 对于特殊设备，经申请可延长检验周期。\n"
+			    "2.4 维护\n"
+			    "2.4.1维护记录应当保存五年以上。\n"
+			    "2.5万台设备已完成检验，合格率达到百分之九十九。\n"
+			    "3.1\n"
+			    "术语的定义写在这一行里，编号单独占一行。\n"
+			    "167.01 营业收入\n"
+			    "2.07 净利润增长\n";
+	if (!ok(parse(rules, &speech) == 0, "clauses parse"))
+		return;
+	heading(&speech, "2.3.1 设备", 1, "2.3.1 设备应当按期检验，检验合格后方可投入使用");
+	heading(&speech, "2.3.2 检验", 1, "2.3.2 检验项目如下");
+	heading(&speech, "（1）外观", 2, NULL);
+	heading(&speech, "2.3.3 对于", 1, NULL);
+	heading(&speech, "2.4 维护", 1, "2.4 维护");
+	heading(&speech, "2.4.1维护", 2, NULL);
+	heading(&speech, "2.5万台", 0, NULL);
+	heading(&speech, "3.1", 0, NULL);
+	heading(&speech, "167.01", 0, NULL);
+	heading(&speech, "2.07", 0, NULL);
+	speech_free(&speech);
+
+	const char *stray = "某某工作总结\n"
+			    "今年完成了各项任务，群众满意度进一步提高，成绩来之不易。\n"
+			    "3.7 亿元的投资已经全部到位，项目进展顺利，年底可以完工。\n";
+	if (ok(parse(stray, &speech) == 0, "a stray figure parses")) {
+		heading(&speech, "3.7 亿元", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *out_of_sequence = "某某规定\n"
+				      "1.1 总则\n"
+				      "本规定适用于全体人员，自发布之日起施行。\n"
+				      "4.6 特别说明\n"
+				      "本条为正文中的一个编号，前后没有连续的条款。\n";
+	if (ok(parse(out_of_sequence, &speech) == 0, "a clause out of sequence parses")) {
+		heading(&speech, "1.1 总则", 1, NULL);
+		heading(&speech, "4.6 特别说明", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
+/* Paired sub-headings in an article with no numbered headings: two
+ * phrases around one comma, alike, between paragraphs of prose. */
+static void paired_headings(void)
+{
+	struct speech speech;
+	const char *article = "某校开展主题教育活动\n"
+			      "近日，某校启动主题教育活动，全校师生积极参与，反响热烈。\n"
+			      "回望来路，坚定前行方向\n"
+			      "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n"
+			      "同学们说，这是一次难忘的经历，今后要更加努力学习。\n"
+			      "立足岗位，争做时代先锋\n"
+			      "各院系结合实际开展志愿服务，把学习成果转化为实际行动。\n"
+			      "春风拂面，桃花盛开\n";
+	if (ok(parse(article, &speech) == 0, "an article with paired sub-headings parses")) {
+		heading(&speech, "回望来路", 1, "回望来路，坚定前行方向");
+		heading(&speech, "立足岗位", 1, "立足岗位，争做时代先锋");
+		heading(&speech, "春风拂面", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *single = "某校开展主题教育活动\n"
+			     "近日，某校启动主题教育活动，全校师生积极参与，反响热烈。\n"
+			     "回望来路，坚定前行方向\n"
+			     "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n";
+	if (ok(parse(single, &speech) == 0, "one such line parses")) {
+		heading(&speech, "回望来路", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *numbered = "在会上的讲话\n"
+			       "一、总体要求\n"
+			       "今年的工作任务很重，我们要认真抓好落实，确保完成任务。\n"
+			       "回望来路，坚定前行方向\n"
+			       "学校组织师生参观校史馆，重温建校以来的奋斗历程，深受教育。\n"
+			       "立足岗位，争做时代先锋\n"
+			       "各院系结合实际开展志愿服务，把学习成果转化为实际行动。\n";
+	if (ok(parse(numbered, &speech) == 0, "a speech with headings parses")) {
+		heading(&speech, "回望来路", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
 int main(void)
 {
 	advertising_before_title();
@@ -585,6 +823,9 @@ int main(void)
 	wrapped_headings();
 	one_line();
 	document_hints();
+	covers();
+	clauses();
+	paired_headings();
 	corpus();
 	return tap_done();
 }

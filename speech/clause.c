@@ -1,0 +1,92 @@
+#include "speech/clause.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+enum { CLAUSE_PART_MAX_DIGITS = 2 }; /* 10.2.13, never 167.01 (a table's figure) */
+
+/* A quantity after the number (2.5万, 3.5倍, 1.2亿): not a clause. */
+static int unit_follows(long codepoint)
+{
+	static const long units[] = {0x4E07 /* 万 */, 0x4EBF /* 亿 */, 0x500D /* 倍 */,
+				     0x5143 /* 元 */, 0x4E2A /* 个 */, 0x5E74 /* 年 */,
+				     0x7C73 /* 米 */, 0x5428 /* 吨 */, 0x5206 /* 分 */};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (codepoint == units[i])
+			return 1;
+	return 0;
+}
+
+int clause_number_parse(const char *line, size_t length, struct clause_number *number)
+{
+	memset(number, 0, sizeof *number);
+	size_t at = 0;
+	for (;;) {
+		size_t digits = 0;
+		int value = 0;
+		if (at + 1 < length && line[at] == '0' && line[at + 1] >= '0' &&
+		    line[at + 1] <= '9')
+			return 0; /* 1.05: a figure */
+		while (at < length && line[at] >= '0' && line[at] <= '9' &&
+		       digits < CLAUSE_PART_MAX_DIGITS) {
+			value = value * 10 + (line[at++] - '0');
+			digits++;
+		}
+		if (digits == 0 || (at < length && line[at] >= '0' && line[at] <= '9') ||
+		    number->parts == CLAUSE_MAX_PARTS)
+			return 0;
+		number->part[number->parts++] = value;
+		if (at + 1 < length && line[at] == '.' && line[at + 1] >= '0' &&
+		    line[at + 1] <= '9')
+			at++;
+		else
+			break;
+	}
+	if (number->parts < 2 || number->part[number->parts - 1] == 0)
+		return 0;
+	/* What follows: white space (an ASCII space, U+3000, a tab), then
+	 * text, or Chinese text right after the number. */
+	size_t text = at;
+	while (text < length) {
+		if (line[text] == ' ' || line[text] == '\t')
+			text++;
+		else if (length - text >= 3 && memcmp(line + text, "\u3000", 3) == 0)
+			text += 3;
+		else
+			break;
+	}
+	if (text >= length)
+		return 0;
+	size_t step;
+	long codepoint = utf8_decode((const unsigned char *)line + text, length - text, &step);
+	if (unit_follows(codepoint) || codepoint == 0x3001 || codepoint == 0x3002 ||
+	    (codepoint >= 0xFF00 && codepoint <= 0xFFEF))
+		return 0;     /* 2.5万, 1.2、, 3.5％ */
+	if (codepoint < 0x80) /* 1.4.1 CCS…, never 2.5% or 1.2.3.4 */
+		return text > at && (codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z';
+	return 1;
+}
+
+int clause_continues(const struct clause_number seen[CLAUSE_MAX_PARTS + 1],
+		     const struct clause_number *number)
+{
+	int parts = number->parts;
+	int last = number->part[parts - 1];
+	if (last == 1)
+		return 1;
+	/* The clause before at this depth: the last one of it, or the one a
+	 * deeper clause since implies (2.3 of 2.3.2, when 2.3 itself was the
+	 * page's title or in another form). */
+	const struct clause_number *before = &seen[parts];
+	for (int deeper = parts + 1; deeper <= CLAUSE_MAX_PARTS; deeper++)
+		if (seen[deeper].parts) {
+			before = &seen[deeper];
+			break;
+		}
+	if (before->parts < parts ||
+	    memcmp(before->part, number->part, (size_t)(parts - 1) * sizeof number->part[0]) != 0)
+		return 0;
+	int previous = before->part[parts - 1];
+	return last == previous + 1 || last == previous + 2;
+}
