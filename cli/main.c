@@ -121,11 +121,13 @@ const struct command commands[] = {
      "                 pair<TAB>THEME_A<TAB>THEME_B<TAB>PARAGRAPHS\n"
      "               SHARE is a fraction (0.1250); pairs with no shared paragraph\n"
      "               are left out\n"},
-    {"check", command_check, "", "Check the library database for damage.",
+    {"check", command_check, "[--quick]", "Check the library database for damage.",
      "Runs SQLite's integrity and foreign key checks and the search index's\n"
-     "check, and checks that every tag and note is what the latest change in\n"
-     "the history made it; prints ok (status 0) or the problems found\n"
-     "(status 1).\n"},
+     "check, checks that every tag and note is what the latest change in\n"
+     "the history made it, and loads every speech as the reader does (its\n"
+     "paragraphs, sections and outline tree in range and in order, text\n"
+     "present); prints ok (status 0) or the problems found (status 1).\n"
+     "  --quick   leave out loading every speech\n"},
     {"library", command_library, "[FILE...]", "Open the library view.",
      "The same as pizhu alone on a terminal; FILEs (or directories) are imported\n"
      "first. Press ? in the view for its keys.\n"},
