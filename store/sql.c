@@ -213,8 +213,9 @@ static int check_speeches(struct store *store, struct buffer *report, struct err
 		return store_sql_error(store, error);
 	return collect_check(
 	    store,
-	    "SELECT printf('speech %d: replaced by %d, which does not name it as its previous "
-	    "version', d.id, d.replaced_by) FROM documents d WHERE d.replaced_by IS NOT NULL"
+	    "SELECT printf('versions: speech %d is replaced by %d, which does not name it as "
+	    "its previous version', d.id, d.replaced_by) FROM documents d WHERE d.replaced_by IS "
+	    "NOT NULL"
 	    " AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.id = d.replaced_by"
 	    " AND n.previous_id = d.id AND n.id > d.id)",
 	    report, error);

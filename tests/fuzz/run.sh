@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="layout search speech theme"
+NAMES="layout library search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -87,11 +87,13 @@ seeds() {
 options() { # NAME: libFuzzer options of a harness
 	case $1 in
 	speech | layout) max_len=16384 ;;
+	library) max_len=512 ;;
 	*) max_len=4096 ;;
 	esac
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
+	library) check_runs=1500 ;;
 	theme) check_runs=40000 ;;
 	*) check_runs=20000 ;;
 	esac
