@@ -6,13 +6,22 @@
 #include "cli/selection.h"
 #include "export/run.h"
 
-enum { OPTION_THEME, OPTION_SPEECH, OPTION_FORMAT, OPTION_GROUP, OPTION_OUTPUT, OPTION_BOM };
+enum {
+	OPTION_THEME,
+	OPTION_SPEECH,
+	OPTION_FORMAT,
+	OPTION_GROUP,
+	OPTION_OUTPUT,
+	OPTION_BOM,
+	OPTION_FORCE
+};
 
 struct export_options {
 	enum export_format format;
 	enum export_grouping grouping;
 	int bom;
 	const char *output; /* NULL for standard output */
+	int force;
 };
 
 static int check_options(const struct command *command, const struct cli_option *options,
@@ -34,6 +43,7 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (result->bom && result->format != EXPORT_CSV && result->format != EXPORT_MATRIX)
 		return cli_usage_error(command, "--bom is for --format csv or matrix");
 	result->output = options[OPTION_OUTPUT].value;
+	result->force = options[OPTION_FORCE].seen > 0;
 	if (result->output && !*result->output)
 		return cli_usage_error(command, "-o needs a file name");
 	return 0;
@@ -51,6 +61,7 @@ static int write_export(struct store *store, const struct cli_selection *chosen,
 	    .grouping = options->grouping,
 	    .bom = options->bom,
 	    .path = options->output,
+	    .force = options->force,
 	};
 	struct error error;
 	return export_run(store, &job, &error) == 0 ? EXIT_OK : cli_fail("%s", error.message);
@@ -65,9 +76,12 @@ int command_export(int argc, char **argv)
 	    [OPTION_THEME] = {"--theme", 1, 0, NULL},	[OPTION_SPEECH] = {"--speech", 1, 0, NULL},
 	    [OPTION_FORMAT] = {"--format", 1, 0, NULL}, [OPTION_GROUP] = {"--group", 1, 0, NULL},
 	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL},	[OPTION_BOM] = {"--bom", 0, 0, NULL},
+	    [OPTION_FORCE] = {"--force", 0, 0, NULL},
 	};
-	const char **values[] = {
-	    [OPTION_THEME] = themes, [OPTION_SPEECH] = speeches, [OPTION_BOM] = NULL};
+	const char **values[] = {[OPTION_THEME] = themes,
+				 [OPTION_SPEECH] = speeches,
+				 [OPTION_BOM] = NULL,
+				 [OPTION_FORCE] = NULL};
 	int count;
 	struct export_options chosen_options;
 	int status =

@@ -92,7 +92,7 @@ const struct command commands[] = {
      "output is a terminal (not with NO_COLOR).\n"},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
-     "[--bom] [-o FILE]",
+     "[--bom] [-o FILE [--force]]",
      "Export the tagged and annotated paragraphs.",
      "Each excerpt carries the speech's title and metadata, its section path, the\n"
      "paragraph number, the full text, its themes, its note and the citation\n"
@@ -108,7 +108,11 @@ const struct command commands[] = {
      "  --group G    theme (default) or speech: the headings of md and html, the\n"
      "               row order of csv\n"
      "  --bom        start csv or matrix with a byte order mark, for Excel\n"
-     "  -o FILE      write FILE, replacing it only once the export is complete\n"
+     "  -o FILE      write FILE, replacing it only once the export is complete;\n"
+     "               an existing FILE is replaced only when it is empty or an\n"
+     "               earlier pizhu export, never when it is the library (or its\n"
+     "               -wal, -shm) or any SQLite database\n"
+     "  --force      with -o: replace a FILE that is not an earlier export\n"
      "Fields and formats: docs/export.md.\n"},
     {"stats", command_stats, "[--speech S]... [--tsv]", "Count the tags per theme.",
      "Per theme: the tagged paragraphs, their share of the speeches' paragraphs\n"

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Losing data in one step (issue 17): an export over the library or over a
+# file that is not an earlier export, two removals writing one recovery
+# file, a tag on a replaced version, a restored file's import ignored.
+. "$(dirname "$0")/../lib.sh"
+FIXTURES="$SOURCE/tests/fixtures"
+DB="$TEST_DIR/L.db"
+export PIZHU_DB="$DB"
+"$PIZHU" import "$FIXTURES/short-speech.txt" >/dev/null
+"$PIZHU" tag 1 3 党建 >/dev/null
+sum() { cksum <"$1"; }
+
+# --- export -o over the library and what is not an export ------------------
+before=$(sum "$DB")
+for target in "$DB" "$DB-wal" "$DB-shm" "$TEST_DIR/./L.db"; do
+	out=$("$PIZHU" --db "$DB" export -o "$target" --force 2>&1)
+	status=$?
+	ok $((status != 1)) "export -o $(basename "$target") --force over the library: exit 1"
+	like "$out" "is the library pizhu is using" "  and says it is the library"
+done
+ln -s "$DB" "$TEST_DIR/link.db"
+"$PIZHU" --db "$DB" export -o "$TEST_DIR/link.db" >/dev/null 2>&1
+exit1=$?; ok $((exit1 != 1)) "export -o a link to the library: refused"
+is "$(sum "$DB")" "$before" "the library is byte for byte as it was"
+is "$("$PIZHU" check)" "ok" "and pizhu check says ok"
+
+cp "$DB" "$TEST_DIR/other.db"
+other=$(sum "$TEST_DIR/other.db")
+out=$("$PIZHU" export -o "$TEST_DIR/other.db" --force 2>&1)
+exit1=$?; ok $((exit1 != 1)) "export -o another pizhu database, even with --force: refused"
+like "$out" "SQLite database" "  naming it a database"
+is "$(sum "$TEST_DIR/other.db")" "$other" "  which is untouched"
+
+printf 'my own notes\n' >"$TEST_DIR/notes.txt"
+out=$("$PIZHU" export -o "$TEST_DIR/notes.txt" 2>&1)
+exit1=$?; ok $((exit1 != 1)) "export -o a file that is not an export: refused"
+like "$out" "not an earlier pizhu export.*--force" "  saying so and naming --force"
+is "$(cat "$TEST_DIR/notes.txt")" "my own notes" "  the file is kept"
+"$PIZHU" export -o "$TEST_DIR/notes.txt" --force >/dev/null 2>&1
+ok $? "with --force it is replaced"
+for format in md csv jsonl html matrix; do
+	"$PIZHU" export --format "$format" -o "$TEST_DIR/earlier.$format" >/dev/null 2>&1
+	"$PIZHU" tag 1 4 民生 >/dev/null
+	"$PIZHU" export --format "$format" -o "$TEST_DIR/earlier.$format" >/dev/null 2>&1
+	ok $? "an earlier $format export is replaced without --force"
+	"$PIZHU" tag --remove 1 4 民生 >/dev/null
+done
+"$PIZHU" export --format csv --bom -o "$TEST_DIR/bom.csv" >/dev/null 2>&1 &&
+	"$PIZHU" export --format csv --bom -o "$TEST_DIR/bom.csv" >/dev/null 2>&1
+ok $? "an earlier csv export with a byte order mark is replaced"
+: >"$TEST_DIR/empty.md"
+"$PIZHU" export -o "$TEST_DIR/empty.md" >/dev/null 2>&1
+ok $? "an empty file is replaced"
+
+done_testing
