@@ -53,7 +53,8 @@ const struct command commands[] = {
      "Removes every version of the speech with its tags, notes and history.\n"
      "A speech that holds tags or notes needs --force; their text, paragraphs\n"
      "and section paths are first saved as JSON Lines in\n"
-     "$XDG_DATA_HOME/pizhu/recovery/ID-TIME.jsonl, whose path is printed.\n"
+     "$XDG_DATA_HOME/pizhu/recovery/ID-TIME-LIBRARY-RANDOM.jsonl (a new file\n"
+     "each time), whose path is printed.\n"
      "Prints removed ID<TAB>TITLE. Final once the command ends (in the library\n"
      "view, d can be undone until pizhu exits).\n"},
     {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", "Tag paragraphs with themes.",

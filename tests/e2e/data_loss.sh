@@ -52,4 +52,21 @@ ok $? "an earlier csv export with a byte order mark is replaced"
 "$PIZHU" export -o "$TEST_DIR/empty.md" >/dev/null 2>&1
 ok $? "an empty file is replaced"
 
+# --- recovery files: two libraries, one second ------------------------------
+cp "$DB" "$TEST_DIR/A.db"
+cp "$DB" "$TEST_DIR/B.db"
+"$PIZHU" --db "$TEST_DIR/A.db" remove --force 1 >"$TEST_DIR/a.out" 2>&1 &
+"$PIZHU" --db "$TEST_DIR/B.db" remove --force 1 >"$TEST_DIR/b.out" 2>&1
+wait
+"$PIZHU" --db "$TEST_DIR/A.db" remove --force 1 >/dev/null 2>&1
+files=$(ls "$XDG_DATA_HOME/pizhu/recovery" | wc -l)
+is "$files" 2 "two removals at once from two libraries: two recovery files"
+a=$(sed -n 's/^saved .* to //p' "$TEST_DIR/a.out")
+b=$(sed -n 's/^saved .* to //p' "$TEST_DIR/b.out")
+ok $([ -n "$a" ] && [ "$a" != "$b" ] && [ -s "$a" ] && [ -s "$b" ]; echo $?) \
+	"each message names its own file, which holds the tag"
+like "$(basename "$a")" '^1-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}-[0-9a-f]{8}\.jsonl$' \
+	"  named ID-TIME-LIBRARY-RANDOM.jsonl"
+is "$(ls -a "$XDG_DATA_HOME/pizhu/recovery" | grep -c '^\.')" 2 "  no temporary file is left"
+
 done_testing
