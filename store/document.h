@@ -49,7 +49,9 @@ struct store_import_result {
 	size_t orphaned;     /* NEW_VERSION: annotated paragraphs left behind */
 };
 
-/* Finds a document holding exactly these bytes; returns 1 (and *id) or 0. */
+/* Finds a current version holding exactly these bytes; returns 1 (and
+ * *id) or 0. A replaced version with the same bytes is not found: a file
+ * restored to an earlier content is imported as a new current version. */
 int store_find_content(struct store *store, const unsigned char *bytes, size_t length, int64_t *id,
 		       struct error *error);
 
@@ -61,8 +63,8 @@ void store_content_hash(const unsigned char *bytes, size_t length, char hash[SHA
 int store_find_hash(struct store *store, const char *hash, int64_t *id, struct error *error);
 
 /* Imports the parsed speech of the file bytes[0..length) read from
- * source_path (an absolute path, or NULL), in one transaction. The same
- * bytes again are a no-op; new bytes at a known path make a new version
+ * source_path (an absolute path, or NULL), in one transaction. The bytes
+ * of a current version again are a no-op; new bytes at a known path make a new version
  * and move that speech's tags, notes and history to it: each annotated
  * paragraph goes to a paragraph with the same text (the nearest one when
  * several match), else to the most similar paragraph of the same section;

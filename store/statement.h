@@ -84,9 +84,11 @@
 	X(TRANSACTION_COMMIT, "COMMIT")                                                            \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
+	/* Current versions only: bytes an old version held, brought back,                         \
+	 * are imported again and become the current version. */                                  \
 	X(DOCUMENT_BY_HASH,                                                                        \
 	  "SELECT id FROM documents WHERE content_hash = ?1 AND removed_at IS NULL"                \
-	  " ORDER BY id LIMIT 1")                                                                  \
+	  " AND replaced_by IS NULL ORDER BY id LIMIT 1")                                          \
 	X(DOCUMENT_CURRENT_BY_PATH,                                                                \
 	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL"                \
 	  " AND removed_at IS NULL")                                                               \
@@ -139,6 +141,7 @@
 	X(OUTLINE_INSERT,                                                                          \
 	  "INSERT INTO outline (document_id, entry, paragraph, depth, parent, end_paragraph)"      \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                      \
+	X(DOCUMENT_REPLACED_BY, "SELECT replaced_by FROM documents WHERE id = ?1")               \
 	X(OUTLINE_OF, "SELECT entry, paragraph, depth, parent, end_paragraph FROM outline"         \
 		      " WHERE document_id = ?1 ORDER BY entry")                                    \
 	/* moving annotations to a new version */                                                  \

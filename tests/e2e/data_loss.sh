@@ -69,4 +69,28 @@ like "$(basename "$a")" '^1-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}-[0-9a-f]{8}\.jsonl$' 
 	"  named ID-TIME-LIBRARY-RANDOM.jsonl"
 is "$(ls -a "$XDG_DATA_HOME/pizhu/recovery" | grep -c '^\.')" 2 "  no temporary file is left"
 
+# --- a write to a replaced version ------------------------------------------
+export PIZHU_DB="$TEST_DIR/V.db"
+V="$TEST_DIR/v.txt"
+printf '%s\n' 版本讲话 第一段讲就业。 第二段讲教育。 >"$V"
+"$PIZHU" import "$V" >/dev/null
+"$PIZHU" tag 1 1 民生 >/dev/null
+printf '%s\n' 版本讲话 第一段讲就业。 第二段讲教育和医疗。 >"$V"
+"$PIZHU" import "$V" >/dev/null 2>&1
+out=$("$PIZHU" tag 1 2 党建 2>&1)
+exit1=$?; ok $((exit1 != 1)) "tag with the id of a replaced version: exit 1"
+like "$out" "replaced by a new version, speech 2.*use 2" "  naming the current id"
+out=$("$PIZHU" note 1 2 旧版本 2>&1)
+exit1=$?; ok $((exit1 != 1)) "note on a replaced version: exit 1"
+is "$("$PIZHU" list --orphans)" "" "  nothing landed among the orphans"
+
+# --- a file restored to an earlier content ----------------------------------
+printf '%s\n' 版本讲话 第一段讲就业。 第二段讲教育。 >"$V"
+out=$("$PIZHU" import "$V" 2>&1)
+like "$out" "new version of speech 2" "importing a file restored to its first content makes a new version"
+is "$("$PIZHU" list --tsv | cut -f1 | tail -n +2)" 3 "  which is the current one"
+is "$("$PIZHU" tags 3 | cut -f1,2)" "$(printf '1\t民生')" "  with the tag re-attached"
+"$PIZHU" tag 3 2 党建 >/dev/null
+ok $? "  and it takes a tag"
+
 done_testing
