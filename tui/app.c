@@ -21,6 +21,7 @@
 #include "tui/status.h"
 #include "tui/tui.h"
 #include "tui/screen.h"
+#include "store/annotation.h"
 #include "store/document.h"
 #include "tui/app.h"
 #include "store/store.h"
@@ -390,6 +391,74 @@ static int take_whole_speech(struct app *app, const struct speech *speech, struc
 	return 0;
 }
 
+/* Where the cursor's paragraph is in a new version: the paragraph with
+ * the same text nearest to its number, else the same number. */
+static size_t same_place(const struct speech *old, size_t cursor, const struct speech *new)
+{
+	size_t best = cursor < new->paragraph_count ? cursor : new->paragraph_count - 1;
+	size_t distance = (size_t)-1, length = old->paragraphs[cursor].length;
+	const char *text = paragraph_text(old, cursor);
+	for (size_t p = 0; p < new->paragraph_count; p++) {
+		size_t d = p > cursor ? p - cursor : cursor - p;
+		if (d < distance && new->paragraphs[p].length == length &&
+		    memcmp(paragraph_text(new, p), text, length) == 0) {
+			best = p;
+			distance = d;
+		}
+	}
+	return best;
+}
+
+/* When another pizhu has imported the file again, the speech read here
+ * is a replaced version: tags made on it would go among the orphans.
+ * Moves to the current version, keeping the place, and says so (as an
+ * error, so it stays until a key is pressed). Returns 1 when it changed
+ * what is shown. */
+static int follow_new_version(struct app *app, int key_dropped)
+{
+	struct store *store = app->annotations.store;
+	int64_t id = app->annotations.document_id, current;
+	struct error error;
+	if (!store || !id || store_document_current(store, id, &current, &error) != 0 ||
+	    current == id)
+		return 0;
+	struct speech *newer = xcalloc(1, sizeof *newer);
+	if (store_speech_load(store, current, newer, &error) != 0) {
+		free(newer);
+		app_message(app, 1,
+			    "this speech was imported again as speech %lld, which "
+			    "cannot be shown: %s",
+			    (long long)current, error.message);
+		return 1;
+	}
+	size_t cursor = same_place(app->speech, app->reader.cursor, newer);
+	outline_pane_free(&app->outline);
+	reader_free(&app->reader);
+	annotations_free(&app->annotations);
+	if (app->newer) {
+		speech_free(app->newer);
+		free(app->newer);
+	}
+	app->newer = newer;
+	app->speech = newer;
+	if (annotations_load(&app->annotations, store, current, newer, &error) != 0) {
+		app_message(app, 1, "%s", error.message);
+		return 1;
+	}
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_init(&app->reader, newer, &app->annotations, app->ui->options.max_columns);
+	outline_pane_init(&app->outline, newer, &app->annotations);
+	app->reader.cursor = visible_owner(&app->reader.visible, cursor);
+	app->reader.top = app->reader.cursor;
+	layout_panes(app);
+	app_message(app, 1,
+		    "this speech was imported again: now reading its new version, speech %lld, "
+		    "at ¶%zu%s",
+		    (long long)current, app->reader.cursor,
+		    key_dropped ? "; the key just pressed was not applied, press it again" : "");
+	return 1;
+}
+
 /* Follows a speech being read and imported: its whole text, then tags.
  * Returns 1 when it changed what is shown. */
 static int poll_import(struct app *app)
@@ -484,8 +553,12 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 			break;
 		int changed = poll_import(&app);
 		changed |= annotate_refresh(&app);
+		/* The key was pressed on the version shown before: not applied
+		 * to the new one, which the user has not seen yet. */
+		int followed = changed && follow_new_version(&app, key != ERR);
+		changed |= followed;
 		app.only_moved = !changed && (key == ERR || moves_only(&app, key));
-		if (key == ERR)
+		if (key == ERR || followed)
 			continue;
 		if (key == KEY_RESIZE) {
 			layout_panes(&app);
@@ -504,6 +577,10 @@ int tui_read_speech(struct tui *ui, struct store *store, const struct speech *sp
 	outline_pane_free(&app.outline);
 	reader_free(&app.reader);
 	annotations_free(&app.annotations);
+	if (app.newer) {
+		speech_free(app.newer);
+		free(app.newer);
+	}
 	return status;
 }
 

@@ -41,6 +41,7 @@ struct app {
 	int only_moved;
 	volatile sig_atomic_t *stop;	 /* set by a signal */
 	const struct tui_import *import; /* while the speech is being imported */
+	struct speech *newer;		 /* a newer version followed to, owned here */
 };
 
 void app_message(struct app *app, int is_error, const char *format, ...)

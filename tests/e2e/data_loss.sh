@@ -93,4 +93,25 @@ is "$("$PIZHU" tags 3 | cut -f1,2)" "$(printf '1\t民生')" "  with the tag re-a
 "$PIZHU" tag 3 2 党建 >/dev/null
 ok $? "  and it takes a tag"
 
+# --- a reader left open while the file is imported again elsewhere ----------
+export PIZHU_DB="$TEST_DIR/R.db"
+R="$TEST_DIR/r.txt"
+printf '%s\n' 版本讲话 第一段讲就业。 第二段讲教育。 第三段讲医疗。 >"$R"
+"$PIZHU" import "$R" >/dev/null
+tmux_start 100 20 "$PIZHU" 1
+tmux_wait "版本讲话"
+tmux_keys ":3" Enter
+tmux_wait "¶3/3"
+printf '%s\n' 版本讲话 新加的第一段。 第一段讲就业。 第二段讲教育。 第三段讲医疗。 >"$R"
+"$PIZHU" import "$R" >/dev/null 2>&1
+tmux_wait "new version, speech 2, at ¶4"
+ok $? "the reader moves to the new version, keeping its place (¶3 is now ¶4)"
+tmux_keys 3
+tmux_wait "已标注 民生 ¶4"
+ok $? "  a tag key then tags the new version"
+is "$("$PIZHU" tags 2 | cut -f1,2)" "$(printf '4\t民生')" "  the tag is on speech 2 ¶4"
+is "$("$PIZHU" list --orphans)" "" "  and none is among the orphans"
+tmux_keys q
+tmux_wait_exit >/dev/null
+
 done_testing
