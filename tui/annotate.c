@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "base/buffer.h"
 #include "speech/keyword.h"
 #include "store/history.h"
@@ -56,6 +58,21 @@ static int tag_range(struct app *app, size_t *first, size_t *last)
 	return 1;
 }
 
+static void reload(struct app *app);
+
+/* Drops the keys waiting to be read; returns 1 when there were some. */
+static int drop_typeahead(void)
+{
+	int delay = wgetdelay(stdscr);
+	timeout(0);
+	int key = getch();
+	timeout(delay);
+	if (key == ERR)
+		return 0;
+	flushinp();
+	return 1;
+}
+
 /* Applies one change to the selection (or the cursor paragraph) and ends
  * the selection. Returns 1 when something was saved. */
 static int change_selection(struct app *app, theme_set add, theme_set remove, const char *verb,
@@ -72,12 +89,28 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 	struct error error;
 	app->reader.anchor = -1;
 	if (annotations_change(&app->annotations, &change, 1, description, &changed, &error) != 0) {
-		app_message(app, 1, "not saved: %s", error.message);
+		/* Keys typed while the write waited (up to the busy timeout) were
+		 * typed at a screen that did not show this failure: dropped, so
+		 * that none acts on it and the message stays until the next key. */
+		int dropped = drop_typeahead();
+		app_message(app, 1, "not saved%s: %s",
+			    dropped ? ", keys typed meanwhile dropped" : "", error.message);
 		return 0;
 	}
 	if (app->reader.visible.filter)
 		reader_set_filter(&app->reader, app->reader.visible.filter);
-	return changed > 0;
+	if (changed == 0) {
+		/* The reader's copy of the tags was stale: another pizhu had
+		 * made this change already. Shown, never a key that does
+		 * nothing. */
+		reload(app);
+		app_message(app, 1,
+			    "%s was already %s by another pizhu; nothing changed, the tags "
+			    "shown now are the library's",
+			    where, add ? "tagged" : "untagged");
+		return 0;
+	}
+	return 1;
 }
 
 static int toggle_theme(struct app *app, int theme)
