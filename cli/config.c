@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/file.h"
 #include "cli/cli.h"
 
 static char *trim(char *text)
@@ -47,51 +49,70 @@ static int config_path(char *path, size_t size)
 	return -1;
 }
 
+/* The most a settings file may hold: two settings need a few bytes. */
+enum { CONFIG_MAX_BYTES = 64 * 1024 };
+
+/* One line of the file (NUL-terminated in place); 0, or the status of
+ * the failure it reported. */
+static int config_line(const char *path, int number, char *line, struct tui_options *options)
+{
+	char *hash = strchr(line, '#');
+	if (hash)
+		*hash = '\0';
+	char *text = trim(line);
+	if (!*text)
+		return 0;
+	char *equals = strchr(text, '=');
+	if (!equals)
+		return cli_fail("%s:%d: expected name = value", path, number);
+	*equals = '\0';
+	char *name = trim(text), *value = trim(equals + 1);
+	if (strcmp(name, "width") == 0) {
+		char *end;
+		long columns = strtol(value, &end, 10);
+		if (!*value || *end || columns < 10 || columns > 1000)
+			return cli_fail("%s:%d: width takes 10 to 1000 columns", path, number);
+		options->max_columns = (int)columns;
+	} else if (strcmp(name, "ambiguous-wide") == 0) {
+		if (parse_boolean(value, &options->ambiguous_wide) != 0)
+			return cli_fail("%s:%d: ambiguous-wide takes yes or no", path, number);
+	} else {
+		return cli_fail("%s:%d: unknown setting '%s'", path, number, name);
+	}
+	return 0;
+}
+
 int cli_config_load(struct tui_options *options)
 {
 	char path[4096];
 	if (config_path(path, sizeof path) != 0)
 		return 0;
-	FILE *file = fopen(path, "r");
-	if (!file)
-		return errno == ENOENT ? 0 : cli_fail("%s: %s", path, strerror(errno));
-	char line[1024];
-	int number = 0, status = 0;
-	while (fgets(line, sizeof line, file)) {
-		number++;
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
-		char *text = trim(line);
-		if (!*text)
-			continue;
-		char *equals = strchr(text, '=');
-		if (!equals) {
-			status = cli_fail("%s:%d: expected name = value", path, number);
-			break;
-		}
-		*equals = '\0';
-		char *name = trim(text), *value = trim(equals + 1);
-		if (strcmp(name, "width") == 0) {
-			char *end;
-			long columns = strtol(value, &end, 10);
-			if (!*value || *end || columns < 10 || columns > 1000) {
-				status =
-				    cli_fail("%s:%d: width takes 10 to 1000 columns", path, number);
-				break;
-			}
-			options->max_columns = (int)columns;
-		} else if (strcmp(name, "ambiguous-wide") == 0) {
-			if (parse_boolean(value, &options->ambiguous_wide) != 0) {
-				status =
-				    cli_fail("%s:%d: ambiguous-wide takes yes or no", path, number);
-				break;
-			}
-		} else {
-			status = cli_fail("%s:%d: unknown setting '%s'", path, number, name);
-			break;
-		}
+	/* Read whole and bounded, as a regular file only: a FIFO does not
+	 * block, a link to /dev/zero does not loop, and a line of any length
+	 * is one line with its right number. */
+	unsigned char *bytes;
+	size_t length;
+	int complete;
+	struct error error;
+	if (file_read_start(path, CONFIG_MAX_BYTES + 1, &bytes, &length, &complete, &error) != 0) {
+		if (access(path, F_OK) != 0 && errno == ENOENT)
+			return 0;
+		return cli_fail("%s: %s", path, error.message);
 	}
-	fclose(file);
+	int status = 0;
+	if (!complete || length > CONFIG_MAX_BYTES)
+		status = cli_fail("%s: too large for a settings file (the most is %d KiB)", path,
+				  CONFIG_MAX_BYTES / 1024);
+	else if (memchr(bytes, '\0', length))
+		status = cli_fail("%s: not a text file (contains NUL bytes)", path);
+	char *line = (char *)bytes;
+	for (int number = 1; status == 0 && line < (char *)bytes + length; number++) {
+		char *end = strchr(line, '\n');
+		if (end)
+			*end = '\0';
+		status = config_line(path, number, line, options);
+		line = end ? end + 1 : (char *)bytes + length;
+	}
+	free(bytes);
 	return status;
 }
