@@ -90,7 +90,7 @@ const struct command commands[] = {
      "Search the text of every speech.",
      "Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first. A paragraph matches\n"
      "when it holds every word of the query; the words are highlighted when the\n"
-     "output is a terminal (not with NO_COLOR).\n"},
+     "output is a terminal (not with NO_COLOR). At most 64 words, 4096 bytes.\n"},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
      "[--bom] [-o FILE [--force]]",
