@@ -7,6 +7,7 @@
 #include "base/file.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "speech/decode.h"
 
 /* Prints "pizhu: " and the message as one line on stderr. Messages quote
  * file names, arguments and file contents, which may hold escape
@@ -112,6 +113,9 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	if (speech->replaced_bytes > 0)
 		cli_warn("%s: warning: %zu invalid byte%s shown as U+FFFD", path,
 			 speech->replaced_bytes, speech->replaced_bytes == 1 ? "" : "s");
+	if (strcmp(speech->encoding, DECODE_UTF8_AFTER_UTF16_BOM) == 0)
+		cli_warn("%s: warning: a UTF-16 byte order mark before UTF-8 text; read as UTF-8",
+			 path);
 	return 0;
 }
 

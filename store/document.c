@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "speech/decode.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/validate.h"
@@ -108,8 +109,8 @@ void store_documents_free(struct store_document *documents, size_t count)
  * the one decode.c uses. */
 static const char *static_encoding(const char *name)
 {
-	static const char *const known[] = {"UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE",
-					    "GB18030"};
+	static const char *const known[] = {"UTF-8",	"UTF-8 BOM", "UTF-16LE",
+					    "UTF-16BE", "GB18030",   DECODE_UTF8_AFTER_UTF16_BOM};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (name && strcmp(name, known[i]) == 0)
 			return known[i];
