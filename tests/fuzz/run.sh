@@ -93,7 +93,7 @@ options() { # NAME: libFuzzer options of a harness
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
-	library) check_runs=1500 ;;
+	library) check_runs=500 ;;
 	theme) check_runs=40000 ;;
 	*) check_runs=20000 ;;
 	esac
