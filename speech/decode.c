@@ -49,10 +49,11 @@ static int convert(const char *from, const unsigned char *bytes, size_t length,
 /* Decodes UTF-16 (big_endian or not) to UTF-8: a surrogate pair is one
  * character; a lone surrogate, and an odd last byte, become U+FFFD and
  * are counted in replaced_bytes, as damaged UTF-8 is, rather than failing
- * the whole file. */
-static void convert_utf16(const unsigned char *bytes, size_t length, int big_endian,
-			  struct decoded_text *out)
+ * the whole file. Returns the characters decoded well. */
+static size_t convert_utf16(const unsigned char *bytes, size_t length, int big_endian,
+			    struct decoded_text *out)
 {
+	size_t valid = 0;
 	struct buffer result = {0};
 	buffer_reserve(&result, length + length / 2 + 16);
 	size_t i = 0;
@@ -75,6 +76,7 @@ static void convert_utf16(const unsigned char *bytes, size_t length, int big_end
 			out->replaced_bytes += 2;
 		} else {
 			buffer_append_codepoint(&result, unit);
+			valid++;
 		}
 	}
 	if (i < length) {
@@ -83,6 +85,7 @@ static void convert_utf16(const unsigned char *bytes, size_t length, int big_end
 	}
 	out->text = out->owned = buffer_string(&result);
 	out->length = result.length;
+	return valid;
 }
 
 /* Copies UTF-8, replacing each invalid byte with U+FFFD; counts both the
@@ -134,8 +137,14 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 				return 0;
 			}
 		}
-		convert_utf16(bytes + 2, length - 2, big_endian, out);
 		out->encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+		/* Nothing but damage is no text at all. */
+		if (convert_utf16(bytes + 2, length - 2, big_endian, out) == 0 &&
+		    out->replaced_bytes > 0) {
+			decoded_text_free(out);
+			return error_set(error, "not valid %s text",
+					 big_endian ? "UTF-16BE" : "UTF-16LE");
+		}
 		return 0;
 	}
 	if (memchr(bytes, 0, length))

@@ -59,6 +59,9 @@ int main(void)
 	const char lone[] = "\xFF\xFE\x2D\x4E\x00\xD8\x0A\x00\x00\xDC\x87\x65";
 	decodes(lone, sizeof lone - 1, "中\xEF\xBF\xBD\n\xEF\xBF\xBD文", "UTF-16LE", 4,
 		"lone UTF-16 surrogates become U+FFFD");
+	const char only_damage[] = "\xFF\xFE\x00";
+	refuses(only_damage, sizeof only_damage - 1, "not valid UTF-16LE text",
+		"UTF-16 with nothing but an odd byte");
 	const char pair[] = "\xFE\xFF\xD8\x3D\xDE\x00";
 	decodes(pair, sizeof pair - 1, "\xF0\x9F\x98\x80", "UTF-16BE", 0, "a surrogate pair");
 	/* A UTF-16 BOM before UTF-8 text: read as UTF-8, the encoding says so. */
