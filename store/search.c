@@ -283,10 +283,21 @@ static enum statement search_statement(int indexed, const char *first_word)
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error)
 {
+	size_t query_length = strlen(query->text);
+	if (query_length > STORE_SEARCH_MAX_BYTES)
+		return error_set(error,
+				 _("the search is too long (%zu bytes; the most is %d): search for "
+				   "fewer words"),
+				 query_length, STORE_SEARCH_MAX_BYTES);
 	char **words;
 	size_t word_count = store_search_words(query->text, &words);
 	if (word_count == 0)
 		return error_set(error, _("nothing to search for"));
+	if (word_count > STORE_SEARCH_MAX_WORDS) {
+		store_search_words_free(words, word_count);
+		return error_set(error, _("the search has %zu words; the most is %d"), word_count,
+				 STORE_SEARCH_MAX_WORDS);
+	}
 	char *expression = match_expression(words, word_count);
 	int indexed = expression[0] != '\0';
 	sqlite3_stmt *statement =
