@@ -28,7 +28,9 @@ ok $((took > 2)) "  at once ($took s), without reading it"
 took=$(seconds "$PIZHU" import "$TEST_DIR/nul.txt")
 like "$(cat "$TEST_DIR/out")" "nul.txt: not a speech pizhu can read" \
 	"a 20 MB file with NUL bytes: not a speech"
-ok $((took > 2)) "  at once ($took s)"
+# Read whole (a .docx or .pdf is binary too, so NUL bytes alone refuse
+# nothing), then refused by its content: a second or so under ASan.
+ok $((took > 5)) "  soon ($took s)"
 (
 	printf '讲话\n'
 	exec yes 第一段讲就业。
