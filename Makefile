@@ -43,10 +43,10 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz
 FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
 REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
-CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh
+CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh tests/torture/paths.sh
 # The longest TAP files, started first so that prove -j ends with short ones.
 SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh \
-	tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
+	tests/torture/paths.sh tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
@@ -143,7 +143,7 @@ check:
 	@$(MAKE) --no-print-directory pizhu $(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) \
 		$(REPLAY_BINARIES)
 	@$(MAKE) --no-print-directory fuzz-build
-	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 \
+	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 PATHS_TRIALS=16 \
 		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
 		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
@@ -174,15 +174,18 @@ fuzz:
 	@$(MAKE) --no-print-directory fuzz-build
 	PIZHU_SOURCE="$(CURDIR)" sh tests/fuzz/run.sh --long $(FUZZ_SECONDS)
 
-# make torture: TORTURE_TRIALS (default 100) crash trials: kill -9 at a
+# make torture: TORTURE_TRIALS (default 300) crash trials: kill -9 at a
 # random moment during batches of tag and note commands, then check the
-# library (tests/torture/torture.sh).
-TORTURE_TRIALS ?= 100
+# library (tests/torture/torture.sh); and PATHS_TRIALS (default 700) over
+# every other write path (tests/torture/paths.sh).
+TORTURE_TRIALS ?= 300
+PATHS_TRIALS ?= 700
 torture:
 	@sh scripts/deps.sh
 	@$(MAKE) --no-print-directory build/check/pizhu
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" \
-		TORTURE_TRIALS=$(TORTURE_TRIALS) prove -v --exec '' tests/torture/torture.sh
+		TORTURE_TRIALS=$(TORTURE_TRIALS) PATHS_TRIALS=$(PATHS_TRIALS) \
+		prove -v --exec '' tests/torture/torture.sh tests/torture/paths.sh
 
 # make check-valgrind: the end-to-end suite once with pizhu (built without
 # sanitizers) under valgrind memcheck; any error or definitely lost block

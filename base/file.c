@@ -72,6 +72,71 @@ int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_
 
 int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error)
 {
-	int complete;
-	return file_read_start(path, SIZE_MAX, bytes, length, &complete, error);
+	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (descriptor < 0)
+		return error_set(error, "%s", i18n_strerror(errno));
+	struct stat status;
+	int failed = 0;
+	if (fstat(descriptor, &status) != 0)
+		failed = error_set(error, "%s", i18n_strerror(errno));
+	else if (S_ISDIR(status.st_mode))
+		failed = error_set(error, _("is a directory"));
+	else if (!S_ISREG(status.st_mode))
+		failed = error_set(error, _("not a regular file"));
+	else if ((uintmax_t)status.st_size > FILE_MAX_BYTES)
+		/* Refused before reading: a sparse or huge file costs nothing. */
+		failed = error_set(error, _("too large (%jd bytes; the most is 1 GiB)"),
+				   (intmax_t)status.st_size);
+	if (failed) {
+		close(descriptor);
+		return -1;
+	}
+	/* A file that grows while it is read is read up to a little past the
+	 * size it had, never endlessly. */
+	size_t size = (size_t)status.st_size;
+	size_t limit = size + FILE_GROWTH_ALLOWED;
+	if (limit > FILE_MAX_BYTES)
+		limit = FILE_MAX_BYTES;
+	size_t capacity = size + 2, used = 0;
+	unsigned char *data = xmalloc(capacity);
+	for (;;) {
+		if (used + 1 >= capacity) {
+			capacity = capacity * 2 < limit + 2 ? capacity * 2 : limit + 2;
+			data = xrealloc(data, capacity);
+		}
+		/* Bounded reads. */
+		size_t room = capacity - used - 1;
+		if (room > FILE_READ_CHUNK)
+			room = FILE_READ_CHUNK;
+		ssize_t got = read(descriptor, data + used, room);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			failed = error_set(error, "%s", i18n_strerror(errno));
+			break;
+		}
+		if (got == 0)
+			break;
+		used += (size_t)got;
+		if (used > limit - 1 && used >= capacity - 1) {
+			failed =
+			    used >= FILE_MAX_BYTES
+				? error_set(error, _("too large (it grew past 1 GiB while read)"))
+				: error_set(error,
+					    _("it kept growing while it was read (from "
+					      "%zu bytes); try again when it is "
+					      "complete"),
+					    size);
+			break;
+		}
+	}
+	close(descriptor);
+	if (failed) {
+		free(data);
+		return -1;
+	}
+	data[used] = '\0';
+	*bytes = data;
+	*length = used;
+	return 0;
 }

@@ -6,10 +6,21 @@
 
 #include "base/error.h"
 
+enum {
+	FILE_READ_CHUNK = 4 * 1024 * 1024, /* each read(2) at most */
+	FILE_GROWTH_ALLOWED = 1024 * 1024, /* past the size fstat gave */
+};
+#define FILE_MAX_BYTES ((size_t)1 << 30) /* the largest file read: 1 GiB */
+
 /* Reads the regular file at path into a new buffer (NUL-terminated, not
- * counted). Refuses directories, FIFOs and devices without blocking on
- * them. The message does not name the file: "No such file or directory",
- * "is a directory", "not a regular file". */
+ * counted), refusing early what it cannot take: directories, FIFOs and
+ * devices without blocking on them; a file over FILE_MAX_BYTES by its
+ * size, before reading; a file that grows by more than
+ * FILE_GROWTH_ALLOWED while it is read. Memory is the file's size and a
+ * NUL. Any bytes are read (a .docx or a message catalogue is binary):
+ * what they are is for the caller to judge. The message does not name
+ * the file: "No such file or directory", "is a directory", "not a regular
+ * file", "too large (…)". */
 int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error);
 
 /* Reads at most `limit` bytes from the start of the file, as file_read

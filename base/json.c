@@ -28,9 +28,11 @@ void json_append_string(struct buffer *out, const char *text)
 		} else if (codepoint < 0) {
 			buffer_append_string(out, "\\ufffd"); /* not UTF-8 */
 		} else if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0) ||
-			   codepoint == 0x2028 || codepoint == 0x2029) {
+			   codepoint == 0x2028 || codepoint == 0x2029 ||
+			   utf8_is_bidi_control(codepoint)) {
 			/* C0, DEL and C1 controls; the two line separators break
-			 * JavaScript that embeds JSON. */
+			 * JavaScript that embeds JSON; a bidirectional control is
+			 * kept, but escaped, so it cannot reorder the line shown. */
 			buffer_printf(out, "\\u%04lx", codepoint);
 		} else {
 			buffer_append(out, bytes + i, size);

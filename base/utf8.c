@@ -85,9 +85,33 @@ static int continuation(unsigned char byte)
  * well-formed and not C1, else 0. The lead byte fixes the length and the
  * range of the second byte, which excludes overlong forms (E0, F0),
  * surrogates (ED) and values above U+10FFFF (F4) without decoding. */
+int utf8_is_bidi_control(long codepoint)
+{
+	return codepoint == 0x061C || codepoint == 0x200E || codepoint == 0x200F ||
+	       (codepoint >= 0x202A && codepoint <= 0x202E) ||
+	       (codepoint >= 0x2066 && codepoint <= 0x2069);
+}
+
+/* Whether text[0..available) starts with a bidirectional control or a
+ * Unicode line or paragraph separator: E2 80 8E/8F, E2 80 A8..AE,
+ * E2 81 A6..A9 or D8 9C. */
+static int bidi_sequence(const unsigned char *text, size_t available)
+{
+	if (text[0] == 0xD8)
+		return available >= 2 && text[1] == 0x9C;
+	if (text[0] != 0xE2 || available < 3)
+		return 0;
+	unsigned third = text[2];
+	if (text[1] == 0x80) /* with U+2028 and U+2029 (A8, A9), line breaks */
+		return third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE);
+	return text[1] == 0x81 && third >= 0xA6 && third <= 0xA9;
+}
+
 static size_t plain_sequence(const unsigned char *text, size_t available)
 {
 	unsigned lead = text[0];
+	if (bidi_sequence(text, available))
+		return 0;
 	if (lead >= 0xE0 && lead <= 0xEF) { /* most Chinese text: tested first */
 		unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
 		return available >= 3 && text[1] >= low && text[1] <= high && continuation(text[2])
@@ -137,11 +161,14 @@ size_t utf8_plain_length(const char *text, size_t length)
 	while (at < length) {
 		/* The common cases first, tested cheaply: this order made the
 		 * scan two and a half times faster on search output. */
-		if (at + 6 <= length && two_common_chinese(bytes + at)) {
+		/* General punctuation (E2 …) may be a bidirectional control:
+		 * left to plain_sequence. */
+		if (at + 6 <= length && two_common_chinese(bytes + at) && bytes[at] != 0xE2 &&
+		    bytes[at + 3] != 0xE2) {
 			at += 6;
 			continue;
 		}
-		if (at + 3 <= length && common_chinese(bytes + at)) {
+		if (at + 3 <= length && bytes[at] != 0xE2 && common_chinese(bytes + at)) {
 			at += 3;
 			continue;
 		}

@@ -21,9 +21,14 @@ size_t utf8_count(const char *text, size_t length);
  * cleaned: a NUL would cut it short, an ESC could reach a terminal. */
 const char *utf8_text_problem(const char *text, size_t length);
 
+/* 1 for the bidirectional controls that can reorder what a terminal
+ * shows: U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069. */
+int utf8_is_bidi_control(long codepoint);
+
 /* Length of the longest prefix of text[0..length) that can go to a
  * terminal as it is: valid UTF-8 with no C0 control (tab and newline
- * included), DEL or C1. It reads a character at a time as utf8_decode does
+ * included), DEL, C1, bidirectional control, or U+2028/U+2029 (which
+ * break a line as a newline does). It reads a character at a time as utf8_decode does
  * (the well-formed sequences of Unicode's table 3-7), so a caller that
  * replaces the character it stops at and calls again sees the same
  * characters as a loop over utf8_decode, at a fraction of the cost. */

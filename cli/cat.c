@@ -1,5 +1,6 @@
 #include <stdio.h>
 
+#include "cli/cli.h"
 #include "cli/options.h"
 #include "speech/correct.h"
 
@@ -36,7 +37,9 @@ int command_cat(int argc, char **argv)
 			print_role(paragraph);
 			putchar('\t');
 		}
-		fwrite(paragraph_text(&speech, i), 1, paragraph->length, stdout);
+		/* Cleaned text holds no control character, but may hold a
+		 * bidirectional one: the field writer leaves those out. */
+		cli_write_field(stdout, paragraph_text(&speech, i), paragraph->length);
 		putchar('\n');
 	}
 	speech_free(&speech);

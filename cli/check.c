@@ -8,7 +8,8 @@ int command_check(int argc, char **argv)
 {
 	const struct command *command = command_find("check");
 	int count;
-	int status = cli_parse_options(command, argc, argv, NULL, 0, NULL, 0, 0, &count);
+	struct cli_option options[] = {{"--quick", 0, 0, NULL, NULL}};
+	int status = cli_parse_options(command, argc, argv, options, 1, NULL, 0, 0, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 	struct store *store;
@@ -16,7 +17,8 @@ int command_check(int argc, char **argv)
 		return EXIT_ERROR;
 	char *report;
 	struct error error;
-	status = store_check(store, &report, &error);
+	status = options[0].seen ? store_check_quick(store, &report, &error)
+				 : store_check(store, &report, &error);
 	store_close(store);
 	if (status != 0)
 		return cli_fail("%s", error.message);

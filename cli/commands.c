@@ -72,7 +72,8 @@ const struct command commands[] = {
      N_("Removes every version of the speech with its tags, notes and history.\n"
 	"A speech that holds tags or notes needs --force; their text, paragraphs\n"
 	"and section paths are first saved as JSON Lines in\n"
-	"$XDG_DATA_HOME/pizhu/recovery/ID-TIME.jsonl, whose path is printed.\n"
+	"$XDG_DATA_HOME/pizhu/recovery/ID-TIME-LIBRARY-RANDOM.jsonl (a new file\n"
+	"each time), whose path is printed.\n"
 	"Prints removed ID<TAB>TITLE. Final once the command ends (in the library\n"
 	"view, d can be undone until pizhu exits).\n")},
     {"tag", command_tag, "[--remove] SPEECH PARAS THEME...", N_("Tag paragraphs with themes."),
@@ -113,10 +114,11 @@ const struct command commands[] = {
 	"highlighted when the output is a terminal (not with NO_COLOR).\n"
 	"--limit N prints the N most relevant hits (0: all). The default is a\n"
 	"screenful on a terminal, with the total on stderr, and all when piped.\n"
-	"--count prints only how many paragraphs match.\n")},
+	"--count prints only how many paragraphs match. At most 64 words, 4096\n"
+	"bytes.\n")},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
-     "[--bom] [--header en] [-o FILE]",
+     "[--bom] [--header en] [-o FILE [--force]]",
      N_("Export the tagged and annotated paragraphs."),
      N_("Each excerpt carries the speech's title and metadata, its section path, the\n"
 	"paragraph number, the full text, its themes, its note and the citation\n"
@@ -134,7 +136,11 @@ const struct command commands[] = {
 	"  --bom        start csv or matrix with a byte order mark, for Excel\n"
 	"  --header en  csv's header row in English (for scripts); by default it\n"
 	"               follows the language (--lang)\n"
-	"  -o FILE      write FILE, replacing it only once the export is complete\n"
+	"  -o FILE      write FILE, replacing it only once the export is complete;\n"
+	"               an existing FILE is replaced only when it is empty or an\n"
+	"               earlier pizhu export, never when it is the library (or its\n"
+	"               -wal, -shm) or any SQLite database\n"
+	"  --force      with -o: replace a FILE that is not an earlier export\n"
 	"Fields and formats: docs/export.md.\n")},
     {"stats", command_stats, "[--speech S]... [--tsv]", N_("Count the tags per theme."),
      N_("Per theme: the tagged paragraphs, their share of the speeches' paragraphs\n"
@@ -147,11 +153,13 @@ const struct command commands[] = {
 	"                 pair<TAB>THEME_A<TAB>THEME_B<TAB>PARAGRAPHS\n"
 	"               SHARE is a fraction (0.1250); pairs with no shared paragraph\n"
 	"               are left out\n")},
-    {"check", command_check, "", N_("Check the library database for damage."),
+    {"check", command_check, "[--quick]", N_("Check the library database for damage."),
      N_("Runs SQLite's integrity and foreign key checks and the search index's\n"
-	"check, and checks that every tag and note is what the latest change in\n"
-	"the history made it; prints ok (status 0) or the problems found\n"
-	"(status 1).\n")},
+	"check, checks that every tag and note is what the latest change in\n"
+	"the history made it, and loads every speech as the reader does (its\n"
+	"paragraphs, sections and outline tree in range and in order, text\n"
+	"present); prints ok (status 0) or the problems found (status 1).\n"
+	"  --quick   leave out loading every speech\n")},
     {"library", command_library, "[FILE...]", N_("Open the library view."),
      N_("The same as pizhu alone on a terminal; FILEs (or directories) are imported\n"
 	"first. Press ? in the view for its keys.\n")},

@@ -11,6 +11,7 @@
 #include "cli/paragraphs.h"
 #include "store/annotation.h"
 #include "speech/source.h"
+#include "speech/decode.h"
 
 /* Prints "pizhu: " and the message as one line on stderr. Messages quote
  * file names, arguments and file contents, which may hold escape
@@ -81,6 +82,10 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 		cli_warn(
 		    _("%s: warning: %s shown as U+FFFD"), path,
 		    i18n_count(speech->replaced_bytes, "%zu invalid byte", "%zu invalid bytes"));
+	if (speech->encoding && strcmp(speech->encoding, DECODE_UTF8_AFTER_UTF16_BOM) == 0)
+		cli_warn(
+		    _("%s: warning: a UTF-16 byte order mark before UTF-8 text; read as UTF-8"),
+		    path);
 	return 0;
 }
 

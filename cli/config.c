@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/file.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "tui/request.h"
@@ -55,7 +57,7 @@ static int config_path(char *path, size_t size)
 static int is_bind_line(const char *line)
 {
 	line += strspn(line, " \t");
-	return strncmp(line, "bind", 4) == 0 && isspace((unsigned char)line[4]);
+	return strncmp(line, "bind", 4) == 0 && (isspace((unsigned char)line[4]) || !line[4]);
 }
 
 /* bind VIEW KEY COMMAND [# comment]: read by words before comments are
@@ -77,6 +79,34 @@ static int bind_line(char *line, const char *path, int number)
 	return 0;
 }
 
+/* The most a settings file may hold: a few settings and bindings need a
+ * few kilobytes. */
+enum { CONFIG_MAX_BYTES = 64 * 1024 };
+
+/* One line of the file (NUL-terminated in place); 0, or the status of
+ * the failure it reported. */
+static int config_line(const char *path, int number, char *line,
+		       int (*setting)(const char *path, int line, const char *name,
+				      const char *value, void *context),
+		       void *context, int quiet)
+{
+	if (is_bind_line(line))
+		/* Bound once, by the pass that reports (the language pass is
+		 * quiet). */
+		return quiet ? 0 : bind_line(line, path, number);
+	char *hash = strchr(line, '#');
+	if (hash)
+		*hash = '\0';
+	char *text = trim(line);
+	if (!*text)
+		return 0;
+	char *equals = strchr(text, '=');
+	if (!equals)
+		return quiet ? -1 : cli_fail(_("%s:%d: expected name = value"), path, number);
+	*equals = '\0';
+	return setting(path, number, trim(text), trim(equals + 1), context);
+}
+
 /* Calls setting(name, value) for each line of the file; stops at the first
  * that does not return 0. A missing file has no settings. */
 static int each_setting(int (*setting)(const char *path, int line, const char *name,
@@ -86,37 +116,35 @@ static int each_setting(int (*setting)(const char *path, int line, const char *n
 	char path[4096];
 	if (config_path(path, sizeof path) != 0)
 		return 0;
-	FILE *file = fopen(path, "r");
-	if (!file)
-		return errno == ENOENT || quiet ? 0
-						: cli_fail("%s: %s", path, i18n_strerror(errno));
-	char line[1024];
-	int number = 0, status = 0;
-	while (status == 0 && fgets(line, sizeof line, file)) {
-		number++;
-		if (is_bind_line(line)) {
-			/* Bound once, by the pass that reports (the language
-			 * pass is quiet). */
-			if (!quiet && bind_line(line, path, number) != 0)
-				status = -1;
-			continue;
-		}
-		char *hash = strchr(line, '#');
-		if (hash)
-			*hash = '\0';
-		char *text = trim(line);
-		if (!*text)
-			continue;
-		char *equals = strchr(text, '=');
-		if (!equals) {
-			status =
-			    quiet ? 0 : cli_fail(_("%s:%d: expected name = value"), path, number);
-			break;
-		}
-		*equals = '\0';
-		status = setting(path, number, trim(text), trim(equals + 1), context);
+	/* Read whole and bounded, as a regular file only: a FIFO does not
+	 * block, a link to /dev/zero does not loop, and a line of any length
+	 * is one line with its right number. */
+	unsigned char *bytes;
+	size_t length;
+	int complete;
+	struct error error;
+	if (file_read_start(path, CONFIG_MAX_BYTES + 1, &bytes, &length, &complete, &error) != 0) {
+		if (quiet || (access(path, F_OK) != 0 && errno == ENOENT))
+			return 0;
+		return cli_fail("%s: %s", path, error.message);
 	}
-	fclose(file);
+	int status = 0;
+	if (!complete || length > CONFIG_MAX_BYTES)
+		status = quiet
+			     ? -1
+			     : cli_fail(_("%s: too large for a settings file (the most is %d KiB)"),
+					path, CONFIG_MAX_BYTES / 1024);
+	else if (memchr(bytes, '\0', length))
+		status = quiet ? -1 : cli_fail(_("%s: not a text file (contains NUL bytes)"), path);
+	char *line = (char *)bytes;
+	for (int number = 1; status == 0 && line < (char *)bytes + length; number++) {
+		char *end = strchr(line, '\n');
+		if (end)
+			*end = '\0';
+		status = config_line(path, number, line, setting, context, quiet);
+		line = end ? end + 1 : (char *)bytes + length;
+	}
+	free(bytes);
 	return status;
 }
 

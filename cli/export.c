@@ -16,6 +16,7 @@ enum {
 	OPTION_OUTPUT,
 	OPTION_BOM,
 	OPTION_HEADER,
+	OPTION_FORCE,
 };
 
 struct export_options {
@@ -24,6 +25,7 @@ struct export_options {
 	int bom;
 	int english_header;
 	const char *output; /* NULL for standard output */
+	int force;
 };
 
 static int check_options(const struct command *command, const struct cli_option *options,
@@ -58,6 +60,7 @@ static int check_options(const struct command *command, const struct cli_option 
 	if (header && result->format != EXPORT_CSV)
 		return cli_usage_error(command, _("--header is for --format csv"));
 	result->output = options[OPTION_OUTPUT].value;
+	result->force = options[OPTION_FORCE].seen > 0;
 	if (result->output && !*result->output)
 		return cli_usage_error(command, _("-o needs a file name"));
 	return 0;
@@ -76,6 +79,7 @@ static int write_export(struct store *store, const struct cli_selection *chosen,
 	    .bom = options->bom,
 	    .english_header = options->english_header,
 	    .path = options->output,
+	    .force = options->force,
 	};
 	struct error error;
 	return export_run(store, &job, &error) == 0 ? EXIT_OK : cli_fail("%s", error.message);
@@ -94,6 +98,7 @@ int command_export(int argc, char **argv)
 	    [OPTION_OUTPUT] = {"-o", 1, 0, NULL, NULL},
 	    [OPTION_BOM] = {"--bom", 0, 0, NULL, NULL},
 	    [OPTION_HEADER] = {"--header", 1, 0, NULL, NULL},
+	    [OPTION_FORCE] = {"--force", 0, 0, NULL, NULL},
 	};
 	int count;
 	struct export_options chosen_options;

@@ -86,9 +86,13 @@ void cli_write_field(FILE *stream, const char *text, size_t length)
 		 * a C1 character is replaced whole, a bad byte alone. */
 		unsigned char c = bytes[at];
 		size_t step = 1;
-		if (c >= 0x80)
-			utf8_decode(bytes + at, length - at, &step);
-		fputs(c == '\t' || c == '\n' || c == '\r' ? " " : "\xEF\xBF\xBD", stream);
+		long codepoint = c >= 0x80 ? utf8_decode(bytes + at, length - at, &step) : c;
+		/* A bidirectional control is left out, as the reader does: it
+		 * could reorder what the terminal shows. */
+		int line_break = c == '\t' || c == '\n' || c == '\r' || codepoint == 0x2028 ||
+				 codepoint == 0x2029;
+		if (!utf8_is_bidi_control(codepoint))
+			fputs(line_break ? " " : "\xEF\xBF\xBD", stream);
 		at += step;
 	}
 }

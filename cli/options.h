@@ -74,10 +74,12 @@ int cli_is_speech_id(const char *argument);
  * corrections, or (parsed) as the parser found it. 0 or EXIT_ERROR. */
 int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech);
 
-/* Writes text with tabs and line breaks as spaces and other control
- * characters (C0, DEL, C1) and bytes that are not UTF-8 as U+FFFD, so a
- * field stays on its line and nothing reaches the terminal as an escape
- * sequence. */
+/* Writes text with tabs and line breaks (also U+2028, U+2029) as
+ * spaces, other control
+ * characters (C0, DEL, C1) and bytes that are not UTF-8 as U+FFFD, and
+ * bidirectional controls (utf8_is_bidi_control) left out, so a field stays
+ * on its line, nothing reaches the terminal as an escape sequence and
+ * nothing reorders what it shows. */
 void cli_write_field(FILE *stream, const char *text, size_t length);
 
 #endif

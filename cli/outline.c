@@ -1,5 +1,6 @@
 #include <stdio.h>
 
+#include "cli/cli.h"
 #include "cli/options.h"
 
 int command_outline(int argc, char **argv)
@@ -21,11 +22,11 @@ int command_outline(int argc, char **argv)
 		const struct paragraph *paragraph = &speech.paragraphs[entry->paragraph];
 		const char *label = paragraph_text(&speech, entry->paragraph);
 		if (options[0].seen)
-			printf("%d\t%zu\t%.*s\n", entry->depth, entry->paragraph,
-			       (int)paragraph->label_length, label);
+			printf("%d\t%zu\t", entry->depth, entry->paragraph);
 		else
-			printf("%*s%.*s\n", 2 * entry->depth, "", (int)paragraph->label_length,
-			       label);
+			printf("%*s", 2 * entry->depth, "");
+		cli_write_field(stdout, label, paragraph->label_length);
+		putchar('\n');
 	}
 	speech_free(&speech);
 	return EXIT_OK;

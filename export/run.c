@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/atomic_file.h"
+#include "export/target.h"
 #include "base/buffer.h"
 #include "base/i18n.h"
 #include "export/formats.h"
@@ -56,7 +57,8 @@ int export_run(struct store *store, struct export_job *job, struct error *error)
 	struct atomic_file file = {0};
 	FILE *out = stdout;
 	if (job->path) {
-		if (atomic_file_open(job->path, &file, error) != 0)
+		if (export_target_check(job->path, store_path(store), job->force, error) != 0 ||
+		    atomic_file_open(job->path, &file, error) != 0)
 			return -1;
 		out = file.stream;
 	}

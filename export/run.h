@@ -24,11 +24,13 @@ struct export_job {
 	int bom;
 	int english_header; /* CSV: see struct export_request */
 	const char *path;   /* NULL: standard output */
+	int force;	    /* replace a file that is not an earlier export (target.h) */
 	size_t excerpts;    /* set by export_run: excerpts written (not for the matrix) */
 };
 
 /* Runs the export; on failure no file is left half written, and a message
- * about writing names the file. */
+ * about writing names the file. A file at path is replaced only as
+ * export/target.h allows. */
 int export_run(struct store *store, struct export_job *job, struct error *error);
 
 #endif

@@ -26,6 +26,8 @@ void export_clean(const char *text, int keep_lines, struct buffer *out)
 			buffer_append_codepoint(out, 0x2400 + (unsigned)codepoint);
 		else if (codepoint == 0x7F)
 			buffer_append_codepoint(out, 0x2421);
+		else if (utf8_is_bidi_control(codepoint))
+			; /* left out: it could reorder what the reader sees */
 		else if (codepoint < 0 || (codepoint >= 0x80 && codepoint < 0xA0) ||
 			 codepoint == 0xFFFE || codepoint == 0xFFFF)
 			buffer_append_codepoint(out, UTF8_REPLACEMENT);

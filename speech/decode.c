@@ -47,6 +47,48 @@ static int convert(const char *from, const unsigned char *bytes, size_t length,
 	return 0;
 }
 
+/* Decodes UTF-16 (big_endian or not) to UTF-8: a surrogate pair is one
+ * character; a lone surrogate, and an odd last byte, become U+FFFD and
+ * are counted in replaced_bytes, as damaged UTF-8 is, rather than failing
+ * the whole file. Returns the characters decoded well. */
+static size_t convert_utf16(const unsigned char *bytes, size_t length, int big_endian,
+			    struct decoded_text *out)
+{
+	size_t valid = 0;
+	struct buffer result = {0};
+	buffer_reserve(&result, length + length / 2 + 16);
+	size_t i = 0;
+	while (i + 1 < length) {
+		unsigned unit = big_endian ? (unsigned)bytes[i] << 8 | bytes[i + 1]
+					   : (unsigned)bytes[i + 1] << 8 | bytes[i];
+		i += 2;
+		if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < length) {
+			unsigned low = big_endian ? (unsigned)bytes[i] << 8 | bytes[i + 1]
+						  : (unsigned)bytes[i + 1] << 8 | bytes[i];
+			if (low >= 0xDC00 && low <= 0xDFFF) {
+				i += 2;
+				buffer_append_codepoint(&result, 0x10000 + ((unit - 0xD800) << 10) +
+								     (low - 0xDC00));
+				continue;
+			}
+		}
+		if (unit >= 0xD800 && unit <= 0xDFFF) {
+			buffer_append_codepoint(&result, UTF8_REPLACEMENT);
+			out->replaced_bytes += 2;
+		} else {
+			buffer_append_codepoint(&result, unit);
+			valid++;
+		}
+	}
+	if (i < length) {
+		buffer_append_codepoint(&result, UTF8_REPLACEMENT);
+		out->replaced_bytes++;
+	}
+	out->text = out->owned = buffer_string(&result);
+	out->length = result.length;
+	return valid;
+}
+
 /* Copies UTF-8, replacing each invalid byte with U+FFFD; counts both the
  * valid multi-byte sequences and the invalid bytes, which decide whether
  * the text is damaged UTF-8 or another encoding. */
@@ -82,10 +124,28 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 	memset(out, 0, sizeof *out);
 	if (length >= 2 &&
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
-		const char *name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		if (convert(name, bytes + 2, length - 2, out) != 0)
-			return error_set(error, _("not valid %s text"), name);
-		out->encoding = name;
+		int big_endian = bytes[0] == 0xFE;
+		/* A UTF-16 byte order mark before a body that is UTF-8 (no NUL,
+		 * which UTF-16 line breaks hold, and no invalid sequence) is a
+		 * wrong mark: read as UTF-8, and say so. */
+		size_t multibyte = 0, invalid = 0;
+		if (!memchr(bytes + 2, 0, length - 2)) {
+			copy_utf8(bytes + 2, length - 2, NULL, &multibyte, &invalid);
+			if (invalid == 0) {
+				out->text = (const char *)bytes + 2;
+				out->length = length - 2;
+				out->encoding = DECODE_UTF8_AFTER_UTF16_BOM;
+				return 0;
+			}
+		}
+		out->encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+		/* Nothing but damage is no text at all. */
+		if (convert_utf16(bytes + 2, length - 2, big_endian, out) == 0 &&
+		    out->replaced_bytes > 0) {
+			decoded_text_free(out);
+			return error_set(error, _("not valid %s text"),
+					 big_endian ? "UTF-16BE" : "UTF-16LE");
+		}
 		return 0;
 	}
 	if (memchr(bytes, 0, length))

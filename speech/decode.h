@@ -1,7 +1,9 @@
 /* decode.h — turning a file's bytes into UTF-8 text.
  *
- * Recognises UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
- * GB18030 (which includes GBK and GB2312). A UTF-8 file with a few damaged
+ * Recognises UTF-8 (with or without BOM), UTF-16 LE/BE with BOM (a lone
+ * surrogate or an odd last byte becomes U+FFFD, counted in replaced_bytes),
+ * UTF-8 after a UTF-16 BOM (a wrong mark: the encoding says so, for a
+ * warning), and GB18030 (which includes GBK and GB2312). A UTF-8 file with a few damaged
  * bytes stays UTF-8, each bad byte becoming U+FFFD, rather than being
  * misread as GB18030. Binary data (NUL bytes) and text in none of these
  * encodings are refused. */
@@ -12,6 +14,9 @@
 
 #include "base/error.h"
 
+/* The encoding of UTF-8 text that came after a UTF-16 byte order mark. */
+#define DECODE_UTF8_AFTER_UTF16_BOM "UTF-8 after a UTF-16 BOM"
+
 struct decoded_text {
 	/* UTF-8. Valid UTF-8 input is not copied: text then points into the
 	 * bytes handed in (after any BOM) and is not NUL-terminated; else it
@@ -19,8 +24,9 @@ struct decoded_text {
 	const char *text;
 	size_t length;
 	char *owned;	       /* the new string, or NULL */
-	const char *encoding;  /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030" */
-	size_t replaced_bytes; /* invalid UTF-8 bytes shown as U+FFFD */
+	const char *encoding;  /* "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE", "GB18030",
+				  DECODE_UTF8_AFTER_UTF16_BOM */
+	size_t replaced_bytes; /* invalid UTF-8 or UTF-16 bytes shown as U+FFFD */
 };
 
 /* Decodes bytes[0..length). On failure the message says why, without the

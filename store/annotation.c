@@ -38,6 +38,48 @@ int store_paragraph_check(struct store *store, int64_t document_id, size_t parag
 	return 0;
 }
 
+int store_document_current(struct store *store, int64_t id, int64_t *current, struct error *error)
+{
+	*current = id;
+	/* A chain of versions is short; the bound keeps a damaged library's
+	 * cycle from turning this into a loop. */
+	for (int hops = 0; hops < 100000; hops++) {
+		sqlite3_stmt *statement =
+		    store_statement(store, STATEMENT_DOCUMENT_REPLACED_BY, error);
+		if (!statement)
+			return -1;
+		sqlite3_bind_int64(statement, 1, *current);
+		int status = sqlite3_step(statement);
+		int64_t next = status == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : 0;
+		sqlite3_reset(statement);
+		if (status != SQLITE_ROW && status != SQLITE_DONE)
+			return store_sql_error(store, error);
+		if (next == 0)
+			return 0;
+		*current = next;
+	}
+	return error_set(error, _("speech %lld: its versions form a loop; pizhu check lists it"),
+			 (long long)id);
+}
+
+/* Annotations are written to the current version only: a tag on a
+ * replaced one would land among the orphans while the user is told it is
+ * saved. Checked inside the write transaction, so a re-import by another
+ * pizhu cannot slip in between. */
+static int writable_version(struct store *store, int64_t document_id, struct error *error)
+{
+	int64_t current;
+	if (store_document_current(store, document_id, &current, error) != 0)
+		return -1;
+	if (current != document_id)
+		return error_set(
+		    error,
+		    _("speech %lld has been replaced by a new version, speech %lld (its "
+		      "file was imported again); nothing was changed: use %lld"),
+		    (long long)document_id, (long long)current, (long long)current);
+	return 0;
+}
+
 /* The theme's name, which also proves it exists. */
 static int theme_name(struct store *store, int64_t theme_id, char **name, struct error *error)
 {
@@ -97,8 +139,10 @@ static int tag_change(struct store *store, int64_t document_id, size_t paragraph
 	int status =
 	    event_action_ensure(store, document_id, buffer_string(&description), &implicit, error);
 	if (status == 0) {
-		status = annotation_tag_write(store, document_id, paragraph, theme_id, present,
-					      &done, error);
+		status = writable_version(store, document_id, error);
+		if (status == 0)
+			status = annotation_tag_write(store, document_id, paragraph, theme_id,
+						      present, &done, error);
 		struct event event = {present ? EVENT_TAG_ADD : EVENT_TAG_REMOVE,
 				      document_id,
 				      paragraph,
@@ -234,7 +278,8 @@ int store_note_set(struct store *store, int64_t document_id, size_t paragraph, c
 	int status =
 	    event_action_ensure(store, document_id, buffer_string(&description), &implicit, error);
 	if (status == 0) {
-		if (!same)
+		status = writable_version(store, document_id, error);
+		if (status == 0 && !same)
 			status = annotation_note_write(store, document_id, paragraph, text, error);
 		struct event event = {EVENT_NOTE_SET, document_id, paragraph, 0, NULL, old, text};
 		if (status == 0 && !same)

@@ -51,7 +51,15 @@ int store_paragraph_count(struct store *store, int64_t document_id, size_t *coun
 int store_paragraph_check(struct store *store, int64_t document_id, size_t paragraph,
 			  struct error *error);
 
-/* *changed (may be NULL) is 1 when the tag was added (removed), 0 when it
+/* The current version of the speech that document id is a version of
+ * (id itself while it is current). */
+int store_document_current(struct store *store, int64_t id, int64_t *current, struct error *error);
+
+/* Tags and notes are written only to a speech's current version: on a
+ * replaced one they fail with a message naming the current id, and
+ * nothing is changed.
+ *
+ * *changed (may be NULL) is 1 when the tag was added (removed), 0 when it
  * was already there (absent). */
 int store_tag_add(struct store *store, int64_t document_id, size_t paragraph, int64_t theme_id,
 		  int *changed, struct error *error);

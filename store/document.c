@@ -3,10 +3,12 @@
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "speech/decode.h"
 #include "store/correction.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/rows.h"
+#include "store/validate.h"
 
 /* Reads the columns of DOCUMENT_COLUMNS (statement.h). */
 /* A store_row_type reader, also called for a single row. */
@@ -108,8 +110,8 @@ void store_documents_free(struct store_document *documents, size_t count)
  * the one decode.c uses. */
 static const char *static_encoding(const char *name)
 {
-	static const char *const known[] = {"UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE",
-					    "GB18030"};
+	static const char *const known[] = {"UTF-8",	"UTF-8 BOM", "UTF-16LE",
+					    "UTF-16BE", "GB18030",   DECODE_UTF8_AFTER_UTF16_BOM};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (name && strcmp(name, known[i]) == 0)
 			return known[i];
@@ -155,7 +157,7 @@ static void add_lines(struct buffer *text, const char *lines, size_t length,
 /* Front matter lines go first in the text buffer, one per line; the back
  * matter (*back, a new string) goes after the paragraphs. */
 static int load_model(struct store *store, int64_t id, struct speech *speech, struct buffer *text,
-		      char **back, struct error *error)
+		      char **back, int64_t *paragraph_count, struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_DOCUMENT_MODEL, error);
 	if (!statement)
@@ -173,14 +175,27 @@ static int load_model(struct store *store, int64_t id, struct speech *speech, st
 	size_t front_length = (size_t)sqlite3_column_bytes(statement, 1);
 	speech->title_found = sqlite3_column_int(statement, 2);
 	speech->replaced_bytes = (size_t)sqlite3_column_int64(statement, 3);
+	*paragraph_count = sqlite3_column_int64(statement, 6);
+	if (!front) /* NULL only in a library another tool has edited */
+		front_length = 0;
 	add_lines(text, front, front_length, &speech->front_matter, &speech->front_matter_count);
 	const char *back_text = (const char *)sqlite3_column_text(statement, 4);
-	*back = xstrndup(back_text ? back_text : "", (size_t)sqlite3_column_bytes(statement, 4));
+	*back = xstrndup(back_text ? back_text : "",
+			 back_text ? (size_t)sqlite3_column_bytes(statement, 4) : 0);
 	speech->format = static_format((const char *)sqlite3_column_text(statement, 5));
 	sqlite3_reset(statement);
 	return 0;
 }
 
+/* A stored value that must fit a narrow field of the model. */
+static int in_range(sqlite3_int64 value, sqlite3_int64 low, sqlite3_int64 high)
+{
+	return value >= low && value <= high;
+}
+
+/* Rows become the model only after their numbers and sizes are checked:
+ * the fields are narrow (speech.h), and a library may have been edited
+ * by another tool. The model's shape is checked afterwards, whole. */
 static int load_paragraphs(struct store *store, int64_t id, struct speech *speech,
 			   struct buffer *text, struct error *error)
 {
@@ -189,25 +204,45 @@ static int load_paragraphs(struct store *store, int64_t id, struct speech *speec
 		return -1;
 	sqlite3_bind_int64(statement, 1, id);
 	size_t capacity = 0;
-	int status;
+	int status, damaged = 0;
 	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		size_t index = speech->paragraph_count;
+		size_t length = (size_t)sqlite3_column_bytes(statement, 6);
+		sqlite3_int64 rank = sqlite3_column_int64(statement, 2),
+			      depth = sqlite3_column_int64(statement, 3),
+			      label = sqlite3_column_int64(statement, 4),
+			      section = sqlite3_column_int64(statement, 5);
+		if (sqlite3_column_int64(statement, 0) != (sqlite3_int64)index)
+			damaged = error_set(error, _("paragraph %zu is missing"), index);
+		else if (sqlite3_column_type(statement, 6) != SQLITE_TEXT)
+			damaged = error_set(error, _("paragraph %zu has no text"), index);
+		else if (length >= SPEECH_MAX_BYTES - text->length)
+			damaged =
+			    error_set(error, _("its text is over %zu bytes"), SPEECH_MAX_BYTES);
+		else if (!in_range(rank, 0, PARAGRAPH_RANK_MAX) || !in_range(depth, 0, 127) ||
+			 !in_range(label, 0, (sqlite3_int64)length) ||
+			 !in_range(section, 0, UINT32_MAX))
+			damaged =
+			    error_set(error, _("paragraph %zu: a number out of range"), index);
+		if (damaged)
+			break;
 		speech->paragraphs = xgrow(speech->paragraphs, &capacity,
 					   speech->paragraph_count + 1, sizeof *speech->paragraphs);
-		struct paragraph *paragraph = &speech->paragraphs[speech->paragraph_count++];
-		size_t length = (size_t)sqlite3_column_bytes(statement, 6);
-		*paragraph = (struct paragraph){
-		    .offset = text->length,
-		    .length = length,
+		speech->paragraphs[speech->paragraph_count++] = (struct paragraph){
+		    .offset = (uint32_t)text->length,
+		    .length = (uint32_t)length,
 		    .role = role_from_name((const char *)sqlite3_column_text(statement, 1)),
-		    .rank = sqlite3_column_int(statement, 2),
-		    .depth = sqlite3_column_int(statement, 3),
-		    .label_length = (size_t)sqlite3_column_int64(statement, 4),
-		    .section = (size_t)sqlite3_column_int64(statement, 5),
+		    .rank = (signed char)rank,
+		    .depth = (signed char)depth,
+		    .label_length = (uint32_t)label,
+		    .section = (uint32_t)section,
 		};
 		buffer_append(text, sqlite3_column_text(statement, 6), length);
 		buffer_append_byte(text, '\n');
 	}
 	sqlite3_reset(statement);
+	if (damaged)
+		return 1;
 	if (status != SQLITE_DONE)
 		return store_sql_error(store, error);
 	return 0;
@@ -220,29 +255,77 @@ static int load_outline(struct store *store, int64_t id, struct speech *speech, 
 		return -1;
 	sqlite3_bind_int64(statement, 1, id);
 	size_t capacity = 0;
-	int status;
+	int status, damaged = 0;
 	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+		size_t index = speech->outline_count;
+		sqlite3_int64 paragraph = sqlite3_column_int64(statement, 1),
+			      depth = sqlite3_column_int64(statement, 2),
+			      parent = sqlite3_column_int64(statement, 3),
+			      end = sqlite3_column_int64(statement, 4);
+		int root = sqlite3_column_type(statement, 3) == SQLITE_NULL;
+		if (sqlite3_column_int64(statement, 0) != (sqlite3_int64)index ||
+		    !in_range(paragraph, 0, UINT32_MAX) || !in_range(end, 0, UINT32_MAX) ||
+		    !in_range(depth, 0, 127) || (!root && !in_range(parent, 0, UINT32_MAX))) {
+			damaged =
+			    error_set(error, _("outline entry %zu: a number out of range"), index);
+			break;
+		}
 		speech->outline = xgrow(speech->outline, &capacity, speech->outline_count + 1,
 					sizeof *speech->outline);
 		speech->outline[speech->outline_count++] = (struct outline_entry){
-		    .paragraph = (size_t)sqlite3_column_int64(statement, 1),
-		    .depth = sqlite3_column_int(statement, 2),
-		    .parent = sqlite3_column_type(statement, 3) == SQLITE_NULL
-				  ? -1
-				  : (long)sqlite3_column_int64(statement, 3),
-		    .end_paragraph = (size_t)sqlite3_column_int64(statement, 4),
+		    .paragraph = (size_t)paragraph,
+		    .depth = (int)depth,
+		    .parent = root ? -1 : (long)parent,
+		    .end_paragraph = (size_t)end,
 		};
 	}
 	sqlite3_reset(statement);
+	if (damaged)
+		return 1;
 	if (status != SQLITE_DONE)
 		return store_sql_error(store, error);
 	return 0;
 }
 
-int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error)
+/* The stored (parsed) model of a speech, checked: 0, -1 for an SQL
+ * error, or 1 for damage with only the problem in *error. */
+static int load_stored(struct store *store, int64_t id, struct speech *speech, struct error *error)
 {
-	if (store_speech_load_parsed(store, id, speech, error) != 0)
-		return -1;
+	memset(speech, 0, sizeof *speech);
+	struct buffer text = {0};
+	char *back = NULL;
+	int64_t paragraph_count = 0;
+	/* Each loader returns -1 for an SQL error, 1 for damage. */
+	int status = load_model(store, id, speech, &text, &back, &paragraph_count, error);
+	if (status == 0)
+		status = load_paragraphs(store, id, speech, &text, error);
+	if (status == 0)
+		status = load_outline(store, id, speech, error);
+	if (status == 0)
+		add_lines(&text, back, strlen(back), &speech->back_matter,
+			  &speech->back_matter_count);
+	free(back);
+	speech->text = buffer_string(&text);
+	speech->text_length = text.length;
+	if (status == 0 && (int64_t)speech->paragraph_count != paragraph_count + 1) {
+		error_set(error, _("it holds %zu paragraphs under its title, not %lld"),
+			  speech->paragraph_count ? speech->paragraph_count - 1 : 0,
+			  (long long)paragraph_count);
+		status = 1;
+	}
+	if (status == 0 && speech_model_validate(speech, error) != 0)
+		status = 1;
+	if (status != 0)
+		speech_free(speech);
+	return status;
+}
+
+int store_speech_load_checked(struct store *store, int64_t id, struct speech *speech,
+			      struct error *error)
+{
+	int status = load_stored(store, id, speech, error);
+	if (status != 0)
+		return status;
 	if (store_corrections_apply(store, id, speech, error) != 0) {
 		speech_free(speech);
 		return -1;
@@ -250,31 +333,17 @@ int store_speech_load(struct store *store, int64_t id, struct speech *speech, st
 	return 0;
 }
 
+int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error)
+{
+	int status = store_speech_load_checked(store, id, speech, error);
+	return status > 0 ? store_damaged_speech(id, error) : status;
+}
+
 int store_speech_load_parsed(struct store *store, int64_t id, struct speech *speech,
 			     struct error *error)
 {
-	memset(speech, 0, sizeof *speech);
-	struct buffer text = {0};
-	char *back = NULL;
-	if (load_model(store, id, speech, &text, &back, error) != 0 ||
-	    load_paragraphs(store, id, speech, &text, error) != 0 ||
-	    load_outline(store, id, speech, error) != 0) {
-		free(back);
-		buffer_free(&text);
-		speech_free(speech);
-		return -1;
-	}
-	add_lines(&text, back, strlen(back), &speech->back_matter, &speech->back_matter_count);
-	free(back);
-	if (speech->paragraph_count == 0 || speech->outline_count == 0) {
-		buffer_free(&text);
-		speech_free(speech);
-		return error_set(error, _("speech %lld has no paragraphs in the library"),
-				 (long long)id);
-	}
-	speech->text = buffer_string(&text);
-	speech->text_length = text.length;
-	return 0;
+	int status = load_stored(store, id, speech, error);
+	return status > 0 ? store_damaged_speech(id, error) : status;
 }
 
 int store_position_get(struct store *store, int64_t id, size_t *paragraph, struct error *error)

@@ -52,7 +52,9 @@ struct store_import_result {
 	size_t corrections_orphaned;   /* NEW_VERSION: corrections left behind */
 };
 
-/* Finds a document holding exactly these bytes; returns 1 (and *id) or 0. */
+/* Finds a current version holding exactly these bytes; returns 1 (and
+ * *id) or 0. A replaced version with the same bytes is not found: a file
+ * restored to an earlier content is imported as a new current version. */
 int store_find_content(struct store *store, const unsigned char *bytes, size_t length, int64_t *id,
 		       struct error *error);
 
@@ -64,8 +66,8 @@ void store_content_hash(const unsigned char *bytes, size_t length, char hash[SHA
 int store_find_hash(struct store *store, const char *hash, int64_t *id, struct error *error);
 
 /* Imports the parsed speech of the file bytes[0..length) read from
- * source_path (an absolute path, or NULL), in one transaction. The same
- * bytes again are a no-op; new bytes at a known path make a new version
+ * source_path (an absolute path, or NULL), in one transaction. The bytes
+ * of a current version again are a no-op; new bytes at a known path make a new version
  * and move that speech's tags, notes and history to it: each annotated
  * paragraph goes to a paragraph with the same text (the nearest one when
  * several match), else to the most similar paragraph of the same section;
@@ -96,7 +98,9 @@ void store_document_clear(struct store_document *document);
 void store_documents_free(struct store_document *documents, size_t count);
 
 /* Rebuilds the speech model of a document from the library, with the
- * user's corrections applied (correction.h). */
+ * user's corrections applied (correction.h). A speech the library holds
+ * damaged is refused with a message naming it and pizhu check
+ * (validate.h). */
 int store_speech_load(struct store *store, int64_t id, struct speech *speech, struct error *error);
 /* The model as speech_parse gave it at import (encoding, front and back
  * matter, paragraphs, outline), without the corrections. */

@@ -8,6 +8,7 @@
 #include "speech/correct.h"
 #include "store/document.h"
 #include "store/internal.h"
+#include "store/validate.h"
 
 /* A list of ids as the JSON array the statements read with json_each, or
  * NULL for an empty list ("every"). */
@@ -90,6 +91,13 @@ static int read_excerpts(struct store *store, sqlite3_stmt *statement,
 		    .note = store_column_text(statement, 9),
 		};
 		excerpt->orphan = excerpt->document_id != excerpt->speech_id;
+		/* NOT NULL columns can still be NULL in a library another tool
+		 * edited (writable_schema): refused, not handed to the writers. */
+		if (!excerpt->text || !excerpt->title) {
+			sqlite3_reset(statement);
+			error_set(error, _("paragraph %zu has no text"), excerpt->paragraph);
+			return store_damaged_speech(excerpt->document_id, error);
+		}
 	}
 	sqlite3_reset(statement);
 	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);

@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/file.h"
 #include "formats/read.h"
+#include "speech/decode.h"
 #include "speech/source.h"
 #include "store/internal.h"
 
@@ -197,6 +198,9 @@ static void release_held(struct walk *walk, int tell_them)
 
 static void hold_replaced_bytes(struct walk *walk, const char *path, const struct speech *speech)
 {
+	if (speech->encoding && strcmp(speech->encoding, DECODE_UTF8_AFTER_UTF16_BOM) == 0)
+		hold(walk, NOTICE_WARNING, path,
+		     _("a UTF-16 byte order mark before UTF-8 text; read as UTF-8"), NULL);
 	if (speech->replaced_bytes == 0)
 		return;
 	struct buffer message = {0};

@@ -57,6 +57,12 @@ int store_purge_abandoned(struct store *store, struct error *error);
 /* Creates the directories leading to path, like mkdir -p of its dirname. */
 int store_make_parent_directories(const char *path, struct error *error);
 
+/* store_speech_load that returns 1 for a damaged speech, with only the
+ * problem in *error (for pizhu check), and -1 for an SQL error. */
+struct speech;
+int store_speech_load_checked(struct store *store, int64_t id, struct speech *speech,
+			      struct error *error);
+
 /* A copy of a text column, or NULL for SQL NULL. */
 char *store_column_text(sqlite3_stmt *statement, int column);
 

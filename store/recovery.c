@@ -1,15 +1,20 @@
 #include "store/recovery.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
 #include "base/buffer.h"
 #include "base/i18n.h"
 #include "base/json.h"
+#include "base/sha256.h"
 #include "store/document.h"
 #include "store/internal.h"
 #include "store/section.h"
@@ -105,38 +110,71 @@ static int build_lines(struct store *store, const struct store_document *documen
 	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 }
 
-/* Writes text to path through a temporary file in the same directory and
- * a rename, so the file appears whole or not at all. */
-static int write_atomically(const char *path, const struct buffer *text, struct error *error)
+/* <id>-<UTC time>-<library>-<random>.jsonl: the library part (from its
+ * resolved path) keeps two libraries apart, the random part two removals
+ * of one library in the same second. A new string. */
+static char *recovery_name(const char *directory, int64_t id, const char *library)
 {
-	struct buffer temporary = {0};
-	buffer_printf(&temporary, "%s.XXXXXX", path);
-	char *name = buffer_string(&temporary);
-	int descriptor = mkstemp(name);
-	if (descriptor < 0) {
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm utc;
+	gmtime_r(&now, &utc);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+	char *real = realpath(library, NULL);
+	char identity[SHA256_HEX_SIZE];
+	sha256_hex(real ? real : library, strlen(real ? real : library), identity);
+	free(real);
+	unsigned char random[4] = {0};
+	if (getrandom(random, sizeof random, 0) != (ssize_t)sizeof random) {
+		/* Without the kernel's random numbers: the process and the clock. */
+		struct timespec clock;
+		clock_gettime(CLOCK_REALTIME, &clock);
+		uint32_t mixed = (uint32_t)getpid() * 2654435761u ^ (uint32_t)clock.tv_nsec;
+		memcpy(random, &mixed, sizeof random);
+	}
+	struct buffer name = {0};
+	buffer_printf(&name, "%s/%lld-%s-%.8s-%02x%02x%02x%02x.jsonl", directory, (long long)id,
+		      stamp, identity, random[0], random[1], random[2], random[3]);
+	return buffer_string(&name);
+}
+
+/* Takes a name no other file has: created exclusively (O_EXCL), so two
+ * pizhu writing at once can never pick the same one. A new string. */
+static char *reserve_name(const char *directory, int64_t id, const char *library,
+			  struct error *error)
+{
+	for (int attempt = 0; attempt < 16; attempt++) {
+		char *name = recovery_name(directory, id, library);
+		int descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (descriptor >= 0) {
+			close(descriptor);
+			return name;
+		}
+		int failure = errno;
+		if (failure != EEXIST) {
+			error_set(error, "%s: %s", name, i18n_strerror(failure));
+			free(name);
+			return NULL;
+		}
+		free(name);
+	}
+	error_set(error, _("%s: no free name for a recovery file"), directory);
+	return NULL;
+}
+
+/* The text through base/atomic_file over the reserved name: the file is
+ * seen whole or empty, and the rename is made durable. */
+static int write_file(const char *path, const struct buffer *text, struct error *error)
+{
+	struct atomic_file file;
+	if (atomic_file_open(path, &file, error) != 0)
+		return -1;
+	if (text->length && fwrite(text->data, 1, text->length, file.stream) != text->length) {
 		error_set(error, "%s: %s", path, i18n_strerror(errno));
-		buffer_free(&temporary);
+		atomic_file_abort(&file);
 		return -1;
 	}
-	size_t written = 0;
-	while (written < text->length) {
-		ssize_t got = write(descriptor, text->data + written, text->length - written);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		written += (size_t)got;
-	}
-	int failed = written < text->length || fsync(descriptor) != 0;
-	failed |= close(descriptor) != 0;
-	if (failed || rename(name, path) != 0) {
-		error_set(error, "%s: %s", path, i18n_strerror(errno));
-		unlink(name);
-		buffer_free(&temporary);
-		return -1;
-	}
-	buffer_free(&temporary);
-	return 0;
+	return atomic_file_commit(&file, error);
 }
 
 int store_recovery_write(struct store *store, int64_t id, const char *directory, char **path,
@@ -148,22 +186,23 @@ int store_recovery_write(struct store *store, int64_t id, const char *directory,
 		return -1;
 	struct buffer lines = {0};
 	int status = build_lines(store, &document, &lines, error);
-	struct buffer name = {0};
+	char *name = NULL;
 	if (status == 0) {
-		char stamp[32];
-		time_t now = time(NULL);
-		struct tm utc;
-		gmtime_r(&now, &utc);
-		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
-		buffer_printf(&name, "%s/%lld-%s.jsonl", directory, (long long)id, stamp);
-		status = store_make_parent_directories(name.data, error);
+		struct buffer probe = {0};
+		buffer_printf(&probe, "%s/x", directory);
+		status = store_make_parent_directories(probe.data, error);
+		buffer_free(&probe);
+	}
+	if (status == 0 && !(name = reserve_name(directory, id, store_path(store), error)))
+		status = -1;
+	if (status == 0 && write_file(name, &lines, error) != 0) {
+		unlink(name);
+		status = -1;
 	}
 	if (status == 0)
-		status = write_atomically(name.data, &lines, error);
-	if (status == 0)
-		*path = buffer_string(&name);
+		*path = name;
 	else
-		buffer_free(&name);
+		free(name);
 	buffer_free(&lines);
 	store_document_clear(&document);
 	return status;

@@ -11,8 +11,13 @@
  * "speech" is the id removed, "version" the version holding the
  * annotation (an older one for orphans); metadata the speech lacks, and
  * "note" on a paragraph without one, are null. Its name is
- * <id>-<UTC time>.jsonl; it is written to a temporary file and renamed,
- * so it is never seen half written. */
+ * <id>-<UTC time>-<library>-<random>.jsonl, where <library> is the first
+ * 8 hex digits of the SHA-256 of the library's resolved path and <random>
+ * 8 random hex digits: the name is reserved by creating it exclusively
+ * (O_EXCL), so two removals never share a file, whatever the library and
+ * the second. The content goes through base/atomic_file.h (a temporary
+ * file, fsync, rename over the reserved name, the directory synced), so
+ * the file is never seen half written. */
 #ifndef PIZHU_STORE_RECOVERY_H
 #define PIZHU_STORE_RECOVERY_H
 

@@ -367,9 +367,18 @@ static enum statement search_statement(int indexed, const struct gathering *gath
 static int run_search(struct store *store, const struct store_search_query *query,
 		      struct gathering *gathering, struct error *error)
 {
+	size_t query_length = strlen(query->text);
+	if (query_length > STORE_SEARCH_MAX_BYTES)
+		return error_set(error,
+				 _("the search is too long (%zu bytes; the most is %d): search for "
+				   "fewer words"),
+				 query_length, STORE_SEARCH_MAX_BYTES);
 	gathering->word_count = store_search_words(query->text, &gathering->words);
 	if (gathering->word_count == 0)
 		return error_set(error, _("nothing to search for"));
+	if (gathering->word_count > STORE_SEARCH_MAX_WORDS)
+		return error_set(error, _("the search has %zu words; the most is %d"),
+				 gathering->word_count, STORE_SEARCH_MAX_WORDS);
 	/* A count in the background may be called off before it starts,
 	 * when sqlite3_interrupt would find no statement to stop. */
 	if (atomic_load(&store->interrupted))

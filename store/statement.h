@@ -33,7 +33,7 @@
 #define CHOSEN_SPEECHES                                                                            \
 	"WITH RECURSIVE lineage(id, speech) AS ("                                                  \
 	" SELECT id, id FROM documents WHERE replaced_by IS NULL AND removed_at IS NULL"           \
-	" UNION ALL SELECT d.id, l.speech FROM documents d"                                        \
+	" UNION SELECT d.id, l.speech FROM documents d"                                            \
 	" JOIN lineage l ON d.replaced_by = l.id),"                                                \
 	" chosen(id, speech) AS (SELECT id, speech FROM lineage WHERE ?1 IS NULL OR speech IN"     \
 	" (SELECT speech FROM lineage WHERE id IN (SELECT value FROM json_each(?1))))"
@@ -87,9 +87,11 @@
 	X(TRANSACTION_COMMIT, "COMMIT")                                                            \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	/* documents */                                                                            \
+	/* Current versions only: bytes an old version held, brought back,                         \
+	 * are imported again and become the current version. */                                   \
 	X(DOCUMENT_BY_HASH,                                                                        \
 	  "SELECT id FROM documents WHERE content_hash = ?1 AND removed_at IS NULL"                \
-	  " ORDER BY id LIMIT 1")                                                                  \
+	  " AND replaced_by IS NULL ORDER BY id LIMIT 1")                                          \
 	X(DOCUMENT_CURRENT_BY_PATH,                                                                \
 	  "SELECT id FROM documents WHERE source_path = ?1 AND replaced_by IS NULL"                \
 	  " AND removed_at IS NULL")                                                               \
@@ -123,7 +125,7 @@
 	X(DOCUMENT_GET,                                                                            \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1 AND removed_at IS NULL")       \
 	X(DOCUMENT_MODEL, "SELECT encoding, front_matter, title_found, replaced_bytes,"            \
-			  " back_matter, format FROM "                                             \
+			  " back_matter, format, paragraph_count FROM "                            \
 			  "documents WHERE id = ?1 AND removed_at IS NULL")                        \
 	X(DOCUMENTS_CURRENT,                                                                       \
 	  "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE replaced_by IS NULL"                   \
@@ -143,6 +145,7 @@
 	X(OUTLINE_INSERT,                                                                          \
 	  "INSERT INTO outline (document_id, entry, paragraph, depth, parent, end_paragraph)"      \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                      \
+	X(DOCUMENT_REPLACED_BY, "SELECT replaced_by FROM documents WHERE id = ?1")                 \
 	X(OUTLINE_OF, "SELECT entry, paragraph, depth, parent, end_paragraph FROM outline"         \
 		      " WHERE document_id = ?1 ORDER BY entry")                                    \
 	/* moving annotations to a new version */                                                  \
@@ -316,28 +319,29 @@
 	  " JOIN themes h ON h.id = t.theme_id WHERE " CHOSEN_TAG EXCERPT_ORDER                    \
 	  ", h.key IS NULL, h.key, h.name")                                                        \
 	/* Each excerpt's section path: from the section it is in, up the parent                   \
-	 * links to depth 1. A heading's label is the first label_length bytes of                  \
-	 * its text. */                                                                            \
+	 * links to depth 1; only to a parent before its child, so a parent                        \
+	 * cycle in a damaged library ends the walk. A heading's label is the                      \
+	 * first label_length bytes of its text. */                                                \
 	X(EXCERPT_SECTIONS, EXCERPT_CTE                                                            \
 	  ", path(speech, document_id, paragraph, entry) AS ("                                     \
 	  " SELECT e.speech, e.document_id, e.paragraph, p.section FROM excerpt e"                 \
 	  " JOIN paragraphs p ON p.document_id = e.document_id AND p.number = e.paragraph"         \
 	  " UNION ALL SELECT path.speech, path.document_id, path.paragraph, o.parent"              \
 	  " FROM path JOIN outline o ON o.document_id = path.document_id"                          \
-	  " AND o.entry = path.entry WHERE o.parent IS NOT NULL)"                                  \
+	  " AND o.entry = path.entry WHERE o.parent < o.entry)"                                    \
 	  " SELECT e.document_id, e.paragraph, h.text, h.label_length FROM path e"                 \
 	  " JOIN outline o ON o.document_id = e.document_id AND o.entry = e.entry"                 \
 	  " JOIN paragraphs h ON h.document_id = o.document_id AND h.number = o.paragraph"         \
 	  " WHERE o.depth > 0" EXCERPT_ORDER ", o.depth")                                          \
-	X(MATRIX, CHOSEN_SPEECHES " SELECT p.document_id, p.number, t.theme_id FROM chosen c"      \
-				  " JOIN paragraphs p ON p.document_id = c.id"                     \
-				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
-				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
-				  " WHERE c.id = c.speech AND p.number > 0"                        \
-				  " AND NOT EXISTS (SELECT 1 FROM corrections k"                   \
-				  " WHERE k.document_id = p.document_id AND k.paragraph = p.number" \
-				  " AND k.kind IN ('front', 'back')) "                             \
-				  "ORDER BY p.document_id, p.number")                              \
+	X(MATRIX, CHOSEN_SPEECHES                                                                  \
+	  " SELECT p.document_id, p.number, t.theme_id FROM chosen c"                              \
+	  " JOIN paragraphs p ON p.document_id = c.id"                                             \
+	  " LEFT JOIN tags t ON t.document_id = p.document_id"                                     \
+	  " AND t.paragraph = p.number AND " CHOSEN_TAG " WHERE c.id = c.speech AND p.number > 0"  \
+	  " AND NOT EXISTS (SELECT 1 FROM corrections k"                                           \
+	  " WHERE k.document_id = p.document_id AND k.paragraph = p.number"                        \
+	  " AND k.kind IN ('front', 'back')) "                                                     \
+	  "ORDER BY p.document_id, p.number")                                                      \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
 					" WHERE c.id = c.speech")                                  \
@@ -360,12 +364,13 @@
 			  " JOIN tags b ON b.document_id = a.document_id"                          \
 			  " AND b.paragraph = a.paragraph AND b.theme_id > a.theme_id"             \
 			  " GROUP BY a.theme_id, b.theme_id")                                      \
-	/* where a paragraph is: its section's headings, outermost first */                        \
+	/* where a paragraph is: its section's headings, outermost first (up                       \
+	 * parents before their children only: a damaged cycle ends) */                            \
 	X(SECTION_PATH,                                                                            \
 	  "WITH RECURSIVE chain(entry, step) AS ("                                                 \
 	  " SELECT section, 0 FROM paragraphs WHERE document_id = ?1 AND number = ?2"              \
 	  " UNION ALL SELECT o.parent, c.step + 1 FROM chain c JOIN outline o"                     \
-	  " ON o.document_id = ?1 AND o.entry = c.entry WHERE o.parent IS NOT NULL)"               \
+	  " ON o.document_id = ?1 AND o.entry = c.entry WHERE o.parent < o.entry)"                 \
 	  " SELECT CAST(substr(CAST(p.text AS BLOB), 1, p.label_length) AS TEXT) FROM chain c"     \
 	  " JOIN outline o ON o.document_id = ?1 AND o.entry = c.entry"                            \
 	  " JOIN paragraphs p ON p.document_id = ?1 AND p.number = o.paragraph"                    \

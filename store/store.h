@@ -58,9 +58,13 @@ void store_interrupt(struct store *store);
 int store_data_version(struct store *store, int64_t *version, struct error *error);
 
 /* Runs SQLite's integrity and foreign key checks, FTS5's check of the
- * search index, and checks that the event log agrees with the tags and
- * notes (each is what the latest change in effect made it); *report is a
- * new string, "ok" when all is well, else one problem per line. */
+ * search index, checks that the event log agrees with the tags and notes
+ * (each is what the latest change in effect made it), and loads every
+ * speech as the reader would, naming each damaged one (store/validate.h)
+ * and version links that do not agree; *report is a new string, "ok"
+ * when all is well, else one problem per line. */
 int store_check(struct store *store, char **report, struct error *error);
+/* store_check without loading the speeches and their versions. */
+int store_check_quick(struct store *store, char **report, struct error *error);
 
 #endif

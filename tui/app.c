@@ -24,6 +24,7 @@
 #include "tui/status.h"
 #include "tui/tui.h"
 #include "tui/screen.h"
+#include "store/annotation.h"
 #include "store/document.h"
 #include "tui/app.h"
 #include "store/store.h"
@@ -280,6 +281,16 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 	int changed = app->poll_changed;
 	app->poll_changed = 0;
 	app->only_moved = 0;
+	if (app->followed_unseen) {
+		/* The key was pressed on the version shown before: not applied
+		 * to the new one, which the user has not seen yet. */
+		app->followed_unseen = 0;
+		char said[sizeof app->message];
+		snprintf(said, sizeof said, "%s", app->message);
+		app_message(app, 1, "%s; the key just pressed was not applied, press it again",
+			    said);
+		return VIEW_HANDLED;
+	}
 	if (key->kind == KEY_CODE_YES && key->code == KEY_MOUSE) {
 		on_mouse(app);
 		return VIEW_HANDLED;
@@ -459,6 +470,73 @@ int app_reload_structure(struct app *app, struct error *error)
 	return status;
 }
 
+/* Where the cursor's paragraph is in a new version: the paragraph with
+ * the same text nearest to its number, else the same number. */
+static size_t same_place(const struct speech *old, size_t cursor, const struct speech *new)
+{
+	size_t best = cursor < new->paragraph_count ? cursor : new->paragraph_count - 1;
+	size_t distance = (size_t)-1, length = old->paragraphs[cursor].length;
+	const char *text = paragraph_text(old, cursor);
+	for (size_t p = 0; p < new->paragraph_count; p++) {
+		size_t d = p > cursor ? p - cursor : cursor - p;
+		if (d < distance && new->paragraphs[p].length == length &&
+		    memcmp(paragraph_text(new, p), text, length) == 0) {
+			best = p;
+			distance = d;
+		}
+	}
+	return best;
+}
+
+/* When another pizhu has imported the file again, the speech read here
+ * is a replaced version: tags made on it would go among the orphans.
+ * Moves to the current version, keeping the place, and says so (as an
+ * error, so it stays until a key is pressed); a key that came with the
+ * news is not applied (reader_key). Returns 1 when it changed what is
+ * shown. */
+static int follow_new_version(struct app *app)
+{
+	struct store *store = app->annotations.store;
+	int64_t id = app->annotations.document_id, current;
+	struct error error;
+	if (!store || !id || store_document_current(store, id, &current, &error) != 0 ||
+	    current == id)
+		return 0;
+	struct speech newer;
+	if (store_speech_load(store, current, &newer, &error) != 0) {
+		app_message(app, 1,
+			    "this speech was imported again as speech %lld, which "
+			    "cannot be shown: %s",
+			    (long long)current, error.message);
+		return 1;
+	}
+	size_t cursor = same_place(app->speech, app->reader.cursor, &newer);
+	outline_pane_free(&app->outline);
+	reader_free(&app->reader);
+	marks_free(&app->annotations);
+	if (app->owns_speech)
+		speech_free(&app->own_speech);
+	app->own_speech = newer;
+	app->owns_speech = 1;
+	app->speech = &app->own_speech;
+	app->corrections_known = 0; /* structure_follow takes the new ones as known */
+	int status = marks_load(&app->annotations, store, current, app->speech, &error);
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_init(&app->reader, app->speech, &app->annotations, app->ui->options.max_columns);
+	outline_pane_init(&app->outline, app->speech, &app->annotations);
+	layout_panes(app);
+	reader_goto(&app->reader, visible_owner(&app->reader.visible, cursor));
+	app->followed_unseen = 1;
+	if (status != 0)
+		app_message(app, 1, "%s", error.message);
+	else
+		app_message(app, 1,
+			    "this speech was imported again: now reading its new version, speech "
+			    "%lld, at ¶%zu",
+			    (long long)current, app->reader.cursor);
+	return 1;
+}
+
 /* Follows a speech being read and imported: its whole text, then tags.
  * Returns 1 when it changed what is shown. */
 static int poll_import(struct app *app)
@@ -602,7 +680,9 @@ static void reader_reopen(struct view *view, const void *arguments)
 
 static void reader_view_draw(struct view *view)
 {
-	app_draw(view->state);
+	struct app *app = view->state;
+	app_draw(app);
+	app->followed_unseen = 0; /* now seen */
 }
 
 /* The first paint is out: now open the library it did without. */
@@ -624,6 +704,8 @@ static void reader_poll(struct view *view, int library_due)
 	int changed = poll_import(app);
 	if (library_due)
 		changed |= tagging_refresh(app);
+	if (changed)
+		changed |= follow_new_version(app);
 	app->poll_changed = changed;
 	app->only_moved = !changed;
 }
@@ -648,6 +730,8 @@ static void reader_reveal(struct view *view, int after_overlay)
 		    structure_follow(app, 1, &error) != 0)
 			app_message(app, 1, "%s", error.message);
 		reader_annotations_changed(&app->reader);
+		if (follow_new_version(app))
+			app->followed_unseen = 0; /* no key came with it */
 	}
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	layout_panes(app);

@@ -55,6 +55,9 @@ struct app {
 	size_t heading_first, heading_last; /* H: the paragraphs to make headings */
 	theme_set picked_initial;
 	theme_set suggestion;
+	/* Moved to a new version of the speech since the last draw: a key
+	 * that comes now was meant for the old one (follow_new_version). */
+	int followed_unseen;
 };
 
 void app_message(struct app *app, int is_error, const char *format, ...)

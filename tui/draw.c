@@ -17,13 +17,6 @@ int draw_ambiguous_wide(void)
 	return ambiguous_wide;
 }
 
-static int is_bidi_control(long codepoint)
-{
-	return codepoint == 0x061C || codepoint == 0x200E || codepoint == 0x200F ||
-	       (codepoint >= 0x202A && codepoint <= 0x202E) ||
-	       (codepoint >= 0x2066 && codepoint <= 0x2069);
-}
-
 static int is_control(long codepoint)
 {
 	return codepoint < 0x20 || (codepoint >= 0x7F && codepoint < 0xA0);
@@ -35,7 +28,7 @@ static long displayed(long codepoint)
 {
 	if (codepoint < 0 || is_control(codepoint))
 		return UTF8_REPLACEMENT;
-	if (is_bidi_control(codepoint))
+	if (utf8_is_bidi_control(codepoint))
 		return -1;
 	return codepoint;
 }

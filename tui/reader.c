@@ -657,6 +657,14 @@ static void draw_marks(struct reader *reader, WINDOW *window, int y, int x, size
 			column +=
 			    draw_text(window, y, x + column, mark, mark_length, width, attributes);
 		}
+		/* Tags of themes past the tracked ones: a "+", as for marks
+		 * that do not fit (the status line counts them). */
+		if (pass == 0 && annotations->more_tags && annotations->more_tags[paragraph]) {
+			if (column >= READER_MARK_COLUMNS)
+				column = READER_MARK_COLUMNS - 1;
+			column +=
+			    draw_text(window, y, x + column, "+", 1, 1, colors_attr(ELEMENT_DIM));
+		}
 	}
 }
 

@@ -48,9 +48,15 @@ void status_draw(WINDOW *window, int y, int width, const struct paragraph_marks 
 	size_t last = speech->paragraph_count > 1 ? speech->paragraph_count - 1 : 1;
 	/* The paragraph's themes in brackets, then where it is. */
 	struct buffer right = {0};
-	if (annotations->tags[paragraph]) {
+	unsigned more = annotations->more_tags ? annotations->more_tags[paragraph] : 0;
+	if (annotations->tags[paragraph] || more) {
 		buffer_append_string(&right, " [");
 		marks_theme_names(annotations, annotations->tags[paragraph], " ", &right);
+		/* Themes past the ones the reader tracks: counted, never hidden
+		 * (pizhu tags lists them all). */
+		if (more)
+			buffer_printf(&right, "%s+%u more", annotations->tags[paragraph] ? " " : "",
+				      more);
 		buffer_append_string(&right, "]");
 	}
 	buffer_printf(&right, " ¶%zu/%zu %3zu%% ", paragraph, speech->paragraph_count - 1,

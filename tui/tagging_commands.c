@@ -18,6 +18,7 @@
 #include "tui/prompt.h"
 #include "tui/stats_view.h"
 #include "tui/status.h"
+#include "tui/view.h"
 
 void describe_paragraphs(char *text, size_t size, size_t first, size_t last)
 {
@@ -51,6 +52,8 @@ static int tag_range(struct app *app, size_t *first, size_t *last)
 	return 1;
 }
 
+static void reload(struct app *app);
+
 /* Applies one change to the selection (or the cursor paragraph) and ends
  * the selection. Returns 1 when something was saved. */
 static int change_selection(struct app *app, theme_set add, theme_set remove, const char *verb,
@@ -67,12 +70,28 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 	struct error error;
 	app->reader.anchor = -1;
 	if (marks_change(&app->annotations, &change, 1, description, &changed, &error) != 0) {
-		app_message(app, 1, "not saved: %s", error.message);
+		/* Keys typed while the write waited (up to the busy timeout) were
+		 * typed at a screen that did not show this failure: dropped, so
+		 * that none acts on it and the message stays until the next key. */
+		int dropped = view_drop_typeahead();
+		app_message(app, 1, "not saved%s: %s",
+			    dropped ? ", keys typed meanwhile dropped" : "", error.message);
 		return 0;
 	}
 	if (app->reader.visible.filter)
 		reader_set_filter(&app->reader, app->reader.visible.filter);
-	return changed > 0;
+	if (changed == 0) {
+		/* The reader's copy of the tags was stale: another pizhu had
+		 * made this change already. Shown, never a key that does
+		 * nothing. */
+		reload(app);
+		app_message(app, 1,
+			    "%s was already %s by another pizhu; nothing changed, the tags "
+			    "shown now are the library's",
+			    where, add ? "tagged" : "untagged");
+		return 0;
+	}
+	return 1;
 }
 
 static int toggle_theme(struct app *app, int theme)

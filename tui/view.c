@@ -214,6 +214,19 @@ static void dispatch(struct view_driver *driver, const struct view_key *key)
 	global_key(driver, key);
 }
 
+int view_drop_typeahead(void)
+{
+	int delay = wgetdelay(stdscr);
+	timeout(0);
+	wint_t code;
+	int kind = get_wch(&code);
+	timeout(delay);
+	if (kind == ERR)
+		return 0;
+	flushinp();
+	return 1;
+}
+
 int view_run(const struct view_ops *ops, const void *arguments, struct error *error)
 {
 	struct view_driver driver = {.cursor_shown = 0};

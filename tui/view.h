@@ -112,6 +112,12 @@ void view_fail(struct view *view, const struct error *error);
  * signal comes, or a view fails (-1 with its message). */
 int view_run(const struct view_ops *ops, const void *arguments, struct error *error);
 
+/* Drops the keys typed ahead, waiting to be read; returns 1 when there
+ * were some. For a view whose answer to a key took long (a write that
+ * waited for another program's lock): keys typed meanwhile were typed at
+ * a screen that did not show the outcome, and must not act on it. */
+int view_drop_typeahead(void);
+
 /* The view under `view` on the stack, or NULL. */
 struct view *view_below(const struct view *view);
 

@@ -271,18 +271,19 @@ is "$("$PIZHU" export --theme 党建 --speech 2 | sed -n 3p)" "0 excerpts from 0
 BIG="$TEST_DIR/big.db"
 "$PIZHU" --db "$BIG" import "$SOURCE/examples/sample-speech.txt" >/dev/null
 "$PIZHU" --db "$BIG" tag 1 1-54 党建 项目建设 民生 >/dev/null
+# Not an earlier export: --force replaces it (export/target.h).
 printf 'old\n' >"$OUT/keep.html"
 chmod 640 "$OUT/keep.html"
 (
 	trap '' XFSZ
 	ulimit -f 64
-	exec "$PIZHU" --db "$BIG" export --format html -o "$OUT/keep.html"
+	exec "$PIZHU" --db "$BIG" export --format html -o "$OUT/keep.html" --force
 ) 2>"$OUT/err"
 is "$?" 1 "a write that fails half way (file size limit): status 1"
 like "$(cat "$OUT/err")" "^pizhu: .*keep.html: cannot write: File too large" "and says why"
 is "$(cat "$OUT/keep.html")" old "the old file is untouched"
 is "$(ls -A "$OUT" | grep -c '^\.keep')" 0 "no temporary file is left"
-"$PIZHU" export --format html -o "$OUT/keep.html"
+"$PIZHU" export --format html -o "$OUT/keep.html" --force
 cmp -s "$OUT/keep.html" "$OUT/all.html"
 ok $? "then it replaces the file"
 is "$(stat -c %a "$OUT/keep.html")" 640 "keeping its permissions"

@@ -23,11 +23,13 @@ payload="${ESC}[31mRED1${ESC}[2J${ESC}[HCLEAR2${ESC}]52;c;Q0xJUDM=${BEL}CLIP3${E
 } >"$TEST_DIR/hostile.txt"
 
 # clean FILE: status 0 when the bytes are valid UTF-8 with no ESC, no other
-# C0 control but tab and newline, no DEL and no C1 control.
+# C0 control but tab and newline, no DEL, no C1 control and no
+# bidirectional control (U+061C, U+200E/F, U+202A-E, U+2066-9).
 clean() {
 	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1 &&
 		! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$1" &&
-		! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"
+		! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" &&
+		! LC_ALL=C grep -qE "$(printf '\342\200[\216\217\252-\256]|\342\201[\246-\251]|\330\234')" "$1"
 }
 # cli NAME ARGS...: runs pizhu, checks stdout and stderr are clean.
 cli() {
@@ -60,6 +62,20 @@ cli "tags" tags 1
 cli "note" note 1 2 "$payload$(printf '\377\376')"
 cli "notes" notes 1
 like "$(cat "$TEST_DIR/out")" 'CLIP3' "the note is kept, shown without its escapes"
+# U+2028 and U+2029 break a line in some programs: a record stays one line.
+"$PIZHU" note 1 1 "$(printf '甲\342\200\250乙\342\200\251丙\342\200\256丁')" >/dev/null
+"$PIZHU" notes 1 >"$TEST_DIR/out"
+is "$(grep -c '' "$TEST_DIR/out")" 2 "notes: a note with U+2028 and U+2029 is one record line"
+like "$(grep '^1	' "$TEST_DIR/out")" "^1	甲 乙 丙丁$" \
+	"  the separators shown as spaces, the bidi override left out"
+# Exports: left out of Markdown, CSV and HTML; escaped in JSON Lines.
+for format in md csv html matrix jsonl; do
+	"$PIZHU" export --format "$format" >"$TEST_DIR/out"
+	! LC_ALL=C grep -qE "$(printf '\342\200[\216\217\252-\256]|\342\201[\246-\251]|\330\234')" \
+		"$TEST_DIR/out"
+	ok $? "export --format $format: no raw bidirectional control"
+done
+like "$(cat "$TEST_DIR/out")" '\\u202e' "  it is escaped as \\u202e"
 cli "history" history
 cli "suggest" suggest 1
 cli "undo" undo

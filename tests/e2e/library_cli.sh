@@ -76,7 +76,7 @@ is "$("$PIZHU" list --tsv | wc -l | tr -d ' ')" 4 "nothing was removed"
 is "$?" 0 "remove --force"
 is "$(head -1 "$TEST_DIR/out")" "removed $county${TAB}在全县经济工作会议上的讲话" "prints what it removed"
 recovery=$(sed -n 's/^saved 2 tags and 1 note to //p' "$TEST_DIR/out")
-like "$recovery" "^$XDG_DATA_HOME/pizhu/recovery/$county-[0-9]{8}T[0-9]{6}Z\.jsonl$" \
+like "$recovery" "^$XDG_DATA_HOME/pizhu/recovery/$county-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}-[0-9a-f]{8}\.jsonl$" \
 	"and where the annotations were saved"
 python3 - "$recovery" >"$TEST_DIR/json" 2>&1 <<'PY'
 import json, sys

@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="bind catalogue correct docx html layout markdown pdf search speech theme"
+NAMES="bind catalogue correct docx html layout library markdown pdf search speech theme"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
@@ -110,11 +110,13 @@ options() { # NAME: libFuzzer options of a harness
 	speech | layout | html | markdown) max_len=16384 ;;
 	docx) max_len=131072 ;;
 	pdf) max_len=65536 ;;
+	library) max_len=512 ;;
 	*) max_len=4096 ;;
 	esac
 	# Inputs make check runs: about three seconds each on one core.
 	case $1 in
 	search) check_runs=6000 ;;
+	library) check_runs=500 ;;
 	theme) check_runs=40000 ;;
 	docx) check_runs=4000 ;;
 	html) check_runs=3000 ;;

@@ -52,7 +52,25 @@ int main(void)
 	const char utf16be[] = "\xFE\xFF\x4E\x2D\x65\x87";
 	decodes(utf16be, sizeof utf16be - 1, "中文", "UTF-16BE", 0, "UTF-16BE with BOM");
 	const char utf16_odd[] = "\xFF\xFE\x2D\x4E\x87";
-	refuses(utf16_odd, sizeof utf16_odd - 1, "not valid UTF-16LE text", "truncated UTF-16");
+	decodes(utf16_odd, sizeof utf16_odd - 1, "中\xEF\xBF\xBD", "UTF-16LE", 1,
+		"truncated UTF-16: the odd byte is U+FFFD");
+	/* A lone surrogate (high, then low alone) in UTF-16: U+FFFD each, not
+	 * the whole file refused. */
+	const char lone[] = "\xFF\xFE\x2D\x4E\x00\xD8\x0A\x00\x00\xDC\x87\x65";
+	decodes(lone, sizeof lone - 1, "中\xEF\xBF\xBD\n\xEF\xBF\xBD文", "UTF-16LE", 4,
+		"lone UTF-16 surrogates become U+FFFD");
+	const char only_damage[] = "\xFF\xFE\x00";
+	refuses(only_damage, sizeof only_damage - 1, "not valid UTF-16LE text",
+		"UTF-16 with nothing but an odd byte");
+	const char pair[] = "\xFE\xFF\xD8\x3D\xDE\x00";
+	decodes(pair, sizeof pair - 1, "\xF0\x9F\x98\x80", "UTF-16BE", 0, "a surrogate pair");
+	/* A UTF-16 BOM before UTF-8 text: read as UTF-8, the encoding says so. */
+	const char wrong_bom[] = "\xFF\xFE讲话\n正文。\n";
+	decodes(wrong_bom, sizeof wrong_bom - 1, "讲话\n正文。\n", DECODE_UTF8_AFTER_UTF16_BOM, 0,
+		"UTF-16LE BOM before UTF-8");
+	const char wrong_bom_be[] = "\xFE\xFF讲话";
+	decodes(wrong_bom_be, sizeof wrong_bom_be - 1, "讲话", DECODE_UTF8_AFTER_UTF16_BOM, 0,
+		"UTF-16BE BOM before UTF-8");
 
 	/* A damaged download: a long UTF-8 text with two bad bytes. */
 	const char damaged[] =

@@ -5,13 +5,15 @@
 #include "tap.h"
 
 /* The definition: characters as utf8_decode reads them, stopping at an
- * invalid byte, a C0 control, DEL or a C1 control. */
+ * invalid byte, a C0 control, DEL, a C1 control, a bidirectional
+ * control or U+2028/U+2029. */
 static size_t reference(const char *text, size_t length)
 {
 	for (size_t at = 0; at < length;) {
 		size_t step;
 		long c = utf8_decode((const unsigned char *)text + at, length - at, &step);
-		if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0) || utf8_is_bidi_control(c) || c == 0x2028 ||
+		    c == 0x2029)
 			return at;
 		at += step;
 	}
@@ -32,9 +34,11 @@ static int agrees(const unsigned char *bytes, size_t length)
 
 /* Bytes at every boundary of the well-formed ranges, for the positions
  * after the lead byte. */
-static const unsigned char edges[] = {0x00, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80,
-				      0x8F, 0x90, 0x9B, 0x9F, 0xA0, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2,
-				      0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+static const unsigned char edges[] = {
+    0x00, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x8F, 0x90, 0x9B, 0x9F, 0xA0, 0xAD,
+    0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+    /* bidirectional controls: E2 80 8E, E2 80 AE, E2 81 A6, D8 9C */
+    0xE2, 0x8E, 0xA8, 0xAE, 0x81, 0xA6, 0xA9, 0xD8, 0x9C};
 enum { EDGES = sizeof edges };
 
 static void exhaustive(void)

@@ -44,6 +44,7 @@ void marks_free(struct paragraph_marks *annotations)
 	free_notes(annotations);
 	free(annotations->notes);
 	free(annotations->tags);
+	free(annotations->more_tags);
 	free(annotations->suggested);
 	free(annotations->suggested_known);
 	free(annotations->section_counts);
@@ -130,6 +131,8 @@ int marks_reload(struct paragraph_marks *annotations, struct error *error)
 	for (size_t p = 0; p < paragraphs; p++) {
 		if (annotations->tags[p])
 			annotations->tags[p] = 0;
+		if (annotations->more_tags[p])
+			annotations->more_tags[p] = 0;
 		if (annotations->suggested_known[p])
 			annotations->suggested_known[p] = 0;
 	}
@@ -141,6 +144,8 @@ int marks_reload(struct paragraph_marks *annotations, struct error *error)
 		int theme = theme_index(annotations, tags[i].theme_id);
 		if (theme >= 0 && tags[i].paragraph < paragraphs)
 			annotations->tags[tags[i].paragraph] |= (theme_set)1 << theme;
+		else if (tags[i].paragraph < paragraphs)
+			annotations->more_tags[tags[i].paragraph]++;
 	}
 	for (size_t p = 0; p < paragraphs; p++)
 		if (annotations->tags[p])
@@ -166,6 +171,7 @@ int marks_load(struct paragraph_marks *annotations, struct store *store, int64_t
 	size_t paragraphs = speech->paragraph_count;
 	annotations->tags = xcalloc(paragraphs, sizeof *annotations->tags);
 	annotations->notes = xcalloc(paragraphs, sizeof *annotations->notes);
+	annotations->more_tags = xcalloc(paragraphs, sizeof *annotations->more_tags);
 	annotations->suggested = xcalloc(paragraphs, sizeof *annotations->suggested);
 	annotations->suggested_known = xcalloc(paragraphs, 1);
 	/* No library yet (tui_reading.open_library): nothing to show but the

@@ -4,9 +4,9 @@
  * Every change is saved (one transaction, one undoable action) before the
  * model changes, so the screen never shows what is not stored. Per
  * paragraph the model keeps a set of themes as bits (at most
- * MARK_THEME_MAX themes), its note, and lazily the themes its text
- * suggests; per outline entry it keeps how many paragraphs of the section
- * carry each theme, updated as tags change. */
+ * MARK_THEME_MAX themes; how many more it carries is counted), its note, and lazily the themes its
+ * text suggests; per outline entry it keeps how many paragraphs of the section carry each theme,
+ * updated as tags change. */
 #ifndef PIZHU_TUI_MODEL_PARAGRAPH_MARKS_H
 #define PIZHU_TUI_MODEL_PARAGRAPH_MARKS_H
 
@@ -38,7 +38,11 @@ struct paragraph_marks {
 	const struct speech *speech;
 	struct mark_theme *themes; /* in key order, as the store lists them */
 	size_t theme_count;
-	theme_set *tags;      /* per paragraph */
+	theme_set *tags; /* per paragraph */
+	/* Per paragraph: its tags of themes past the first
+	 * MARK_THEME_MAX, which the bits cannot hold; shown as a count
+	 * ("+N more") so no theme is left out silently. */
+	unsigned *more_tags;
 	char **notes;	      /* per paragraph, NULL for none */
 	theme_set *suggested; /* per paragraph, valid where suggested_known */
 	unsigned char *suggested_known;
