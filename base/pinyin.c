@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "base/buffer.h"
 #include "build/gen/pinyin_order.h"
 
 /* The classes of the order, each above the one before. */
@@ -86,4 +87,38 @@ int pinyin_compare(const char *a_text, size_t a_length, const char *b_text, size
 	if (order)
 		return order < 0 ? -1 : 1;
 	return a_length < b_length ? -1 : a_length > b_length;
+}
+
+static void append_u32(struct buffer *key, uint32_t value)
+{
+	char bytes[4] = {(char)(value >> 24), (char)(value >> 16), (char)(value >> 8), (char)value};
+	buffer_append(key, bytes, sizeof bytes);
+}
+
+/* Each number and character becomes a run of bytes that starts with its
+ * class (1 to 5, never 0) and that no other run begins: a number is its
+ * class, its count of digits without leading zeros and those digits; any
+ * other character its 4-byte weight. The 0 byte after the runs then sorts
+ * a text before every longer one that starts with it, and the text itself
+ * after that breaks ties as pinyin_compare does. */
+void pinyin_key(const char *text, size_t length, struct buffer *key)
+{
+	struct cursor cursor = {(const uint8_t *)text, (const uint8_t *)text + length};
+	while (cursor.at < cursor.end) {
+		if (!is_digit(*cursor.at)) {
+			append_u32(key, next_weight(&cursor));
+			continue;
+		}
+		while (cursor.at < cursor.end && *cursor.at == '0')
+			cursor.at++;
+		const uint8_t *digits = cursor.at;
+		while (cursor.at < cursor.end && is_digit(*cursor.at))
+			cursor.at++;
+		size_t count = (size_t)(cursor.at - digits);
+		buffer_append_byte(key, (char)(CLASS_NUMBER >> 24));
+		append_u32(key, count > UINT32_MAX ? UINT32_MAX : (uint32_t)count);
+		buffer_append(key, digits, count);
+	}
+	buffer_append_byte(key, 0);
+	buffer_append(key, text, length);
 }

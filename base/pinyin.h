@@ -16,11 +16,20 @@
 
 #include <stddef.h>
 
+struct buffer;
+
 /* <0, 0 or >0 as a sorts before, with or after b: runs of ASCII digits
  * first, by value; then punctuation and symbols, by code point; then Latin
  * letters ignoring case; then Han characters by pinyin; then others by
  * code point. Texts equal so far are ordered by their bytes, so the order
  * is total. Either text may hold bytes that are not UTF-8. */
 int pinyin_compare(const char *a, size_t a_length, const char *b, size_t b_length);
+
+/* Appends to key the sort key of text: bytes whose order by memcmp (shorter
+ * first when one is the start of the other, as SQLite orders BLOBs) is
+ * pinyin_compare's order of the texts, so that an ordinary index can keep
+ * titles in pinyin order (documents.title_key). The key is the weights of
+ * the text's characters and numbers, a 0 byte, then the text itself. */
+void pinyin_key(const char *text, size_t length, struct buffer *key);
 
 #endif

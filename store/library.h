@@ -3,8 +3,8 @@
  *
  * Every function is one bounded query: a page reads only its own rows
  * (LIMIT/OFFSET), so a library of 10,000 speeches scrolls and filters
- * almost as fast as one of ten (the pinyin order of titles is sorted
- * afresh for each page: a few milliseconds at 10,000). Only current
+ * almost as fast as one of ten (the pinyin order of titles is read from
+ * an index of their sort keys, documents.title_key). Only current
  * versions of speeches that are not removed are listed. */
 #ifndef PIZHU_STORE_LIBRARY_H
 #define PIZHU_STORE_LIBRARY_H

@@ -201,12 +201,36 @@ static int pinyin_collation(void *context, int a_length, const void *a, int b_le
 	return pinyin_compare(a, (size_t)a_length, b, (size_t)b_length);
 }
 
-/* COLLATE pinyin, for the library's titles (base/pinyin.h). Only queries
- * use it, never the schema, so other tools can still open the file. */
+/* pinyin_key(text): the BLOB whose byte order is the pinyin order of the
+ * texts (base/pinyin.h); NULL for NULL. */
+static void pinyin_key_function(sqlite3_context *context, int count, sqlite3_value **values)
+{
+	(void)count;
+	if (sqlite3_value_type(values[0]) == SQLITE_NULL) {
+		sqlite3_result_null(context);
+		return;
+	}
+	const char *text = (const char *)sqlite3_value_text(values[0]);
+	if (!text) {
+		sqlite3_result_error_nomem(context);
+		return;
+	}
+	struct buffer key = {0};
+	pinyin_key(text, (size_t)sqlite3_value_bytes(values[0]), &key);
+	sqlite3_result_blob64(context, key.data, key.length, free);
+}
+
+/* COLLATE pinyin and pinyin_key(), for the library's titles. Only queries,
+ * the statements that write documents.title_key and the migration that
+ * filled it use them, never the schema, so other tools can still open and
+ * write the file (the sqlite3 shell's integrity_check). */
 static int collation_register(struct store *store, struct error *error)
 {
 	if (sqlite3_create_collation_v2(store->db, "pinyin", SQLITE_UTF8, NULL, pinyin_collation,
-					NULL) != SQLITE_OK)
+					NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(store->db, "pinyin_key", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       pinyin_key_function, NULL, NULL, NULL) != SQLITE_OK)
 		return error_set(error, "%s: %s", store->path, sqlite3_errmsg(store->db));
 	return 0;
 }

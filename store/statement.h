@@ -104,8 +104,9 @@
 	X(DOCUMENT_INSERT,                                                                         \
 	  "INSERT INTO documents (title, encoding, content_hash, front_matter, title_found,"       \
 	  " replaced_bytes, paragraph_count, previous_id, date, speaker, occasion, source,"        \
-	  " back_matter, imported_at, format)"                                                     \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", ?14)")        \
+	  " back_matter, imported_at, format, title_key)"                                          \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", ?14,"         \
+	  " pinyin_key(?1))")                                                                      \
 	X(DOCUMENT_REPLACE, "UPDATE documents SET replaced_by = ?2 WHERE id = ?1")                 \
 	X(DOCUMENT_SET_PATH, "UPDATE documents SET source_path = ?2 WHERE id = ?1")                \
 	/* The new version ?1 keeps what the user set on the old one ?2; the                       \
@@ -183,10 +184,12 @@
 			   " AND kind IN ('correction', 'title') LIMIT 1")                         \
 	X(CORRECTIONS_OF, "SELECT paragraph, kind, depth, text FROM corrections"                   \
 			  " WHERE document_id = ?1 ORDER BY paragraph")                            \
-	/* documents.title follows the title correction, else paragraph 0 */                       \
+	/* documents.title follows the title correction, else paragraph 0, and                     \
+	 * its sort key follows the title (schema v7) */                                           \
 	X(DOCUMENT_TITLE_SET,                                                                      \
-	  "UPDATE documents SET title = coalesce(?2, (SELECT text FROM paragraphs"                 \
-	  " WHERE document_id = ?1 AND number = 0)) WHERE id = ?1")                                \
+	  "UPDATE documents SET (title, title_key) = (SELECT t, pinyin_key(t) FROM"                \
+	  " (SELECT coalesce(?2, (SELECT text FROM paragraphs"                                     \
+	  " WHERE document_id = ?1 AND number = 0)) AS t)) WHERE id = ?1")                         \
 	X(REATTACH_ACTIONS, "UPDATE actions SET document_id = ?2 WHERE document_id = ?1")          \
 	/* reading state */                                                                        \
 	X(POSITION_GET, "SELECT position FROM documents WHERE id = ?1")                            \
@@ -410,8 +413,8 @@
 	  "DELETE FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1")               \
 	/* the library view; ids grow with each import, so they give import order */               \
 	X(LIBRARY_COUNT, "SELECT count(*)" LIBRARY_FROM)                                           \
-	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title COLLATE pinyin, d.id"))                          \
-	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title COLLATE pinyin DESC, d.id DESC"))        \
+	X(LIBRARY_BY_TITLE, LIBRARY_PAGE("d.title_key, d.id"))                                     \
+	X(LIBRARY_BY_TITLE_REVERSE, LIBRARY_PAGE("d.title_key DESC, d.id DESC"))                   \
 	X(LIBRARY_BY_DATE, LIBRARY_PAGE("d.date DESC, d.id DESC")) /* NULL sorts last */           \
 	X(LIBRARY_BY_DATE_REVERSE, LIBRARY_PAGE("d.date IS NULL, d.date, d.id"))                   \
 	X(LIBRARY_BY_IMPORTED, LIBRARY_PAGE("d.id DESC"))                                          \

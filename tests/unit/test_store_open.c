@@ -101,7 +101,7 @@ static void migrates_search_trigger(void)
 {
 	struct store *store = test_store_open("v2.db");
 	test_import(store, "/a.txt", "旧的讲话\n保障和改善民生。\n", NULL);
-	/* What versions 5 and 6 added, a version 2 library lacks (this
+	/* What versions 5 to 7 added, a version 2 library lacks (this
 	 * connection has the tokenizer the rewritten schema's triggers need;
 	 * DROP COLUMN checks every trigger, so the tag count's go first). */
 	ok(sqlite3_exec(store->db,
@@ -109,7 +109,9 @@ static void migrates_search_trigger(void)
 			"DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
 			"DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
 			"ALTER TABLE documents DROP COLUMN tag_count;"
-			"ALTER TABLE documents DROP COLUMN format",
+			"ALTER TABLE documents DROP COLUMN format;"
+			"DROP INDEX documents_library_title_key;"
+			"ALTER TABLE documents DROP COLUMN title_key",
 			NULL, NULL, NULL) == SQLITE_OK,
 	   "back to version 2's columns");
 	store_close(store);
@@ -135,6 +137,11 @@ static void migrates_search_trigger(void)
 	is_int(pragma_int(test_path("v2.db"), "SELECT count(*) FROM sqlite_schema"
 					      " WHERE name = 'paragraphs_search_insert'"),
 	       0, "the insert trigger is gone");
+	is_int(pragma_int(test_path("v2.db"),
+			  "SELECT count(*) FROM documents"
+			  " WHERE title_key IS NULL OR substr(title_key, -12) != "
+			  "CAST('旧的讲话' AS BLOB)"),
+	       0, "the migration gave the old speech its title's sort key");
 	test_import(store, "/b.txt", "新的讲话\n持续改善民生福祉。\n", NULL);
 	is_int(hits_for(store, "改善民生"), 2, "speeches from before and after found");
 	char *report = NULL;
