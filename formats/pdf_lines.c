@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "formats/date.h"
 #include "formats/html.h"
+#include "formats/pdf_columns.h"
 
 /* Top and bottom bands of a page where running heads and page numbers live. */
 #define BAND 0.09
@@ -253,6 +254,42 @@ struct layout {
 	int bold;	    /* whether the body is bold */
 };
 
+struct sized {
+	double size;
+	size_t characters;
+};
+
+static int compare_sized(const void *a, const void *b)
+{
+	const struct sized *x = a, *y = b;
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+/* The type size of half the characters (not of half the lines: the short
+ * cells of a table must not outvote the text), 0 when unknown. */
+static double body_font(const struct pdf_line *lines, size_t count, const char *keep)
+{
+	struct sized *sizes = xmalloc((count + 1) * sizeof *sizes);
+	size_t n = 0, total = 0;
+	for (size_t i = 0; i < count; i++)
+		if (keep[i] && lines[i].font_size > 0) {
+			sizes[n] = (struct sized){lines[i].font_size,
+						  utf8_count(lines[i].text, lines[i].length)};
+			total += sizes[n++].characters;
+		}
+	qsort(sizes, n, sizeof *sizes, compare_sized);
+	double font = 0;
+	for (size_t i = 0, seen = 0; i < n; i++) {
+		seen += sizes[i].characters;
+		if (seen * 2 >= total) {
+			font = sizes[i].size;
+			break;
+		}
+	}
+	free(sizes);
+	return font;
+}
+
 static struct layout measure(const struct pdf_line *lines, size_t count, const char *keep)
 {
 	struct layout layout = {0};
@@ -277,11 +314,7 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 		if (keep[i])
 			values[n++] = lines[i].x1;
 	layout.right = quantile(values, n, 0.9);
-	n = 0;
-	for (size_t i = 0; i < count; i++)
-		if (keep[i] && lines[i].font_size > 0)
-			values[n++] = lines[i].font_size;
-	layout.font = n ? quantile(values, n, 0.5) : 0;
+	layout.font = body_font(lines, count, keep);
 	n = 0;
 	for (size_t i = 1; i < count; i++)
 		if (keep[i] && keep[i - 1] && lines[i].page == lines[i - 1].page &&
@@ -299,8 +332,9 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 	size_t bold = 0, all = 0;
 	for (size_t i = 0; i < count; i++)
 		if (keep[i]) {
-			all++;
-			bold += lines[i].bold != 0;
+			size_t characters = utf8_count(lines[i].text, lines[i].length);
+			all += characters;
+			bold += lines[i].bold ? characters : 0;
 		}
 	layout.bold = bold * 2 > all;
 	free(values);
@@ -453,13 +487,31 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 	}
 	drop_furniture(lines, count, pages, page_count, title_band.data, keep);
 	struct layout layout = measure(lines, count, keep);
+	/* Type sizes mean something only in the main text column: the
+	 * body's is measured there, and a heading hint is given only to a
+	 * line there that stands alone (no sidebar, no table cell). */
+	size_t column_count = page_count ? page_count : 1;
+	struct pdf_column *columns = xmalloc(column_count * sizeof *columns);
+	pdf_columns_find(lines, count, keep, layout.em, columns, page_count);
+	char *hintable = xmalloc(count + 1);
+	size_t main_lines = 0;
+	for (size_t i = 0; i < count; i++) {
+		hintable[i] =
+		    keep[i] && pdf_columns_in_main(&lines[i], columns, page_count, layout.em);
+		main_lines += hintable[i] != 0;
+	}
+	if (main_lines)
+		layout = measure(lines, count, hintable);
+	for (size_t i = 0; i < count; i++)
+		hintable[i] = hintable[i] && pdf_columns_alone(lines, count, keep, i, columns,
+							       page_count, layout.em);
 	long title_line =
 	    find_title(lines, count, keep, &layout, metadata.data, metadata_clean.data);
 	/* Larger type sizes than the body's, largest first: heading levels. */
 	double sizes[8];
 	size_t size_count = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (!keep[i] || (long)i == title_line || layout.font <= 0 ||
+		if (!hintable[i] || (long)i == title_line || layout.font <= 0 ||
 		    lines[i].font_size < layout.font * 1.15 || lines[i].length > 120)
 			continue;
 		size_t j = 0;
@@ -533,7 +585,8 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		if (i < count && !keep[i])
 			continue;
 		const struct pdf_line *line = i < count ? &lines[i] : NULL;
-		int level = line ? heading_level(line, &layout, sizes, size_count) : 0;
+		int level =
+		    line && hintable[i] ? heading_level(line, &layout, sizes, size_count) : 0;
 		int begins = previous == NULL || line == NULL;
 		if (previous && line) {
 			double em = line->font_size > 0 ? line->font_size : layout.em;
@@ -575,5 +628,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 	buffer_free(&metadata_clean);
 	buffer_free(&title_band);
 	free(clean_title);
+	free(hintable);
+	free(columns);
 	free(keep);
 }
