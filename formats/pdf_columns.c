@@ -32,22 +32,27 @@ static int compare_doubles(const void *a, const void *b)
 }
 
 /* The column of one page's starts (sorted by x). */
-static struct pdf_column page_column(const struct start *starts, size_t n, double em, double *ends)
+static struct pdf_column page_column(const struct start *starts, size_t n, double em, double *ends,
+				     size_t *windows)
 {
-	/* The window of one em holding the most characters: its first start. */
-	size_t best = 0, best_weight = 0, weight = 0;
+	/* The window of one em holding the most characters: its first start.
+	 * windows[i]: the characters of the window starting at starts[i]. */
+	size_t best = 0, weight = 0;
 	for (size_t first = 0, last = 0; first < n; first++) {
 		while (last < n && starts[last].x < starts[first].x + em)
 			weight += starts[last++].weight;
-		if (weight > best_weight)
-			best_weight = weight, best = first;
+		windows[first] = weight;
+		if (weight > windows[best])
+			best = first;
 		weight -= starts[first].weight;
 	}
-	/* Indented first lines may outnumber the others: the column's edge
-	 * is the leftmost start within three ems to the left. */
+	/* Indented first lines may outnumber the others: the column's edge is
+	 * the leftmost start within three ems to the left that a good share of
+	 * the text has too (not a heading standing out on its own). */
 	double left = starts[best].x;
 	for (size_t i = best; i-- > 0 && starts[i].x >= starts[best].x - 3 * em;)
-		left = starts[i].x;
+		if (windows[i] * 4 >= windows[best])
+			left = starts[i].x;
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
 		if (starts[i].x >= left - em && starts[i].x <= left + 4 * em)
@@ -62,8 +67,9 @@ static struct pdf_column page_column(const struct start *starts, size_t n, doubl
 		if (starts[i].right > text_right)
 			text_right = starts[i].right;
 	if ((right - left) * 2 < text_right - text_left)
-		return (struct pdf_column){text_left, text_right};
-	return (struct pdf_column){left, right};
+		return (struct pdf_column){text_left, text_right, 0};
+	return (struct pdf_column){left, right,
+				   left - text_left > 2 * em || text_right - right > 2 * em};
 }
 
 void pdf_columns_find(const struct pdf_line *lines, size_t count, const char *keep, double em,
@@ -71,8 +77,9 @@ void pdf_columns_find(const struct pdf_line *lines, size_t count, const char *ke
 {
 	struct start *starts = xmalloc((count + 1) * sizeof *starts);
 	double *ends = xmalloc((count + 1) * sizeof *ends);
+	size_t *windows = xmalloc((count + 1) * sizeof *windows);
 	for (size_t page = 0; page < page_count; page++)
-		columns[page] = (struct pdf_column){0, 0};
+		columns[page] = (struct pdf_column){0, 0, 0};
 	size_t n = 0;
 	for (size_t i = 0; i < count; i++)
 		if (keep[i] && lines[i].page >= 0 && (size_t)lines[i].page < page_count)
@@ -84,11 +91,13 @@ void pdf_columns_find(const struct pdf_line *lines, size_t count, const char *ke
 		size_t stop = run + 1;
 		while (stop < n && starts[stop].page == starts[run].page)
 			stop++;
-		columns[starts[run].page] = page_column(starts + run, stop - run, em, ends);
+		columns[starts[run].page] =
+		    page_column(starts + run, stop - run, em, ends, windows);
 		run = stop;
 	}
 	free(starts);
 	free(ends);
+	free(windows);
 }
 
 int pdf_columns_in_main(const struct pdf_line *line, const struct pdf_column *columns,

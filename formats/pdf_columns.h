@@ -17,6 +17,11 @@
 
 struct pdf_column {
 	double left, right; /* 0, 0: the page has no kept line */
+	/* Whether text lies beside the column (a sidebar, a second column):
+	 * only then are its lines measured against the column's margins
+	 * rather than the document's (a page of a few short lines has a
+	 * narrow column of its own that says nothing). */
+	int beside;
 };
 
 /* Fills columns[0..page_count) from the lines whose keep[] is nonzero;

@@ -464,6 +464,18 @@ static int heading_level(const struct pdf_line *line, const struct layout *layou
 	return 0;
 }
 
+/* The left (or right) margin a line is measured against: its page's main
+ * column when it is in one, so that the text beside a sidebar is not all
+ * indented; the body's otherwise. */
+static double margin(const struct pdf_line *line, const struct layout *layout,
+		     const struct pdf_column *columns, size_t page_count, int right)
+{
+	if (line->page >= 0 && (size_t)line->page < page_count && columns[line->page].beside &&
+	    pdf_columns_in_main(line, columns, page_count, layout->em))
+		return right ? columns[line->page].right : columns[line->page].left;
+	return right ? layout->right : layout->left;
+}
+
 void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 			  const struct pdf_page_size *pages, size_t page_count,
 			  const char *metadata_title, struct lines *out, char **title)
@@ -591,8 +603,10 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		if (previous && line) {
 			double em = line->font_size > 0 ? line->font_size : layout.em;
 			long end = last_char(previous->text, previous->length);
-			int full = previous->x1 >= layout.right - 1.5 * em;
-			int indented = line->x0 > layout.left + 0.8 * em;
+			int full = previous->x1 >=
+				   margin(previous, &layout, columns, page_count, 1) - 1.5 * em;
+			int indented =
+			    line->x0 > margin(line, &layout, columns, page_count, 0) + 0.8 * em;
 			if (!full || indented)
 				begins = 1;
 			if (line->page == previous->page &&
