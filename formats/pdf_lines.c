@@ -117,14 +117,25 @@ done:
 	return number;
 }
 
-/* Whether a line holds no letter, digit or Chinese character: a rule. */
+/* Full-width punctuation that closes a clause or a quotation. */
+static int closing_punctuation(long c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+	       c == 0xFF01 || c == 0xFF1F || c == 0xFF09 || c == 0x300B || c == 0x300D ||
+	       c == 0x300F || c == 0x201D || c == 0x2019;
+}
+
+/* Whether a line holds no letter, digit or Chinese character: a rule.
+ * A line of closing punctuation alone (`。`, `”。`) is the end of a
+ * sentence that did not fit on the line before, not a rule. */
 static int decoration(const char *text, size_t length)
 {
 	for (size_t i = 0; i < length;) {
 		size_t step;
 		long c = char_at(text + i, length - i, &step);
 		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-		    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xFF10 && c <= 0xFF5A) || c >= 0x20000)
+		    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xFF10 && c <= 0xFF5A) || c >= 0x20000 ||
+		    closing_punctuation(c))
 			return 0;
 		i += step;
 	}

@@ -90,6 +90,22 @@ static void rejoining(void)
 		  "markers: an indented line begins a paragraph");
 	free(second);
 	document_free(&document);
+
+	/* A full line and the sentence's closing stop alone on the next. */
+	struct pdf_line stop[] = {
+	    line_at("　　今天召开全县工作会议，主要任务是总结去年工作，部署今", 0, 0, 96, 523),
+	    line_at("年任务。下面，我讲三点意见，请大家抓好落实，确保实效", 0, 1, 72, 523),
+	    line_at("。", 0, 2, 72, 84),
+	    line_at("　　一要抓项目建设。", 0, 3, 96, 250),
+	};
+	paragraphs(stop, sizeof stop / sizeof *stop, 1, NULL, &document, &title);
+	char *ended = document_line(&document, 0);
+	is_string(ended,
+		  "今天召开全县工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点"
+		  "意见，请大家抓好落实，确保实效。",
+		  "a line of a full stop alone ends the paragraph, not a rule");
+	free(ended);
+	document_free(&document);
 }
 
 static void furniture_and_title(void)
