@@ -22,11 +22,11 @@ const struct command commands[] = {
 	"             title, h1 to h9 (the outline depth) or body\n"
 	"  --parsed   the structure the parser found, without your corrections\n")},
     {"import", command_import, "FILE|DIR...", N_("Copy speeches into the library."),
-     N_("Takes text, Word (.docx, .doc), web pages (.html, .htm), PDF and Markdown\n"
-	"(.md), each known by its content. A directory brings in every such file\n"
-	"under it by its name (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md, any\n"
-	"case, sorted; other files are listed as skipped, hidden files left alone).\n"
-	"Prints ID<TAB>TITLE for each file; a file that fails is\n"
+     N_("Takes text, Word (.docx, .doc), web pages (.html, .htm, .mhtml, .mht), PDF and\n"
+	"Markdown (.md), each known by its content. A directory brings in every such\n"
+	"file under it by its name (*.txt, *.docx, *.doc, *.html, *.htm, *.mhtml,\n"
+	"*.mht, *.pdf, *.md, any case, sorted; other files are listed as skipped,\n"
+	"hidden files left alone). Prints ID<TAB>TITLE for each file; a file that fails is\n"
 	"reported as pizhu: PATH: reason and the others go on (status 1 at the\n"
 	"end). On a terminal, stderr shows a progress bar: speeches and MB done,\n"
 	"rate, time left, the current file. The same content again is a no-op\n"

@@ -32,12 +32,13 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *messag
 	(void)data;
 }
 
-/* Whether a font's name says heavy type: Bold, Black, Heavy, or 黑体
- * (SimHei, Heiti), which Chinese documents set their headings in. */
+/* Whether a font's name says heavy type: Bold, Black, Heavy, or a hei
+ * (sans) face, 黑体, 雅黑, 粗黑 (SimHei, Heiti, YaHei), which Chinese
+ * documents set their headings in. */
 static int heavy_font(const char *name)
 {
 	static const char *const marks[] = {"Bold", "bold", "BOLD",	"Black", "Heavy",
-					    "Hei",  "黑体", "Semibold", NULL};
+					    "Hei",  "黑",   "Semibold", NULL};
 	if (!name)
 		return 0;
 	for (const char *const *mark = marks; *mark; mark++)

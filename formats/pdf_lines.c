@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "formats/date.h"
 #include "formats/html.h"
+#include "formats/pdf_columns.h"
 
 /* Top and bottom bands of a page where running heads and page numbers live. */
 #define BAND 0.09
@@ -116,14 +117,25 @@ done:
 	return number;
 }
 
-/* Whether a line holds no letter, digit or Chinese character: a rule. */
+/* Full-width punctuation that closes a clause or a quotation. */
+static int closing_punctuation(long c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+	       c == 0xFF01 || c == 0xFF1F || c == 0xFF09 || c == 0x300B || c == 0x300D ||
+	       c == 0x300F || c == 0x201D || c == 0x2019;
+}
+
+/* Whether a line holds no letter, digit or Chinese character: a rule.
+ * A line of closing punctuation alone (`。`, `”。`) is the end of a
+ * sentence that did not fit on the line before, not a rule. */
 static int decoration(const char *text, size_t length)
 {
 	for (size_t i = 0; i < length;) {
 		size_t step;
 		long c = char_at(text + i, length - i, &step);
 		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-		    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xFF10 && c <= 0xFF5A) || c >= 0x20000)
+		    (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xFF10 && c <= 0xFF5A) || c >= 0x20000 ||
+		    closing_punctuation(c))
 			return 0;
 		i += step;
 	}
@@ -253,6 +265,42 @@ struct layout {
 	int bold;	    /* whether the body is bold */
 };
 
+struct sized {
+	double size;
+	size_t characters;
+};
+
+static int compare_sized(const void *a, const void *b)
+{
+	const struct sized *x = a, *y = b;
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+/* The type size of half the characters (not of half the lines: the short
+ * cells of a table must not outvote the text), 0 when unknown. */
+static double body_font(const struct pdf_line *lines, size_t count, const char *keep)
+{
+	struct sized *sizes = xmalloc((count + 1) * sizeof *sizes);
+	size_t n = 0, total = 0;
+	for (size_t i = 0; i < count; i++)
+		if (keep[i] && lines[i].font_size > 0) {
+			sizes[n] = (struct sized){lines[i].font_size,
+						  utf8_count(lines[i].text, lines[i].length)};
+			total += sizes[n++].characters;
+		}
+	qsort(sizes, n, sizeof *sizes, compare_sized);
+	double font = 0;
+	for (size_t i = 0, seen = 0; i < n; i++) {
+		seen += sizes[i].characters;
+		if (seen * 2 >= total) {
+			font = sizes[i].size;
+			break;
+		}
+	}
+	free(sizes);
+	return font;
+}
+
 static struct layout measure(const struct pdf_line *lines, size_t count, const char *keep)
 {
 	struct layout layout = {0};
@@ -277,11 +325,7 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 		if (keep[i])
 			values[n++] = lines[i].x1;
 	layout.right = quantile(values, n, 0.9);
-	n = 0;
-	for (size_t i = 0; i < count; i++)
-		if (keep[i] && lines[i].font_size > 0)
-			values[n++] = lines[i].font_size;
-	layout.font = n ? quantile(values, n, 0.5) : 0;
+	layout.font = body_font(lines, count, keep);
 	n = 0;
 	for (size_t i = 1; i < count; i++)
 		if (keep[i] && keep[i - 1] && lines[i].page == lines[i - 1].page &&
@@ -299,8 +343,9 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 	size_t bold = 0, all = 0;
 	for (size_t i = 0; i < count; i++)
 		if (keep[i]) {
-			all++;
-			bold += lines[i].bold != 0;
+			size_t characters = utf8_count(lines[i].text, lines[i].length);
+			all += characters;
+			bold += lines[i].bold ? characters : 0;
 		}
 	layout.bold = bold * 2 > all;
 	free(values);
@@ -430,6 +475,18 @@ static int heading_level(const struct pdf_line *line, const struct layout *layou
 	return 0;
 }
 
+/* The left (or right) margin a line is measured against: its page's main
+ * column when it is in one, so that the text beside a sidebar is not all
+ * indented; the body's otherwise. */
+static double margin(const struct pdf_line *line, const struct layout *layout,
+		     const struct pdf_column *columns, size_t page_count, int right)
+{
+	if (line->page >= 0 && (size_t)line->page < page_count && columns[line->page].beside &&
+	    pdf_columns_in_main(line, columns, page_count, layout->em))
+		return right ? columns[line->page].right : columns[line->page].left;
+	return right ? layout->right : layout->left;
+}
+
 void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 			  const struct pdf_page_size *pages, size_t page_count,
 			  const char *metadata_title, struct lines *out, char **title)
@@ -453,13 +510,31 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 	}
 	drop_furniture(lines, count, pages, page_count, title_band.data, keep);
 	struct layout layout = measure(lines, count, keep);
+	/* Type sizes mean something only in the main text column: the
+	 * body's is measured there, and a heading hint is given only to a
+	 * line there that stands alone (no sidebar, no table cell). */
+	size_t column_count = page_count ? page_count : 1;
+	struct pdf_column *columns = xmalloc(column_count * sizeof *columns);
+	pdf_columns_find(lines, count, keep, layout.em, columns, page_count);
+	char *hintable = xmalloc(count + 1);
+	size_t main_lines = 0;
+	for (size_t i = 0; i < count; i++) {
+		hintable[i] =
+		    keep[i] && pdf_columns_in_main(&lines[i], columns, page_count, layout.em);
+		main_lines += hintable[i] != 0;
+	}
+	if (main_lines)
+		layout = measure(lines, count, hintable);
+	for (size_t i = 0; i < count; i++)
+		hintable[i] = hintable[i] && pdf_columns_alone(lines, count, keep, i, columns,
+							       page_count, layout.em);
 	long title_line =
 	    find_title(lines, count, keep, &layout, metadata.data, metadata_clean.data);
 	/* Larger type sizes than the body's, largest first: heading levels. */
 	double sizes[8];
 	size_t size_count = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (!keep[i] || (long)i == title_line || layout.font <= 0 ||
+		if (!hintable[i] || (long)i == title_line || layout.font <= 0 ||
 		    lines[i].font_size < layout.font * 1.15 || lines[i].length > 120)
 			continue;
 		size_t j = 0;
@@ -533,13 +608,16 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		if (i < count && !keep[i])
 			continue;
 		const struct pdf_line *line = i < count ? &lines[i] : NULL;
-		int level = line ? heading_level(line, &layout, sizes, size_count) : 0;
+		int level =
+		    line && hintable[i] ? heading_level(line, &layout, sizes, size_count) : 0;
 		int begins = previous == NULL || line == NULL;
 		if (previous && line) {
 			double em = line->font_size > 0 ? line->font_size : layout.em;
 			long end = last_char(previous->text, previous->length);
-			int full = previous->x1 >= layout.right - 1.5 * em;
-			int indented = line->x0 > layout.left + 0.8 * em;
+			int full = previous->x1 >=
+				   margin(previous, &layout, columns, page_count, 1) - 1.5 * em;
+			int indented =
+			    line->x0 > margin(line, &layout, columns, page_count, 0) + 0.8 * em;
 			if (!full || indented)
 				begins = 1;
 			if (line->page == previous->page &&
@@ -575,5 +653,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 	buffer_free(&metadata_clean);
 	buffer_free(&title_band);
 	free(clean_title);
+	free(hintable);
+	free(columns);
 	free(keep);
 }

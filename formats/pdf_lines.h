@@ -22,7 +22,10 @@
  *   (or the line matching the document's metadata title, without a site
  *   name a browser's print added); lines above it and the date and source
  *   line under it are front matter. A line in larger or bold type than
- *   the body carries a heading hint. */
+ *   the body carries a heading hint only when it stands alone in its
+ *   page's main text column (formats/pdf_columns.h): not in a sidebar or
+ *   second column, not a table cell beside others. The body's type size
+ *   is that of most characters, not of most lines (a table's cells). */
 #ifndef PIZHU_FORMATS_PDF_LINES_H
 #define PIZHU_FORMATS_PDF_LINES_H
 

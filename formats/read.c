@@ -179,7 +179,8 @@ const struct format_reader *format_detect(const unsigned char *bytes, size_t len
 
 int format_known_extension(const char *name)
 {
-	static const char *const known[] = {"txt", "docx", "doc", "html", "htm", "pdf", "md"};
+	static const char *const known[] = {"txt",   "docx", "doc", "html", "htm",
+					    "mhtml", "mht",  "pdf", "md"};
 	char extension[16];
 	extension_of(name, extension, sizeof extension);
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)

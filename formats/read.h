@@ -19,7 +19,7 @@
 #define FORMAT_UNREADABLE "not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)"
 
 /* The names of the files a directory import takes. */
-#define FORMAT_EXTENSIONS "*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md"
+#define FORMAT_EXTENSIONS "*.txt, *.docx, *.doc, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.md"
 
 struct format_reader {
 	const char *name; /* "text", "docx", "doc", "html", "pdf", "md" */

@@ -61,7 +61,7 @@ refused "$D/blank.txt" "no text" "only blank lines"
 refused "$D/binary.zip" "not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)" \
 	"binary file"
 refused "$D/directory" "is a directory" "a directory" \
-	"no speech files in it (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md)"
+	"no speech files in it (*.txt, *.docx, *.doc, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.md)"
 refused "$D/missing.txt" "No such file or directory" "a missing file"
 refused "$D/fifo" "not a regular file" "a FIFO" "not a regular file or directory"
 "$PIZHU" cat "$D/random.bin" >/dev/null 2>"$TEST_DIR/err"

@@ -22,7 +22,7 @@ printf '%s\n' '不是讲话' >"$dir/readme.rst"
 is "$?" 1 "import DIR with a bad file exits 1"
 is "$(cut -f2 "$TEST_DIR/out")" "$(printf '%s\n' 关于民生工作的讲话 在全县经济工作会议上的讲话 在全镇秋季工作推进会上的讲话)" \
 	"the good files are imported, *.txt in any case, in sorted order"
-is "$(cat "$TEST_DIR/err")" "pizhu: $dir/readme.rst: skipped: not a speech file (*.txt, *.docx, *.doc, *.html, *.htm, *.pdf, *.md)
+is "$(cat "$TEST_DIR/err")" "pizhu: $dir/readme.rst: skipped: not a speech file (*.txt, *.docx, *.doc, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.md)
 pizhu: $dir/2026/broken.txt: not a speech pizhu can read (text, .docx, .doc, .html, .pdf, .md)" \
 	"the bad file is reported with its reason, the other name as skipped"
 is "$(grep -c '[0-9]/[0-9]* speech' "$TEST_DIR/err")" 0 "no progress when stderr is not a terminal"
@@ -97,5 +97,21 @@ is "$("$PIZHU" check)" ok "the database is sound after the purge"
 is "$(cat "$TEST_DIR/out")" "removed 1${TAB}关于民生工作的讲话" "a speech without annotations needs no --force and no file"
 "$PIZHU" remove 1 2>/dev/null
 is "$?" 1 "removing it again fails"
+
+# --- import DIR takes saved web pages (.mhtml, .mht) -------------------------
+pages="$TEST_DIR/pages"
+mkdir -p "$pages"
+for ext in mhtml MHT; do
+	printf '%s\r\n' 'From: <Saved by Blink>' 'MIME-Version: 1.0' \
+		'Content-Type: multipart/related; type="text/html"; boundary="b"' '' '--b' \
+		'Content-Type: text/html; charset=utf-8' 'Content-Transfer-Encoding: 8bit' '' \
+		"<html><head><title>在${ext}会议上的讲话</title></head><body><h1>在${ext}会议上的讲话</h1><p>同志们：今天开会。</p></body></html>" \
+		'--b--' >"$pages/page.$ext"
+done
+PIZHU_DB="$TEST_DIR/pages.db" "$PIZHU" import "$pages" >"$TEST_DIR/out" 2>"$TEST_DIR/err"
+is "$?" 0 "import DIR of saved web pages succeeds"
+is "$(cut -f2 "$TEST_DIR/out" | sort | tr '\n' ' ')" "在MHT会议上的讲话 在mhtml会议上的讲话 " \
+	"*.mhtml and *.mht (any case) are speech files"
+is "$(cat "$TEST_DIR/err")" "" "and are not skipped"
 
 done_testing

@@ -46,10 +46,10 @@ int main(void)
 	static const struct {
 		const char *name;
 		int known;
-	} names[] = {{"a.txt", 1},    {"B.TXT", 1},	     {"c.docx", 1},	   {"d.DOC", 1},
-		     {"e.html", 1},   {"f.htm", 1},	     {"g.pdf", 1},	   {"h.md", 1},
-		     {"i.png", 0},    {"notes", 0},	     {"dir.txt/x.jpg", 0}, {".txt", 0},
-		     {"a.tar.gz", 0}, {"report.docx.bak", 0}};
+	} names[] = {{"a.txt", 1},	   {"B.TXT", 1}, {"c.docx", 1},	  {"d.DOC", 1},
+		     {"e.html", 1},	   {"f.htm", 1}, {"g.pdf", 1},	  {"h.md", 1},
+		     {"p.mhtml", 1},	   {"q.MHT", 1}, {"i.png", 0},	  {"notes", 0},
+		     {"dir.txt/x.jpg", 0}, {".txt", 0},	 {"a.tar.gz", 0}, {"report.docx.bak", 0}};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		is_int(format_known_extension(names[i].name), names[i].known, "%s: %s by its name",
 		       names[i].name, names[i].known ? "a speech file" : "skipped");

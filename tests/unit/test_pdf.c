@@ -90,6 +90,22 @@ static void rejoining(void)
 		  "markers: an indented line begins a paragraph");
 	free(second);
 	document_free(&document);
+
+	/* A full line and the sentence's closing stop alone on the next. */
+	struct pdf_line stop[] = {
+	    line_at("　　今天召开全县工作会议，主要任务是总结去年工作，部署今", 0, 0, 96, 523),
+	    line_at("年任务。下面，我讲三点意见，请大家抓好落实，确保实效", 0, 1, 72, 523),
+	    line_at("。", 0, 2, 72, 84),
+	    line_at("　　一要抓项目建设。", 0, 3, 96, 250),
+	};
+	paragraphs(stop, sizeof stop / sizeof *stop, 1, NULL, &document, &title);
+	char *ended = document_line(&document, 0);
+	is_string(ended,
+		  "今天召开全县工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点"
+		  "意见，请大家抓好落实，确保实效。",
+		  "a line of a full stop alone ends the paragraph, not a rule");
+	free(ended);
+	document_free(&document);
 }
 
 static void furniture_and_title(void)
@@ -140,6 +156,60 @@ static void furniture_and_title(void)
 						  NULL};
 	for (const char *const *text = not_numbers; *text; text++)
 		ok(!pdf_page_number(*text, strlen(*text)), "not a page number: %s", *text);
+}
+
+/* The heading level the reader hinted for the paragraph `text`, -1 when
+ * there is no such paragraph. */
+static int hinted_level(const struct document *document, const char *text)
+{
+	for (size_t i = 0; i < document->hint_count; i++) {
+		char *line = document_line(document, i);
+		int same = strcmp(line, text) == 0;
+		free(line);
+		if (same)
+			return document->hints[i].heading_level;
+	}
+	return -1;
+}
+
+static void columns(void)
+{
+	/* A research report's page: a sidebar (x 24 to 190) in larger type
+	 * than the text column (x 213 to 567) beside it; a heading in the
+	 * text column; a table of two cells a row in the column. */
+	struct pdf_line lines[] = {
+	    line_at("高测股份：扩产金刚线", 0, -2, 213, 450),
+	    line_at("证券分析师", 0, 0, 24, 84),
+	    line_at("重要提示", 0, 0, 213, 273),
+	    line_at("倪某某", 0, 1, 24, 60),
+	    line_at("顺应下游需求扩张，金刚线产能快速扩产，保证公司内", 0, 1, 213, 567),
+	    line_at("相关研究", 0, 2, 24, 84),
+	    line_at("供和外销。光伏金刚线需求提升源于两方面，一是产业", 0, 2, 213, 567),
+	    line_at("链景气度高涨，二是细线化趋势加速，带动线耗提升。", 0, 3, 213, 567),
+	    line_at("营业收入", 0, 4, 213, 273),
+	    line_at("二〇二二年", 0, 4, 400, 460),
+	    line_at("公司在山西长治金刚线生产厂区采购电力的平均单价较", 0, 5, 213, 567),
+	    line_at("低，壶关后续拓展有望进一步降低公司金刚线电价成本", 0, 6, 213, 567),
+	    line_at("，推动切割工艺持续进步，保障公司利润持续释放。", 0, 7, 213, 567),
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		if (lines[i].x0 < 200 || strcmp(lines[i].text, "重要提示") == 0 ||
+		    lines[i].x1 < 500)
+			lines[i].font_size = 15;
+	lines[0].font_size = 22;
+	struct document document;
+	char *title;
+	paragraphs(lines, sizeof lines / sizeof *lines, 1, NULL, &document, &title);
+	is_string(title, "高测股份：扩产金刚线", "columns: the title");
+	is_int(hinted_level(&document, "证券分析师"), 0,
+	       "columns: a sidebar line in larger type is no heading");
+	is_int(hinted_level(&document, "相关研究"), 0, "columns: nor is another");
+	ok(hinted_level(&document, "重要提示") > 0,
+	   "columns: a line in larger type alone in the text column is a heading");
+	is_int(hinted_level(&document, "营业收入"), 0,
+	       "columns: a table cell in larger type beside another is no heading");
+	document_free(&document);
+	free(title);
 }
 
 static void real_pdf(void)
@@ -234,6 +304,7 @@ int main(void)
 {
 	rejoining();
 	furniture_and_title();
+	columns();
 	real_pdf();
 	hostile();
 	return tap_done();

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""make_pdf.py OUT.pdf — writes a small A4 PDF of a speech for the tests,
+from text on standard input (a paragraph a line, the first the title).
+
+Laid out the way offices print a speech: the title centred in larger type,
+every paragraph with a two-character first-line indent and broken at the
+right margin mid-sentence (closing punctuation kept on its line), a `- N -` page number at the foot of each page.
+Needs nothing but python3: the font is a CID font that is not embedded
+(Identity-H, every glyph one em wide) with a ToUnicode map, so a reader
+gets the text back exactly; no viewer needs to draw it.
+"""
+import sys
+
+WIDTH, HEIGHT = 595, 842
+LEFT, TOP, BOTTOM = 72, 770, 90
+SIZE, TITLE_SIZE, PITCH = 16, 22, 28
+PER_LINE = int((WIDTH - 2 * LEFT) // SIZE)
+CLOSING = tuple('，。、；：！？）》”’')
+
+
+def hex_text(text):
+    return '<' + ''.join('%04X' % ord(c) for c in text) + '>'
+
+
+def layout(paragraphs):
+    """Yields pages, each a list of (x, y, size, text)."""
+    page, y = [], TOP
+    title, body = paragraphs[0], paragraphs[1:]
+    page.append(((WIDTH - len(title) * TITLE_SIZE) / 2, y, TITLE_SIZE, title))
+    y -= 2 * PITCH
+    for text in body:
+        lines, rest, first = [], text, True
+        while rest:
+            room = PER_LINE - (2 if first else 0)
+            if rest[room:room + 1] in CLOSING:
+                room += 1  # a line never begins with closing punctuation
+            lines.append((LEFT + (2 * SIZE if first else 0), rest[:room]))
+            rest, first = rest[room:], False
+        for x, line in lines:
+            if y < BOTTOM:
+                yield page
+                page, y = [], TOP
+            page.append((x, y, SIZE, line))
+            y -= PITCH
+    yield page
+
+
+def main(path):
+    paragraphs = [line.strip() for line in sys.stdin.read().split('\n') if line.strip()]
+    pages = list(layout(paragraphs))
+    objects = []  # bodies; object n is objects[n - 1]
+
+    def add(body):
+        objects.append(body)
+        return len(objects)
+
+    tounicode = ('/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n'
+                 '/CMapName /Identity-UCS def /CMapType 2 def\n'
+                 '1 begincodespacerange <0000> <FFFF> endcodespacerange\n'
+                 '1 beginbfrange <0000> <FFFF> <0000> endbfrange\n'
+                 'endcmap CMapName currentdict /CMap defineresource pop end end\n')
+    cmap = add('<< /Length %d >>\nstream\n%sendstream' % (len(tounicode), tounicode))
+    descriptor = add('<< /Type /FontDescriptor /FontName /SimSun /Flags 4 '
+                     '/FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 '
+                     '/Descent -141 /CapHeight 700 /StemV 80 >>')
+    cid = add('<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun '
+              '/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> '
+              '/FontDescriptor %d 0 R /DW 1000 /CIDToGIDMap /Identity >>' % descriptor)
+    font = add('<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H '
+               '/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>' % (cid, cmap))
+    pages_id = len(objects) + 2 * len(pages) + 1
+    kids = []
+    for number, page in enumerate(pages, 1):
+        ops = ['BT']
+        for x, y, size, text in page:
+            ops.append('/F1 %d Tf 1 0 0 1 %.1f %.1f Tm %s Tj' % (size, x, y, hex_text(text)))
+        folio = '- %d -' % number
+        ops.append('/F1 10 Tf 1 0 0 1 %.1f 50 Tm %s Tj' % (WIDTH / 2 - 15, hex_text(folio)))
+        ops.append('ET')
+        stream = '\n'.join(ops) + '\n'
+        content = add('<< /Length %d >>\nstream\n%sendstream' % (len(stream), stream))
+        kids.append(add('<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] '
+                        '/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>'
+                        % (pages_id, WIDTH, HEIGHT, font, content)))
+    add('<< /Type /Pages /Kids [%s] /Count %d >>'
+        % (' '.join('%d 0 R' % k for k in kids), len(kids)))
+    catalog = add('<< /Type /Catalog /Pages %d 0 R >>' % pages_id)
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += ('%d 0 obj\n%s\nendobj\n' % (n, body)).encode('latin-1')
+    xref = len(out)
+    out += ('xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)).encode()
+    out += ''.join('%010d 00000 n \n' % o for o in offsets).encode()
+    out += ('trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n'
+            % (len(objects) + 1, catalog, xref)).encode()
+    with open(path, 'wb') as f:
+        f.write(out)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
