@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/buffer.h"
 #include "base/utf8.h"
 #include "export/formats.h"
@@ -56,14 +57,16 @@ static void draw_dialog(const struct dialog *dialog)
 	if (dialog->themes)
 		marks_theme_names(dialog->annotations, dialog->themes, "、", &themes);
 	else
-		buffer_append_string(&themes, "every theme");
+		buffer_append_string(&themes, _("every theme"));
 	buffer_string(&themes);
-	const char *labels[] = {"Themes  (t)", "Speeches (s)", "Format  (f)", "File    (e)"};
-	const char *values[] = {themes.data, dialog->every_speech ? "every speech" : "this speech",
+	const char *labels[] = {_("Themes  (t)"), _("Speeches (s)"), _("Format  (f)"),
+				_("File    (e)")};
+	const char *values[] = {themes.data,
+				dialog->every_speech ? _("every speech") : _("this speech"),
 				export_formats[dialog->format].name, dialog->path};
 	for (int row = 0; row < rows; row++)
 		draw_fill(stdscr, top + row, left, width, ' ', colors_attr(ELEMENT_TEXT));
-	const char *title = "Export excerpts";
+	const char *title = _("Export excerpts");
 	draw_fill(stdscr, top, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top, left + 1, title, strlen(title), width - 2,
 		  colors_attr(ELEMENT_STATUS));
@@ -73,7 +76,7 @@ static void draw_dialog(const struct dialog *dialog)
 		draw_text(stdscr, top + 2 + i, left + 4 + column, values[i], strlen(values[i]),
 			  width - 6 - column, colors_attr(ELEMENT_TEXT));
 	}
-	const char *hint = "Enter: export   Esc: cancel";
+	const char *hint = _("Enter: export   Esc: cancel");
 	draw_fill(stdscr, top + rows - 1, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top + rows - 1, left + 1, hint, strlen(hint), width - 2,
 		  colors_attr(ELEMENT_STATUS));
@@ -115,12 +118,14 @@ static int run_export(struct dialog *dialog, char *message, size_t message_size)
 	struct error error;
 	int status = export_run(annotations->store, &job, &error);
 	if (status != 0)
-		snprintf(message, message_size, "not exported: %s", error.message);
+		snprintf(message, message_size, _("not exported: %s"), error.message);
 	else if (job.format == EXPORT_MATRIX)
-		snprintf(message, message_size, "exported the matrix to %s", dialog->path);
+		snprintf(message, message_size, _("exported the matrix to %s"), dialog->path);
 	else
-		snprintf(message, message_size, "exported %zu excerpts to %s", job.excerpts,
-			 dialog->path);
+		snprintf(
+		    message, message_size,
+		    P_("exported %zu excerpt to %s", "exported %zu excerpts to %s", job.excerpts),
+		    job.excerpts, dialog->path);
 	free(themes);
 	free(theme_ids);
 	return status == 0 ? 1 : -1;
@@ -177,7 +182,7 @@ static enum view_result dialog_key(struct view *view, const struct view_key *key
 	switch (view_key_request(key, PANE_EXPORT)) {
 	case REQUEST_EXPORT_THEMES:
 		picker_open(view->driver, dialog->annotations,
-			    "Export these themes (none checked: every theme)", dialog->themes,
+			    _("Export these themes (none checked: every theme)"), dialog->themes,
 			    themes_chosen, dialog, dialog->message, dialog->message_size);
 		break;
 	case REQUEST_EXPORT_SPEECHES:
@@ -195,7 +200,7 @@ static enum view_result dialog_key(struct view *view, const struct view_key *key
 		break;
 	}
 	case REQUEST_EXPORT_FILE:
-		prompt_open(view->driver, "export to: ", NULL, path_given, dialog);
+		prompt_open(view->driver, _("export to: "), NULL, path_given, dialog);
 		break;
 	case REQUEST_EXPORT_RUN:
 		*dialog->message_is_error =

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "base/buffer.h"
 #include "tui/pager.h"
 #include "tui/request.h"
@@ -25,7 +26,7 @@ struct view *help_open(struct view_driver *driver, struct error *error)
 		const struct request_info *info = &request_table[i];
 		offsets[i] = text.length;
 		buffer_printf(&text, "%-8s  %-16s  %s  [", request_pane_name(info->pane),
-			      info->keys, info->help);
+			      info->keys, _(info->help));
 		append_name(&text, info->id);
 		buffer_append_string(&text, "]");
 	}
@@ -35,7 +36,7 @@ struct view *help_open(struct view_driver *driver, struct error *error)
 		    text.data + offsets[i],
 		    (i + 1 < count ? offsets[i + 1] : text.length) - offsets[i], ELEMENT_TEXT};
 	struct view *view =
-	    pager_open(driver, "pizhu — keys ([name] for a bind line in ~/.config/pizhu/config)",
+	    pager_open(driver, _("pizhu — keys ([name] for a bind line in ~/.config/pizhu/config)"),
 		       lines, count, '?', error);
 	free(lines);
 	free(offsets);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "base/i18n.h"
 #include "base/buffer.h"
 #include "store/library.h"
 #include "store/theme.h"
@@ -28,7 +29,7 @@ enum {
 	BAR_COLUMNS = 10, /* the tags bar */
 };
 
-static const char *const sort_names[] = {"title", "date", "import time", "tags"};
+static const char *const sort_names[] = {N_("title"), N_("date"), N_("import time"), N_("tags")};
 
 void library_message(struct library_view *view, int is_error, const char *format, ...)
 {
@@ -180,10 +181,14 @@ static void draw(struct library_view *view)
 {
 	erase();
 	char header[512];
-	snprintf(header, sizeof header, " pizhu library: %zu speech%s · sorted by %s%s%s%s%s",
-		 view->count, view->count == 1 ? "" : "es", sort_names[view->query.sort],
-		 view->query.reverse ? " (reversed)" : "", view->filter[0] ? " · title has “" : "",
-		 view->filter, view->filter[0] ? "”" : "");
+	struct buffer filter = {0};
+	if (view->filter[0])
+		buffer_printf(&filter, _(" · title has “%s”"), view->filter);
+	snprintf(header, sizeof header, _(" pizhu library: %s · sorted by %s%s%s"),
+		 i18n_count(view->count, "%zu speech", "%zu speeches"),
+		 _(sort_names[view->query.sort]), view->query.reverse ? _(" (reversed)") : "",
+		 filter.data ? filter.data : "");
+	buffer_free(&filter);
 	draw_fill(stdscr, 0, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, 0, 0, header, strlen(header), COLS, colors_attr(ELEMENT_STATUS));
 	size_t rows = body_rows();
@@ -195,13 +200,14 @@ static void draw(struct library_view *view)
 		draw_row(view, row, (int)r + 1, view->top + r == view->cursor);
 	}
 	if (view->count == 0) {
-		const char *empty = view->filter[0] ? "no speech has that in its title (Esc clears)"
-						    : "the library is empty: press i to import "
-						      "a file or a directory";
+		const char *empty = view->filter[0]
+					? _("no speech has that in its title (Esc clears)")
+					: _("the library is empty: press i to import "
+					    "a file or a directory");
 		draw_text(stdscr, 2, 2, empty, strlen(empty), COLS - 4, colors_attr(ELEMENT_DIM));
 	}
-	const char *hint = "Enter read  / search  s sort  f filter  i import  e edit  d remove  "
-			   "? help  q quit";
+	const char *hint = _("Enter read  / search  s sort  f filter  i import  e edit  d remove  "
+			     "? help  q quit");
 	const char *bottom = view->message[0] ? view->message : hint;
 	attr_t attributes =
 	    colors_attr(view->message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS);
@@ -313,14 +319,16 @@ static enum view_result on_request(struct library_view *view, enum request reque
 		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_FILTER:
-		prompt_open(view->view->driver, "title has: ", view->filter, filter_answer, view);
+		prompt_open(view->view->driver, _("title has: "), view->filter, filter_answer,
+			    view);
 		break;
 	case REQUEST_LIBRARY_CLEAR:
 		view->filter[0] = '\0';
 		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_SEARCH:
-		prompt_open(view->view->driver, "search every speech: ", NULL, search_answer, view);
+		prompt_open(view->view->driver, _("search every speech: "), NULL, search_answer,
+			    view);
 		break;
 	case REQUEST_LIBRARY_IMPORT:
 		library_import(view);
@@ -340,7 +348,7 @@ static enum view_result on_request(struct library_view *view, enum request reque
 	case REQUEST_QUIT:
 		return VIEW_CLOSE;
 	default:
-		library_message(view, 1, "unknown key (press ? for help)");
+		library_message(view, 1, _("unknown key (press ? for help)"));
 	}
 	return VIEW_HANDLED;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/buffer.h"
 #include "base/utf8.h"
 #include "tui/colors.h"
@@ -348,7 +349,7 @@ static int fold_at_cursor(struct reader *reader, char *message, size_t message_s
 	    speech->outline[entry].end_paragraph == speech->outline[entry].paragraph + 1)
 		entry = (size_t)speech->outline[entry].parent;
 	if (entry == 0) {
-		snprintf(message, message_size, "no section to fold here");
+		snprintf(message, message_size, _("no section to fold here"));
 		return -1;
 	}
 	visible_toggle_fold(&reader->visible, entry);
@@ -401,8 +402,9 @@ int reader_request(struct reader *reader, enum request request, char *message, s
 	case REQUEST_HEADING_NEXT:
 	case REQUEST_HEADING_PREVIOUS:
 		if (!heading_step(reader, request == REQUEST_HEADING_NEXT)) {
-			snprintf(message, message_size, "no %s heading",
-				 request == REQUEST_HEADING_NEXT ? "next" : "previous");
+			snprintf(message, message_size, "%s",
+				 request == REQUEST_HEADING_NEXT ? _("no next heading")
+								 : _("no previous heading"));
 			return -1;
 		}
 		return 1;
@@ -411,18 +413,19 @@ int reader_request(struct reader *reader, enum request request, char *message, s
 	case REQUEST_SEARCH_NEXT:
 	case REQUEST_SEARCH_PREVIOUS: {
 		if (!reader->query) {
-			snprintf(message, message_size, "no search yet: press / to search");
+			snprintf(message, message_size, _("no search yet: press / to search"));
 			return -1;
 		}
 		int forward = request == REQUEST_SEARCH_NEXT;
 		int found = reader_search(reader, reader->query, forward, 0);
 		if (found < 0) {
-			snprintf(message, message_size, "not found: %s", reader->query);
+			snprintf(message, message_size, _("not found: %s"), reader->query);
 			return -1;
 		}
 		if (found == 1)
-			snprintf(message, message_size, "search wrapped to the %s",
-				 forward ? "top" : "bottom");
+			snprintf(message, message_size, "%s",
+				 forward ? _("search wrapped to the top")
+					 : _("search wrapped to the bottom"));
 		return 1;
 	}
 	default:
@@ -714,7 +717,9 @@ void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width,
 				  paragraph_attributes(item));
 		} else if (folded && index == count) {
 			char note[64];
-			snprintf(note, sizeof note, "… %zu paragraphs",
+			snprintf(note, sizeof note,
+				 P_("… %zu paragraph", "… %zu paragraphs",
+				    visible_folded_count(&reader->visible, paragraph)),
 				 visible_folded_count(&reader->visible, paragraph));
 			draw_text(window, y + row, text_x + BODY_INDENT, note, strlen(note),
 				  reader->text_columns, colors_attr(ELEMENT_FOLD_NOTE));

@@ -96,7 +96,7 @@ tmux_wait "pizhu library: 1 speech"
 tmux_keys e
 tmux_wait "title: "
 tmux_keys Enter
-tmux_wait "date (2026-01-08):"
+tmux_wait "date (e.g. 2026-01-08):"
 tmux_keys -l "2025年12月1日"
 tmux_keys Enter
 tmux_keys -l "X书记"
