@@ -6,6 +6,8 @@
 
 #include <libxml/parser.h>
 
+#include "base/i18n.h"
+
 enum {
 	PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 			XML_PARSE_NOCDATA | XML_PARSE_COMPACT,
