@@ -124,6 +124,23 @@ static void scroll_up(struct reader *reader, int lines)
 	}
 }
 
+/* Puts the end of the cursor paragraph's text on the last row, the pane
+ * filled above it (as less shows the end of a file). */
+static void cursor_at_bottom(struct reader *reader, int text_rows)
+{
+	size_t top = reader->cursor;
+	int filled = text_rows;
+	while (filled < reader->height) {
+		size_t previous = visible_previous(&reader->visible, top);
+		if (previous == (size_t)-1)
+			break;
+		top = previous;
+		filled += block_height(reader, top);
+	}
+	reader->top = top;
+	reader->top_line = filled > reader->height ? filled - reader->height : 0;
+}
+
 /* Scrolls the least that shows the cursor paragraph's text; a paragraph
  * taller than the pane shows from its first line. */
 static void show_cursor(struct reader *reader)
@@ -146,18 +163,7 @@ static void show_cursor(struct reader *reader)
 		reader->top_line = 0;
 		return;
 	}
-	/* Put the end of the cursor's text on the last row. */
-	size_t top = cursor;
-	int filled = text_rows;
-	while (filled < reader->height) {
-		size_t previous = visible_previous(&reader->visible, top);
-		if (previous == (size_t)-1)
-			break;
-		top = previous;
-		filled += block_height(reader, top);
-	}
-	reader->top = top;
-	reader->top_line = filled > reader->height ? filled - reader->height : 0;
+	cursor_at_bottom(reader, text_rows);
 }
 
 void reader_resize(struct reader *reader, int width, int height)
@@ -396,9 +402,13 @@ int reader_request(struct reader *reader, enum request request, char *message, s
 	case REQUEST_FIRST:
 		reader_goto(reader, 0);
 		return 1;
-	case REQUEST_LAST:
+	case REQUEST_LAST: {
 		reader_goto(reader, visible_owner(&reader->visible, last));
+		int text_rows = block_height(reader, reader->cursor) - 1;
+		if (text_rows < reader->height)
+			cursor_at_bottom(reader, text_rows);
 		return 1;
+	}
 	case REQUEST_HEADING_NEXT:
 	case REQUEST_HEADING_PREVIOUS:
 		if (!heading_step(reader, request == REQUEST_HEADING_NEXT)) {

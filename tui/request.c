@@ -106,6 +106,17 @@ const char *request_pane_name(enum request_pane pane)
 	return pane_names[pane];
 }
 
+const char *request_pane_label(enum request_pane pane)
+{
+	/* The same words as pane_names, marked: a bind line takes the
+	 * English name whatever the language. */
+	static const char *const labels[] = {
+	    N_("anywhere"), N_("reader"), N_("outline"), N_("library"), N_("pager"),
+	    N_("picker"),   N_("export"), N_("editor"),	 N_("prompt"),	N_("question"),
+	};
+	return _(labels[pane]);
+}
+
 /* Whether a request name (heading-next) names the table's ID
  * (HEADING_NEXT). */
 static int names_request(const char *name, const char *id)

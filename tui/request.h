@@ -174,6 +174,8 @@ enum request request_for_key(enum request_pane pane, int key);
 
 /* The name of a pane as help and bind lines write it ("reader"). */
 const char *request_pane_name(enum request_pane pane);
+/* The pane's name in the current language, for the help screens. */
+const char *request_pane_label(enum request_pane pane);
 
 /* Binds a key in a pane to a request, over the table's keys (as tig's
  * bind): `pane` a pane name, `key` a key name as the table writes them,
