@@ -95,14 +95,34 @@ static void forget_new_theme(struct picker *picker)
 static void new_theme_color(void *context, char *color)
 {
 	struct picker *picker = context;
+	/* The reload may reorder the themes: the checks follow their ids. */
+	int64_t checked[64]; /* a theme_set holds 64 */
+	size_t checked_count = 0;
+	for (size_t t = 0; t < picker->annotations->theme_count; t++)
+		if (picker->state & ((theme_set)1 << t))
+			checked[checked_count++] = picker->annotations->themes[t].id;
 	struct error error;
 	if (marks_add_theme(picker->annotations, picker->new_name, picker->new_key,
 			    color ? color : "", &error) != 0)
 		snprintf(picker->message, picker->message_size, _("could not add the theme: %s"),
 			 error.message);
-	else
+	else {
 		snprintf(picker->message, picker->message_size, _("new theme %s on key %d"),
 			 picker->new_name, picker->new_key);
+		/* Made here to be used here: it comes checked. */
+		picker->state = 0;
+		for (size_t t = 0; t < picker->annotations->theme_count; t++) {
+			int was_checked = 0;
+			for (size_t c = 0; c < checked_count; c++)
+				was_checked |= checked[c] == picker->annotations->themes[t].id;
+			if (strcmp(picker->annotations->themes[t].name, picker->new_name) == 0) {
+				was_checked = 1;
+				picker->selected = t;
+			}
+			if (was_checked)
+				picker->state |= (theme_set)1 << t;
+		}
+	}
 	colors_set_themes(picker->annotations->themes, picker->annotations->theme_count);
 	free(color);
 	forget_new_theme(picker);

@@ -121,6 +121,7 @@ enum request_pane {
 	R(EXPORT_SPEECHES, PANE_EXPORT, "s", N_("this speech or every speech"))                    \
 	R(EXPORT_FORMAT, PANE_EXPORT, "f Right", N_("next format"))                                \
 	R(EXPORT_FORMAT_BACK, PANE_EXPORT, "Left", N_("previous format"))                          \
+	R(EXPORT_BOM, PANE_EXPORT, "b", N_("CSV: a byte order mark for Excel, or none"))           \
 	R(EXPORT_FILE, PANE_EXPORT, "e", N_("name the file"))                                      \
 	R(EXPORT_RUN, PANE_EXPORT, "Enter", N_("export"))                                          \
 	R(EXPORT_CANCEL, PANE_EXPORT, "Esc q", N_("cancel"))                                       \
