@@ -153,6 +153,17 @@ is "$(PIZHU_LOCALEDIR="$SOURCE/build/locale" "$TEST_DIR/bin/pizhu" --lang zh tag
 is "$(env -u LC_ALL LANG=zh_CN.UTF-8 "$TEST_DIR/bin/pizhu" tag 99 1 党建 2>&1)" \
 	"pizhu: no speech 99 in the library" "a zh_CN locale without a catalogue: English, no warning"
 
+# The keys' help in both languages: the same panes and keys on every line,
+# only the help text translated (both come from tui/request.h).
+keys_of() { "$PIZHU" --lang "$1" help keys | grep -E '^  [a-z]+ ' | cut -c1-28; }
+is "$(keys_of zh)" "$(keys_of en)" "help keys: the same keys in Chinese and English"
+like "$(keys_of en | wc -l)" '^ *[0-9]{3}$' "over a hundred of them"
+like "$("$PIZHU" --lang zh help keys)" '  reader    j Down           下一段' "and the help text in Chinese"
+is "$("$PIZHU" --lang zh help keys | grep -E '^  [a-z]+ ' | grep -cE '[a-z]{3,}$')" 0 \
+	"no help line left in English"
+is "$("$PIZHU" --lang zh help keys --tsv)" "$("$PIZHU" --lang en help keys --tsv)" \
+	"--tsv stays English for scripts"
+
 # --- outputs for people, in both languages ---------------------------------------
 zh() { "$PIZHU" --lang zh "$@"; }
 like "$("$PIZHU" themes | sed -n 1p)" '^1 党建 \(red, 2 tags\)  keywords: 党的建设、党建、' \
