@@ -133,6 +133,48 @@ static void reload(struct app *app)
 	reader_annotations_changed(&app->reader);
 }
 
+/* An action's description from the history (English, as the command line
+ * writes it too: "tag 民生 ¶6") in the current language: its verb
+ * translated, the rest as it is. */
+static void action_said(const char *description, struct buffer *out)
+{
+	static const struct {
+		const char *verb;
+		const char *said;
+	} verbs[] = {
+	    {"accept suggestions for", N_("accept suggestions for")},
+	    {"accept suggestion", N_("accept suggestion")},
+	    {"clear note", N_("clear note")},
+	    {"note", N_("note")},
+	    {"set themes", N_("set themes")},
+	    {"untag", N_("untag")},
+	    {"tag", N_("tag")},
+	    {"mark", N_("mark")},
+	    {"title", N_("title")},
+	};
+	size_t count;
+	int end = 0;
+	if (sscanf(description, "accept %zu suggestions%n", &count, &end) == 1 && end > 0 &&
+	    description[end] == '\0') {
+		buffer_printf(out, P_("accept %zu suggestion", "accept %zu suggestions", count),
+			      count);
+		buffer_string(out);
+		return;
+	}
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+		size_t length = strlen(verbs[i].verb);
+		if (strncmp(description, verbs[i].verb, length) == 0 &&
+		    (description[length] == ' ' || description[length] == '\0')) {
+			buffer_append_string(out, _(verbs[i].said));
+			buffer_append_string(out, description + length);
+			buffer_string(out);
+			return;
+		}
+	}
+	buffer_append_string(out, description);
+	buffer_string(out);
+}
+
 static void undo_or_redo(struct app *app, int redo)
 {
 	struct store_action action;
@@ -156,7 +198,10 @@ static void undo_or_redo(struct app *app, int redo)
 		store_action_clear(&action);
 		return;
 	}
-	app_message(app, 0, redo ? _("redone: %s") : _("undone: %s"), action.description);
+	struct buffer said = {0};
+	action_said(action.description, &said);
+	app_message(app, 0, redo ? _("redone: %s") : _("undone: %s"), said.data);
+	buffer_free(&said);
 	store_action_clear(&action);
 }
 
@@ -263,7 +308,7 @@ static void suggesting_keywords(struct paragraph_marks *annotations, size_t para
 		char *found = keyword_found_list(
 		    paragraph_text(speech, paragraph), speech->paragraphs[paragraph].length,
 		    (const char *const *)theme->keywords, theme->keyword_count, 4);
-		buffer_printf(out, "%s%s (%s)", out->length ? "; " : "", theme->name, found);
+		buffer_printf(out, out->length ? _("; %s (%s)") : _("%s (%s)"), theme->name, found);
 		free(found);
 	}
 	buffer_string(out);

@@ -40,7 +40,7 @@ ok $? "Esc clears the filter"
 tmux_keys s
 tmux_wait "sorted by date"
 ok $? "s sorts by date"
-like "$(tmux_screen | sed -n 2p)" "2026-01-08" "the dated speech first"
+like "$(tmux_screen | sed -n 3p)" "2026-01-08" "the dated speech first"
 
 # Search every speech: a two-character and a long query.
 expected=$("$PIZHU" search 民生 | head -1 | cut -f1,2)
