@@ -7,8 +7,8 @@
 #include <strings.h>
 #include <uchardet/uchardet.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 /* Browsers look for a declaration in the first 1024 bytes; saved pages put

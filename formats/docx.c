@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "formats/docx_numbering.h"
 #include "formats/docx_styles.h"
 #include "formats/lines.h"

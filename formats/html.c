@@ -8,8 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "formats/charset.h"
 #include "formats/date.h"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <zip.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 
 struct package {
 	zip_t *zip;

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "formats/date.h"
 #include "formats/lines.h"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "speech/back_matter.h"
 #include "speech/clean.h"

@@ -314,15 +314,15 @@
 	  " JOIN outline o ON o.document_id = e.document_id AND o.entry = e.entry"                 \
 	  " JOIN paragraphs h ON h.document_id = o.document_id AND h.number = o.paragraph"         \
 	  " WHERE o.depth > 0" EXCERPT_ORDER ", o.depth")                                          \
-	X(MATRIX, CHOSEN_SPEECHES                                                                  \
-	  " SELECT p.document_id, p.number, t.theme_id FROM chosen c"                              \
-	  " JOIN paragraphs p ON p.document_id = c.id"                                             \
-	  " LEFT JOIN tags t ON t.document_id = p.document_id"                                     \
-	  " AND t.paragraph = p.number AND " CHOSEN_TAG " WHERE c.id = c.speech AND p.number > 0"  \
-	  " AND NOT EXISTS (SELECT 1 FROM corrections k"                                           \
-	  " WHERE k.document_id = p.document_id AND k.paragraph = p.number"                        \
-	  " AND k.kind IN ('front', 'back')) "                                                     \
-	  "ORDER BY p.document_id, p.number")                                                      \
+	X(MATRIX, CHOSEN_SPEECHES " SELECT p.document_id, p.number, t.theme_id FROM chosen c"      \
+				  " JOIN paragraphs p ON p.document_id = c.id"                     \
+				  " LEFT JOIN tags t ON t.document_id = p.document_id"             \
+				  " AND t.paragraph = p.number AND " CHOSEN_TAG                    \
+				  " WHERE c.id = c.speech AND p.number > 0"                        \
+				  " AND NOT EXISTS (SELECT 1 FROM corrections k"                   \
+				  " WHERE k.document_id = p.document_id AND k.paragraph = p.number" \
+				  " AND k.kind IN ('front', 'back')) "                             \
+				  "ORDER BY p.document_id, p.number")                              \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
 					" WHERE c.id = c.speech")                                  \

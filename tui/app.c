@@ -10,9 +10,12 @@
 
 #include <curses.h>
 
-#include "base/i18n.h"
+#include "tui/app.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "speech/correct.h"
+#include "store/document.h"
+#include "store/store.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/outline_pane.h"
@@ -20,14 +23,11 @@
 #include "tui/prompt.h"
 #include "tui/reader.h"
 #include "tui/request.h"
+#include "tui/screen.h"
 #include "tui/search_view.h"
-#include "tui/view.h"
 #include "tui/status.h"
 #include "tui/tui.h"
-#include "tui/screen.h"
-#include "store/document.h"
-#include "tui/app.h"
-#include "store/store.h"
+#include "tui/view.h"
 
 enum {
 	MIN_COLUMNS = 20,

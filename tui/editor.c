@@ -7,13 +7,13 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
+#include "base/width.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/prompt.h"
-#include "base/width.h"
 
 enum { EDITOR_MAX_CHARACTERS = 20000 };
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/import_paths.h"
 #include "tui/colors.h"
 #include "tui/draw.h"

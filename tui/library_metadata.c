@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "store/correction.h"
 #include "store/metadata.h"
-#include "base/i18n.h"
 #include "tui/library_view.h"
 #include "tui/prompt.h"
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/removal.h"
 #include "base/i18n.h"
+#include "store/removal.h"
 #include "tui/library_view.h"
 #include "tui/prompt.h"
 

@@ -9,14 +9,14 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "base/i18n.h"
+#include "tui/library_view.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/library.h"
 #include "store/theme.h"
+#include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/app.h"
-#include "tui/library_view.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"

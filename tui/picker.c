@@ -1,6 +1,6 @@
 /* picker.c — the theme picker view. */
-#include "base/i18n.h"
 #include "tui/picker.h"
+#include "base/i18n.h"
 
 #include <curses.h>
 #include <stdio.h>

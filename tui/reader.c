@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
-#include "tui/colors.h"
 #include "speech/correct.h"
 #include "speech/keyword.h"
+#include "tui/colors.h"
 #include "tui/draw.h"
 
 /* Body paragraphs begin with the traditional indent of one CJK character;

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "store/search.h"
 #include "store/section.h"
 #include "store/theme.h"
+#include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/app.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"

@@ -1,6 +1,6 @@
 /* stats_view.c — the statistics view. */
-#include "base/i18n.h"
 #include "tui/stats_view.h"
+#include "base/i18n.h"
 
 #include <curses.h>
 #include <stdio.h>

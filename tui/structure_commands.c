@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "speech/correct.h"
 #include "store/correction.h"
 #include "store/history.h"
-#include "base/i18n.h"
 #include "tui/app.h"
 #include "tui/prompt.h"
 

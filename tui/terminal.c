@@ -12,8 +12,8 @@
 #include <signal.h>
 #include <termios.h>
 
-#include "base/i18n.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/screen.h"
