@@ -127,9 +127,9 @@ row=$(echo "$screen" | grep -n '同志们，新的一年' | cut -d: -f1)
 ok "$([ "${row:-0}" -gt 20 ] && echo 0 || echo 1)" "G: the last paragraph at the bottom (row $row of 30)"
 like "$(echo "$screen" | sed -n 1p)" '│ .*[^ ]' "and the page above it filled"
 # The breadcrumb takes the room the status line has (it was cut at 18
-# columns a heading while the line was half empty).
-like "$(echo "$screen" | tail -1)" '四、坚持全面从严治党，为高质量发展提供坚强保证 › （四）驰而不息推进党风廉政建设' \
-	"the breadcrumb's headings whole while they fit"
+# columns a heading, 四、坚持全面从严…, while the line was half empty).
+like "$(echo "$screen" | tail -1)" '^ 在青川区委全体.* › 四、坚持全面从严治党，为高.* › （四）驰而不息推进党风廉' \
+	"the breadcrumb's headings take the room beside the title"
 tmux_stop
 
 # --- a new theme made in the picker comes checked -----------------------------------
