@@ -73,7 +73,7 @@ build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store
 # The Chinese interface (base/i18n.h; the translators' steps: po/README.md): the
 # catalogue is compiled into build/locale, where pizhu finds it when run
 # from the source tree; make install puts it under share/locale.
-TRANSLATED_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c))
+TRANSLATED_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c tui/*.c tui/*.h))
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=i18n_count:2,3 \
 	--add-comments=TRANSLATORS: --package-name=pizhu --package-version=$(VERSION) \
 	--msgid-bugs-address="see README.md" --sort-by-file

@@ -44,7 +44,7 @@ static void print_key_line(const char *pane, const char *keys, const char *help,
 	if (tsv)
 		printf("%s\t%s\t%s\n", pane, keys, help);
 	else
-		printf("  %-9s %-16s %s\n", pane, keys, help);
+		printf("  %-9s %-16s %s\n", pane, keys, _(help));
 }
 
 static int help_keys(int argc, char **argv)

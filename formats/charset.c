@@ -8,6 +8,7 @@
 #include <uchardet/uchardet.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 /* Browsers look for a declaration in the first 1024 bytes; saved pages put
@@ -207,7 +208,7 @@ int charset_decode_page(const unsigned char *bytes, size_t length, struct charse
 		const char *charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		if (convert(bytes + 2, length - 2, charset, out) == 0)
 			return 0;
-		return error_set(error, "cannot convert from %s", charset);
+		return error_set(error, _("cannot convert from %s"), charset);
 	}
 	size_t multibyte, invalid;
 	utf8_census(bytes, length, &multibyte, &invalid);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "formats/docx.h"
 #include "formats/lines.h"
 #include "formats/read.h"
@@ -66,7 +67,7 @@ static int run(char *const argv[], int seconds, struct buffer *output, struct er
 {
 	int pipe_ends[2] = {-1, -1};
 	if (output && pipe2(pipe_ends, O_CLOEXEC) != 0)
-		return error_set(error, "cannot run %s: %s", argv[0], strerror(errno));
+		return error_set(error, _("cannot run %s: %s"), argv[0], strerror(errno));
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
 	posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -98,7 +99,7 @@ static int run(char *const argv[], int seconds, struct buffer *output, struct er
 	if (spawned != 0) {
 		if (output)
 			close(pipe_ends[0]);
-		return error_set(error, "cannot run %s: %s", argv[0], strerror(spawned));
+		return error_set(error, _("cannot run %s: %s"), argv[0], strerror(spawned));
 	}
 	double deadline = now() + seconds;
 	int timed_out = 0, too_long = 0;
@@ -141,12 +142,13 @@ static int run(char *const argv[], int seconds, struct buffer *output, struct er
 			usleep(20000);
 	}
 	if (timed_out)
-		return error_set(error, "%s took more than %d seconds: stopped", argv[0], seconds);
+		return error_set(error, _("%s took more than %d seconds: stopped"), argv[0],
+				 seconds);
 	if (too_long)
-		return error_set(error, "%s wrote more than %d bytes: stopped", argv[0],
+		return error_set(error, _("%s wrote more than %d bytes: stopped"), argv[0],
 				 OUTPUT_LIMIT);
 	if (!WIFEXITED(status))
-		return error_set(error, "%s ended by signal %d", argv[0],
+		return error_set(error, _("%s ended by signal %d"), argv[0],
 				 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return WEXITSTATUS(status);
 }
@@ -169,7 +171,8 @@ static int make_copy(const unsigned char *bytes, size_t length, char *directory,
 		temporary = "/tmp";
 	snprintf(directory, size, "%s/pizhu-doc.XXXXXX", temporary);
 	if (!mkdtemp(directory))
-		return error_set(error, "cannot make a temporary directory: %s", strerror(errno));
+		return error_set(error, _("cannot make a temporary directory: %s"),
+				 strerror(errno));
 	char path[DIRECTORY_SIZE + 32];
 	snprintf(path, sizeof path, "%s/input.doc", directory);
 	FILE *file = fopen(path, "wbx");
@@ -177,7 +180,7 @@ static int make_copy(const unsigned char *bytes, size_t length, char *directory,
 	if (file && fclose(file) != 0)
 		written = 0;
 	if (!written)
-		return error_set(error, "cannot write a temporary copy: %s", strerror(errno));
+		return error_set(error, _("cannot write a temporary copy: %s"), strerror(errno));
 	return 0;
 }
 
@@ -197,7 +200,7 @@ static int convert_with_soffice(const char *program, const char *directory,
 	snprintf(output_path, sizeof output_path, "%s/input.docx", directory);
 	FILE *file = fopen(output_path, "rb");
 	if (!file)
-		return error_set(error, "LibreOffice could not convert this .doc file");
+		return error_set(error, _("LibreOffice could not convert this .doc file"));
 	struct buffer converted = {0};
 	char chunk[65536];
 	size_t got;
@@ -224,7 +227,7 @@ static int convert_with_catdoc(const char *program, const char *directory,
 		buffer_free(&text);
 		return status < 0
 			   ? -1
-			   : error_set(error, "catdoc could not read this .doc file (status %d)",
+			   : error_set(error, _("catdoc could not read this .doc file (status %d)"),
 				       status);
 	}
 	struct lines lines = {0};

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "formats/docx_numbering.h"
 #include "formats/docx_styles.h"
 #include "formats/lines.h"
@@ -329,7 +330,7 @@ static int walk_part(const char *data, size_t size, const char *part, struct wal
 	xmlFreeTextReader(walk->reader);
 	walk->reader = NULL;
 	if (status < 0)
-		return error_set(error, "damaged Word file (%s is not well-formed XML)", part);
+		return error_set(error, _("damaged Word file (%s is not well-formed XML)"), part);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "formats/charset.h"
 #include "formats/date.h"
@@ -824,9 +825,9 @@ static int read_page(const unsigned char *bytes, size_t length, struct document 
 		     struct error *error)
 {
 	if (length > HTML_MAX_BYTES)
-		return error_set(error,
-				 "web page too large (%zu MB; pizhu reads pages of up to %zu MB)",
-				 length >> 20, HTML_MAX_BYTES >> 20);
+		return error_set(
+		    error, _("web page too large (%zu MB; pizhu reads pages of up to %zu MB)"),
+		    length >> 20, HTML_MAX_BYTES >> 20);
 	struct charset_text decoded;
 	if (charset_decode_page(bytes, length, &decoded, error) != 0)
 		return -1;
@@ -836,7 +837,8 @@ static int read_page(const unsigned char *bytes, size_t length, struct document 
 			       HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	free(decoded.text);
 	if (!tree)
-		return error_set(error, "not a web page pizhu can read (the HTML parser gave up)");
+		return error_set(error,
+				 _("not a web page pizhu can read (the HTML parser gave up)"));
 	struct page page = {.known_article = -1};
 	walk(&page, xmlDocGetRootElement(tree), (struct context){0}, 0);
 	end_line(&page);
@@ -845,7 +847,7 @@ static int read_page(const unsigned char *bytes, size_t length, struct document 
 	page_free(&page);
 	if (document->hint_count == 0) {
 		document_free(document);
-		return error_set(error, "no text in the web page");
+		return error_set(error, _("no text in the web page"));
 	}
 	document->format = "html";
 	return 0;

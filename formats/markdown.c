@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "formats/charset.h"
 #include "formats/date.h"
@@ -735,7 +736,7 @@ int markdown_read(const unsigned char *bytes, size_t length, struct document *do
 	document->format = "md";
 	if (document->hint_count == 0) {
 		document_free(document);
-		return error_set(error, "no text in the Markdown file");
+		return error_set(error, _("no text in the Markdown file"));
 	}
 	return 0;
 }

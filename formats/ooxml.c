@@ -6,6 +6,8 @@
 
 #include <libxml/parser.h>
 
+#include "base/i18n.h"
+
 enum {
 	PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 			XML_PARSE_NOCDATA | XML_PARSE_COMPACT,
@@ -15,8 +17,8 @@ static int has_doctype(const char *data, size_t size, const char *part, struct e
 {
 	if (memmem(data, size, "<!DOCTYPE", 9) || memmem(data, size, "<!ENTITY", 8))
 		return error_set(error,
-				 "damaged Word file (%s declares a document type or entities: "
-				 "refused)",
+				 _("damaged Word file (%s declares a document type or entities: "
+				   "refused)"),
 				 part);
 	return 0;
 }
@@ -26,14 +28,14 @@ xmlDocPtr ooxml_parse(const char *data, size_t size, const char *part, struct er
 	if (has_doctype(data, size, part, error) != 0)
 		return NULL;
 	if (size > (size_t)INT32_MAX) {
-		error_set(error, "%s is too large", part);
+		error_set(error, _("%s is too large"), part);
 		return NULL;
 	}
 	xmlInitParser();
 	xmlDocPtr document = xmlReadMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
 	if (!document || !xmlDocGetRootElement(document)) {
 		xmlFreeDoc(document);
-		error_set(error, "damaged Word file (%s is not well-formed XML)", part);
+		error_set(error, _("damaged Word file (%s is not well-formed XML)"), part);
 		return NULL;
 	}
 	return document;
@@ -44,13 +46,13 @@ xmlTextReaderPtr ooxml_reader(const char *data, size_t size, const char *part, s
 	if (has_doctype(data, size, part, error) != 0)
 		return NULL;
 	if (size > (size_t)INT32_MAX) {
-		error_set(error, "%s is too large", part);
+		error_set(error, _("%s is too large"), part);
 		return NULL;
 	}
 	xmlInitParser();
 	xmlTextReaderPtr reader = xmlReaderForMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
 	if (!reader)
-		error_set(error, "cannot read %s", part);
+		error_set(error, _("cannot read %s"), part);
 	return reader;
 }
 
@@ -104,3 +106,4 @@ int ooxml_on(const xmlNode *node)
 	xmlFree(value);
 	return on;
 }
+#include "base/i18n.h"

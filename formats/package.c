@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 
 struct package {
 	zip_t *zip;
@@ -18,13 +19,13 @@ int package_open(const unsigned char *bytes, size_t length, struct package **res
 	zip_source_t *source = zip_source_buffer_create(bytes, length, 0, &problem);
 	if (!source) {
 		zip_error_fini(&problem);
-		return error_set(error, "cannot read the zip package");
+		return error_set(error, _("cannot read the zip package"));
 	}
 	zip_t *zip = zip_open_from_source(source, ZIP_RDONLY, &problem);
 	if (!zip) {
 		zip_source_free(source);
 		int status =
-		    error_set(error, "damaged zip package (%s)", zip_error_strerror(&problem));
+		    error_set(error, _("damaged zip package (%s)"), zip_error_strerror(&problem));
 		zip_error_fini(&problem);
 		return status;
 	}
@@ -47,23 +48,23 @@ int package_read(struct package *package, const char *name, size_t limit, char *
 	zip_stat_init(&status);
 	if (zip_stat_index(package->zip, (zip_uint64_t)index, 0, &status) != 0 ||
 	    !(status.valid & ZIP_STAT_SIZE) || !(status.valid & ZIP_STAT_COMP_SIZE))
-		return error_set(error, "damaged zip package (%s)", name);
+		return error_set(error, _("damaged zip package (%s)"), name);
 	if (limit > PACKAGE_MAX_PART_BYTES)
 		limit = PACKAGE_MAX_PART_BYTES;
 	if (status.size > limit)
-		return error_set(error, "%s is too large (%llu bytes unpacked; at most %zu)", name,
-				 (unsigned long long)status.size, limit);
+		return error_set(error, _("%s is too large (%llu bytes unpacked; at most %zu)"),
+				 name, (unsigned long long)status.size, limit);
 	if (status.size > PACKAGE_RATIO_FROM_BYTES &&
 	    status.size / (status.comp_size ? status.comp_size : 1) > PACKAGE_MAX_RATIO)
 		return error_set(
-		    error, "%s unpacks %llu times its size: refused as a zip bomb", name,
+		    error, _("%s unpacks %llu times its size: refused as a zip bomb"), name,
 		    (unsigned long long)(status.size / (status.comp_size ? status.comp_size : 1)));
 	if (package->bytes_read + status.size > PACKAGE_MAX_TOTAL_BYTES)
-		return error_set(error, "the package unpacks to more than %d bytes: refused",
+		return error_set(error, _("the package unpacks to more than %d bytes: refused"),
 				 PACKAGE_MAX_TOTAL_BYTES);
 	zip_file_t *file = zip_fopen_index(package->zip, (zip_uint64_t)index, 0);
 	if (!file)
-		return error_set(error, "cannot read %s (%s)", name, zip_strerror(package->zip));
+		return error_set(error, _("cannot read %s (%s)"), name, zip_strerror(package->zip));
 	/* One byte more than declared: a part longer than it says is found. */
 	size_t capacity = (size_t)status.size + 1;
 	char *buffer = xmalloc(capacity + 1);
@@ -72,7 +73,7 @@ int package_read(struct package *package, const char *name, size_t limit, char *
 	while (got < capacity) {
 		zip_int64_t n = zip_fread(file, buffer + got, capacity - got);
 		if (n < 0) {
-			failed = error_set(error, "damaged zip package (%s: %s)", name,
+			failed = error_set(error, _("damaged zip package (%s: %s)"), name,
 					   zip_error_strerror(zip_file_get_error(file)));
 			break;
 		}
@@ -82,7 +83,8 @@ int package_read(struct package *package, const char *name, size_t limit, char *
 	}
 	zip_fclose(file);
 	if (!failed && got != status.size)
-		failed = error_set(error, "damaged zip package (%s is not the size it says)", name);
+		failed =
+		    error_set(error, _("damaged zip package (%s is not the size it says)"), name);
 	if (failed) {
 		free(buffer);
 		return -1;

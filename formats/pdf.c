@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "formats/date.h"
 #include "formats/lines.h"
@@ -163,7 +164,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	memset(document, 0, sizeof *document);
 	document->format = "pdf";
 	if (length > INT_MAX)
-		return error_set(error, "PDF too large (%zu MB)", length >> 20);
+		return error_set(error, _("PDF too large (%zu MB)"), length >> 20);
 	static gsize quieted = 0;
 	if (g_once_init_enter(&quieted)) {
 		g_log_set_handler("Poppler",
@@ -178,10 +179,11 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 		int encrypted = failure && failure->domain == POPPLER_ERROR &&
 				failure->code == POPPLER_ERROR_ENCRYPTED;
 		if (encrypted)
-			error_set(error, "the PDF is password-protected; save an unprotected copy "
-					 "(or its text) and import that");
+			error_set(error,
+				  _("the PDF is password-protected; save an unprotected copy "
+				    "(or its text) and import that"));
 		else
-			error_set(error, "not a PDF pizhu can read (%s)",
+			error_set(error, _("not a PDF pizhu can read (%s)"),
 				  failure && failure->message ? failure->message : "damaged");
 		if (failure)
 			g_error_free(failure);
@@ -192,12 +194,12 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	int status = 0;
 	struct collected collected = {0};
 	if (page_count > PDF_MAX_PAGES) {
-		status = error_set(error, "PDF has %d pages; pizhu reads PDFs of up to %d pages",
+		status = error_set(error, _("PDF has %d pages; pizhu reads PDFs of up to %d pages"),
 				   page_count, PDF_MAX_PAGES);
 		goto done;
 	}
 	if (page_count <= 0) {
-		status = error_set(error, "the PDF has no pages");
+		status = error_set(error, _("the PDF has no pages"));
 		goto done;
 	}
 	collected.pages = xcalloc((size_t)page_count, sizeof *collected.pages);
@@ -213,20 +215,20 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 		g_object_unref(page);
 		if (seconds_since(&start) > PDF_MAX_SECONDS) {
 			status = error_set(
-			    error, "reading the PDF took over %d s (stopped at page %d of %d)",
+			    error, _("reading the PDF took over %d s (stopped at page %d of %d)"),
 			    PDF_MAX_SECONDS, i + 1, page_count);
 			goto done;
 		}
 	}
 	if (collected.characters < (size_t)page_count * SCAN_CHARS_PER_PAGE) {
 		if (!has_images(pdf, page_count)) {
-			status = error_set(error, "no text in the PDF");
+			status = error_set(error, _("no text in the PDF"));
 			goto done;
 		}
-		status = error_set(error,
-				   "this PDF has no text layer (a scanned PDF); pizhu reads "
-				   "text, not images: run OCR on it first (for example "
-				   "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and import the result");
+		status = error_set(
+		    error, _("this PDF has no text layer (a scanned PDF); pizhu reads "
+			     "text, not images: run OCR on it first (for example "
+			     "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and import the result"));
 		goto done;
 	}
 	char *metadata_title = poppler_document_get_title(pdf);
@@ -250,7 +252,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	document->format = "pdf";
 	if (document->hint_count == 0) {
 		document_free(document);
-		status = error_set(error, "no text in the PDF");
+		status = error_set(error, _("no text in the PDF"));
 	}
 done:
 	collected_free(&collected);

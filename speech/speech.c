@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "speech/back_matter.h"
 #include "speech/clean.h"
@@ -137,14 +138,14 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	 * the text may grow past the input, hence a margin. */
 	if (length >= SPEECH_MAX_BYTES) {
 		buffer_free(text);
-		return error_set(error, "too large (1 GiB or more of text)");
+		return error_set(error, _("too large (1 GiB or more of text)"));
 	}
 	struct lines lines = {0};
 	lines.line = clean_lines(decoded, length, text, &lines.count);
 	if (lines.count == 0) {
 		free(lines.line);
 		buffer_free(text);
-		return error_set(error, "no text");
+		return error_set(error, _("no text"));
 	}
 	lines.text = text->data;
 	split_run_on_lines(&lines);
@@ -236,7 +237,7 @@ int speech_parse_document(const struct document *document, const char *fallback_
 	for (size_t i = 0; i < document->length;) {
 		size_t step;
 		if (utf8_decode(bytes + i, document->length - i, &step) < 0)
-			return error_set(error, "not UTF-8 text (a format reader's fault)");
+			return error_set(error, _("not UTF-8 text (a format reader's fault)"));
 		i += step;
 	}
 	const char *name = document->title && document->title[0] ? document->title : NULL;

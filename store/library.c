@@ -90,6 +90,7 @@ static void read_row(sqlite3_stmt *statement, void *row)
 	    .imported_at = store_column_text(statement, 4),
 	    .paragraph_count = (size_t)sqlite3_column_int64(statement, 5),
 	    .position = (size_t)sqlite3_column_int64(statement, 6),
+	    .occasion = store_column_text(statement, 7),
 	};
 }
 
@@ -99,6 +100,7 @@ static void clear_row(void *element)
 	free(row->title);
 	free(row->date);
 	free(row->speaker);
+	free(row->occasion);
 	free(row->imported_at);
 	free(row->themes);
 }

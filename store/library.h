@@ -38,8 +38,9 @@ struct store_theme_tally {
 struct store_library_row {
 	int64_t id;
 	char *title;
-	char *date;    /* YYYY-MM-DD, YYYY-MM or YYYY; NULL while unknown */
-	char *speaker; /* NULL while unknown */
+	char *date;	/* YYYY-MM-DD, YYYY-MM or YYYY; NULL while unknown */
+	char *speaker;	/* NULL while unknown */
+	char *occasion; /* NULL while unknown */
 	char *imported_at;
 	size_t paragraph_count;
 	/* The reader's saved paragraph: reading progress is

@@ -79,7 +79,7 @@
  * which triggers keep (schema v6), through its index. */
 #define LIBRARY_PAGE(order)                                                                        \
 	"SELECT d.id, d.title, d.date, d.speaker, d.imported_at, d.paragraph_count, "              \
-	"d.position" LIBRARY_FROM " ORDER BY " order " LIMIT ?2 OFFSET ?3"
+	"d.position, d.occasion" LIBRARY_FROM " ORDER BY " order " LIMIT ?2 OFFSET ?3"
 
 #define STORE_STATEMENTS(X)                                                                        \
 	/* write transactions (sql.c) */                                                           \

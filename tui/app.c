@@ -10,8 +10,13 @@
 
 #include <curses.h>
 
+#include "tui/app.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "speech/correct.h"
+#include "store/annotation.h"
+#include "store/document.h"
+#include "store/store.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/outline_pane.h"
@@ -19,15 +24,11 @@
 #include "tui/prompt.h"
 #include "tui/reader.h"
 #include "tui/request.h"
+#include "tui/screen.h"
 #include "tui/search_view.h"
-#include "tui/view.h"
 #include "tui/status.h"
 #include "tui/tui.h"
-#include "tui/screen.h"
-#include "store/annotation.h"
-#include "store/document.h"
-#include "tui/app.h"
-#include "store/store.h"
+#include "tui/view.h"
 
 enum {
 	MIN_COLUMNS = 20,
@@ -72,7 +73,7 @@ void app_draw(struct app *app)
 	if (app->too_small) {
 		app->outline_drawn_valid = 0;
 		erase();
-		const char *text = "terminal too small";
+		const char *text = _("terminal too small");
 		draw_text(stdscr, LINES / 2, 0, text, strlen(text), COLS,
 			  colors_attr(ELEMENT_TEXT));
 		return;
@@ -125,7 +126,7 @@ static void show_front_matter(struct app *app)
 		hidden += (size_t)paragraph_hidden(&speech->paragraphs[p]);
 	size_t count = speech->front_matter_count + hidden + speech->back_matter_count;
 	if (count == 0) {
-		app_message(app, 0, "this speech has no front or back matter");
+		app_message(app, 0, _("this speech has no front or back matter"));
 		return;
 	}
 	struct pager_line *lines = xcalloc(count, sizeof *lines);
@@ -140,7 +141,7 @@ static void show_front_matter(struct app *app)
 			continue;
 		struct buffer line = {0};
 		buffer_printf(&line, "¶%zu %s ", p,
-			      paragraph->role == PARAGRAPH_FRONT_MATTER ? "front" : "back");
+			      paragraph->role == PARAGRAPH_FRONT_MATTER ? _("front") : _("back"));
 		buffer_append(&line, paragraph_text(speech, p), paragraph->length);
 		numbered[k] = buffer_string(&line);
 		lines[n++] = (struct pager_line){numbered[k++], line.length, ELEMENT_TEXT};
@@ -150,8 +151,8 @@ static void show_front_matter(struct app *app)
 						 speech->back_matter[i].length, ELEMENT_DIM};
 	struct error error;
 	if (!pager_open(app->view->driver,
-			"front and back matter (hidden from the speech; R brings a ¶ back)", lines,
-			n, 'M', &error))
+			_("front and back matter (hidden from the speech; R brings a ¶ back)"),
+			lines, n, 'M', &error))
 		app_message(app, 1, "%s", error.message);
 	for (size_t i = 0; i < k; i++)
 		free(numbered[i]);
@@ -172,9 +173,9 @@ static void search_answer(void *context, char *query)
 	}
 	int found = reader_search(&app->reader, query, 1, 1);
 	if (found < 0)
-		app_message(app, 1, "not found: %s", query);
+		app_message(app, 1, _("not found: %s"), query);
 	else if (found == 1)
-		app_message(app, 0, "search wrapped to the top");
+		app_message(app, 0, _("search wrapped to the top"));
 	free(query);
 }
 
@@ -197,8 +198,8 @@ static void search_library(struct app *app)
 	if (app->reader.query)
 		search_library_answer(app, xstrdup(app->reader.query));
 	else
-		prompt_open(app->view->driver, "search every speech: ", NULL, search_library_answer,
-			    app);
+		prompt_open(app->view->driver, _("search every speech: "), NULL,
+			    search_library_answer, app);
 }
 
 static void goto_answer(void *context, char *input)
@@ -209,7 +210,7 @@ static void goto_answer(void *context, char *input)
 	char *end;
 	long number = strtol(input, &end, 10);
 	if (*input == '\0' || *end != '\0' || number < 0)
-		app_message(app, 1, "not a paragraph number: %s", input);
+		app_message(app, 1, _("not a paragraph number: %s"), input);
 	else
 		reader_goto(&app->reader, (size_t)number);
 	free(input);
@@ -302,7 +303,7 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 	switch (request) {
 	case REQUEST_NONE:
 		if (view_key_code(key) != 27)
-			app_message(app, 1, "unknown key (press ? for help)");
+			app_message(app, 1, _("unknown key (press ? for help)"));
 		return VIEW_HANDLED;
 	case REQUEST_QUIT:
 		return VIEW_CLOSE;
@@ -313,13 +314,13 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 		if (app->outline_width)
 			app->focus_outline = !app->focus_outline;
 		else
-			app_message(app, 0, "the outline pane is hidden (o shows it)");
+			app_message(app, 0, _("the outline pane is hidden (o shows it)"));
 		return VIEW_HANDLED;
 	case REQUEST_OUTLINE_SHOW:
 		app->outline_shown = !app->outline_shown;
 		layout_panes(app);
 		if (app->outline_shown && !app->outline_width)
-			app_message(app, 0, "the terminal is too narrow for the outline pane");
+			app_message(app, 0, _("the terminal is too narrow for the outline pane"));
 		return VIEW_HANDLED;
 	case REQUEST_SEARCH:
 		prompt_open(view->driver, "/", NULL, search_answer, app);
@@ -556,12 +557,12 @@ static int poll_import(struct app *app)
 	/* What the status line says changes with the work, unless it shows
 	 * a problem (a broken theme file) that should stay in view. */
 	if (swapped && state == 0 && !app->message_is_error)
-		app_message(app, 0, "adding this speech to the library…");
+		app_message(app, 0, _("adding this speech to the library…"));
 	if (state == 0 || (state > 0 && whole != app->speech))
 		return swapped;
 	app->import = NULL;
 	if (state < 0) {
-		app_message(app, 1, "not imported, so no tags or notes: %s", error.message);
+		app_message(app, 1, _("not imported, so no tags or notes: %s"), error.message);
 		return 1;
 	}
 	app->annotations.document_id = id;
@@ -574,7 +575,7 @@ static int poll_import(struct app *app)
 	}
 	reader_annotations_changed(&app->reader);
 	layout_panes(app);
-	app_message(app, 0, "in the library as speech %lld", (long long)id);
+	app_message(app, 0, _("in the library as speech %lld"), (long long)id);
 	return 1;
 }
 

@@ -8,11 +8,12 @@
 #include <wchar.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
+#include "base/width.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/prompt.h"
-#include "base/width.h"
 
 enum { EDITOR_MAX_CHARACTERS = 20000 };
 
@@ -163,7 +164,7 @@ static void draw_editor(struct editor *editor, const char *title, int top, int r
 		column += width_of(editor->text[i]);
 	}
 	buffer_free(&line);
-	const char *hint = "Ctrl-S: save   Esc: cancel   Enter: new line";
+	const char *hint = _("Ctrl-S: save   Esc: cancel   Enter: new line");
 	draw_fill(stdscr, top + rows - 1, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top + rows - 1, 1, hint, strlen(hint), COLS - 2,
 		  colors_attr(ELEMENT_STATUS));
@@ -277,7 +278,7 @@ static enum view_result editor_key(struct view *view, const struct view_key *key
 	case REQUEST_EDITOR_CANCEL:
 		if (!editor->changed)
 			return VIEW_CLOSE;
-		question_open(view->driver, "Discard the changes to this note? (y/n)", discard,
+		question_open(view->driver, _("Discard the changes to this note? (y/n)"), discard,
 			      editor);
 		return VIEW_HANDLED;
 	default:

@@ -3,8 +3,11 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
+#include "base/width.h"
 #include "tui/pager.h"
 #include "tui/request.h"
 
@@ -24,8 +27,11 @@ struct view *help_open(struct view_driver *driver, struct error *error)
 	for (size_t i = 0; i < count; i++) {
 		const struct request_info *info = &request_table[i];
 		offsets[i] = text.length;
-		buffer_printf(&text, "%-8s  %-16s  %s  [", request_pane_name(info->pane),
-			      info->keys, info->help);
+		/* Padded by columns, as a Chinese label is twice as wide. */
+		const char *pane = request_pane_label(info->pane);
+		int width = text_width(pane, strlen(pane), 0);
+		buffer_printf(&text, "%s%*s  %-16s  %s  [", pane, width < 10 ? 10 - width : 0, "",
+			      info->keys, _(info->help));
 		append_name(&text, info->id);
 		buffer_append_string(&text, "]");
 	}
@@ -35,7 +41,7 @@ struct view *help_open(struct view_driver *driver, struct error *error)
 		    text.data + offsets[i],
 		    (i + 1 < count ? offsets[i + 1] : text.length) - offsets[i], ELEMENT_TEXT};
 	struct view *view =
-	    pager_open(driver, "pizhu — keys ([name] for a bind line in ~/.config/pizhu/config)",
+	    pager_open(driver, _("pizhu — keys ([name] for a bind line in ~/.config/pizhu/config)"),
 		       lines, count, '?', error);
 	free(lines);
 	free(offsets);

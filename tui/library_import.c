@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/import_paths.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
@@ -25,9 +26,9 @@ static int import_progress(void *context, size_t files_done, size_t files_total,
 {
 	(void)context;
 	char line[512];
-	snprintf(line, sizeof line, " importing %zu/%zu files · %.1f/%.1f MB · %s", files_done,
+	snprintf(line, sizeof line, _(" importing %zu/%zu files · %.1f/%.1f MB · %s"), files_done,
 		 files_total, (double)bytes_done / 1e6, (double)bytes_total / 1e6,
-		 path ? path : "done");
+		 path ? path : _("done"));
 	int width = COLS;
 	int done = files_total
 		       ? (int)((long long)width * (long long)files_done / (long long)files_total)
@@ -59,7 +60,7 @@ static void show_failures(struct library_view *view, struct import_screen *scree
 		cursor = end + 1;
 	}
 	struct error error;
-	pager_open(view->view->driver, "files that could not be imported", lines, count, 'q',
+	pager_open(view->view->driver, _("files that could not be imported"), lines, count, 'q',
 		   &error);
 	free(lines);
 }
@@ -83,12 +84,12 @@ static void import_answer(void *context, char *path)
 	char *paths[] = {path};
 	int status = store_import_paths(view->store, paths, 1, &progress, &report, &error);
 	if (status != 0)
-		library_message(view, 1, "import stopped: %s", error.message);
+		library_message(view, 1, _("import stopped: %s"), error.message);
 	else
 		library_message(view, report.failed > 0,
-				"%zu new, %zu new versions, %zu already there, %zu failed%s",
+				_("%zu new, %zu new versions, %zu already there, %zu failed%s"),
 				report.imported, report.new_versions, report.unchanged,
-				report.failed, report.skipped ? ", some files skipped" : "");
+				report.failed, report.skipped ? _(", some files skipped") : "");
 	if (screen.failure_count)
 		show_failures(view, &screen);
 	buffer_free(&screen.failures);
@@ -98,5 +99,5 @@ static void import_answer(void *context, char *path)
 
 void library_import(struct library_view *view)
 {
-	prompt_open(view->view->driver, "import file or directory: ", NULL, import_answer, view);
+	prompt_open(view->view->driver, _("import file or directory: "), NULL, import_answer, view);
 }

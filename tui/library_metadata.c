@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "store/correction.h"
 #include "store/metadata.h"
 #include "tui/library_view.h"
@@ -13,8 +14,9 @@
 
 enum { FORM_FIELDS = 5 };
 
-static const char *const form_labels[FORM_FIELDS] = {
-    "title: ", "date (2026-01-08): ", "speaker: ", "occasion: ", "source: "};
+static const char *const form_labels[FORM_FIELDS] = {N_("title: "), N_("date (e.g. 2026-01-08): "),
+						     N_("speaker: "), N_("occasion: "),
+						     N_("source: ")};
 
 /* A field as stored, "" for none. */
 static const char *form_value(const struct library_view *view, size_t step)
@@ -44,12 +46,12 @@ static void save_form(struct library_view *view)
 	int metadata = answers[1] || answers[2] || answers[3] || answers[4];
 	struct error error;
 	if (!title && !metadata)
-		library_message(view, 0, "nothing changed");
+		library_message(view, 0, _("nothing changed"));
 	else if ((title && store_title_set(view->store, view->form.id, title, NULL, &error) != 0) ||
 		 (metadata && store_metadata_set(view->store, view->form.id, &change, &error) != 0))
 		library_message(view, 1, "%s", error.message);
 	else
-		library_message(view, 0, "metadata saved");
+		library_message(view, 0, _("metadata saved"));
 	library_form_end(view);
 	library_requery(view);
 }
@@ -61,7 +63,7 @@ static void field_answer(void *context, char *answer)
 {
 	struct library_view *view = context;
 	if (!answer) {
-		library_message(view, 0, "metadata unchanged");
+		library_message(view, 0, _("metadata unchanged"));
 		library_form_end(view);
 		library_requery(view);
 		return;
@@ -79,7 +81,7 @@ static void field_answer(void *context, char *answer)
 
 static void ask_field(struct library_view *view)
 {
-	prompt_open(view->view->driver, form_labels[view->form.step],
+	prompt_open(view->view->driver, _(form_labels[view->form.step]),
 		    form_value(view, view->form.step), field_answer, view);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "store/removal.h"
 #include "tui/library_view.h"
 #include "tui/prompt.h"
@@ -29,11 +30,11 @@ static void removal_answer(void *context, int yes)
 	view->removed[view->removed_count++] = id;
 	if (recovery)
 		library_message(view, 0,
-				"removed (u brings it back until pizhu ends); its annotations "
-				"are saved in %s",
+				_("removed (u brings it back until pizhu ends); its annotations "
+				  "are saved in %s"),
 				recovery);
 	else
-		library_message(view, 0, "removed (u brings it back until pizhu ends)");
+		library_message(view, 0, _("removed (u brings it back until pizhu ends)"));
 	free(recovery);
 	library_requery(view);
 }
@@ -51,9 +52,9 @@ void library_remove(struct library_view *view)
 		return;
 	}
 	char question[512];
-	snprintf(question, sizeof question,
-		 "Remove “%.200s” with its %zu tag%s and %zu note%s? (y/n)", row->title, tags,
-		 tags == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+	snprintf(question, sizeof question, _("Remove “%.200s” with its %s and %s? (y/n)"),
+		 row->title, i18n_count(tags, "%zu tag", "%zu tags"),
+		 i18n_count(notes, "%zu note", "%zu notes"));
 	view->removing = id;
 	question_open(view->view->driver, question, removal_answer, view);
 }
@@ -61,7 +62,7 @@ void library_remove(struct library_view *view)
 void library_restore(struct library_view *view)
 {
 	if (view->removed_count == 0) {
-		library_message(view, 0, "nothing removed to bring back");
+		library_message(view, 0, _("nothing removed to bring back"));
 		return;
 	}
 	struct error error;
@@ -71,6 +72,6 @@ void library_restore(struct library_view *view)
 		return;
 	}
 	view->removed_count--;
-	library_message(view, 0, "speech %lld is back", (long long)id);
+	library_message(view, 0, _("speech %lld is back"), (long long)id);
 	library_requery(view);
 }

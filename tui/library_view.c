@@ -9,13 +9,14 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tui/library_view.h"
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "store/library.h"
 #include "store/theme.h"
+#include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/app.h"
-#include "tui/library_view.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"
@@ -28,7 +29,7 @@ enum {
 	BAR_COLUMNS = 10, /* the tags bar */
 };
 
-static const char *const sort_names[] = {"title", "date", "import time", "tags"};
+static const char *const sort_names[] = {N_("title"), N_("date"), N_("import time"), N_("tags")};
 
 void library_message(struct library_view *view, int is_error, const char *format, ...)
 {
@@ -102,7 +103,7 @@ const struct store_library_row *library_row_at(struct library_view *view, size_t
 
 static size_t body_rows(void)
 {
-	return LINES > 2 ? (size_t)LINES - 2 : 1;
+	return LINES > 3 ? (size_t)LINES - 3 : 1;
 }
 
 static void keep_cursor_visible(struct library_view *view)
@@ -140,39 +141,77 @@ static void draw_bar(const struct library_view *view, const struct store_library
 	}
 }
 
-static int draw_field(int y, int x, const char *text, int columns, attr_t attributes)
+/* Where each column of the library starts, for its rows and the header
+ * above them. Right to left: progress, tags, paragraphs, then date,
+ * speaker and occasion while the terminal is wide enough (they tell apart
+ * the several 政府工作报告 of a library); the title takes the rest. */
+struct columns {
+	int progress, tags, paragraphs, date, speaker, occasion, title_end;
+};
+
+enum {
+	DATE_COLUMNS = 10,
+	SPEAKER_COLUMNS = 12,
+	OCCASION_COLUMNS = 16,
+};
+
+static struct columns columns_for(int width)
 {
-	if (text)
+	struct columns c = {.date = -1, .speaker = -1, .occasion = -1};
+	c.progress = width - 5;
+	c.tags = c.progress - BAR_COLUMNS - 1;
+	c.paragraphs = c.tags - 7;
+	c.title_end = c.paragraphs - 1;
+	if (width >= 100) {
+		c.title_end -= OCCASION_COLUMNS + 1;
+		c.occasion = c.title_end + 1;
+	}
+	if (width >= 80) {
+		c.title_end -= DATE_COLUMNS + SPEAKER_COLUMNS + 2;
+		c.date = c.title_end + 1;
+		c.speaker = c.date + DATE_COLUMNS + 1;
+	}
+	return c;
+}
+
+static void draw_field(int y, int x, const char *text, int columns, attr_t attributes)
+{
+	if (text && x >= 0)
 		draw_text(stdscr, y, x, text, strlen(text), columns, attributes);
-	return x + columns + 1;
+}
+
+static void draw_column_headers(int y)
+{
+	struct columns c = columns_for(COLS);
+	attr_t attributes = colors_attr(ELEMENT_DIM) | A_UNDERLINE;
+	draw_fill(stdscr, y, 0, COLS, ' ', colors_attr(ELEMENT_TEXT));
+	draw_field(y, 1, _("title"), c.title_end - 1, attributes);
+	draw_field(y, c.date, _("date"), DATE_COLUMNS, attributes);
+	draw_field(y, c.speaker, _("speaker"), SPEAKER_COLUMNS, attributes);
+	draw_field(y, c.occasion, _("occasion"), OCCASION_COLUMNS, attributes);
+	draw_field(y, c.paragraphs, _("paras"), 6, attributes);
+	draw_field(y, c.tags, _("tags"), BAR_COLUMNS, attributes);
+	draw_field(y, c.progress, _("read"), 4, attributes);
 }
 
 static void draw_row(struct library_view *view, const struct store_library_row *row, int y,
 		     int selected)
 {
-	int width = COLS;
+	struct columns c = columns_for(COLS);
 	attr_t attributes =
 	    selected ? colors_attr(ELEMENT_OUTLINE_SELECTED) : colors_attr(ELEMENT_TEXT);
-	draw_fill(stdscr, y, 0, width, ' ', attributes);
-	/* Right to left: progress, tags, paragraphs, then date and speaker
-	 * while the terminal is wide enough; the title takes the rest. */
+	draw_fill(stdscr, y, 0, COLS, ' ', attributes);
 	char progress[8], paragraphs[16];
 	snprintf(progress, sizeof progress, "%3zu%%",
 		 row->paragraph_count ? row->position * 100 / row->paragraph_count : 0);
 	snprintf(paragraphs, sizeof paragraphs, "¶%zu", row->paragraph_count);
-	int right = width - 5;
-	draw_text(stdscr, y, right, progress, strlen(progress), 4, attributes);
-	right -= BAR_COLUMNS + 1;
-	draw_bar(view, row, y, right);
-	right -= 7;
-	draw_text(stdscr, y, right, paragraphs, strlen(paragraphs), 6, attributes);
-	int title_end = right - 1;
-	if (width >= 90) {
-		title_end -= 30;
-		int x = draw_field(y, title_end + 1, row->date, 10, attributes);
-		draw_field(y, x, row->speaker, 18, attributes);
-	}
-	draw_text(stdscr, y, 1, row->title, strlen(row->title), title_end - 1,
+	draw_field(y, c.progress, progress, 4, attributes);
+	draw_bar(view, row, y, c.tags);
+	draw_field(y, c.paragraphs, paragraphs, 6, attributes);
+	draw_field(y, c.date, row->date, DATE_COLUMNS, attributes);
+	draw_field(y, c.speaker, row->speaker, SPEAKER_COLUMNS, attributes);
+	draw_field(y, c.occasion, row->occasion, OCCASION_COLUMNS, attributes);
+	draw_text(stdscr, y, 1, row->title, strlen(row->title), c.title_end - 1,
 		  attributes | (selected ? 0 : A_BOLD));
 }
 
@@ -180,28 +219,35 @@ static void draw(struct library_view *view)
 {
 	erase();
 	char header[512];
-	snprintf(header, sizeof header, " pizhu library: %zu speech%s · sorted by %s%s%s%s%s",
-		 view->count, view->count == 1 ? "" : "es", sort_names[view->query.sort],
-		 view->query.reverse ? " (reversed)" : "", view->filter[0] ? " · title has “" : "",
-		 view->filter, view->filter[0] ? "”" : "");
+	struct buffer filter = {0};
+	if (view->filter[0])
+		buffer_printf(&filter, _(" · title has “%s”"), view->filter);
+	snprintf(header, sizeof header, _(" pizhu library: %s · sorted by %s%s%s"),
+		 i18n_count(view->count, "%zu speech", "%zu speeches"),
+		 _(sort_names[view->query.sort]), view->query.reverse ? _(" (reversed)") : "",
+		 filter.data ? filter.data : "");
+	buffer_free(&filter);
 	draw_fill(stdscr, 0, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, 0, 0, header, strlen(header), COLS, colors_attr(ELEMENT_STATUS));
 	size_t rows = body_rows();
 	keep_cursor_visible(view);
+	if (view->count)
+		draw_column_headers(1);
 	for (size_t r = 0; r < rows; r++) {
 		const struct store_library_row *row = library_row_at(view, view->top + r);
 		if (!row)
 			break;
-		draw_row(view, row, (int)r + 1, view->top + r == view->cursor);
+		draw_row(view, row, (int)r + 2, view->top + r == view->cursor);
 	}
 	if (view->count == 0) {
-		const char *empty = view->filter[0] ? "no speech has that in its title (Esc clears)"
-						    : "the library is empty: press i to import "
-						      "a file or a directory";
+		const char *empty = view->filter[0]
+					? _("no speech has that in its title (Esc clears)")
+					: _("the library is empty: press i to import "
+					    "a file or a directory");
 		draw_text(stdscr, 2, 2, empty, strlen(empty), COLS - 4, colors_attr(ELEMENT_DIM));
 	}
-	const char *hint = "Enter read  / search  s sort  f filter  i import  e edit  d remove  "
-			   "? help  q quit";
+	const char *hint = _("Enter read  / search  s sort  f filter  i import  e edit  d remove  "
+			     "? help  q quit");
 	const char *bottom = view->message[0] ? view->message : hint;
 	attr_t attributes =
 	    colors_attr(view->message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS);
@@ -313,14 +359,16 @@ static enum view_result on_request(struct library_view *view, enum request reque
 		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_FILTER:
-		prompt_open(view->view->driver, "title has: ", view->filter, filter_answer, view);
+		prompt_open(view->view->driver, _("title has: "), view->filter, filter_answer,
+			    view);
 		break;
 	case REQUEST_LIBRARY_CLEAR:
 		view->filter[0] = '\0';
 		library_requery(view);
 		break;
 	case REQUEST_LIBRARY_SEARCH:
-		prompt_open(view->view->driver, "search every speech: ", NULL, search_answer, view);
+		prompt_open(view->view->driver, _("search every speech: "), NULL, search_answer,
+			    view);
 		break;
 	case REQUEST_LIBRARY_IMPORT:
 		library_import(view);
@@ -340,7 +388,7 @@ static enum view_result on_request(struct library_view *view, enum request reque
 	case REQUEST_QUIT:
 		return VIEW_CLOSE;
 	default:
-		library_message(view, 1, "unknown key (press ? for help)");
+		library_message(view, 1, _("unknown key (press ? for help)"));
 	}
 	return VIEW_HANDLED;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 
 struct pager {
@@ -65,7 +66,7 @@ static void pager_draw(struct view *view)
 			  colors_attr(line->element));
 	}
 	if (rows > 2) {
-		const char *hint = "q: close   j/k, Space/b: scroll";
+		const char *hint = _("q: close   j/k, Space/b: scroll");
 		draw_fill(stdscr, rows - 1, 0, columns, ' ', colors_attr(ELEMENT_STATUS));
 		draw_text(stdscr, rows - 1, 1, hint, strlen(hint), columns - 2,
 			  colors_attr(ELEMENT_STATUS));

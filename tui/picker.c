@@ -1,5 +1,6 @@
 /* picker.c — the theme picker view. */
 #include "tui/picker.h"
+#include "base/i18n.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -45,7 +46,7 @@ static void draw_picker(const struct paragraph_marks *annotations, const char *t
 		draw_text(stdscr, y, left + 1 + column, theme->name, strlen(theme->name),
 			  width - 2 - column, attributes);
 	}
-	const char *hint = "Space/key: flip  Enter: apply  n: new theme  Esc: cancel";
+	const char *hint = _("Space/key: flip  Enter: apply  n: new theme  Esc: cancel");
 	draw_fill(stdscr, top + rows - 1, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, top + rows - 1, left + 1, hint, strlen(hint), width - 2,
 		  colors_attr(ELEMENT_STATUS));
@@ -94,14 +95,34 @@ static void forget_new_theme(struct picker *picker)
 static void new_theme_color(void *context, char *color)
 {
 	struct picker *picker = context;
+	/* The reload may reorder the themes: the checks follow their ids. */
+	int64_t checked[64]; /* a theme_set holds 64 */
+	size_t checked_count = 0;
+	for (size_t t = 0; t < picker->annotations->theme_count; t++)
+		if (picker->state & ((theme_set)1 << t))
+			checked[checked_count++] = picker->annotations->themes[t].id;
 	struct error error;
 	if (marks_add_theme(picker->annotations, picker->new_name, picker->new_key,
 			    color ? color : "", &error) != 0)
-		snprintf(picker->message, picker->message_size, "could not add the theme: %s",
+		snprintf(picker->message, picker->message_size, _("could not add the theme: %s"),
 			 error.message);
-	else
-		snprintf(picker->message, picker->message_size, "new theme %s on key %d",
+	else {
+		snprintf(picker->message, picker->message_size, _("new theme %s on key %d"),
 			 picker->new_name, picker->new_key);
+		/* Made here to be used here: it comes checked. */
+		picker->state = 0;
+		for (size_t t = 0; t < picker->annotations->theme_count; t++) {
+			int was_checked = 0;
+			for (size_t c = 0; c < checked_count; c++)
+				was_checked |= checked[c] == picker->annotations->themes[t].id;
+			if (strcmp(picker->annotations->themes[t].name, picker->new_name) == 0) {
+				was_checked = 1;
+				picker->selected = t;
+			}
+			if (was_checked)
+				picker->state |= (theme_set)1 << t;
+		}
+	}
 	colors_set_themes(picker->annotations->themes, picker->annotations->theme_count);
 	free(color);
 	forget_new_theme(picker);
@@ -119,14 +140,14 @@ static void new_theme_key(void *context, char *key_text)
 		picker->new_key = key_text[0] - '0';
 		if (picker->new_key < 1 || picker->new_key > 9 || key_text[1]) {
 			snprintf(picker->message, picker->message_size,
-				 "a theme key is a digit from 1 to 9");
+				 _("a theme key is a digit from 1 to 9"));
 			free(key_text);
 			forget_new_theme(picker);
 			return;
 		}
 	}
 	free(key_text);
-	prompt_open(picker->driver, "colour (red, green, … #c03030; Enter: none): ", NULL,
+	prompt_open(picker->driver, _("colour (red, green, … #c03030; Enter: none): "), NULL,
 		    new_theme_color, picker);
 }
 
@@ -141,7 +162,7 @@ static void new_theme_name(void *context, char *name)
 	picker->new_name = name;
 	picker->new_key = free_key(picker->annotations);
 	char label[64];
-	snprintf(label, sizeof label, "key 1-9 (Enter: %d): ", picker->new_key);
+	snprintf(label, sizeof label, _("key 1-9 (Enter: %d): "), picker->new_key);
 	prompt_open(picker->driver, label, NULL, new_theme_key, picker);
 }
 
@@ -200,7 +221,7 @@ static enum view_result picker_key(struct view *view, const struct view_key *key
 	case REQUEST_PICKER_CANCEL:
 		return VIEW_CLOSE;
 	case REQUEST_PICKER_NEW:
-		prompt_open(view->driver, "new theme name: ", NULL, new_theme_name, picker);
+		prompt_open(view->driver, _("new theme name: "), NULL, new_theme_name, picker);
 		break;
 	default:
 		break;

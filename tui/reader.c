@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
-#include "tui/colors.h"
 #include "speech/correct.h"
 #include "speech/keyword.h"
+#include "tui/colors.h"
 #include "tui/draw.h"
 
 /* Body paragraphs begin with the traditional indent of one CJK character;
@@ -123,6 +124,23 @@ static void scroll_up(struct reader *reader, int lines)
 	}
 }
 
+/* Puts the end of the cursor paragraph's text on the last row, the pane
+ * filled above it (as less shows the end of a file). */
+static void cursor_at_bottom(struct reader *reader, int text_rows)
+{
+	size_t top = reader->cursor;
+	int filled = text_rows;
+	while (filled < reader->height) {
+		size_t previous = visible_previous(&reader->visible, top);
+		if (previous == (size_t)-1)
+			break;
+		top = previous;
+		filled += block_height(reader, top);
+	}
+	reader->top = top;
+	reader->top_line = filled > reader->height ? filled - reader->height : 0;
+}
+
 /* Scrolls the least that shows the cursor paragraph's text; a paragraph
  * taller than the pane shows from its first line. */
 static void show_cursor(struct reader *reader)
@@ -145,18 +163,7 @@ static void show_cursor(struct reader *reader)
 		reader->top_line = 0;
 		return;
 	}
-	/* Put the end of the cursor's text on the last row. */
-	size_t top = cursor;
-	int filled = text_rows;
-	while (filled < reader->height) {
-		size_t previous = visible_previous(&reader->visible, top);
-		if (previous == (size_t)-1)
-			break;
-		top = previous;
-		filled += block_height(reader, top);
-	}
-	reader->top = top;
-	reader->top_line = filled > reader->height ? filled - reader->height : 0;
+	cursor_at_bottom(reader, text_rows);
 }
 
 void reader_resize(struct reader *reader, int width, int height)
@@ -348,7 +355,7 @@ static int fold_at_cursor(struct reader *reader, char *message, size_t message_s
 	    speech->outline[entry].end_paragraph == speech->outline[entry].paragraph + 1)
 		entry = (size_t)speech->outline[entry].parent;
 	if (entry == 0) {
-		snprintf(message, message_size, "no section to fold here");
+		snprintf(message, message_size, _("no section to fold here"));
 		return -1;
 	}
 	visible_toggle_fold(&reader->visible, entry);
@@ -395,14 +402,19 @@ int reader_request(struct reader *reader, enum request request, char *message, s
 	case REQUEST_FIRST:
 		reader_goto(reader, 0);
 		return 1;
-	case REQUEST_LAST:
+	case REQUEST_LAST: {
 		reader_goto(reader, visible_owner(&reader->visible, last));
+		int text_rows = block_height(reader, reader->cursor) - 1;
+		if (text_rows < reader->height)
+			cursor_at_bottom(reader, text_rows);
 		return 1;
+	}
 	case REQUEST_HEADING_NEXT:
 	case REQUEST_HEADING_PREVIOUS:
 		if (!heading_step(reader, request == REQUEST_HEADING_NEXT)) {
-			snprintf(message, message_size, "no %s heading",
-				 request == REQUEST_HEADING_NEXT ? "next" : "previous");
+			snprintf(message, message_size, "%s",
+				 request == REQUEST_HEADING_NEXT ? _("no next heading")
+								 : _("no previous heading"));
 			return -1;
 		}
 		return 1;
@@ -411,18 +423,19 @@ int reader_request(struct reader *reader, enum request request, char *message, s
 	case REQUEST_SEARCH_NEXT:
 	case REQUEST_SEARCH_PREVIOUS: {
 		if (!reader->query) {
-			snprintf(message, message_size, "no search yet: press / to search");
+			snprintf(message, message_size, _("no search yet: press / to search"));
 			return -1;
 		}
 		int forward = request == REQUEST_SEARCH_NEXT;
 		int found = reader_search(reader, reader->query, forward, 0);
 		if (found < 0) {
-			snprintf(message, message_size, "not found: %s", reader->query);
+			snprintf(message, message_size, _("not found: %s"), reader->query);
 			return -1;
 		}
 		if (found == 1)
-			snprintf(message, message_size, "search wrapped to the %s",
-				 forward ? "top" : "bottom");
+			snprintf(message, message_size, "%s",
+				 forward ? _("search wrapped to the top")
+					 : _("search wrapped to the bottom"));
 		return 1;
 	}
 	default:
@@ -722,7 +735,9 @@ void reader_draw(struct reader *reader, WINDOW *window, int y, int x, int width,
 				  paragraph_attributes(item));
 		} else if (folded && index == count) {
 			char note[64];
-			snprintf(note, sizeof note, "… %zu paragraphs",
+			snprintf(note, sizeof note,
+				 P_("… %zu paragraph", "… %zu paragraphs",
+				    visible_folded_count(&reader->visible, paragraph)),
 				 visible_folded_count(&reader->visible, paragraph));
 			draw_text(window, y + row, text_x + BODY_INDENT, note, strlen(note),
 				  reader->text_columns, colors_attr(ELEMENT_FOLD_NOTE));

@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 
 const struct request_info request_table[] = {
@@ -105,6 +106,17 @@ const char *request_pane_name(enum request_pane pane)
 	return pane_names[pane];
 }
 
+const char *request_pane_label(enum request_pane pane)
+{
+	/* The same words as pane_names, marked: a bind line takes the
+	 * English name whatever the language. */
+	static const char *const labels[] = {
+	    N_("anywhere"), N_("reader"), N_("outline"), N_("library"), N_("pager"),
+	    N_("picker"),   N_("export"), N_("editor"),	 N_("prompt"),	N_("question"),
+	};
+	return _(labels[pane]);
+}
+
 /* Whether a request name (heading-next) names the table's ID
  * (HEADING_NEXT). */
 static int names_request(const char *name, const char *id)
@@ -124,7 +136,7 @@ int request_bind(const char *pane_name, const char *key_name, const char *reques
 	for (size_t i = 0; i < 3; i++) {
 		const char *problem = utf8_text_problem(words[i], strlen(words[i]));
 		if (problem)
-			return error_set(error, "a bind line holds %s", problem);
+			return error_set(error, _("a bind line holds %s"), problem);
 	}
 	size_t pane = 0;
 	while (pane < sizeof pane_names / sizeof pane_names[0] &&
@@ -132,27 +144,27 @@ int request_bind(const char *pane_name, const char *key_name, const char *reques
 		pane++;
 	if (pane == sizeof pane_names / sizeof pane_names[0])
 		return error_set(error,
-				 "no view or dialog is named '%s' (reader, outline, library, "
-				 "pager, picker, export, editor, prompt, question, anywhere)",
+				 _("no view or dialog is named '%s' (reader, outline, library, "
+				   "pager, picker, export, editor, prompt, question, anywhere)"),
 				 pane_name);
 	int key = request_key_code(key_name, strlen(key_name));
 	if (key < 0 || strchr(key_name, ' '))
 		return error_set(error,
-				 "'%s' is not a key (a character, C-x, or Up Down Left Right "
-				 "PgUp PgDn Home End Enter Tab Esc Space Backspace Delete)",
+				 _("'%s' is not a key (a character, C-x, or Up Down Left Right "
+				   "PgUp PgDn Home End Enter Tab Esc Space Backspace Delete)"),
 				 key_name);
 	size_t i = 0;
 	while (i < request_table_count && !names_request(request_name, request_table[i].id))
 		i++;
 	if (i == request_table_count)
-		return error_set(error, "no command is named '%s' (pizhu help keys lists them)",
+		return error_set(error, _("no command is named '%s' (pizhu help keys lists them)"),
 				 request_name);
 	if (request_table[i].pane != (enum request_pane)pane &&
 	    request_table[i].pane != PANE_GLOBAL)
-		return error_set(error, "%s is a command of the %s, not the %s", request_name,
+		return error_set(error, _("%s is a command of the %s, not the %s"), request_name,
 				 pane_names[request_table[i].pane], pane_name);
 	if (binding_count == BINDINGS_MAX)
-		return error_set(error, "more than %d bind lines", BINDINGS_MAX);
+		return error_set(error, _("more than %d bind lines"), BINDINGS_MAX);
 	bindings[binding_count++] =
 	    (struct binding){(enum request_pane)pane, key, request_table[i].request};
 	return 0;

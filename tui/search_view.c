@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "store/search.h"
 #include "store/section.h"
 #include "store/theme.h"
+#include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
-#include "tui/app.h"
 #include "tui/prompt.h"
 #include "tui/request.h"
 #include "tui/screen.h"
@@ -144,9 +145,17 @@ static void draw(struct search_view *view)
 {
 	erase();
 	char header[512];
-	snprintf(header, sizeof header, " search “%s”%s%s: %zu%s result%s", view->query,
-		 view->theme_id ? " in " : "", view->theme_id ? view->theme_name : "", view->count,
-		 view->complete ? "" : "+", view->count == 1 ? "" : "s");
+	char count[32];
+	snprintf(count, sizeof count, "%zu%s", view->count, view->complete ? "" : "+");
+	if (view->theme_id)
+		snprintf(header, sizeof header,
+			 P_(" search “%s” in %s: %s result", " search “%s” in %s: %s results",
+			    view->count),
+			 view->query, view->theme_name, count);
+	else
+		snprintf(header, sizeof header,
+			 P_(" search “%s”: %s result", " search “%s”: %s results", view->count),
+			 view->query, count);
 	draw_fill(stdscr, 0, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, 0, 0, header, strlen(header), COLS, colors_attr(ELEMENT_STATUS));
 	size_t shown = visible_hits();
@@ -168,10 +177,10 @@ static void draw(struct search_view *view)
 		draw_snippet(view, &view->hits[index], y + 1, 3, COLS - 4, attributes);
 	}
 	if (view->count == 0) {
-		const char *none = "nothing found";
+		const char *none = _("nothing found");
 		draw_text(stdscr, 2, 2, none, strlen(none), COLS - 4, colors_attr(ELEMENT_DIM));
 	}
-	const char *hint = "Enter read  t theme  j/k move  q back";
+	const char *hint = _("Enter read  t theme  j/k move  q back");
 	const char *bottom = view->message[0] ? view->message : hint;
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, LINES - 1, 1, bottom, strlen(bottom), COLS - 2,
@@ -272,14 +281,14 @@ static enum view_result search_key(struct view *base, const struct view_key *key
 			snprintf(view->message, sizeof view->message, "%s", error.message);
 		break;
 	case REQUEST_LIBRARY_THEME:
-		prompt_open(base->driver, "only paragraphs with theme (Enter: any): ",
+		prompt_open(base->driver, _("only paragraphs with theme (Enter: any): "),
 			    view->theme_id ? view->theme_name : NULL, theme_answer, view);
 		break;
 	case REQUEST_HELP:
 	case REQUEST_REDRAW:
 		return VIEW_IGNORED;
 	default:
-		snprintf(view->message, sizeof view->message, "unknown key (press ? for help)");
+		snprintf(view->message, sizeof view->message, _("unknown key (press ? for help)"));
 	}
 	return VIEW_HANDLED;
 }

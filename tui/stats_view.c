@@ -1,5 +1,6 @@
 /* stats_view.c — the statistics view. */
 #include "tui/stats_view.h"
+#include "base/i18n.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -40,7 +41,7 @@ static void draw_stats(const struct paragraph_marks *annotations, const struct s
 		rows = LINES;
 	int top = (LINES - rows) / 2, left = (COLS - width) / 2, y = top;
 	char line[128];
-	snprintf(line, sizeof line, "Themes in this speech: %zu paragraphs",
+	snprintf(line, sizeof line, _("Themes in this speech: %zu paragraphs"),
 		 stats->paragraph_count);
 	draw_fill(stdscr, y, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, y++, left + 1, line, strlen(line), width - 2,
@@ -65,7 +66,7 @@ static void draw_stats(const struct paragraph_marks *annotations, const struct s
 		y++;
 	}
 	if (stats->pair_count && y < top + rows - 1) {
-		const char *heading = "Paragraphs carrying both:";
+		const char *heading = _("Paragraphs carrying both:");
 		draw_fill(stdscr, y, left, width, ' ', colors_attr(ELEMENT_TEXT));
 		draw_text(stdscr, y++, left + 1, heading, strlen(heading), width - 2,
 			  colors_attr(ELEMENT_DIM));
@@ -84,7 +85,7 @@ static void draw_stats(const struct paragraph_marks *annotations, const struct s
 	}
 	while (y < top + rows - 1)
 		draw_fill(stdscr, y++, left, width, ' ', colors_attr(ELEMENT_TEXT));
-	const char *hint = "any key closes";
+	const char *hint = _("any key closes");
 	draw_fill(stdscr, y, left, width, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, y, left + 1, hint, strlen(hint), width - 2, colors_attr(ELEMENT_STATUS));
 }

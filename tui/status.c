@@ -8,6 +8,9 @@
 
 static const char separator[] = " › ";
 
+/* The title's share of a full status line: enough to tell the speech. */
+enum { TITLE_COLUMNS = 16 };
+
 static void append_cut(struct buffer *out, const char *text, size_t length, int columns)
 {
 	int used;
@@ -76,11 +79,21 @@ void status_draw(WINDOW *window, int y, int width, const struct paragraph_marks 
 			  colors_attr(message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS));
 		return;
 	}
+	/* Each heading whole while the line has room beside the first
+	 * TITLE_COLUMNS of the title, else cut shorter and shorter, down to
+	 * 18 columns a heading. */
 	struct buffer crumbs = {0};
-	status_breadcrumb(speech, paragraph, 18, &crumbs);
+	int label_columns = left_width, crumbs_width = 0;
+	for (;;) {
+		crumbs.length = 0;
+		status_breadcrumb(speech, paragraph, label_columns, &crumbs);
+		crumbs_width = draw_width(crumbs.data, crumbs.length);
+		if (crumbs_width + 3 + TITLE_COLUMNS <= left_width - 1 || label_columns <= 18)
+			break;
+		label_columns = label_columns - 4 > 18 ? label_columns - 4 : 18;
+	}
 	struct buffer line = {0};
 	const struct paragraph *title = &speech->paragraphs[0];
-	int crumbs_width = draw_width(crumbs.data, crumbs.length);
 	/* The breadcrumb matters more than the title, which the outline pane
 	 * shows anyway: the title gives way first. */
 	int title_room = left_width - 1 - crumbs_width - (crumbs.length ? 3 : 0);

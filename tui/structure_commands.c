@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "speech/correct.h"
 #include "store/correction.h"
 #include "store/history.h"
@@ -55,17 +56,17 @@ static const char *correction_said(enum correction_kind kind)
 {
 	switch (kind) {
 	case CORRECTION_HEADING:
-		return "已改为标题 (heading)";
+		return _("已改为标题 (heading)");
 	case CORRECTION_BODY:
-		return "已改为正文 (body text)";
+		return _("已改为正文 (body text)");
 	case CORRECTION_FRONT:
-		return "已移入前置内容 (front matter; M shows it, R brings it back)";
+		return _("已移入前置内容 (front matter; M shows it, R brings it back)");
 	case CORRECTION_BACK:
-		return "已移入后附内容 (back matter; M shows it, R brings it back)";
+		return _("已移入后附内容 (back matter; M shows it, R brings it back)");
 	case CORRECTION_NONE:
 		break;
 	}
-	return "已恢复 (as the parser found it)";
+	return _("已恢复 (as the parser found it)");
 }
 
 /* Corrects the paragraphs shown in the selection (or the cursor's), less
@@ -103,19 +104,19 @@ static void correct_range(struct app *app, size_t first, size_t last, struct cor
 		status = store_action_commit(store, &error);
 	app->reader.anchor = -1;
 	if (status != 0) {
-		app_message(app, 1, "not saved: %s", error.message);
+		app_message(app, 1, _("not saved: %s"), error.message);
 		return;
 	}
 	if (!changed) {
-		app_message(app, 0, "%s: nothing to change", where);
+		app_message(app, 0, _("%s: nothing to change"), where);
 		return;
 	}
 	if (app_reload_structure(app, &error) != 0) {
-		app_message(app, 1, "could not load the speech again: %s", error.message);
+		app_message(app, 1, _("could not load the speech again: %s"), error.message);
 		return;
 	}
 	if (correction.kind == CORRECTION_HEADING)
-		app_message(app, 0, "%s %s, depth %d", correction_said(correction.kind), where,
+		app_message(app, 0, _("%s %s, depth %d"), correction_said(correction.kind), where,
 			    correction.depth);
 	else
 		app_message(app, 0, "%s %s", correction_said(correction.kind), where);
@@ -130,8 +131,8 @@ static int correct_targets(struct app *app, size_t *first, size_t *last)
 	if (*first > *last) {
 		app->reader.anchor = -1;
 		app_message(app, 1,
-			    "the title is corrected in the library view (e) or with "
-			    "pizhu meta --title");
+			    _("the title is corrected in the library view (e) or with "
+			      "pizhu meta --title"));
 		return 0;
 	}
 	return 1;
@@ -145,7 +146,7 @@ static void heading_depth_answered(void *context, char *answer)
 	char *end;
 	long chosen = strtol(answer, &end, 10);
 	if (*answer == '\0' || *end != '\0' || chosen < 1 || chosen > CORRECTION_MAX_DEPTH)
-		app_message(app, 1, "a depth is 1 to %d, not %s", CORRECTION_MAX_DEPTH, answer);
+		app_message(app, 1, _("a depth is 1 to %d, not %s"), CORRECTION_MAX_DEPTH, answer);
 	else
 		correct_range(app, app->heading_first, app->heading_last,
 			      (struct correction){0, CORRECTION_HEADING, (int)chosen});
@@ -168,7 +169,7 @@ static void mark_heading(struct app *app)
 		depth = depth < 1 ? 1 : CORRECTION_MAX_DEPTH;
 	char initial[16], label[64];
 	snprintf(initial, sizeof initial, "%d", depth);
-	snprintf(label, sizeof label, "heading depth (1-%d): ", CORRECTION_MAX_DEPTH);
+	snprintf(label, sizeof label, _("heading depth (1-%d): "), CORRECTION_MAX_DEPTH);
 	app->heading_first = first;
 	app->heading_last = last;
 	prompt_open(app->view->driver, label, initial, heading_depth_answered, app);
@@ -185,7 +186,7 @@ static void bring_back_answered(void *context, char *answer)
 	if (*answer == '\0' || *end != '\0' || number < 1 ||
 	    (size_t)number >= speech->paragraph_count ||
 	    !paragraph_hidden(&speech->paragraphs[number]))
-		app_message(app, 1, "¶%s is not a hidden paragraph (M lists them)", answer);
+		app_message(app, 1, _("¶%s is not a hidden paragraph (M lists them)"), answer);
 	else
 		correct_range(app, (size_t)number, (size_t)number,
 			      (struct correction){0, CORRECTION_NONE, 0});
@@ -205,12 +206,13 @@ static void bring_back(struct app *app)
 		if (paragraph_hidden(&speech->paragraphs[p]))
 			nearest = p;
 	if (!nearest) {
-		app_message(app, 0, "no paragraph of this speech is hidden by a correction");
+		app_message(app, 0, _("no paragraph of this speech is hidden by a correction"));
 		return;
 	}
 	char initial[24];
 	snprintf(initial, sizeof initial, "%zu", nearest);
-	prompt_open(app->view->driver, "bring back paragraph ¶", initial, bring_back_answered, app);
+	prompt_open(app->view->driver, _("bring back paragraph ¶"), initial, bring_back_answered,
+		    app);
 }
 
 int structure_request(struct app *app, enum request request)
@@ -226,7 +228,7 @@ int structure_request(struct app *app, enum request request)
 		return 0;
 	}
 	if (!app->annotations.document_id) {
-		app_message(app, 1, "still importing this speech: corrections work in a moment");
+		app_message(app, 1, _("still importing this speech: corrections work in a moment"));
 		return 1;
 	}
 	size_t first, last;

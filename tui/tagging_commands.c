@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "speech/keyword.h"
 #include "store/correction.h"
 #include "store/history.h"
@@ -25,7 +26,8 @@ void describe_paragraphs(char *text, size_t size, size_t first, size_t last)
 	if (first == last)
 		snprintf(text, size, "¶%zu", first);
 	else
-		snprintf(text, size, "¶%zu–¶%zu (%zu paragraphs)", first, last, last - first + 1);
+		snprintf(text, size, _("¶%zu–¶%zu (%zu paragraphs)"), first, last,
+			 last - first + 1);
 }
 
 /* 1 when the speech is in the library, so that it can take annotations. */
@@ -33,7 +35,7 @@ static int in_library(struct app *app)
 {
 	if (app->annotations.document_id)
 		return 1;
-	app_message(app, 1, "still importing this speech: tags and notes work in a moment");
+	app_message(app, 1, _("still importing this speech: tags and notes work in a moment"));
 	return 0;
 }
 
@@ -46,7 +48,7 @@ static int tag_range(struct app *app, size_t *first, size_t *last)
 		*first = 1;
 	if (*first > *last) {
 		app->reader.anchor = -1;
-		app_message(app, 1, "the title takes no tags");
+		app_message(app, 1, _("the title takes no tags"));
 		return 0;
 	}
 	return 1;
@@ -73,9 +75,11 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 		/* Keys typed while the write waited (up to the busy timeout) were
 		 * typed at a screen that did not show this failure: dropped, so
 		 * that none acts on it and the message stays until the next key. */
-		int dropped = view_drop_typeahead();
-		app_message(app, 1, "not saved%s: %s",
-			    dropped ? ", keys typed meanwhile dropped" : "", error.message);
+		if (view_drop_typeahead())
+			app_message(app, 1, _("not saved, keys typed meanwhile dropped: %s"),
+				    error.message);
+		else
+			app_message(app, 1, _("not saved: %s"), error.message);
 		return 0;
 	}
 	if (app->reader.visible.filter)
@@ -106,12 +110,12 @@ static int toggle_theme(struct app *app, int theme)
 	if (marks_range_has(&app->annotations, first, last, theme)) {
 		if (!change_selection(app, 0, bit, "untag", name))
 			return 0;
-		app_message(app, 0, "已取消 %s %s (removed)", name, where);
+		app_message(app, 0, _("已取消 %s %s (removed)"), name, where);
 		return 1;
 	}
 	if (!change_selection(app, bit, 0, "tag", name))
 		return 0;
-	app_message(app, 0, "已标注 %s %s", name, where);
+	app_message(app, 0, _("已标注 %s %s"), name, where);
 	return 1;
 }
 
@@ -121,10 +125,10 @@ void tagging_theme_key(struct app *app, int key)
 	int theme = digit ? marks_theme_by_key(&app->annotations, digit) : -1;
 	if (theme < 0) {
 		if (digit)
-			app_message(app, 0, "no theme has key %d (t makes one; :N goes to ¶N)",
+			app_message(app, 0, _("no theme has key %d (t makes one; :N goes to ¶N)"),
 				    digit);
 		else
-			app_message(app, 1, "a theme key is a digit from 1 to 9");
+			app_message(app, 1, _("a theme key is a digit from 1 to 9"));
 		return;
 	}
 	if (in_library(app))
@@ -145,9 +149,51 @@ static void reload(struct app *app)
 {
 	struct error error;
 	if (marks_reload(&app->annotations, &error) != 0)
-		app_message(app, 1, "could not load the annotations: %s", error.message);
+		app_message(app, 1, _("could not load the annotations: %s"), error.message);
 	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
 	reader_annotations_changed(&app->reader);
+}
+
+/* An action's description from the history (English, as the command line
+ * writes it too: "tag 民生 ¶6") in the current language: its verb
+ * translated, the rest as it is. */
+static void action_said(const char *description, struct buffer *out)
+{
+	static const struct {
+		const char *verb;
+		const char *said;
+	} verbs[] = {
+	    {"accept suggestions for", N_("accept suggestions for")},
+	    {"accept suggestion", N_("accept suggestion")},
+	    {"clear note", N_("clear note")},
+	    {"note", N_("note")},
+	    {"set themes", N_("set themes")},
+	    {"untag", N_("untag")},
+	    {"tag", N_("tag")},
+	    {"mark", N_("mark")},
+	    {"title", N_("title")},
+	};
+	size_t count;
+	int end = 0;
+	if (sscanf(description, "accept %zu suggestions%n", &count, &end) == 1 && end > 0 &&
+	    description[end] == '\0') {
+		buffer_printf(out, P_("accept %zu suggestion", "accept %zu suggestions", count),
+			      count);
+		buffer_string(out);
+		return;
+	}
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+		size_t length = strlen(verbs[i].verb);
+		if (strncmp(description, verbs[i].verb, length) == 0 &&
+		    (description[length] == ' ' || description[length] == '\0')) {
+			buffer_append_string(out, _(verbs[i].said));
+			buffer_append_string(out, description + length);
+			buffer_string(out);
+			return;
+		}
+	}
+	buffer_append_string(out, description);
+	buffer_string(out);
 }
 
 static void undo_or_redo(struct app *app, int redo)
@@ -156,11 +202,12 @@ static void undo_or_redo(struct app *app, int redo)
 	struct error error;
 	int done = undo_step(app, redo, &action, &error);
 	if (done < 0) {
-		app_message(app, 1, "%s failed: %s", redo ? "redo" : "undo", error.message);
+		app_message(app, 1, redo ? _("redo failed: %s") : _("undo failed: %s"),
+			    error.message);
 		return;
 	}
 	if (!done) {
-		app_message(app, 0, "nothing to %s", redo ? "redo" : "undo");
+		app_message(app, 0, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
 		return;
 	}
 	reload(app);
@@ -168,11 +215,14 @@ static void undo_or_redo(struct app *app, int redo)
 	if (store_action_corrects(app->annotations.store, action.target ? action.target : action.id,
 				  &corrects, &error) != 0 ||
 	    (corrects && app_reload_structure(app, &error) != 0)) {
-		app_message(app, 1, "could not load the speech again: %s", error.message);
+		app_message(app, 1, _("could not load the speech again: %s"), error.message);
 		store_action_clear(&action);
 		return;
 	}
-	app_message(app, 0, "%s: %s", redo ? "redone" : "undone", action.description);
+	struct buffer said = {0};
+	action_said(action.description, &said);
+	app_message(app, 0, redo ? _("redone: %s") : _("undone: %s"), said.data);
+	buffer_free(&said);
 	store_action_clear(&action);
 }
 
@@ -191,7 +241,7 @@ static void themes_picked(void *context, theme_set chosen)
 	struct buffer names = {0};
 	marks_theme_names(&app->annotations, add | remove, "、", &names);
 	if (change_selection(app, add, remove, "set themes", names.data))
-		app_message(app, 0, "themes set on %s", where);
+		app_message(app, 0, _("themes set on %s"), where);
 	buffer_free(&names);
 }
 
@@ -207,7 +257,7 @@ static void pick_themes(struct app *app)
 			initial |= (theme_set)1 << t;
 	char title[96], where[64];
 	describe_paragraphs(where, sizeof where, first, last);
-	snprintf(title, sizeof title, "Themes for %s", where);
+	snprintf(title, sizeof title, _("Themes for %s"), where);
 	app->picked_initial = initial;
 	app->message[0] = '\0';
 	picker_open(app->view->driver, annotations, title, initial, themes_picked, app,
@@ -222,16 +272,16 @@ static void filter_picked(void *context, theme_set chosen)
 		return;
 	struct buffer names = {0};
 	marks_theme_names(&app->annotations, chosen, "、", &names);
-	app_message(app, 0, "showing %s only (F shows everything)", names.data);
+	app_message(app, 0, _("showing %s only (F shows everything)"), names.data);
 	buffer_free(&names);
 }
 
 static void choose_filter(struct app *app)
 {
 	app->message[0] = '\0';
-	picker_open(app->view->driver, &app->annotations, "Show only paragraphs with these themes",
-		    app->reader.visible.filter, filter_picked, app, app->message,
-		    sizeof app->message);
+	picker_open(app->view->driver, &app->annotations,
+		    _("Show only paragraphs with these themes"), app->reader.visible.filter,
+		    filter_picked, app, app->message, sizeof app->message);
 }
 
 static void note_written(void *context, char *text)
@@ -242,9 +292,10 @@ static void note_written(void *context, char *text)
 	if (strcmp(text, old ? old : "") != 0) {
 		struct error error;
 		if (marks_set_note(&app->annotations, paragraph, text, &error) != 0)
-			app_message(app, 1, "note not saved: %s", error.message);
+			app_message(app, 1, _("note not saved: %s"), error.message);
 		else
-			app_message(app, 0, *text ? "note saved on ¶%zu" : "note removed from ¶%zu",
+			app_message(app, 0,
+				    *text ? _("note saved on ¶%zu") : _("note removed from ¶%zu"),
 				    paragraph);
 		reader_note_changed(&app->reader, paragraph);
 	}
@@ -255,11 +306,11 @@ static void edit_note(struct app *app)
 {
 	size_t paragraph = app->reader.cursor;
 	if (paragraph == 0) {
-		app_message(app, 1, "the title takes no note");
+		app_message(app, 1, _("the title takes no note"));
 		return;
 	}
 	char title[64];
-	snprintf(title, sizeof title, "Note for ¶%zu", paragraph);
+	snprintf(title, sizeof title, _("Note for ¶%zu"), paragraph);
 	app->note_paragraph = paragraph;
 	editor_open(app->view->driver, title, app->annotations.notes[paragraph], note_written, app);
 }
@@ -278,7 +329,7 @@ static void suggesting_keywords(struct paragraph_marks *annotations, size_t para
 		char *found = keyword_found_list(
 		    paragraph_text(speech, paragraph), speech->paragraphs[paragraph].length,
 		    (const char *const *)theme->keywords, theme->keyword_count, 4);
-		buffer_printf(out, "%s%s (%s)", out->length ? "; " : "", theme->name, found);
+		buffer_printf(out, out->length ? _("; %s (%s)") : _("%s (%s)"), theme->name, found);
 		free(found);
 	}
 	buffer_string(out);
@@ -305,14 +356,14 @@ static void show_suggestion(struct app *app)
 	size_t paragraph = app->reader.cursor;
 	theme_set suggested = marks_suggested(&app->annotations, paragraph);
 	if (!suggested) {
-		app_message(app, 0, "no theme suggested here");
+		app_message(app, 0, _("no theme suggested here"));
 		return;
 	}
 	struct buffer why = {0};
 	suggesting_keywords(&app->annotations, paragraph, suggested, &why);
 	app->reader.keywords_paragraph = paragraph;
 	app->suggestion = suggested;
-	app_message(app, 0, "suggested: %s — y accepts, any other key leaves it", why.data);
+	app_message(app, 0, _("suggested: %s — y accepts, any other key leaves it"), why.data);
 	buffer_free(&why);
 	question_open(app->view->driver, NULL, suggestion_answered, app);
 }
@@ -341,7 +392,7 @@ static int review_next(struct review *review, size_t from)
 		app->reader.keywords_paragraph = p;
 		struct buffer why = {0};
 		suggesting_keywords(annotations, p, suggested, &why);
-		app_message(app, 0, "suggestion %zu/%zu: %s — y accept, n skip, q stop",
+		app_message(app, 0, _("suggestion %zu/%zu: %s — y accept, n skip, q stop"),
 			    review->seen, review->total, why.data);
 		buffer_free(&why);
 		return 1;
@@ -373,7 +424,7 @@ static void review_finish(struct review *review)
 	struct app *app = review->app;
 	app->reader.keywords_paragraph = (size_t)-1;
 	if (!review->accepted_count) {
-		app_message(app, 0, "no suggestion accepted");
+		app_message(app, 0, _("no suggestion accepted"));
 		return;
 	}
 	size_t changed;
@@ -382,9 +433,12 @@ static void review_finish(struct review *review)
 	snprintf(description, sizeof description, "accept %zu suggestions", review->accepted_count);
 	if (marks_change(&app->annotations, review->accepted, review->accepted_count, description,
 			 &changed, &error) != 0)
-		app_message(app, 1, "not saved: %s", error.message);
+		app_message(app, 1, _("not saved: %s"), error.message);
 	else
-		app_message(app, 0, "accepted %zu suggestions (u undoes them all)",
+		app_message(app, 0,
+			    P_("accepted %zu suggestion (u undoes it)",
+			       "accepted %zu suggestions (u undoes them all)",
+			       review->accepted_count),
 			    review->accepted_count);
 }
 
@@ -427,7 +481,7 @@ static void review_suggestions(struct app *app)
 	for (size_t p = 0; p < app->speech->paragraph_count && !total; p++)
 		total += marks_suggested(&app->annotations, p) != 0;
 	if (!total) {
-		app_message(app, 0, "no suggestions in this speech");
+		app_message(app, 0, _("no suggestions in this speech"));
 		return;
 	}
 	struct error error;
@@ -453,7 +507,7 @@ static void copy_paragraph(struct app *app)
 	buffer_printf(&text, " ¶%zu（pizhu %lld:%zu）\n", paragraph,
 		      (long long)app->annotations.document_id, paragraph);
 	clipboard_copy(text.data, text.length);
-	app_message(app, 0, "copied ¶%zu with its citation", paragraph);
+	app_message(app, 0, _("copied ¶%zu with its citation"), paragraph);
 	buffer_free(&crumbs);
 	buffer_free(&text);
 }
@@ -463,12 +517,12 @@ static void select_section(struct app *app)
 	const struct speech *speech = app->speech;
 	long entry = visible_entry_of(&app->reader.visible, app->reader.cursor);
 	if (entry <= 0) {
-		app_message(app, 1, "T selects a section: put the cursor on its heading");
+		app_message(app, 1, _("T selects a section: put the cursor on its heading"));
 		return;
 	}
 	size_t last = speech->outline[entry].end_paragraph - 1;
 	app->reader.anchor = (long)last;
-	app_message(app, 0, "section ¶%zu–¶%zu selected: press a theme key (or t)",
+	app_message(app, 0, _("section ¶%zu–¶%zu selected: press a theme key (or t)"),
 		    app->reader.cursor, last);
 }
 
@@ -499,7 +553,8 @@ int tagging_request(struct app *app, enum request request)
 			return 1;
 		}
 		app->reader.anchor = (long)app->reader.cursor;
-		app_message(app, 0, "selecting: move, then press a theme key or t (Esc cancels)");
+		app_message(app, 0,
+			    _("selecting: move, then press a theme key or t (Esc cancels)"));
 		return 1;
 	case REQUEST_SELECT_SECTION:
 		select_section(app);
@@ -518,7 +573,7 @@ int tagging_request(struct app *app, enum request request)
 	case REQUEST_NOTES_SHOW:
 		app->reader.show_notes = !app->reader.show_notes;
 		reader_annotations_changed(&app->reader);
-		app_message(app, 0, app->reader.show_notes ? "notes shown" : "notes hidden");
+		app_message(app, 0, app->reader.show_notes ? _("notes shown") : _("notes hidden"));
 		return 1;
 	case REQUEST_FILTER:
 		choose_filter(app);
@@ -529,8 +584,10 @@ int tagging_request(struct app *app, enum request request)
 	case REQUEST_TAGGED_NEXT:
 	case REQUEST_TAGGED_PREVIOUS:
 		if (!reader_tagged_step(&app->reader, request == REQUEST_TAGGED_NEXT))
-			app_message(app, 0, "no %s tagged paragraph",
-				    request == REQUEST_TAGGED_NEXT ? "next" : "previous");
+			app_message(app, 0, "%s",
+				    request == REQUEST_TAGGED_NEXT
+					? _("no next tagged paragraph")
+					: _("no previous tagged paragraph"));
 		return 1;
 	case REQUEST_SUGGESTION:
 		show_suggestion(app);
@@ -562,7 +619,7 @@ int tagging_refresh(struct app *app)
 	int changed;
 	struct error error;
 	if (marks_refresh(&app->annotations, &changed, &error) != 0) {
-		app_message(app, 1, "could not check the library: %s", error.message);
+		app_message(app, 1, _("could not check the library: %s"), error.message);
 		return 1;
 	}
 	if (changed) {
@@ -570,7 +627,7 @@ int tagging_refresh(struct app *app)
 		reader_annotations_changed(&app->reader);
 	}
 	if (structure_follow(app, changed, &error) != 0) {
-		app_message(app, 1, "could not load the speech again: %s", error.message);
+		app_message(app, 1, _("could not load the speech again: %s"), error.message);
 		return 1;
 	}
 	return changed;

@@ -13,6 +13,7 @@
 #include <termios.h>
 
 #include "base/buffer.h"
+#include "base/i18n.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 #include "tui/screen.h"
@@ -37,21 +38,21 @@ static void on_stop_signal(int number)
 int tui_check_terminal(struct error *error)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return error_set(error, "the reader needs a terminal (standard input and output "
-					"are not one); try pizhu cat");
+		return error_set(error, _("the reader needs a terminal (standard input and output "
+					  "are not one); try pizhu cat"));
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
-		return error_set(error, "the reader needs a UTF-8 locale (set LANG=C.UTF-8)");
+		return error_set(error, _("the reader needs a UTF-8 locale (set LANG=C.UTF-8)"));
 	const char *term = getenv("TERM");
 	if (!term || !*term)
-		return error_set(error, "TERM is not set");
+		return error_set(error, _("TERM is not set"));
 	int status;
 	if (setupterm(term, STDOUT_FILENO, &status) != OK)
-		return error_set(error, "unknown terminal type '%s'", term);
+		return error_set(error, _("unknown terminal type '%s'"), term);
 	char *move_sequence = tigetstr("cup");
 	int usable = move_sequence && move_sequence != (char *)-1;
 	del_curterm(cur_term);
 	if (!usable)
-		return error_set(error, "terminal '%s' cannot position the cursor", term);
+		return error_set(error, _("terminal '%s' cannot position the cursor"), term);
 	return 0;
 }
 
@@ -77,7 +78,7 @@ int tui_start(const struct tui_options *options, struct tui **result, struct err
 		return -1;
 	struct tui *ui = calloc(1, sizeof *ui);
 	if (!ui)
-		return error_set(error, "out of memory");
+		return error_set(error, _("out of memory"));
 	ui->options = *options;
 	tui_stop_signal = 0;
 	struct sigaction action;
@@ -92,7 +93,7 @@ int tui_start(const struct tui_options *options, struct tui **result, struct err
 		for (size_t i = 0; i < 3; i++)
 			sigaction(stop_signals[i], &ui->saved[i], NULL);
 		free(ui);
-		return error_set(error, "cannot start the terminal");
+		return error_set(error, _("cannot start the terminal"));
 	}
 	cbreak();
 	noecho();

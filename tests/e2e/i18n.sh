@@ -23,15 +23,24 @@ else
 fi
 
 # A message to a person must be marked: the format of every error_set,
-# cli_fail, cli_warn and cli_usage_error call outside tui/, and of every
-# printf, fprintf and fputs in cli/, is _(…), P_(…), or has no words to
-# translate ("%s: %s"). Output for machines holds a tab (TSV) or is one of
-# cat --tsv's roles.
-unmarked=$(cd "$SOURCE" && python3 - base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c <<'PY'
+# cli_fail, cli_warn and cli_usage_error call, of every printf, fprintf and
+# fputs in cli/, and in tui/ of every status message, prompt, question,
+# pager or picker title, snprintf and buffer text and every `const char *x
+# = "…"` (hints, titles), is _(…), P_(…), or has no words to translate
+# ("%s: %s"). Output for machines holds a tab (TSV) or is one of cat
+# --tsv's roles; tui/'s few texts that are not for people (file names,
+# history descriptions shared with the command line) are listed.
+unmarked=$(cd "$SOURCE" && python3 - base/*.c formats/*.c speech/*.c store/*.c export/*.c cli/*.c tui/*.c tui/model/*.c <<'PY'
 import re, sys
 messages = {"error_set": 1, "cli_fail": 0, "cli_warn": 0, "cli_usage_error": 1}
 prints = {"printf": 0, "fprintf": 1, "fputs": 0}
 machine = {'"title"', '"body"', '"pizhu %s\\n"', '"pizhu: "'}
+interface = {"app_message": 2, "library_message": 2, "prompt_open": 1, "question_open": 1,
+             "pager_open": 1, "picker_open": 2, "snprintf": 2, "buffer_printf": 1,
+             "buffer_append_string": 1, "error_set": 1}
+not_for_people = {'"-excerpts.%s"', '"mark %lld %zu %s"', '"mark %lld %zu-%zu %s"',
+                  '"accept %zu suggestions"', '"UTF-8"',
+                  '" ¶%zu（pizhu %lld:%zu）\\n"'}
 literal = re.compile(r'\s*("(?:[^"\\]|\\.)*"\s*)+$', re.S)
 def arguments(text, at):
     spans, depth, start = [], 0, at
@@ -61,7 +70,14 @@ for path in sys.argv[1:]:
     if path == "base/i18n.c":
         continue  # its messages say why there is no catalogue
     text = open(path, encoding="utf-8").read()
+    text = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.S)
     calls = dict(messages, **prints) if path.startswith("cli/") else messages
+    if path.startswith("tui/"):
+        calls = interface
+        for match in re.finditer(r'\bconst char \*\w+\s*=\s*("(?:[^"\\]|\\.)*")', text):
+            if re.search(r"[A-Za-z]{2,}", re.sub(r"%[-0-9.*]*(zu|lld|[sdcu])", "", match.group(1))):
+                line = text.count("\n", 0, match.start()) + 1
+                print(f"{path}:{line}: {match.group(1)[:60]}")
     pattern = r"\b(" + "|".join(calls) + r")\s*\("
     for match in re.finditer(pattern, text):
         spans = arguments(text, match.end())
@@ -70,12 +86,14 @@ for path in sys.argv[1:]:
             words = re.sub(r"%[-0-9.*]*(zu|lld|[sdcu])", "", spans[index])
             if match.group(1) in prints and ("\\t" in words or spans[index].strip() in machine):
                 continue
+            if spans[index].strip() in not_for_people:
+                continue
             if re.search(r"[A-Za-z]{2,}", words):
                 line = text.count("\n", 0, match.start()) + 1
                 print(f"{path}:{line}: {spans[index].strip()[:60]}")
 PY
 )
-is "$unmarked" "" "no message outside tui/ is left unmarked for translation"
+is "$unmarked" "" "no message is left unmarked for translation, in tui/ too"
 
 # --- the language chosen --------------------------------------------------------
 "$PIZHU" import "$SAMPLE" "$FIXTURE" >/dev/null 2>&1
@@ -134,6 +152,17 @@ is "$(PIZHU_LOCALEDIR="$SOURCE/build/locale" "$TEST_DIR/bin/pizhu" --lang zh tag
 	"pizhu: 文库中没有讲话 99" "PIZHU_LOCALEDIR names the catalogue's folder"
 is "$(env -u LC_ALL LANG=zh_CN.UTF-8 "$TEST_DIR/bin/pizhu" tag 99 1 党建 2>&1)" \
 	"pizhu: no speech 99 in the library" "a zh_CN locale without a catalogue: English, no warning"
+
+# The keys' help in both languages: the same panes and keys on every line,
+# only the help text translated (both come from tui/request.h).
+keys_of() { "$PIZHU" --lang "$1" help keys | grep -E '^  [a-z]+ ' | cut -c1-28; }
+is "$(keys_of zh)" "$(keys_of en)" "help keys: the same keys in Chinese and English"
+like "$(keys_of en | wc -l)" '^ *[0-9]{3}$' "over a hundred of them"
+like "$("$PIZHU" --lang zh help keys)" '  reader    j Down           下一段' "and the help text in Chinese"
+is "$("$PIZHU" --lang zh help keys | grep -E '^  [a-z]+ ' | grep -cE '[a-z]{3,}$')" 0 \
+	"no help line left in English"
+is "$("$PIZHU" --lang zh help keys --tsv)" "$("$PIZHU" --lang en help keys --tsv)" \
+	"--tsv stays English for scripts"
 
 # --- outputs for people, in both languages ---------------------------------------
 zh() { "$PIZHU" --lang zh "$@"; }

@@ -40,7 +40,7 @@ ok $? "Esc clears the filter"
 tmux_keys s
 tmux_wait "sorted by date"
 ok $? "s sorts by date"
-like "$(tmux_screen | sed -n 2p)" "2026-01-08" "the dated speech first"
+like "$(tmux_screen | sed -n 3p)" "2026-01-08" "the dated speech first"
 
 # Search every speech: a two-character and a long query.
 expected=$("$PIZHU" search 民生 | head -1 | cut -f1,2)
@@ -96,7 +96,7 @@ tmux_wait "pizhu library: 1 speech"
 tmux_keys e
 tmux_wait "title: "
 tmux_keys Enter
-tmux_wait "date (2026-01-08):"
+tmux_wait "date (e.g. 2026-01-08):"
 tmux_keys -l "2025年12月1日"
 tmux_keys Enter
 tmux_keys -l "X书记"

@@ -200,7 +200,7 @@ tmux_wait " ¶30/"
 ok $? "reopening restores the paragraph"
 tmux_keys : 12 Enter
 tmux_wait " ¶12/"
-like "$(tmux_screen)" "… [0-9]+ paragraphs" "and the fold"
+like "$(tmux_screen)" "… [0-9]+ paragraphs?" "and the fold"
 tmux_keys q
 tmux_wait_exit >/dev/null
 tmux_stop

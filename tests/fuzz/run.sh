@@ -19,7 +19,7 @@ SOURCE=${PIZHU_SOURCE:-$(pwd)}
 BUILD="$SOURCE/build"
 FUZZ_CC=${FUZZ_CC:-clang}
 CORPUS="$SOURCE/../shared/corpus"
-NAMES="bind catalogue correct docx html layout library markdown pdf search speech theme"
+NAMES="bind catalogue correct docx html layout library markdown pdf search speech theme user_dirs"
 
 if [ "${1:-}" = --available ]; then
 	probe=$(mktemp -d)
