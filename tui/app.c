@@ -288,7 +288,7 @@ static enum view_result reader_key(struct view *view, const struct view_key *key
 		app->followed_unseen = 0;
 		char said[sizeof app->message];
 		snprintf(said, sizeof said, "%s", app->message);
-		app_message(app, 1, "%s; the key just pressed was not applied, press it again",
+		app_message(app, 1, _("%s; the key just pressed was not applied, press it again"),
 			    said);
 		return VIEW_HANDLED;
 	}
@@ -506,8 +506,8 @@ static int follow_new_version(struct app *app)
 	struct speech newer;
 	if (store_speech_load(store, current, &newer, &error) != 0) {
 		app_message(app, 1,
-			    "this speech was imported again as speech %lld, which "
-			    "cannot be shown: %s",
+			    _("this speech was imported again as speech %lld, which "
+			      "cannot be shown: %s"),
 			    (long long)current, error.message);
 		return 1;
 	}
@@ -532,8 +532,8 @@ static int follow_new_version(struct app *app)
 		app_message(app, 1, "%s", error.message);
 	else
 		app_message(app, 1,
-			    "this speech was imported again: now reading its new version, speech "
-			    "%lld, at ¶%zu",
+			    _("this speech was imported again: now reading its new version, speech "
+			      "%lld, at ¶%zu"),
 			    (long long)current, app->reader.cursor);
 	return 1;
 }

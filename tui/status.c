@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
 
@@ -58,8 +59,8 @@ void status_draw(WINDOW *window, int y, int width, const struct paragraph_marks 
 		/* Themes past the ones the reader tracks: counted, never hidden
 		 * (pizhu tags lists them all). */
 		if (more)
-			buffer_printf(&right, "%s+%u more", annotations->tags[paragraph] ? " " : "",
-				      more);
+			buffer_printf(&right, _("%s+%u more"),
+				      annotations->tags[paragraph] ? " " : "", more);
 		buffer_append_string(&right, "]");
 	}
 	buffer_printf(&right, " ¶%zu/%zu %3zu%% ", paragraph, speech->paragraph_count - 1,

@@ -89,10 +89,13 @@ static int change_selection(struct app *app, theme_set add, theme_set remove, co
 		 * made this change already. Shown, never a key that does
 		 * nothing. */
 		reload(app);
-		app_message(app, 1,
-			    "%s was already %s by another pizhu; nothing changed, the tags "
-			    "shown now are the library's",
-			    where, add ? "tagged" : "untagged");
+		app_message(
+		    app, 1,
+		    add ? _("%s was already tagged by another pizhu; nothing changed, the "
+			    "tags shown now are the library's")
+			: _("%s was already untagged by another pizhu; nothing changed, the "
+			    "tags shown now are the library's"),
+		    where);
 		return 0;
 	}
 	return 1;
