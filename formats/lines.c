@@ -26,7 +26,8 @@ void lines_add(struct lines *lines, const char *text, size_t length, struct docu
 		add_one(lines, text, part, hint);
 		if (!newline)
 			return;
-		hint.heading_level = 0;
+		if (hint.heading_level != DOCUMENT_NOT_HEADING)
+			hint.heading_level = 0;
 		text += part + 1;
 		length -= part + 1;
 	}
@@ -109,9 +110,10 @@ int lines_add_paragraph(struct lines *lines, const char *text, size_t length,
 	    xgrow(lines->hints, &lines->capacity, lines->count + 1, sizeof *lines->hints);
 	lines->hints[lines->count].role = (unsigned char)role;
 	lines->hints[lines->count].heading_level =
-	    (unsigned char)(heading_level < 0	? 0
-			    : heading_level > 9 ? 9
-						: heading_level);
+	    (unsigned char)(heading_level == DOCUMENT_NOT_HEADING ? DOCUMENT_NOT_HEADING
+			    : heading_level < 0			  ? 0
+			    : heading_level > 9			  ? 9
+								  : heading_level);
 	lines->count++;
 	return 1;
 }
