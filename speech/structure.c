@@ -378,12 +378,15 @@ static int repeats_plain_line(const struct speech *speech, const unsigned char *
 }
 
 /* 1 for a paragraph of prose a reader's markup calls a heading (Word
- * styles that give body paragraphs an outline level): longer than a
- * heading and ending a sentence. */
+ * styles that give body paragraphs and list items an outline level): a
+ * sentence, ended as one and longer than a heading, or ended as one and
+ * made of clauses (a comma or semicolon inside), where a heading without
+ * a number is a phrase. */
 static int hinted_prose(const char *text, size_t length)
 {
-	return !text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) &&
-	       text_ends_sentence(text, length);
+	return text_ends_sentence(text, length) &&
+	       (!text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) ||
+		text_contains(text, length, "，") || text_contains(text, length, "；"));
 }
 
 /* 1 for the heading of a table of contents (目次, 目　录, 目录; any spaces
