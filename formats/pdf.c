@@ -82,7 +82,8 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 		struct pdf_line line = {.text = text + i, .length = end - i, .page = index};
 		int boxed = 0;
 		double font_size = 0;
-		int bold = 0;
+		int bold = 0, colored = 0;
+		long color = 0;
 		for (size_t j = i; j < end;) {
 			size_t step;
 			long c = utf8_decode((const unsigned char *)text + j, end - j, &step);
@@ -107,12 +108,21 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 				       ((PopplerTextAttributes *)attribute->data)->end_index <
 					   (int)character)
 					attribute = attribute->next;
-				if (font_size == 0 && attribute &&
+				if (attribute &&
 				    ((PopplerTextAttributes *)attribute->data)->start_index <=
 					(int)character) {
 					PopplerTextAttributes *font = attribute->data;
-					font_size = font->font_size;
-					bold = heavy_font(font->font_name);
+					if (font_size == 0) {
+						font_size = font->font_size;
+						bold = heavy_font(font->font_name);
+					}
+					long rgb = (long)(font->color.red >> 8) << 16 |
+						   (long)(font->color.green >> 8) << 8 |
+						   (long)(font->color.blue >> 8);
+					if (!colored)
+						color = rgb, colored = 1;
+					else if (color != rgb)
+						color = PDF_COLOR_MIXED;
 				}
 			}
 			j += step;
@@ -124,6 +134,7 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 			continue;
 		line.font_size = font_size;
 		line.bold = bold;
+		line.color = color;
 		collected->lines = xgrow(collected->lines, &collected->capacity,
 					 collected->count + 1, sizeof *collected->lines);
 		collected->lines[collected->count++] = line;
