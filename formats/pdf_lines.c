@@ -460,15 +460,15 @@ static long find_title(const struct pdf_line *lines, size_t count, const char *k
 }
 
 /* Whether a line of the body's size is set apart by its colour alone: a
- * short phrase, all in one colour that is not the body's, ending well
+ * short phrase, no link, all in one colour that is not the body's, ending well
  * short of the right margin (a coloured link or lead runs on), that heads
  * text, not a table (a table's caption). */
 static int colored_heading(const struct pdf_line *line, const struct layout *layout, double right,
 			   int heads_text)
 {
 	double em = line->font_size > 0 ? line->font_size : layout->em;
-	return heads_text && line->color != PDF_COLOR_MIXED && line->color != layout->color &&
-	       utf8_count(line->text, line->length) <= 30 &&
+	return heads_text && !line->link && line->color != PDF_COLOR_MIXED &&
+	       line->color != layout->color && utf8_count(line->text, line->length) <= 30 &&
 	       !ends_sentence(last_char(line->text, line->length)) &&
 	       (layout->font <= 0 || fabs(line->font_size - layout->font) < 0.15 * layout->em) &&
 	       line->x1 < right - 4 * em;

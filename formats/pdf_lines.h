@@ -30,7 +30,7 @@
  *   standing alone in the main column and ending well short of its
  *   right edge, carries a heading hint too (a report's 投资要点 in its
  *   accent colour); a line only partly coloured (a run-in lead, 事件：…)
- *   does not.
+ *   or that is a link does not.
  * - A sidebar, the narrow column beside a page's main one (analysts,
  *   stock data, related reports), is no text of the document: its lines
  *   are front matter. A second column as wide as the main one is text.
@@ -51,6 +51,7 @@ struct pdf_line {
 	int bold;
 	/* 0xRRGGBB, the colour all its characters share, or PDF_COLOR_MIXED. */
 	long color;
+	int link; /* it lies in a link's area (a web page's, printed) */
 	int page; /* from 0 */
 };
 
