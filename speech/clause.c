@@ -110,6 +110,45 @@ static size_t white_space(const char *text, size_t length)
 	return at;
 }
 
+/* Whether text ends with a page number after white space or leader dots
+ * (范围 1, 范围……1, 前言 II): a line of a table of contents. */
+static int ends_with_page_number(const char *text, size_t length)
+{
+	size_t end = length, digits = 0;
+	while (end > 0) {
+		unsigned char c = (unsigned char)text[end - 1];
+		if ((c >= '0' && c <= '9') || c == 'I' || c == 'V' || c == 'X' || c == 'i' ||
+		    c == 'v' || c == 'x') {
+			end--, digits++;
+			continue;
+		}
+		/* Full-width digits and Roman numerals (Ⅰ…Ⅻ): three bytes. */
+		size_t step;
+		long codepoint =
+		    end >= 3 ? utf8_decode((const unsigned char *)text + end - 3, 3, &step) : -1;
+		if (end >= 3 && step == 3 &&
+		    ((codepoint >= 0xFF10 && codepoint <= 0xFF19) ||
+		     (codepoint >= 0x2160 && codepoint <= 0x217F))) {
+			end -= 3, digits++;
+			continue;
+		}
+		break;
+	}
+	if (digits == 0 || digits > 4 || end == 0)
+		return 0;
+	unsigned char before = (unsigned char)text[end - 1];
+	if (before == ' ' || before == '\t' || before == '.')
+		return 1;
+	static const char *const leaders[] = {"\u3000", "\u2026" /* … */, "\u00B7" /* · */,
+					      "\uFF0E" /* ． */};
+	for (size_t i = 0; i < sizeof leaders / sizeof leaders[0]; i++) {
+		size_t size = strlen(leaders[i]);
+		if (end >= size && memcmp(text + end - size, leaders[i], size) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int clause_chapter_parse(const char *line, size_t length)
 {
 	size_t at = 0;
@@ -141,7 +180,7 @@ int clause_chapter_parse(const char *line, size_t length)
 		if (characters >= CHAPTER_NAME_MAX_CHARACTERS)
 			return 0;
 	}
-	return value;
+	return ends_with_page_number(name, name_length) ? 0 : value;
 }
 
 int clause_number_alone(const char *line, size_t length)

@@ -780,10 +780,18 @@ static void standards(void)
 	is_int(clause_chapter_parse("5 范围", strlen("5 范围")), 5, "chapter: 5 范围");
 	is_int(clause_chapter_parse("12\u3000术语和定义", strlen("12\u3000术语和定义")), 12,
 	       "chapter: 12 and U+3000");
-	static const char *const not_chapters[] = {
-	    "3 个方面的问题", "2 0 2 4",    "5 范围。本文件规定了要求",
-	    "3.1 范围",	      "1.《某某》", "5范围",
-	    "05 范围",	      "123 范围"};
+	static const char *const not_chapters[] = {"3 个方面的问题",
+						   "2 0 2 4",
+						   "5 范围。本文件规定了要求",
+						   "3.1 范围",
+						   "1.《某某》",
+						   "5范围",
+						   "05 范围",
+						   "123 范围",
+						   "1 范围 1",
+						   "1 范围……1",
+						   "3 术语和定义 ..... 12",
+						   "2 规范性引用文件　Ⅱ"};
 	for (size_t i = 0; i < sizeof not_chapters / sizeof not_chapters[0]; i++)
 		is_int(clause_chapter_parse(not_chapters[i], strlen(not_chapters[i])), 0,
 		       "not a chapter: %s", not_chapters[i]);
