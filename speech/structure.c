@@ -535,8 +535,8 @@ static size_t find_chapters(const struct speech *speech, const unsigned char *le
 	return clause_lines;
 }
 
-/* In a document numbered by clauses, 1) and a) are the items of lists
- * (GB/T 1.1's 列项: a) b) and under them 1) 2)), never headings. */
+/* In a document numbered by clauses, 1) 2) are the items of lists (GB/T
+ * 1.1's 列项: a) b), and under them 1) 2)), never headings. */
 static void drop_list_markers(struct paragraph_marker *markers, size_t count)
 {
 	enum { RANK_DIGITS = 7 }; /* 1. 1、 1） (heading.h) */
