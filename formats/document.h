@@ -19,11 +19,17 @@ enum document_role {
 	DOCUMENT_BACK,	   /* clutter after the text (footers, related news, footnotes) */
 };
 
+/* The heading_level of a line the layout says is no heading: a cell of a
+ * table beside other cells (a legend's 1. 投资评级…), whose marker heads
+ * nothing and which is never the title. */
+#define DOCUMENT_NOT_HEADING 10
+
 struct document_line_hint {
 	unsigned char role; /* enum document_role */
 	/* 0: no heading markup; 1..9: the markup makes this line a heading of
 	 * that level (<h1>–<h6>, Word's Heading N style or outline level,
-	 * Markdown's #). A Chinese marker in the line still decides its rank. */
+	 * Markdown's #). A Chinese marker in the line still decides its rank.
+	 * DOCUMENT_NOT_HEADING: see there. */
 	unsigned char heading_level;
 };
 

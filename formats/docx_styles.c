@@ -10,7 +10,10 @@
 
 struct style {
 	char *id, *name, *based_on;
-	int outline; /* w:outlineLvl + 1, or 0 */
+	/* w:outlineLvl + 1; OUTLINE_BODY for level 9, Word's "body text",
+	 * which a style sets to take back the level of the style it is
+	 * based on; 0 when the style says nothing. */
+	int outline;
 	int has_numbering;
 	long num_id;
 	int num_level; /* -1 when not given */
@@ -22,8 +25,10 @@ struct docx_styles {
 	char *default_id;
 };
 
-/* A style chain longer than this is a loop. */
-enum { MAX_CHAIN = 32 };
+enum {
+	MAX_CHAIN = 32, /* a style chain longer than this is a loop */
+	OUTLINE_BODY = 10,
+};
 
 static char *copy_value(const xmlNode *node, const char *attribute)
 {
@@ -51,7 +56,9 @@ static void read_style(struct docx_styles *styles, const xmlNode *node)
 	xmlNodePtr outline = ooxml_child(properties, "outlineLvl");
 	if (outline) {
 		long level = ooxml_number(outline, "val", 9);
-		style->outline = level >= 0 && level < 9 ? (int)level + 1 : 0;
+		style->outline = level >= 0 && level < 9 ? (int)level + 1
+				 : level == 9		 ? OUTLINE_BODY
+							 : 0;
 	}
 	xmlNodePtr numbering = ooxml_child(properties, "numPr");
 	if (numbering) {
@@ -135,7 +142,7 @@ int docx_styles_heading_level(const struct docx_styles *styles, const char *styl
 	const struct style *style = find(styles, style_id);
 	for (int i = 0; style && i < MAX_CHAIN; i++, style = find(styles, style->based_on)) {
 		if (style->outline)
-			return style->outline;
+			return style->outline == OUTLINE_BODY ? 0 : style->outline;
 		int level = style->name ? heading_from_name(style->name) : 0;
 		if (level)
 			return level;

@@ -20,7 +20,9 @@ int docx_styles_load(const char *data, size_t size, struct docx_styles **styles,
  * style), or NULL. */
 const char *docx_styles_default(const struct docx_styles *styles);
 
-/* The heading level (1..9) style_id gives, or 0. */
+/* The heading level (1..9) style_id gives, or 0: also for a style set to
+ * Word's body-text level (w:outlineLvl 9), which takes back the level of
+ * the style it is based on (a clause style's untitled twin). */
 int docx_styles_heading_level(const struct docx_styles *styles, const char *style_id);
 
 /* Whether style_id is the Title style, or a table of contents line. */

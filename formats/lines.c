@@ -26,7 +26,8 @@ void lines_add(struct lines *lines, const char *text, size_t length, struct docu
 		add_one(lines, text, part, hint);
 		if (!newline)
 			return;
-		hint.heading_level = 0;
+		if (hint.heading_level != DOCUMENT_NOT_HEADING)
+			hint.heading_level = 0;
 		text += part + 1;
 		length -= part + 1;
 	}
@@ -109,9 +110,10 @@ int lines_add_paragraph(struct lines *lines, const char *text, size_t length,
 	    xgrow(lines->hints, &lines->capacity, lines->count + 1, sizeof *lines->hints);
 	lines->hints[lines->count].role = (unsigned char)role;
 	lines->hints[lines->count].heading_level =
-	    (unsigned char)(heading_level < 0	? 0
-			    : heading_level > 9 ? 9
-						: heading_level);
+	    (unsigned char)(heading_level == DOCUMENT_NOT_HEADING ? DOCUMENT_NOT_HEADING
+			    : heading_level < 0			  ? 0
+			    : heading_level > 9			  ? 9
+								  : heading_level);
 	lines->count++;
 	return 1;
 }
@@ -138,4 +140,29 @@ const char *lines_get(const struct lines *lines, size_t index, size_t *length)
 	}
 	*length = 0;
 	return text;
+}
+
+int lines_opens_with_marker(const char *text, size_t length)
+{
+	static const char numerals[] = "一二三四五六七八九十百零〇";
+	const char *p = text, *end = text + length;
+	int open = 0;
+	if (end - p >= 3 && memcmp(p, "（", 3) == 0)
+		p += 3, open = 1;
+	else if (p < end && *p == '(')
+		p++, open = 1;
+	else if (end - p >= 3 && memcmp(p, "第", 3) == 0)
+		return 1;
+	const char *digits = p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	if (p == digits) /* numerals are three bytes each in UTF-8 */
+		while (end - p >= 3 && memmem(numerals, sizeof numerals - 1, p, 3))
+			p += 3;
+	if (p == digits || p >= end)
+		return 0;
+	if (open)
+		return (end - p >= 3 && memcmp(p, "）", 3) == 0) || *p == ')';
+	return *p == '.' || (end - p >= 3 && (memcmp(p, "、", 3) == 0 || memcmp(p, "．", 3) == 0 ||
+					      memcmp(p, "是", 3) == 0 || memcmp(p, "要", 3) == 0));
 }

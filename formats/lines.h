@@ -44,6 +44,12 @@ void lines_to_document(struct lines *lines, struct document *document);
 
 void lines_free(struct lines *lines);
 
+/* Whether text opens with a Chinese or decimal heading marker: 一、 （一）
+ * (一) 一是 一要 第一 1. 1、 1． （1） (1). The readers use it where markup
+ * or layout decides (a bold lead that is a heading, a line that begins a
+ * paragraph); the parser decides what really heads a section. */
+int lines_opens_with_marker(const char *text, size_t length);
+
 /* Whether code point c is a CJK character or full-width punctuation, next
  * to which no space is written when lines are joined. */
 int lines_is_cjk(long c);

@@ -62,34 +62,6 @@ static long last_char_of(const char *text, size_t length)
 	return i < length ? utf8_decode((const unsigned char *)text + i, length - i, &step) : 0;
 }
 
-/* Whether text opens with a Chinese or decimal heading marker: 一、 （一）
- * (一) 一是 第一 1. 1、 1． （1） (1). */
-static int opens_with_marker(const char *text, size_t length)
-{
-	static const char numerals[] = "一二三四五六七八九十百零〇";
-	const char *p = text, *end = text + length;
-	int open = 0;
-	if (end - p >= 3 && memcmp(p, "（", 3) == 0)
-		p += 3, open = 1;
-	else if (p < end && *p == '(')
-		p++, open = 1;
-	else if (end - p >= 3 && memcmp(p, "第", 3) == 0)
-		return 1;
-	const char *digits = p;
-	while (p < end && *p >= '0' && *p <= '9')
-		p++;
-	if (p == digits)
-		while (end - p >= 3 && memmem(numerals, sizeof numerals - 1, p, 3) &&
-		       ((p - digits) % 3 == 0))
-			p += 3;
-	if (p == digits || p >= end)
-		return 0;
-	if (open)
-		return (end - p >= 3 && memcmp(p, "）", 3) == 0) || *p == ')';
-	return *p == '.' || (end - p >= 3 && (memcmp(p, "、", 3) == 0 || memcmp(p, "．", 3) == 0 ||
-					      memcmp(p, "是", 3) == 0 || memcmp(p, "要", 3) == 0));
-}
-
 void markdown_inline(const char *text, size_t length, struct buffer *out)
 {
 	for (size_t i = 0; i < length;) {
@@ -233,7 +205,7 @@ static int bold_heading(const char *text, size_t length)
 	size_t rest_length = length - (size_t)(rest - text);
 	while (rest_length > 0 && is_space(rest[rest_length - 1]))
 		rest_length--;
-	if (opens_with_marker(bold, bold_length))
+	if (lines_opens_with_marker(bold, bold_length))
 		return 1;
 	if (rest_length > 0)
 		return 0; /* a bold lead sentence of a paragraph */
@@ -273,7 +245,7 @@ static void add_to_paragraph(struct reader *reader, const char *text, size_t len
 {
 	if (reader->paragraph.length > 0) {
 		long next = first_char(text, length);
-		if (ends_sentence(reader->last_char) || opens_with_marker(text, length))
+		if (ends_sentence(reader->last_char) || lines_opens_with_marker(text, length))
 			end_paragraph(reader);
 		else if (!(lines_is_cjk(reader->last_char) && lines_is_cjk(next)))
 			buffer_append_byte(&reader->paragraph, ' ');

@@ -57,6 +57,35 @@ struct collected {
 	size_t characters;
 };
 
+/* Links a page may have whose areas are looked at: more are a hostile
+ * page's, whose lines are then taken as links nowhere. */
+#define MAX_LINKS 512
+
+/* The areas of a page's links, top down (y growing downwards as the text's
+ * boxes do; poppler gives them in PDF space, y growing upwards). */
+static size_t link_areas(PopplerPage *page, double height, PopplerRectangle *areas)
+{
+	GList *links = poppler_page_get_link_mapping(page);
+	size_t count = 0;
+	for (GList *link = links; link && count < MAX_LINKS; link = link->next) {
+		const PopplerRectangle *area = &((PopplerLinkMapping *)link->data)->area;
+		areas[count++] =
+		    (PopplerRectangle){area->x1, height - area->y2, area->x2, height - area->y1};
+	}
+	poppler_page_free_link_mapping(links);
+	return count;
+}
+
+/* Whether the middle of the line's box lies in one of the areas. */
+static int in_link(const struct pdf_line *line, const PopplerRectangle *areas, size_t count)
+{
+	double x = (line->x0 + line->x1) / 2, y = (line->y0 + line->y1) / 2;
+	for (size_t i = 0; i < count; i++)
+		if (x >= areas[i].x1 && x <= areas[i].x2 && y >= areas[i].y1 && y <= areas[i].y2)
+			return 1;
+	return 0;
+}
+
 /* Splits one page's text into lines with their boxes and fonts. */
 static void collect_page(struct collected *collected, PopplerPage *page, int index)
 {
@@ -71,6 +100,8 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 	guint box_count = 0;
 	if (!poppler_page_get_text_layout(page, &boxes, &box_count))
 		box_count = 0;
+	PopplerRectangle *links = xmalloc(MAX_LINKS * sizeof *links);
+	size_t link_count = link_areas(page, height, links);
 	GList *attributes = poppler_page_get_text_attributes(page);
 	GList *attribute = attributes;
 	size_t length = strlen(text);
@@ -82,7 +113,8 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 		struct pdf_line line = {.text = text + i, .length = end - i, .page = index};
 		int boxed = 0;
 		double font_size = 0;
-		int bold = 0;
+		int bold = 0, colored = 0;
+		long color = 0;
 		for (size_t j = i; j < end;) {
 			size_t step;
 			long c = utf8_decode((const unsigned char *)text + j, end - j, &step);
@@ -107,12 +139,21 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 				       ((PopplerTextAttributes *)attribute->data)->end_index <
 					   (int)character)
 					attribute = attribute->next;
-				if (font_size == 0 && attribute &&
+				if (attribute &&
 				    ((PopplerTextAttributes *)attribute->data)->start_index <=
 					(int)character) {
 					PopplerTextAttributes *font = attribute->data;
-					font_size = font->font_size;
-					bold = heavy_font(font->font_name);
+					if (font_size == 0) {
+						font_size = font->font_size;
+						bold = heavy_font(font->font_name);
+					}
+					long rgb = (long)(font->color.red >> 8) << 16 |
+						   (long)(font->color.green >> 8) << 8 |
+						   (long)(font->color.blue >> 8);
+					if (!colored)
+						color = rgb, colored = 1;
+					else if (color != rgb)
+						color = PDF_COLOR_MIXED;
 				}
 			}
 			j += step;
@@ -124,12 +165,15 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 			continue;
 		line.font_size = font_size;
 		line.bold = bold;
+		line.color = color;
+		line.link = in_link(&line, links, link_count);
 		collected->lines = xgrow(collected->lines, &collected->capacity,
 					 collected->count + 1, sizeof *collected->lines);
 		collected->lines[collected->count++] = line;
 	}
 	poppler_page_free_text_attributes(attributes);
 	g_free(boxes);
+	free(links);
 }
 
 /* Whether the first pages hold images: a PDF of images and no text is a

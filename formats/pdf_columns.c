@@ -67,9 +67,24 @@ static struct pdf_column page_column(const struct start *starts, size_t n, doubl
 		if (starts[i].right > text_right)
 			text_right = starts[i].right;
 	if ((right - left) * 2 < text_right - text_left)
-		return (struct pdf_column){text_left, text_right, 0};
-	return (struct pdf_column){left, right,
-				   left - text_left > 2 * em || text_right - right > 2 * em};
+		return (struct pdf_column){text_left, text_right, 0, 0, 0, 0};
+	struct pdf_column column = {
+	    left, right, 1, left - text_left > 2 * em || text_right - right > 2 * em, 0, 0};
+	/* The extent of the text wholly left, and wholly right, of it. */
+	double left_from = right, left_to = left, right_from = right, right_to = left;
+	for (size_t i = 0; i < n; i++) {
+		if (starts[i].right <= left + em) {
+			left_from = starts[i].x < left_from ? starts[i].x : left_from;
+			left_to = starts[i].right > left_to ? starts[i].right : left_to;
+		} else if (starts[i].x >= right - em) {
+			right_from = starts[i].x < right_from ? starts[i].x : right_from;
+			right_to = starts[i].right > right_to ? starts[i].right : right_to;
+		}
+	}
+	double share = SIDEBAR_MAX_SHARE * (right - left);
+	column.sidebar_left = left_to > left_from && left_to - left_from < share;
+	column.sidebar_right = right_to > right_from && right_to - right_from < share;
+	return column;
 }
 
 void pdf_columns_find(const struct pdf_line *lines, size_t count, const char *keep, double em,
@@ -79,7 +94,7 @@ void pdf_columns_find(const struct pdf_line *lines, size_t count, const char *ke
 	double *ends = xmalloc((count + 1) * sizeof *ends);
 	size_t *windows = xmalloc((count + 1) * sizeof *windows);
 	for (size_t page = 0; page < page_count; page++)
-		columns[page] = (struct pdf_column){0, 0, 0};
+		columns[page] = (struct pdf_column){0, 0, 0, 0, 0, 0};
 	size_t n = 0;
 	for (size_t i = 0; i < count; i++)
 		if (keep[i] && lines[i].page >= 0 && (size_t)lines[i].page < page_count)
@@ -112,25 +127,56 @@ int pdf_columns_in_main(const struct pdf_line *line, const struct pdf_column *co
 	       line->x1 <= column->right + 2 * em;
 }
 
+int pdf_columns_in_sidebar(const struct pdf_line *line, const struct pdf_column *columns,
+			   size_t page_count, double em)
+{
+	if (line->page < 0 || (size_t)line->page >= page_count)
+		return 0;
+	const struct pdf_column *column = &columns[line->page];
+	if (!column->beside || column->right <= column->left)
+		return 0;
+	return (column->sidebar_left && line->x1 <= column->left + em) ||
+	       (column->sidebar_right && line->x0 >= column->right - em);
+}
+
+/* Whether other lies beside line (not above or below it) on its page, at
+ * least `gap` points from it, in the main column. */
+static int beside_in_main(const struct pdf_line *line, const struct pdf_line *other, double gap,
+			  const struct pdf_column *columns, size_t page_count, double em)
+{
+	if (other->page != line->page || !pdf_columns_in_main(other, columns, page_count, em))
+		return 0;
+	double top = line->y0 > other->y0 ? line->y0 : other->y0;
+	double bottom = line->y1 < other->y1 ? line->y1 : other->y1;
+	double shorter = line->y1 - line->y0 < other->y1 - other->y0 ? line->y1 - line->y0
+								     : other->y1 - other->y0;
+	int apart = other->x1 <= line->x0 - gap || other->x0 >= line->x1 + gap;
+	return apart && bottom - top > shorter * 0.3;
+}
+
+int pdf_columns_in_row(const struct pdf_line *lines, size_t count, const char *keep, size_t index,
+		       const struct pdf_column *columns, size_t page_count, double em)
+{
+	int page = lines[index].page;
+	if (page < 0 || (size_t)page >= page_count || !columns[page].found)
+		return 0;
+	size_t from = index > NEIGHBOURS ? index - NEIGHBOURS : 0;
+	size_t to = count - index > NEIGHBOURS ? index + NEIGHBOURS : count - 1;
+	for (size_t j = from; j <= to; j++)
+		if (j != index && keep[j] &&
+		    beside_in_main(&lines[index], &lines[j], em, columns, page_count, em))
+			return 1;
+	return 0;
+}
+
 int pdf_columns_alone(const struct pdf_line *lines, size_t count, const char *keep, size_t index,
 		      const struct pdf_column *columns, size_t page_count, double em)
 {
-	const struct pdf_line *line = &lines[index];
 	size_t from = index > NEIGHBOURS ? index - NEIGHBOURS : 0;
 	size_t to = count - index > NEIGHBOURS ? index + NEIGHBOURS : count - 1;
-	for (size_t j = from; j <= to; j++) {
-		const struct pdf_line *other = &lines[j];
-		if (j == index || !keep[j] || other->page != line->page ||
-		    !pdf_columns_in_main(other, columns, page_count, em))
-			continue;
-		double top = line->y0 > other->y0 ? line->y0 : other->y0;
-		double bottom = line->y1 < other->y1 ? line->y1 : other->y1;
-		double shorter = line->y1 - line->y0 < other->y1 - other->y0
-				     ? line->y1 - line->y0
-				     : other->y1 - other->y0;
-		int beside = other->x1 <= line->x0 || other->x0 >= line->x1;
-		if (beside && bottom - top > shorter * 0.3)
+	for (size_t j = from; j <= to; j++)
+		if (j != index && keep[j] &&
+		    beside_in_main(&lines[index], &lines[j], 0, columns, page_count, em))
 			return 0;
-	}
 	return 1;
 }

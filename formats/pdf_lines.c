@@ -179,31 +179,6 @@ static double mode(double *values, size_t count, double step)
 	return best;
 }
 
-/* Whether text opens with a heading marker: 一、 （一） (一) 1. 1、 （1） 第. */
-static int opens_with_marker(const char *text, size_t length)
-{
-	static const char numerals[] = "一二三四五六七八九十";
-	const char *p = text, *end = text + length;
-	int open = 0;
-	if (end - p >= 3 && memcmp(p, "（", 3) == 0)
-		p += 3, open = 1;
-	else if (p < end && *p == '(')
-		p++, open = 1;
-	else if (end - p >= 3 && memcmp(p, "第", 3) == 0)
-		return 1;
-	const char *start = p;
-	while (p < end && *p >= '0' && *p <= '9')
-		p++;
-	if (p == start)
-		while (end - p >= 3 && memmem(numerals, sizeof numerals - 1, p, 3))
-			p += 3;
-	if (p == start || p >= end)
-		return 0;
-	if (open)
-		return (end - p >= 3 && memcmp(p, "）", 3) == 0) || *p == ')';
-	return *p == '.' || (end - p >= 3 && (memcmp(p, "、", 3) == 0 || memcmp(p, "．", 3) == 0));
-}
-
 static int ends_sentence(long c)
 {
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A ||
@@ -263,6 +238,7 @@ struct layout {
 	double pitch;	    /* body line spacing */
 	double font;	    /* body font size, 0 when unknown */
 	int bold;	    /* whether the body is bold */
+	long color;	    /* the body's colour (pdf_line's color) */
 };
 
 struct sized {
@@ -299,6 +275,30 @@ static double body_font(const struct pdf_line *lines, size_t count, const char *
 	}
 	free(sizes);
 	return font;
+}
+
+/* The colour of most characters among lines of one colour. */
+static long body_color(const struct pdf_line *lines, size_t count, const char *keep)
+{
+	enum { COLORS = 16 }; /* more on a page are a chart's, not the text's */
+	long colors[COLORS];
+	size_t weights[COLORS], kinds = 0, best = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (!keep[i] || lines[i].color == PDF_COLOR_MIXED)
+			continue;
+		size_t k = 0;
+		while (k < kinds && colors[k] != lines[i].color)
+			k++;
+		if (k == kinds) {
+			if (kinds == COLORS)
+				continue;
+			colors[kinds] = lines[i].color, weights[kinds++] = 0;
+		}
+		weights[k] += utf8_count(lines[i].text, lines[i].length);
+		if (weights[k] > weights[best])
+			best = k;
+	}
+	return kinds ? colors[best] : 0;
 }
 
 static struct layout measure(const struct pdf_line *lines, size_t count, const char *keep)
@@ -348,6 +348,7 @@ static struct layout measure(const struct pdf_line *lines, size_t count, const c
 			bold += lines[i].bold ? characters : 0;
 		}
 	layout.bold = bold * 2 > all;
+	layout.color = body_color(lines, count, keep);
 	free(values);
 	return layout;
 }
@@ -458,9 +459,36 @@ static long find_title(const struct pdf_line *lines, size_t count, const char *k
 	return -1;
 }
 
-/* A heading level for a paragraph in larger or bold type, 0 for none. */
+/* Whether a line of the body's size is set apart by its colour alone: a
+ * short phrase, no link, all in one colour that is not the body's, ending well
+ * short of the right margin (a coloured link or lead runs on), that heads
+ * text, not a table (a table's caption). */
+static int colored_heading(const struct pdf_line *line, const struct layout *layout, double right,
+			   int heads_text)
+{
+	double em = line->font_size > 0 ? line->font_size : layout->em;
+	return heads_text && !line->link && line->color != PDF_COLOR_MIXED &&
+	       line->color != layout->color && utf8_count(line->text, line->length) <= 30 &&
+	       !ends_sentence(last_char(line->text, line->length)) &&
+	       (layout->font <= 0 || fabs(line->font_size - layout->font) < 0.15 * layout->em) &&
+	       line->x1 < right - 4 * em;
+}
+
+/* Whether the line after lines[index] in reading order (a sidebar's
+ * lines aside) is text rather than a table's cell. */
+static int heads_text(const struct pdf_line *lines, size_t count, const char *keep, size_t index,
+		      const struct pdf_column *columns, size_t page_count, double em)
+{
+	for (size_t j = index + 1; j < count; j++)
+		if (keep[j] && !pdf_columns_in_sidebar(&lines[j], columns, page_count, em))
+			return !pdf_columns_in_row(lines, count, keep, j, columns, page_count, em);
+	return 0;
+}
+
+/* A heading level for a paragraph in larger, bold or coloured type, 0 for
+ * none. */
 static int heading_level(const struct pdf_line *line, const struct layout *layout,
-			 const double *sizes, size_t size_count)
+			 const double *sizes, size_t size_count, double right, int heads_text)
 {
 	if (layout->font > 0 && line->font_size >= layout->font * 1.15) {
 		for (size_t i = 0; i < size_count; i++)
@@ -471,6 +499,8 @@ static int heading_level(const struct pdf_line *line, const struct layout *layou
 	/* Bold: a short line, not a sidebar in smaller type. */
 	if (line->bold && !layout->bold && utf8_count(line->text, line->length) <= 30 &&
 	    (layout->font <= 0 || line->font_size >= layout->font * 0.95))
+		return (int)size_count + 1;
+	if (colored_heading(line, layout, right, heads_text))
 		return (int)size_count + 1;
 	return 0;
 }
@@ -608,8 +638,21 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 		if (i < count && !keep[i])
 			continue;
 		const struct pdf_line *line = i < count ? &lines[i] : NULL;
-		int level =
-		    line && hintable[i] ? heading_level(line, &layout, sizes, size_count) : 0;
+		if (line && pdf_columns_in_sidebar(line, columns, page_count, layout.em)) {
+			/* A sidebar's line is front matter, read apart from
+			 * the text it is printed beside. */
+			lines_add_paragraph(out, line->text, line->length, DOCUMENT_FRONT, 0);
+			continue;
+		}
+		int level = line && hintable[i]
+				? heading_level(line, &layout, sizes, size_count,
+						margin(line, &layout, columns, page_count, 1),
+						heads_text(lines, count, keep, i, columns,
+							   page_count, layout.em))
+				: 0;
+		if (line && !hintable[i] &&
+		    pdf_columns_in_row(lines, count, keep, i, columns, page_count, layout.em))
+			level = DOCUMENT_NOT_HEADING;
 		int begins = previous == NULL || line == NULL;
 		if (previous && line) {
 			double em = line->font_size > 0 ? line->font_size : layout.em;
@@ -628,7 +671,7 @@ void pdf_lines_paragraphs(const struct pdf_line *lines, size_t count,
 				begins = 1;
 			if (level != paragraph_level)
 				begins = 1;
-			if (ends_sentence(end) && opens_with_marker(line->text, line->length))
+			if (ends_sentence(end) && lines_opens_with_marker(line->text, line->length))
 				begins = 1;
 		}
 		if (begins && paragraph.length) {

@@ -25,7 +25,17 @@
  *   the body carries a heading hint only when it stands alone in its
  *   page's main text column (formats/pdf_columns.h): not in a sidebar or
  *   second column, not a table cell beside others. The body's type size
- *   is that of most characters, not of most lines (a table's cells). */
+ *   is that of most characters, not of most lines (a table's cells).
+ * - A short line of the body's size in a colour other than the body's,
+ *   standing alone in the main column and ending well short of its
+ *   right edge, carries a heading hint too (a report's 投资要点 in its
+ *   accent colour); a line only partly coloured (a run-in lead, 事件：…)
+ *   or that is a link does not.
+ * - A sidebar, the narrow column beside a page's main one (analysts,
+ *   stock data, related reports), is no text of the document: its lines
+ *   are front matter. A second column as wide as the main one is text.
+ * - A table's cell (a line beside others in its row, an em or more
+ *   apart) is never a heading: a legend's 1. 投资评级… heads nothing. */
 #ifndef PIZHU_FORMATS_PDF_LINES_H
 #define PIZHU_FORMATS_PDF_LINES_H
 
@@ -39,8 +49,13 @@ struct pdf_line {
 	double x0, y0, x1, y1; /* box in points, y growing downwards */
 	double font_size;      /* 0 when unknown */
 	int bold;
+	/* 0xRRGGBB, the colour all its characters share, or PDF_COLOR_MIXED. */
+	long color;
+	int link; /* it lies in a link's area (a web page's, printed) */
 	int page; /* from 0 */
 };
+
+#define PDF_COLOR_MIXED (-1L)
 
 struct pdf_page_size {
 	double width, height;

@@ -34,4 +34,17 @@ int clause_number_parse(const char *line, size_t length, struct clause_number *n
 int clause_continues(const struct clause_number seen[CLAUSE_MAX_PARTS + 1],
 		     const struct clause_number *number);
 
+/* A chapter's number, the clause of one part (GB/T 1.1: 1 范围, 3　术语和
+ * 定义): returns the number (1..99) when line[0..length) is that number,
+ * white space (an ASCII space, U+3000, a tab) and a short name that is no
+ * sentence and does not end with a page number (1 范围……1 is a line of a
+ * table of contents), else 0. Whether it heads a chapter is for the structure pass:
+ * only a run of them (1, 2, 3…) of which one is followed by its clause
+ * N.1 does. */
+int clause_chapter_parse(const char *line, size_t length);
+
+/* 1 when line[0..length) is a clause number and nothing else (3.1): a
+ * term's entry in a standard, whose term follows on the next line. */
+int clause_number_alone(const char *line, size_t length);
+
 #endif

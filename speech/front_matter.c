@@ -68,12 +68,23 @@ static size_t separator_at(const char *line, size_t length, int *points)
 	return at;
 }
 
+/* A letter, a digit or an ideograph: what a menu item's word is made of
+ * (a table's marks, × or √, are not). */
+static int word_character(long codepoint)
+{
+	return (codepoint < 0x80 && (((codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z') ||
+				     (codepoint >= '0' && codepoint <= '9'))) ||
+	       (codepoint >= 0x3400 && codepoint <= 0x9FFF) ||
+	       (codepoint >= 0xF900 && codepoint <= 0xFAFF) || codepoint >= 0x20000;
+}
+
 int front_matter_menu(const char *line, size_t length)
 {
 	if (length > 4 * BOILERPLATE_MAX_CHARACTERS * 2)
 		return 0;
 	size_t items = 0, item_characters = 0, latin_items = 0;
 	int points = 0, single_space = 0, previous_latin = 0, latin_spaced_apart = 0;
+	int item_has_word = 0;
 	for (size_t at = 0; at < length;) {
 		size_t separator = separator_at(line + at, length - at, &points);
 		if (separator > 0) {
@@ -87,14 +98,20 @@ int front_matter_menu(const char *line, size_t length)
 		/* A sentence is not a menu. */
 		if (codepoint == 0x3002 || codepoint == 0xFF0C || codepoint == 0xFF1B)
 			return 0;
-		if (item_characters++ == 0) {
-			int latin = (codepoint | 0x20) >= 'a' && (codepoint | 0x20) <= 'z';
+		/* An item counts once it holds a word: a row of a table's
+		 * marks (SF2 × × × ×) is no menu. */
+		if (item_characters == 0)
+			item_has_word = 0;
+		if (!item_has_word && word_character(codepoint)) {
+			item_has_word = 1;
+			int latin = item_characters == 0 && (codepoint | 0x20) >= 'a' &&
+				    (codepoint | 0x20) <= 'z';
 			items++;
 			latin_items += latin;
 			latin_spaced_apart |= latin && previous_latin && !single_space;
 			previous_latin = latin;
 		}
-		if (item_characters > MENU_ITEM_MAX_CHARACTERS)
+		if (++item_characters > MENU_ITEM_MAX_CHARACTERS)
 			return 0;
 		at += step;
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "speech/clause.h"
 #include "speech/heading.h"
 
 enum {
@@ -88,10 +89,11 @@ int line_is_salutation(const char *text, size_t length)
 int line_could_be_title(const char *text, size_t length)
 {
 	struct heading_marker marker;
+	/* A chapter's number (1 范围) heads a standard's chapter, never it. */
 	return text_at_most(text, length, TITLE_MAX_CHARACTERS) &&
 	       !line_is_salutation(text, length) && !heading_marker_parse(text, length, &marker) &&
-	       !text_ends_sentence(text, length) && !text_ends_with(text, length, "：") &&
-	       !text_ends_with(text, length, "，");
+	       !clause_chapter_parse(text, length) && !text_ends_sentence(text, length) &&
+	       !text_ends_with(text, length, "：") && !text_ends_with(text, length, "，");
 }
 
 int line_has_title_shape(const char *text, size_t length)

@@ -77,7 +77,7 @@ int text_ends_sentence(const char *text, size_t length);
 int line_is_salutation(const char *text, size_t length);
 
 /* 1 for a line that could be a title: not too long, no sentence end, no
- * heading marker, not a salutation. */
+ * heading marker or chapter number, not a salutation. */
 int line_could_be_title(const char *text, size_t length);
 
 /* 1 for the shapes titles take: 在…上的讲话, …的报告, …致辞, 讲话提纲,

@@ -5,6 +5,7 @@
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "formats/document.h"
 #include "speech/clause.h"
 #include "speech/front_matter.h"
 #include "speech/heading.h"
@@ -22,6 +23,17 @@ enum {
 	TABLE_LABEL_LOOKBACK = 40,
 	/* A heading without a number is shorter; prose may be hinted one. */
 	HINTED_PROSE_MIN_CHARACTERS = 40,
+	/* Clause headings that make a document one numbered by clauses. */
+	CLAUSE_DOCUMENT_MIN_CLAUSES = 3,
+};
+
+/* A standard's chapters (1 范围 … 7 …): which paragraphs are chapter
+ * numbers, and where the chapters begin and end. */
+struct chapters {
+	int *number; /* per paragraph: its chapter's number, 0 for none */
+	size_t first, last;
+	int level; /* the smallest heading level the markup gives them, 0: none */
+	int found;
 };
 
 struct runs {
@@ -112,6 +124,8 @@ static struct paragraph_marker *parse_markers(const struct speech *speech,
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
 		struct heading_marker marker;
+		if (levels[i] == DOCUMENT_NOT_HEADING)
+			continue;
 		if (!heading_marker_parse_any(text, length, &marker) &&
 		    !(levels[i] && bare_number(text, length, &marker)))
 			continue;
@@ -364,12 +378,15 @@ static int repeats_plain_line(const struct speech *speech, const unsigned char *
 }
 
 /* 1 for a paragraph of prose a reader's markup calls a heading (Word
- * styles that give body paragraphs an outline level): longer than a
- * heading and ending a sentence. */
+ * styles that give body paragraphs and list items an outline level): a
+ * sentence, ended as one and longer than a heading, or ended as one and
+ * made of clauses (a comma or semicolon inside), where a heading without
+ * a number is a phrase. */
 static int hinted_prose(const char *text, size_t length)
 {
-	return !text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) &&
-	       text_ends_sentence(text, length);
+	return text_ends_sentence(text, length) &&
+	       (!text_at_most(text, length, HINTED_PROSE_MIN_CHARACTERS) ||
+		text_contains(text, length, "，") || text_contains(text, length, "；"));
 }
 
 /* 1 for the heading of a table of contents (目次, 目　录, 目录; any spaces
@@ -458,10 +475,97 @@ static void numbered_heading(struct speech *speech, struct runs *runs, size_t i)
 	structure_mark_heading(speech, i, effective);
 }
 
+/* Clears the chapter numbers flagged from paragraph `from` to `to`: a
+ * run that no clause N.1 confirmed. */
+static void unflag_chapters(struct chapters *chapters, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		chapters->number[i] = 0;
+}
+
+/* A standard's chapters (GB/T 1.1): paragraphs that are a number and a
+ * short name (clause_chapter_parse) in a run 1, 2, 3… (one number skipped
+ * is forgiven), believed when one of the run is followed by its clause
+ * N.1 before the next: a list of 3 个 lines never is. Returns the number
+ * of clause headings of two parts or more seen (a document numbered by
+ * clauses has several). */
+static size_t find_chapters(const struct speech *speech, const unsigned char *levels,
+			    const struct paragraph_marker *markers, struct chapters *chapters)
+{
+	size_t count = speech->paragraph_count, clause_lines = 0, run_start = 0;
+	*chapters = (struct chapters){.number = xcalloc(count + 1, sizeof *chapters->number)};
+	int last = 0, confirmed = 0;
+	for (size_t i = 1; i < count; i++) {
+		if (markers[i].rank || levels[i] == DOCUMENT_NOT_HEADING)
+			continue;
+		const char *text = paragraph_text(speech, i);
+		size_t length = speech->paragraphs[i].length;
+		int number = clause_chapter_parse(text, length);
+		if (number == 1) {
+			if (!confirmed)
+				unflag_chapters(chapters, run_start, i);
+			run_start = i, confirmed = 0;
+		}
+		if (number &&
+		    (number == 1 || (last && (number == last + 1 || number == last + 2)))) {
+			chapters->number[i] = number;
+			last = number;
+			continue;
+		}
+		struct clause_number clause;
+		if (!clause_number_parse(text, length, &clause))
+			continue;
+		clause_lines++;
+		if (last && clause.parts == 2 && clause.part[0] == last && clause.part[1] == 1)
+			confirmed = 1;
+	}
+	if (!confirmed)
+		unflag_chapters(chapters, run_start, count);
+	for (size_t i = 1; i < count; i++) {
+		if (!chapters->number[i])
+			continue;
+		if (!chapters->found)
+			chapters->first = i;
+		chapters->found = 1;
+		chapters->last = i;
+		int level = levels[i] < LEVEL_COUNT ? levels[i] : 0;
+		if (level && (!chapters->level || level < chapters->level))
+			chapters->level = level;
+	}
+	return clause_lines;
+}
+
+/* In a document numbered by clauses, 1) 2) are the items of lists (GB/T
+ * 1.1's 列项: a) b), and under them 1) 2)), never headings. */
+static void drop_list_markers(struct paragraph_marker *markers, size_t count)
+{
+	enum { RANK_DIGITS = 7 }; /* 1. 1、 1） (heading.h) */
+	for (size_t i = 1; i < count; i++)
+		if (markers[i].rank == RANK_DIGITS && markers[i].kind == ')')
+			markers[i] = (struct paragraph_marker){0};
+}
+
+/* The rank of a heading the markup makes without a number in a standard
+ * with chapters: before the first chapter (前言, 引言) or after the last
+ * (附录 A, 参考文献), at the chapters' level or above, it is a part of the
+ * document beside them. Else the rank of its level. */
+static int unnumbered_markup_rank(const struct chapters *chapters, const unsigned char *levels,
+				  size_t i, const int ranks[LEVEL_COUNT])
+{
+	if (chapters->found && (i < chapters->first || i > chapters->last) &&
+	    (!chapters->level || levels[i] <= chapters->level))
+		return RANK_CLAUSE + 1;
+	return ranks[levels[i]];
+}
+
 void structure_find_headings(struct speech *speech, const unsigned char *levels)
 {
 	size_t count = speech->paragraph_count;
 	struct paragraph_marker *markers = parse_markers(speech, levels);
+	struct chapters chapters;
+	if (find_chapters(speech, levels, markers, &chapters) >= CLAUSE_DOCUMENT_MIN_CLAUSES ||
+	    chapters.found)
+		drop_list_markers(markers, count);
 	int ranks[LEVEL_COUNT];
 	level_ranks(speech, levels, markers, ranks);
 	struct runs runs = {.markers = markers, .count = count};
@@ -481,7 +585,15 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
 		struct clause_number clause;
-		if (markers[i].rank == 0 && clause_number_parse(text, length, &clause)) {
+		if (levels[i] == DOCUMENT_NOT_HEADING)
+			continue;
+		if (chapters.number[i]) {
+			/* A chapter: the clause of one part. */
+			clauses[1] = (struct clause_number){1, {chapters.number[i]}};
+			for (int deeper = 2; deeper <= CLAUSE_MAX_PARTS; deeper++)
+				clauses[deeper].parts = 0;
+			structure_mark_heading(speech, i, RANK_CLAUSE + 1);
+		} else if (markers[i].rank == 0 && clause_number_parse(text, length, &clause)) {
 			if (clause_continues(clauses, &clause)) {
 				clauses[clause.parts] = clause;
 				for (int deeper = clause.parts + 1; deeper <= CLAUSE_MAX_PARTS;
@@ -492,8 +604,10 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 		} else if (levels[i] > 0 && levels[i] < LEVEL_COUNT) {
 			if (markers[i].rank > 0 ||
 			    (!repeats_plain_line(speech, levels, i) &&
-			     !contents_heading(text, length) && !hinted_prose(text, length)))
-				markup_heading(speech, &runs, i, ranks[levels[i]]);
+			     !contents_heading(text, length) && !hinted_prose(text, length) &&
+			     !clause_number_alone(text, length)))
+				markup_heading(speech, &runs, i,
+					       unnumbered_markup_rank(&chapters, levels, i, ranks));
 		} else if (i >= APPENDIX_MIN_PARAGRAPH && heading_appendix_line(text, length) &&
 			   !(speech->paragraphs[i - 1].role == PARAGRAPH_HEADING &&
 			     speech->paragraphs[i - 1].rank == RANK_APPENDIX) &&
@@ -511,4 +625,5 @@ void structure_find_headings(struct speech *speech, const unsigned char *levels)
 	free(next_marker);
 	free((void *)runs.next_same);
 	free(markers);
+	free(chapters.number);
 }

@@ -8,7 +8,9 @@
  *   in between           unnumbered headings: 2 above the highest rank they
  *                        contain; an inner run between two items of an
  *                        outer one: 1 below the outer
- *   24 + parts           decimal clauses (5.1 26, 5.1.1 27; clause.h)
+ *   24 + parts           decimal clauses (5.1 26, 5.1.1 27; clause.h), a
+ *                        standard's chapters (1 范围) 25 and, beside them,
+ *                        its parts without a number (前言, 附录 A)
  *   by level             Markdown # / a reader's heading level without a
  *                        marker: beside the markers used at that level
  * Unnumbered headings are unnumbered.c's; the outline over the headings

@@ -2,7 +2,8 @@
  * the fuzz harnesses of the readers (fuzz_html.c, fuzz_markdown.c,
  * fuzz_pdf.c): on success the document's text is valid UTF-8 without
  * control characters but the line ends, ends with a line end, and has
- * exactly one hint per line, no line blank; the metadata strings are
+ * exactly one hint per line, no line blank, each level 0..9 or
+ * DOCUMENT_NOT_HEADING; the metadata strings are
  * one line each; on failure there is a message. */
 #ifndef PIZHU_TESTS_FUZZ_DOCUMENT_CHECK_H
 #define PIZHU_TESTS_FUZZ_DOCUMENT_CHECK_H
@@ -52,7 +53,8 @@ static inline void check_document(int status, struct document *document, const s
 	fuzz_assert(lines == document->hint_count);
 	for (size_t i = 0; i < document->hint_count; i++) {
 		fuzz_assert(document->hints[i].role <= DOCUMENT_BACK);
-		fuzz_assert(document->hints[i].heading_level <= 9);
+		fuzz_assert(document->hints[i].heading_level <= 9 ||
+			    document->hints[i].heading_level == DOCUMENT_NOT_HEADING);
 	}
 	check_one_line(document->title);
 	check_one_line(document->date);

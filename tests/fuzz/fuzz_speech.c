@@ -123,7 +123,8 @@ static void check_document(const uint8_t *data, size_t size)
 		if (i == 0 || text[i - 1] == '\n') {
 			unsigned char byte = (unsigned char)text[i];
 			hints[line].role = byte % 4;
-			hints[line].heading_level = byte / 4 % 10;
+			/* 0..9, or 10: DOCUMENT_NOT_HEADING */
+			hints[line].heading_level = byte / 4 % 11;
 		}
 		line += text[i] == '\n';
 	}

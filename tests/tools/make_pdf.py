@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
-"""make_pdf.py OUT.pdf — writes a small A4 PDF of a speech for the tests,
-from text on standard input (a paragraph a line, the first the title).
+"""make_pdf.py OUT.pdf [--report] — writes a small A4 PDF of a speech for
+the tests, from text on standard input (a paragraph a line, the first the
+title).
+
+--report lays it out as a broker's research note: a narrow sidebar on the
+left of page one (the lines that begin with `|`), the text in a column
+beside it, and headings that begin with `#` set in the text's own size but
+in an accent colour; a line that begins with `@` is set like them, but as
+a link (a web page's, printed).
 
 Laid out the way offices print a speech: the title centred in larger type,
 every paragraph with a two-character first-line indent and broken at the
@@ -45,9 +52,57 @@ def layout(paragraphs):
     yield page
 
 
-def main(path):
+REPORT_LEFT, REPORT_RIGHT, SIDEBAR_LEFT, REPORT_SIZE = 213, 567, 24, 12
+ACCENT = (0.63, 0.51, 0.35)
+
+
+def wrap(text, per_line, first_indent):
+    """The lines of a paragraph broken at per_line characters."""
+    lines, rest, first = [], text, True
+    while rest:
+        room = per_line - (first_indent if first else 0)
+        if rest[room:room + 1] in CLOSING:
+            room += 1
+        lines.append((first_indent if first else 0, rest[:room]))
+        rest, first = rest[room:], False
+    return lines
+
+
+def layout_report(paragraphs):
+    """Yields the page of a research note, (x, y, size, text, colour, link)."""
+    page, y, sidebar = [], TOP, []
+    title, body = paragraphs[0], paragraphs[1:]
+    page.append((REPORT_LEFT, y, 18, title, None, False))
+    y -= 3 * PITCH
+    per_line = int((REPORT_RIGHT - REPORT_LEFT) // REPORT_SIZE)
+    for text in body:
+        if text.startswith('|'):
+            sidebar.append(text[1:])
+        elif text[:1] in '#@':
+            page.append((REPORT_LEFT - REPORT_SIZE, y, REPORT_SIZE, text[1:], ACCENT,
+                         text[0] == '@'))
+            y -= PITCH
+        else:
+            for indent, line in wrap(text, per_line, 2):
+                page.append((REPORT_LEFT + indent * REPORT_SIZE, y, REPORT_SIZE, line, None,
+                             False))
+                y -= 20
+            y -= 8
+    # The sidebar in small type between the text's lines, as a frame of
+    # its own sits: a line on the same row as the text's may be read as
+    # one with it.
+    rows = [item[1] for item in page[1:]]
+    for row, text in zip(rows, sidebar):
+        page.append((SIDEBAR_LEFT, row - 8.5, 6, text, None, False))
+    yield page
+
+
+def main(path, report=False):
     paragraphs = [line.strip() for line in sys.stdin.read().split('\n') if line.strip()]
-    pages = list(layout(paragraphs))
+    if report:
+        pages = list(layout_report(paragraphs))
+    else:
+        pages = [[item + (None, False) for item in page] for page in layout(paragraphs)]
     objects = []  # bodies; object n is objects[n - 1]
 
     def add(body):
@@ -71,17 +126,23 @@ def main(path):
     pages_id = len(objects) + 2 * len(pages) + 1
     kids = []
     for number, page in enumerate(pages, 1):
-        ops = ['BT']
-        for x, y, size, text in page:
+        ops, links = ['BT'], []
+        for x, y, size, text, colour, link in page:
+            ops.append('%.2f %.2f %.2f rg' % (colour or (0, 0, 0)))
             ops.append('/F1 %d Tf 1 0 0 1 %.1f %.1f Tm %s Tj' % (size, x, y, hex_text(text)))
+            if link:
+                links.append('<< /Type /Annot /Subtype /Link /Rect [%.1f %.1f %.1f %.1f] '
+                             '/Border [0 0 0] /A << /S /URI /URI (http://example.com/) >> >>'
+                             % (x, y - 2, x + size * len(text), y + size))
         folio = '- %d -' % number
         ops.append('/F1 10 Tf 1 0 0 1 %.1f 50 Tm %s Tj' % (WIDTH / 2 - 15, hex_text(folio)))
         ops.append('ET')
         stream = '\n'.join(ops) + '\n'
         content = add('<< /Length %d >>\nstream\n%sendstream' % (len(stream), stream))
+        annots = ' /Annots [%s]' % ' '.join(links) if links else ''
         kids.append(add('<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] '
-                        '/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>'
-                        % (pages_id, WIDTH, HEIGHT, font, content)))
+                        '/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R%s >>'
+                        % (pages_id, WIDTH, HEIGHT, font, content, annots)))
     add('<< /Type /Pages /Kids [%s] /Count %d >>'
         % (' '.join('%d 0 R' % k for k in kids), len(kids)))
     catalog = add('<< /Type /Catalog /Pages %d 0 R >>' % pages_id)
@@ -99,4 +160,4 @@ def main(path):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    main(sys.argv[1], '--report' in sys.argv[2:])

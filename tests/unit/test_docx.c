@@ -311,6 +311,34 @@ static void paragraphs_and_hints(void)
 	document_free(&document);
 }
 
+/* A style at Word's body-text outline level (9) based on a clause
+ * heading's style (a standard's untitled clause): its paragraphs, and
+ * those of a style based on it, are body text. */
+static void body_text_level(void)
+{
+	static const char level_styles[] =
+	    "<w:style w:type=\"paragraph\" w:styleId=\"Clause\"><w:name w:val=\"条标题\"/>"
+	    "<w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr></w:style>"
+	    "<w:style w:type=\"paragraph\" w:styleId=\"Untitled\"><w:name w:val=\"无标题条\"/>"
+	    "<w:basedOn w:val=\"Clause\"/><w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>"
+	    "<w:style w:type=\"paragraph\" w:styleId=\"Deeper\"><w:name w:val=\"无标题条二\"/>"
+	    "<w:basedOn w:val=\"Untitled\"/></w:style>";
+	struct document document;
+	struct error error = {{0}};
+	int status = read_docx(STYLED("Clause", "5.1 确定范围") STYLED("Untitled", "正文段落。")
+				   STYLED("Deeper", "更深的正文。"),
+			       NULL, level_styles, &document, &error);
+	if (!ok(status == 0, "a document with body-text styles reads (%s)", error.message))
+		return;
+	if (ok(document.hint_count == 3, "a hint per line (%zu)", document.hint_count)) {
+		is_int(document.hints[0].heading_level, 3, "a clause style: outline level 2");
+		is_int(document.hints[1].heading_level, 0,
+		       "a style at the body-text level based on it: no level");
+		is_int(document.hints[2].heading_level, 0, "nor one based on that");
+	}
+	document_free(&document);
+}
+
 static void notes_and_core_title(void)
 {
 	const char *body = "<?xml version=\"1.0\"?><w:document " W "><w:body><w:p><w:r><w:t>正文"
@@ -396,6 +424,7 @@ int main(void)
 	formats();
 	numbering_rendered();
 	paragraphs_and_hints();
+	body_text_level();
 	notes_and_core_title();
 	defences();
 	return tap_done();

@@ -1,5 +1,6 @@
 /* The Markdown reader: front matter, titles, headings by level and by
  * bold phrase, inline markup that does not show, footnotes, joining. */
+#include "formats/lines.h"
 #include "formats/markdown.h"
 #include "formats_test.h"
 #include "tap.h"
@@ -187,10 +188,25 @@ static void headings(void)
 	   "an empty file: %s", error.message);
 }
 
+/* The readers' one test of a heading marker at a paragraph's start. */
+static void markers(void)
+{
+	static const char *const marked[] = {
+	    "一、总体要求", "（一）稳增长", "(二)促改革", "一是抓项目", "二要保民生", "第一，坚持",
+	    "1. 范围",	    "2、目标",	    "3．要求",	  "（1）外观",	"(12)性能",   "十一、其他"};
+	for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++)
+		ok(lines_opens_with_marker(marked[i], strlen(marked[i])), "a marker: %s",
+		   marked[i]);
+	static const char *const plain[] = {"一些问题", "2024年", "（注）", "1", "一", "三峡工程"};
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		ok(!lines_opens_with_marker(plain[i], strlen(plain[i])), "no marker: %s", plain[i]);
+}
+
 int main(void)
 {
 	inline_markup();
 	front_matter();
 	headings();
+	markers();
 	return tap_done();
 }

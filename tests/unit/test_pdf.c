@@ -206,8 +206,90 @@ static void columns(void)
 	is_int(hinted_level(&document, "相关研究"), 0, "columns: nor is another");
 	ok(hinted_level(&document, "重要提示") > 0,
 	   "columns: a line in larger type alone in the text column is a heading");
-	is_int(hinted_level(&document, "营业收入"), 0,
+	is_int(hinted_level(&document, "营业收入"), DOCUMENT_NOT_HEADING,
 	       "columns: a table cell in larger type beside another is no heading");
+	document_free(&document);
+	free(title);
+}
+
+/* A research report: a heading in the text's own size set apart by its
+ * colour, a sidebar beside the text, a coloured caption over a table, a
+ * legend's numbered cells; and a page of two columns of text. */
+static void report_page(void)
+{
+	const long accent = 0xA08259;
+	struct pdf_line lines[] = {
+	    line_at("某某股份：扩产金刚线，强化三元布局", 0, -2, 213, 450),
+	    line_at("相关研究", 0, 0, 24, 84),
+	    line_at("投资要点", 0, 0, 201, 249),
+	    line_at("1.《某某股份：深度报告》", 0, 1, 25, 190),
+	    line_at("事件：公司拟与县政府签署金刚线项目投资协议书，项目一期计划", 0, 1, 213, 567),
+	    line_at("，2022.4.29", 0, 2, 25, 100),
+	    line_at("建设年产四千万千米金刚线产能，预计一期总投资约六亿元。", 0, 2, 213, 480),
+	    line_at("顺应下游需求扩张，金刚线产能快速扩产，保证公司内供和外销，", 0, 3, 213, 567),
+	    line_at("光伏金刚线需求提升源于产业链景气度高涨和细线化趋势加速。", 0, 4, 213, 480),
+	    line_at("风险提示", 0, 5, 213, 261),
+	    line_at("硅片扩产不及预期，公司代工业务利润波动，市场竞争加剧风险。", 0, 6, 213, 480),
+	    line_at("主要财务数据", 0, 8, 213, 285),
+	    line_at("2020", 0, 9, 313, 331),
+	    line_at("2021", 0, 9, 371, 390),
+	    /* Page two: the legend, a table of two cells a row. */
+	    line_at("投资评级说明：各项标准以报告发布后六个月内公司股价（或行业指数）的", 1, 0, 72,
+		    523),
+	    line_at("涨跌幅相对同期市场基准指数的涨跌幅为比较标准，香港市场以恒生指数为", 1, 1, 72,
+		    523),
+	    line_at("基准，美国市场以标普五百或纳斯达克综合指数为基准，详见下表所列。", 1, 2, 72,
+		    500),
+	    line_at("1. 投资评级标准：", 1, 4, 72, 200),
+	    line_at("买入", 1, 4, 300, 330),
+	    line_at("2. 市场基准：", 1, 5, 72, 180),
+	    line_at("增持", 1, 5, 300, 330),
+	    /* Page three: two columns of text as wide as each other. */
+	    line_at("一、左栏的正文，写满了一整行，从左边一直写到中间", 2, 0, 72, 290),
+	    line_at("的栏间距为止，然后接着写下一行，一样宽的两栏。", 2, 1, 72, 280),
+	    line_at("二、右栏的正文也是正文，写满了一整行，直到页面的", 2, 0, 305, 523),
+	    line_at("右边缘为止，然后接着写下一行，都是文章的正文。", 2, 1, 305, 515),
+	};
+	size_t count = sizeof lines / sizeof *lines;
+	lines[0].font_size = 22;
+	lines[0].color = 0xFFFFFF;
+	for (size_t i = 1; i < count; i++)
+		if (strcmp(lines[i].text, "相关研究") == 0 ||
+		    strcmp(lines[i].text, "投资要点") == 0 ||
+		    strcmp(lines[i].text, "主要财务数据") == 0)
+			lines[i].color = accent;
+		else if (strncmp(lines[i].text, "事件", strlen("事件")) == 0 ||
+			 strcmp(lines[i].text, "风险提示") == 0)
+			lines[i].color = PDF_COLOR_MIXED; /* a lead: coloured, then black */
+	struct document document;
+	char *title;
+	paragraphs(lines, count, 3, NULL, &document, &title);
+	ok(hinted_level(&document, "投资要点") > 0,
+	   "report: a short line of the body's size in another colour is a heading");
+	ok(find_line(&document, "投资要点", DOCUMENT_TEXT) >= 0, "report: it is text");
+	is_int(hinted_level(&document, "风险提示"), 0,
+	       "report: a line only partly in colour is no heading");
+	is_int(hinted_level(&document, "主要财务数据"), 0,
+	       "report: a coloured caption over a table is no heading");
+	ok(find_line(&document, "相关研究", DOCUMENT_FRONT) >= 0,
+	   "report: a sidebar's label is front matter");
+	ok(find_line(&document, "1.《某某股份：深度报告》", DOCUMENT_FRONT) >= 0,
+	   "report: so is its numbered list of related reports");
+	ok(find_line(
+	       &document,
+	       "事件：公司拟与县政府签署金刚线项目投资协议书，项目一期计划建设年产四千万千米金刚"
+	       "线产能，预计一期总投资约六亿元。",
+	       DOCUMENT_TEXT) >= 0,
+	   "report: the text beside the sidebar reads on, its lines joined");
+	is_int(hinted_level(&document, "1. 投资评级标准："), DOCUMENT_NOT_HEADING,
+	       "report: a legend's numbered cell is no heading");
+	is_int(hinted_level(&document, "2. 市场基准："), DOCUMENT_NOT_HEADING,
+	       "report: nor is the next");
+	const char *right_column = "二、右栏的正文也是正文，写满了一整行，直到页面的";
+	ok(find_line(&document, right_column, DOCUMENT_TEXT) >= 0,
+	   "report: a second column as wide as the first is text, not a sidebar");
+	is_int(hinted_level(&document, right_column), 0,
+	       "report: its lines beside the first column's are no table cells");
 	document_free(&document);
 	free(title);
 }
@@ -305,6 +387,7 @@ int main(void)
 	rejoining();
 	furniture_and_title();
 	columns();
+	report_page();
 	real_pdf();
 	hostile();
 	return tap_done();

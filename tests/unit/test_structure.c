@@ -5,6 +5,8 @@
  * for the test. */
 #include "base/buffer.h"
 #include "base/file.h"
+#include "speech/clause.h"
+#include "speech/front_matter.h"
 #include "speech/speech.h"
 #include "tap.h"
 
@@ -770,6 +772,158 @@ static void clauses(void)
 	}
 }
 
+/* A standard (GB/T 1.1): chapters numbered 1 范围 …, their clauses 3.1,
+ * list items a) and 1) under them; its parts without a number beside the
+ * chapters; term entries; a table's row of marks near the end. */
+static void standards(void)
+{
+	is_int(clause_chapter_parse("5 范围", strlen("5 范围")), 5, "chapter: 5 范围");
+	is_int(clause_chapter_parse("12\u3000术语和定义", strlen("12\u3000术语和定义")), 12,
+	       "chapter: 12 and U+3000");
+	static const char *const not_chapters[] = {"3 个方面的问题",
+						   "2 0 2 4",
+						   "5 范围。本文件规定了要求",
+						   "3.1 范围",
+						   "1.《某某》",
+						   "5范围",
+						   "05 范围",
+						   "123 范围",
+						   "1 范围 1",
+						   "1 范围……1",
+						   "3 术语和定义 ..... 12",
+						   "2 规范性引用文件　Ⅱ"};
+	for (size_t i = 0; i < sizeof not_chapters / sizeof not_chapters[0]; i++)
+		is_int(clause_chapter_parse(not_chapters[i], strlen(not_chapters[i])), 0,
+		       "not a chapter: %s", not_chapters[i]);
+	ok(clause_number_alone("3.1", 3) && clause_number_alone("6.1.2", 5),
+	   "a clause number alone: 3.1, 6.1.2");
+	ok(!clause_number_alone("3", 1) && !clause_number_alone("3.", 2) &&
+	       !clause_number_alone("3.1 范围", strlen("3.1 范围")),
+	   "not a number alone: 3, 3., 3.1 范围");
+	const char *marks = "SF2 × × × × × × ×";
+	ok(!front_matter_menu(marks, strlen(marks)), "a table's row of marks is no menu");
+	const char *menu = "首页 新闻 政务 服务 互动";
+	ok(front_matter_menu(menu, strlen(menu)), "a row of words is");
+
+	struct speech speech;
+	const char *standard =
+	    "某某设备检修规程\n"
+	    "1 范围\n"
+	    "本部分规定了某某设备阀门检修的项目、方法、周期、质量要求和记录格式。\n"
+	    "本部分适用于某某公司所属各电厂的阀门检修工作，其他单位可参照执行。\n"
+	    "2 规范性引用文件\n"
+	    "下列文件对于本文件的应用是必不可少的。\n"
+	    "3 检修要求\n"
+	    "3.1 一般要求\n"
+	    "检修前应当编制方案，方案包括以下内容：\n"
+	    "a)检修范围\n"
+	    "1)设备清单；\n"
+	    "2)工作界面。\n"
+	    "b)安全措施\n"
+	    "1)隔离措施；\n"
+	    "2)监护人员。\n"
+	    "3.2 质量要求\n"
+	    "检修质量应当符合设计要求。\n"
+	    "4 验收\n"
+	    "检修完成后应当组织验收。\n";
+	if (ok(parse(standard, &speech) == 0, "a standard's text parses")) {
+		heading(&speech, "1 范围", 1, "1 范围");
+		heading(&speech, "2 规范性", 1, NULL);
+		heading(&speech, "3 检修要求", 1, NULL);
+		heading(&speech, "3.1 一般要求", 2, NULL);
+		heading(&speech, "a)检修范围", 0, NULL);
+		heading(&speech, "1)设备清单", 0, NULL);
+		heading(&speech, "b)安全措施", 0, NULL);
+		heading(&speech, "3.2 质量要求", 2, NULL);
+		heading(&speech, "4 验收", 1, NULL);
+		speech_free(&speech);
+	}
+	const char *numbered = "在某某会议上的讲话\n"
+			       "同志们：\n"
+			       "今年要抓好以下几项工作。\n"
+			       "1 项目建设\n"
+			       "抓项目就是抓发展，要盯紧每一个项目。\n"
+			       "2 民生保障\n"
+			       "民生无小事，要办好每一件实事。\n";
+	if (ok(parse(numbered, &speech) == 0, "numbered lines without clauses parse")) {
+		heading(&speech, "1 项目建设", 0, NULL);
+		speech_free(&speech);
+	}
+	const char *items = "某某编制说明\n"
+			    "一、任务来源\n"
+			    "本标准的制定任务来源如下。\n"
+			    "1）理由一\n"
+			    "理由：说明。\n"
+			    "2）理由二\n"
+			    "理由：说明。\n";
+	if (ok(parse(items, &speech) == 0, "a text without clauses parses")) {
+		heading(&speech, "1）理由一", 2, NULL);
+		speech_free(&speech);
+	}
+
+	/* The same from Word: 前言 and 引言 at a level above the chapters',
+	 * a term's number alone with a level, a list item with a level. */
+	static struct document_line_hint hints[] = {
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1},
+	    {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 2}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 2},
+	    {DOCUMENT_TEXT, 3}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 2}, {DOCUMENT_TEXT, 3},
+	    {DOCUMENT_TEXT, 3}, {DOCUMENT_TEXT, 0}, {DOCUMENT_TEXT, 1}, {DOCUMENT_TEXT, 0},
+	};
+	char text[] = "某某设备检修规程\n"
+		      "前\u3000\u3000言\n"
+		      "本部分按照有关规则起草。\n"
+		      "引\u3000\u3000言\n"
+		      "阀门检修关系设备安全。\n"
+		      "1\u3000范围\n"
+		      "本部分规定了阀门检修的要求。\n"
+		      "2\u3000术语和定义\n"
+		      "2.1\n"
+		      "阀门 valve\n"
+		      "3\u3000检修要求\n"
+		      "3.1\u3000一般要求\n"
+		      "对重要的检修项目，可邀请专家评审。\n"
+		      "检修质量应当符合设计要求。\n"
+		      "附\u3000录\u3000A\n"
+		      "检修记录表的格式见下表。\n";
+	struct document document = {.text = text,
+				    .length = strlen(text),
+				    .hints = hints,
+				    .hint_count = sizeof hints / sizeof hints[0],
+				    .format = "docx"};
+	struct error error = {{0}};
+	if (ok(speech_parse_document(&document, "fallback", &speech, &error) == 0,
+	       "a standard from Word parses")) {
+		heading(&speech, "前", 1, NULL);
+		heading(&speech, "引", 1, NULL);
+		heading(&speech, "1\u3000范围", 1, NULL);
+		heading(&speech, "2.1", 0, NULL);
+		heading(&speech, "3.1\u3000一般要求", 2, NULL);
+		heading(&speech, "对重要的检修项目", 0, NULL);
+		heading(&speech, "附", 1, NULL);
+		speech_free(&speech);
+	}
+
+	/* A reader's hint that a line heads nothing (a legend's cells). */
+	static struct document_line_hint cell_hints[] = {
+	    {DOCUMENT_TITLE, 0}, {DOCUMENT_TEXT, DOCUMENT_NOT_HEADING},
+	    {DOCUMENT_TEXT, 0},	 {DOCUMENT_TEXT, DOCUMENT_NOT_HEADING},
+	    {DOCUMENT_TEXT, 0},
+	};
+	char cells[] = "某某公司点评\n1. 投资评级标准：\n以报告发布后六个月内的表现为准。\n"
+		       "2. 市场基准：\n以沪深三百指数为基准。\n";
+	struct document legend = {.text = cells,
+				  .length = strlen(cells),
+				  .hints = cell_hints,
+				  .hint_count = sizeof cell_hints / sizeof cell_hints[0],
+				  .format = "pdf"};
+	if (ok(speech_parse_document(&legend, "fallback", &speech, &error) == 0,
+	       "a document with table cells parses")) {
+		heading(&speech, "1. 投资评级标准", 0, NULL);
+		heading(&speech, "2. 市场基准", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
 /* Paired sub-headings in an article with no numbered headings: two
  * phrases around one comma, alike, between paragraphs of prose. */
 static void paired_headings(void)
@@ -825,6 +979,7 @@ int main(void)
 	document_hints();
 	covers();
 	clauses();
+	standards();
 	paired_headings();
 	corpus();
 	return tap_done();
