@@ -133,7 +133,7 @@ int cli_ocr_choose(int *argc, char **argv)
 	if (chosen >= 0)
 		enabled = chosen;
 	if (chosen == 1 && !pdf_ocr_built())
-		return cli_fail("--ocr: %s", pdf_ocr_missing());
+		return cli_fail(_("--ocr: %s"), pdf_ocr_missing());
 	output.terminal = isatty(STDERR_FILENO);
 	struct pdf_ocr_options options = {enabled, show_progress, NULL};
 	pdf_ocr_configure(&options);
