@@ -9,7 +9,7 @@
 export PIZHU_DB="$TEST_DIR/library.db"
 D="$TEST_DIR/files"
 mkdir -p "$D" "$XDG_CONFIG_HOME/pizhu"
-python3 "$SOURCE/tests/tools/make_scan_pdf.py" "$D/blank.pdf" 2
+python3 "$SOURCE/tests/tools/make_scan_pdf.py" "$D/blank.pdf" 1
 printf '%s\n' 在全镇秋季工作推进会上的讲话 同志们： 今天召开这次会议，主要是总结前一阶段工作。 \
 	一、认清形势，坚定信心 我们的成绩来之不易。 二、突出重点，狠抓落实 要抓项目建设。 \
 	>"$D/speech.txt"
