@@ -48,6 +48,13 @@ like "$(run cat --ocr "$D/blank.pdf")" "^1
 pizhu: .*blank.pdf: OCR found no text in this scanned PDF" "--ocr on blank pages: nothing found, exit 1"
 like "$(run --ocr outline "$D/blank.pdf")" "OCR found no text" "--ocr before the command works too"
 
+# pizhu FILE --ocr: the reader's way, the option after the file.
+tmux_start 100 10 "'$PIZHU' '$D/blank.pdf' --ocr"
+status=$(tmux_wait_exit)
+is "$status" 1 "pizhu FILE --ocr reads by OCR (nothing found: exit 1)"
+like "$(tmux_screen)" "OCR found no text" "and says so"
+tmux_stop
+
 is "$("$PIZHU" outline --tsv --ocr "$D/speech.pdf")" "$("$PIZHU" outline --tsv "$D/speech.pdf")" \
 	"--ocr leaves a PDF with a text layer as it is"
 
