@@ -97,7 +97,8 @@ int pdf_ocr_open(int pages, struct pdf_ocr **result, struct error *error)
 	ocr->api = TessBaseAPICreate();
 	/* tesseract's notes (the resolution it guessed, diacritics found)
 	 * must not reach a terminal that curses may own. */
-	TessBaseAPISetVariable(ocr->api, "debug_file", "/dev/null");
+	if (ocr->api)
+		TessBaseAPISetVariable(ocr->api, "debug_file", "/dev/null");
 	if (!ocr->api || TessBaseAPIInit3(ocr->api, NULL, OCR_LANGUAGE) != 0) {
 		pdf_ocr_close(ocr);
 		return error_set(error,
