@@ -20,6 +20,15 @@ PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/
 WEB_PKGS = uchardet poppler-glib
 PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
 PKG_LIBS += $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
+# OCR of scanned PDFs (formats/pdf_ocr.h) when libtesseract is installed;
+# without it pizhu builds all the same and --ocr says what to install.
+# build/gen/ocr.h records which, so the reader is compiled again when it
+# changes.
+OCR := $(shell pkg-config --exists tesseract 2>/dev/null && echo 1 || echo 0)
+ifeq ($(OCR),1)
+PKG_CFLAGS += $(shell pkg-config --cflags tesseract 2>/dev/null)
+PKG_LIBS += $(shell pkg-config --libs tesseract 2>/dev/null)
+endif
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -69,6 +78,15 @@ build/gen/default_theme.h: themes/default.theme
 	  echo '0x00};'; } > $@
 build/release/store/theme_file.o build/check/store/theme_file.o build/fuzz/store/theme_file.o \
 	build/valgrind/store/theme_file.o build/bench/obj/store/theme_file.o: build/gen/default_theme.h
+
+build/gen/ocr.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define PIZHU_OCR $(OCR)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else echo GEN $@; mv $@.tmp $@; fi
+build/release/formats/pdf_ocr.o build/check/formats/pdf_ocr.o build/fuzz/formats/pdf_ocr.o \
+	build/valgrind/formats/pdf_ocr.o build/bench/obj/formats/pdf_ocr.o \
+	build/tsan/formats/pdf_ocr.o: build/gen/ocr.h
+.PHONY: FORCE
 
 # The Chinese interface (base/i18n.h; the translators' steps: po/README.md): the
 # catalogue is compiled into build/locale, where pizhu finds it when run

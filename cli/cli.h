@@ -90,6 +90,19 @@ int cli_config_load(struct tui_options *options);
  * file sets it. Anything else in the file is left to cli_config_load. */
 int cli_config_language(enum i18n_language *language);
 
+/* The `ocr = yes|no` of the settings file into *ocr (left as it is when
+ * the file does not set it). Returns 0, or EXIT_ERROR after reporting a
+ * bad value. */
+int cli_config_ocr(int *ocr);
+
+/* Whether scanned PDFs are read by OCR: --ocr or --no-ocr, taken out of
+ * the arguments wherever they are (as --db), else the settings file; sets
+ * it up for the PDF reader (formats/pdf_ocr.h), with the progress of a
+ * long OCR on standard error when it is a terminal. Returns 0, or
+ * EXIT_ERROR after saying what to install when --ocr is given to a pizhu
+ * built without OCR, or after reporting a bad setting. */
+int cli_ocr_choose(int *argc, char **argv);
+
 /* Chooses the language (--lang, taken out of the arguments wherever it
  * is, else the settings file, else the locale) and loads its catalogue.
  * Returns 0, or EXIT_USAGE after reporting a bad --lang. */

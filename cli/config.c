@@ -5,6 +5,7 @@
  *   ambiguous-wide = yes   the terminal draws “ ” … — two columns wide
  *   language = zh          zh (Chinese) or en (English): the interface,
  *                          whatever the locale says
+ *   ocr = yes              scanned PDFs are read by OCR (as --ocr)
  *   bind reader x heading-next   a key for a command in a view (as tig's bind)
  *
  * Options on the command line win over the file. */
@@ -166,6 +167,8 @@ static int reader_setting(const char *path, int line, const char *name, const ch
 		/* Applied at the start by cli_config_language. */
 		if (i18n_language_parse(value, &language) != 0)
 			return cli_fail(_("%s:%d: language takes zh or en"), path, line);
+	} else if (strcmp(name, "ocr") == 0) {
+		/* Applied at the start by cli_config_ocr, which reports a bad value. */
 	} else {
 		return cli_fail(_("%s:%d: unknown setting '%s'"), path, line, name);
 	}
@@ -199,4 +202,17 @@ int cli_config_language(enum i18n_language *language)
 	each_setting(language_setting, &found, 1);
 	*language = found.language;
 	return found.set;
+}
+
+static int ocr_setting(const char *path, int line, const char *name, const char *value,
+		       void *context)
+{
+	if (strcmp(name, "ocr") == 0 && parse_boolean(value, context) != 0)
+		return cli_fail(_("%s:%d: ocr takes yes or no"), path, line);
+	return 0;
+}
+
+int cli_config_ocr(int *ocr)
+{
+	return each_setting(ocr_setting, ocr, 1) == EXIT_ERROR ? EXIT_ERROR : 0;
 }

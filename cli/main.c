@@ -83,6 +83,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	if (take_database_option(&argc, argv) != 0)
 		return EXIT_USAGE;
+	if (cli_ocr_choose(&argc, argv) != 0)
+		return EXIT_ERROR;
 	int used = parse_global_options(argc, argv);
 	if (used < 0)
 		return EXIT_USAGE;

@@ -12,6 +12,7 @@
 #include "formats/date.h"
 #include "formats/lines.h"
 #include "formats/pdf_lines.h"
+#include "formats/pdf_ocr.h"
 
 /* Fewer characters than this per page on average: no text layer. */
 #define SCAN_CHARS_PER_PAGE 5
@@ -193,6 +194,37 @@ static int has_images(PopplerDocument *pdf, int page_count)
 	return found;
 }
 
+/* Whether a page draws images: without text, a scanned page. */
+static int page_has_images(PopplerPage *page)
+{
+	GList *images = poppler_page_get_image_mapping(page);
+	int found = images != NULL;
+	poppler_page_free_image_mapping(images);
+	return found;
+}
+
+/* Reads page `index` by OCR in place of what its text layer gave (at
+ * most a stray mark): its lines replace those of the page, which are the
+ * last ones collected. Loads tesseract for the first page. */
+static int read_by_ocr(struct collected *collected, size_t first_line, PopplerPage *page, int index,
+		       int page_count, struct pdf_ocr **ocr, struct error *error)
+{
+	if (!*ocr && pdf_ocr_open(page_count, ocr, error) != 0)
+		return -1;
+	collected->count = first_line;
+	char *text;
+	size_t before = collected->count;
+	if (pdf_ocr_page(*ocr, page, index, &collected->lines, &collected->count,
+			 &collected->capacity, &text, error) != 0)
+		return -1;
+	g_free(collected->texts[index]);
+	collected->texts[index] = text;
+	for (size_t i = before; i < collected->count; i++)
+		collected->characters +=
+		    utf8_count(collected->lines[i].text, collected->lines[i].length);
+	return 0;
+}
+
 static void collected_free(struct collected *collected)
 {
 	for (size_t i = 0; i < collected->page_count; i++)
@@ -237,6 +269,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	int page_count = poppler_document_get_n_pages(pdf);
 	int status = 0;
 	struct collected collected = {0};
+	struct pdf_ocr *ocr = NULL;
 	if (page_count > PDF_MAX_PAGES) {
 		status = error_set(error, _("PDF has %d pages; pizhu reads PDFs of up to %d pages"),
 				   page_count, PDF_MAX_PAGES);
@@ -251,13 +284,24 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	collected.page_count = (size_t)page_count;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	/* OCR has a bound of its own, by the page. */
+	double ocr_seconds = 0;
 	for (int i = 0; i < page_count; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		if (!page)
 			continue;
+		size_t characters = collected.characters, lines = collected.count;
 		collect_page(&collected, page, i);
+		if (pdf_ocr_enabled() && collected.characters - characters < SCAN_CHARS_PER_PAGE &&
+		    page_has_images(page)) {
+			double before = seconds_since(&start);
+			status = read_by_ocr(&collected, lines, page, i, page_count, &ocr, error);
+			ocr_seconds += seconds_since(&start) - before;
+		}
 		g_object_unref(page);
-		if (seconds_since(&start) > PDF_MAX_SECONDS) {
+		if (status != 0)
+			goto done;
+		if (seconds_since(&start) - ocr_seconds > PDF_MAX_SECONDS) {
 			status = error_set(
 			    error, _("reading the PDF took over %d s (stopped at page %d of %d)"),
 			    PDF_MAX_SECONDS, i + 1, page_count);
@@ -269,13 +313,27 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 			status = error_set(error, _("no text in the PDF"));
 			goto done;
 		}
-		status = error_set(
-		    error, _("this PDF has no text layer (a scanned PDF); pizhu reads "
-			     "text, not images: run OCR on it first (for example "
-			     "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and import the result"));
+		if (ocr)
+			status = error_set(error, _("OCR found no text in this scanned PDF"));
+		else if (pdf_ocr_built())
+			status = error_set(error,
+					   _("this PDF has no text layer (a scanned PDF): read it "
+					     "by OCR with --ocr (or `ocr = yes` in the settings "
+					     "file)"));
+		else
+			status = error_set(
+			    error, _("this PDF has no text layer (a scanned PDF); pizhu reads "
+				     "text, not images: run OCR on it first (for example "
+				     "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and import the "
+				     "result, or build pizhu with OCR (apt install "
+				     "tesseract-ocr-chi-sim libtesseract-dev) and use --ocr"));
 		goto done;
 	}
 	char *metadata_title = poppler_document_get_title(pdf);
+	if ((!metadata_title || !*metadata_title) && pdf_ocr_title(ocr)) {
+		g_free(metadata_title);
+		metadata_title = g_strdup(pdf_ocr_title(ocr));
+	}
 	struct lines out = {0};
 	char *title = NULL;
 	pdf_lines_paragraphs(collected.lines, collected.count, collected.pages,
@@ -299,6 +357,8 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 		status = error_set(error, _("no text in the PDF"));
 	}
 done:
+	if (ocr)
+		pdf_ocr_close(ocr);
 	collected_free(&collected);
 	g_object_unref(pdf);
 	g_bytes_unref(data);

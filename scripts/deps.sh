@@ -33,6 +33,14 @@ header() { # a header found by the C preprocessor
 	printf '#include <%s>\n' "$1" | ${CC:-cc} -E -x c - >/dev/null 2>&1
 }
 
+# A language's data where libtesseract looks for it.
+tesseract_has() {
+	for dir in ${TESSDATA_PREFIX:-} /usr/share/tesseract-ocr/*/tessdata; do
+		[ -f "$dir/$1.traineddata" ] && return 0
+	done
+	return 1
+}
+
 need gcc command -v "${CC:-cc}"
 need make command -v make
 need pkg-config command -v pkg-config
@@ -49,6 +57,10 @@ need locales test -f /usr/share/i18n/locales/iso14651_t1_pinyin
 need libuchardet-dev pkg-config --exists uchardet
 need libpoppler-glib-dev pkg-config --exists poppler-glib
 need poppler-data test -d /usr/share/poppler/cMap/Adobe-GB1
+# OCR of scanned PDFs (pizhu --ocr): libtesseract and its Simplified
+# Chinese data. pizhu builds without them, with --ocr saying so.
+need libtesseract-dev pkg-config --exists tesseract
+need tesseract-ocr-chi-sim tesseract_has chi_sim
 need sqlite3 command -v sqlite3
 need tmux command -v tmux
 need perl command -v prove
