@@ -26,12 +26,12 @@
 /* One tier's hits from its index (table), newest paragraph first: their
  * places only, or with their texts. */
 #define SEARCH_TIER_PLACES(table, role)                                                            \
-	"SELECT s.rank, p.id, d.date, p.document_id, p.number FROM " table " s"                    \
+	"SELECT pizhu_density(" table "), p.id, d.date, p.document_id, p.number FROM " table " s"  \
 	" JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                         \
 	" JOIN documents d ON d.id = p.document_id"                                                \
 	" WHERE " table " MATCH ?1" role " AND " SEARCH_FILTERS " ORDER BY s.rowid DESC"
 #define SEARCH_TIER_TEXTS(table, role)                                                             \
-	"SELECT s.rank, " SEARCH_COLUMNS " FROM " table " s"                                       \
+	"SELECT pizhu_density(" table "), " SEARCH_COLUMNS " FROM " table " s"                     \
 	" JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"            \
 	" WHERE " table " MATCH ?1" role " AND " SEARCH_FILTERS " ORDER BY s.rowid DESC"
 
