@@ -1,5 +1,6 @@
 #include "store/search.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -379,6 +380,7 @@ static sqlite3_stmt *tier_statement(struct store *store, const struct store_sear
 	static const char *const roles[] = {"title", "heading", "body"};
 	const char *first_word = gathering->words[0];
 	int indexed = gathering->expression[0] != '\0';
+	assert(tier < TIER_COUNT || !indexed);
 	enum statement which =
 	    indexed ? (gathering->check || gathering->copy ? texts[tier] : places[tier])
 	    : has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN

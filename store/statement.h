@@ -309,17 +309,18 @@
 			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
 			      " JOIN documents d ON d.id = p.document_id"                          \
 			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
-	/* A scan, one tier (?4: its role; NULL for all) at a time, newest first. */               \
+	/* A scan, one tier (?4: its role; NULL for all) at a time, newest                         \
+	 * first; the role is compared first, so a tier reads no other text. */                    \
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE instr(lower(p.text), lower(?1)) > 0 AND (?4 IS NULL OR p.role = ?4)"             \
+	  " WHERE (?4 IS NULL OR p.role = ?4) AND instr(lower(p.text), lower(?1)) > 0"             \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE instr(p.text, ?1) > 0 AND (?4 IS NULL OR p.role = ?4)"        \
+			     " WHERE (?4 IS NULL OR p.role = ?4) AND instr(p.text, ?1) > 0"        \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
 	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
