@@ -244,6 +244,49 @@ static void kept_and_checked(struct store *store)
 	check_report(store, "is not a title paragraph", "a row that is not a title");
 }
 
+/* The rowids of a query's hits in the order of `rank` (an SQL expression). */
+static size_t ranked(struct store *store, const char *match, const char *rank, int64_t *rows,
+		     size_t capacity)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT rowid FROM paragraph_search WHERE paragraph_search MATCH ?1"
+		 " ORDER BY %s, rowid",
+		 rank);
+	sqlite3_stmt *statement;
+	size_t count = 0;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(statement, 1, match, -1, SQLITE_STATIC);
+	while (count < capacity && sqlite3_step(statement) == SQLITE_ROW)
+		rows[count++] = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return count;
+}
+
+/* pizhu_density orders a one-word query's hits as bm25 does; with two
+ * words, each weighs alike, however rare. */
+static void density(struct store *store)
+{
+	int64_t ours[128], theirs[128];
+	size_t count = ranked(store, "\"民生\"", "pizhu_density(paragraph_search)", ours, 128);
+	size_t expected = ranked(store, "\"民生\"", "bm25(paragraph_search)", theirs, 128);
+	ok(count > 10 && count == expected && memcmp(ours, theirs, count * sizeof *ours) == 0,
+	   "one word: bm25's order (%zu hits)", count);
+	int64_t id = test_import(
+	    store, "/d/two.txt",
+	    "两个词的讲话\n同志们：\n稀有词汇和民生。\n民生民生民生，稀有词汇。\n", NULL);
+	count = ranked(store, "\"稀有词汇\" \"民生\"", "pizhu_density(paragraph_search)", ours, 2);
+	struct error error = {{0}};
+	struct store_search_query query = {.text = "稀有词汇 民生", .document_id = id};
+	struct store_search_hit *hits;
+	size_t found = 0;
+	store_search(store, &query, &hits, &found, &error);
+	ok(count == 2 && found == 2 && hits[0].paragraph == 3,
+	   "two words: the paragraph denser in either comes first");
+	store_search_hits_free(hits, found);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("tiers.db");
@@ -256,6 +299,7 @@ int main(void)
 	fills_tier_by_tier();
 	stops_early(store);
 	pages(store, "民生", 7);
+	density(store);
 	kept_and_checked(store);
 	store_close(store);
 	return tap_done();
