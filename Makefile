@@ -17,17 +17,22 @@ PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
 	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
 # The web page and PDF readers (formats/html.c, pdf.c): uchardet, poppler.
+# poppler-glib is not linked but loaded by the first PDF read
+# (formats/poppler_loader.c): its forty libraries cost every start 13 ms.
 WEB_PKGS = uchardet poppler-glib
 PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
-PKG_LIBS += $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
+PKG_LIBS += $(shell pkg-config --libs uchardet 2>/dev/null)
+POPPLER_LIBRARY := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }')
+PKG_CFLAGS += -DPIZHU_POPPLER_LIBRARY='"$(or $(POPPLER_LIBRARY),libpoppler-glib.so.8)"'
 # OCR of scanned PDFs (formats/pdf_ocr.h) when libtesseract is installed;
 # without it pizhu builds all the same and --ocr says what to install.
 # build/gen/ocr.h records which, so the reader is compiled again when it
 # changes.
 OCR := $(shell pkg-config --exists tesseract 2>/dev/null && echo 1 || echo 0)
 ifeq ($(OCR),1)
-PKG_CFLAGS += $(shell pkg-config --cflags tesseract 2>/dev/null)
-PKG_LIBS += $(shell pkg-config --libs tesseract 2>/dev/null)
+PKG_CFLAGS += $(shell pkg-config --cflags tesseract cairo 2>/dev/null)
+PKG_LIBS += $(shell pkg-config --libs tesseract poppler-glib cairo 2>/dev/null)
 endif
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 

@@ -102,18 +102,32 @@ static int insert_document(struct store *store, const struct speech *speech, con
 	return 0;
 }
 
-/* Adds a paragraph to the search index. A single-row INSERT on its own,
+/* Adds a paragraph to a search index. A single-row INSERT on its own,
  * not a trigger, so that SQLite opens no statement savepoint (which would
  * make FTS5 write a segment per paragraph; schema.c, migration 3). */
-static int index_paragraph(struct store *store, int64_t row, const char *text, size_t length,
-			   struct error *error)
+static int index_paragraph(struct store *store, enum statement index, int64_t row, const char *text,
+			   size_t length, struct error *error)
 {
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_PARAGRAPH_INDEX, error);
+	sqlite3_stmt *statement = store_statement(store, index, error);
 	if (!statement)
 		return -1;
 	sqlite3_bind_int64(statement, 1, row);
 	sqlite3_bind_text(statement, 2, text, (int)length, SQLITE_STATIC);
 	return store_step_done(store, statement, error);
+}
+
+/* Every paragraph goes to the search index; a title or a heading also to
+ * its tier's small index (search.h, schema.c migration 8). */
+static int index_paragraph_tiers(struct store *store, enum paragraph_role role, int64_t row,
+				 const char *text, size_t length, struct error *error)
+{
+	if (index_paragraph(store, STATEMENT_PARAGRAPH_INDEX, row, text, length, error) != 0)
+		return -1;
+	if (role == PARAGRAPH_TITLE)
+		return index_paragraph(store, STATEMENT_TITLE_INDEX, row, text, length, error);
+	if (role == PARAGRAPH_HEADING)
+		return index_paragraph(store, STATEMENT_HEADING_INDEX, row, text, length, error);
+	return 0;
 }
 
 /* Inserts the paragraphs and indexes them; each one's text hash also
@@ -142,8 +156,9 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 		sqlite3_bind_text(statement, 8, text, (int)paragraph->length, SQLITE_STATIC);
 		sqlite3_bind_int64(statement, 9, hash);
 		if (store_step_done(store, statement, error) != 0 ||
-		    index_paragraph(store, sqlite3_last_insert_rowid(store->db), text,
-				    paragraph->length, error) != 0)
+		    index_paragraph_tiers(store, paragraph->role,
+					  sqlite3_last_insert_rowid(store->db), text,
+					  paragraph->length, error) != 0)
 			return -1;
 	}
 	return 0;

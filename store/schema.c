@@ -212,6 +212,30 @@ static const char *const migrations[] = {
     "UPDATE documents SET title_key = pinyin_key(title);"
     "CREATE INDEX documents_library_title_key ON documents(title_key, id)"
     "  WHERE replaced_by IS NULL AND removed_at IS NULL;",
+    /* 8: small search indexes of the titles and of the headings alone
+     * (search.h: the tiers a page is filled from first), so that a first
+     * page of titles or headings never walks the body's hits. Contentless:
+     * the text stays in paragraphs only; a row is deleted with the text it
+     * was indexed with, which paragraphs never change. Filled here, kept
+     * by import (store/import.c) and by these triggers; 256 KiB of pending
+     * terms each, as the background import allows the body index. */
+    "CREATE VIRTUAL TABLE title_search USING fts5(text, content='', tokenize='pizhu');"
+    "CREATE VIRTUAL TABLE heading_search USING fts5(text, content='', tokenize='pizhu');"
+    "INSERT INTO title_search(title_search, rank) VALUES ('hashsize', 262144);"
+    "INSERT INTO heading_search(heading_search, rank) VALUES ('hashsize', 262144);"
+    "INSERT INTO title_search(rowid, text) SELECT id, text FROM paragraphs"
+    "  WHERE role = 'title';"
+    "INSERT INTO heading_search(rowid, text) SELECT id, text FROM paragraphs"
+    "  WHERE role = 'heading';"
+    "CREATE TRIGGER paragraphs_title_search_delete AFTER DELETE ON paragraphs"
+    "  WHEN old.role = 'title' BEGIN"
+    "  INSERT INTO title_search(title_search, rowid, text) VALUES ('delete', old.id, old.text);"
+    "END;"
+    "CREATE TRIGGER paragraphs_heading_search_delete AFTER DELETE ON paragraphs"
+    "  WHEN old.role = 'heading' BEGIN"
+    "  INSERT INTO heading_search(heading_search, rowid, text)"
+    "  VALUES ('delete', old.id, old.text);"
+    "END;",
 };
 
 int schema_latest_version(void)

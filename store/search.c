@@ -1,5 +1,6 @@
 #include "store/search.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -150,10 +151,13 @@ static int needs_check(char **words, size_t count)
 	return 0;
 }
 
-/* A hit's place in the order, and where its text is once fetched. */
+/* The tiers of the order, each from an index of its own (search.h). */
+enum tier { TIER_TITLE, TIER_HEADING, TIER_BODY, TIER_COUNT };
+
+/* A hit's place in its window's order, and where its text is once
+ * fetched. */
 struct gathered {
 	double rank;  /* bm25: lower is more relevant; 0 for a scan */
-	int tier;     /* 0 title, 1 heading, 2 body */
 	int32_t date; /* YYYYMMDD (0 for parts unknown); -1 undated */
 	int64_t document_id;
 	int64_t paragraph;
@@ -161,11 +165,6 @@ struct gathered {
 	size_t text, length; /* offset in the copies and bytes; SIZE_MAX before */
 	size_t title;	     /* offset, or SIZE_MAX for none */
 };
-
-static int tier_of(const char *role)
-{
-	return !role ? 2 : role[0] == 't' ? 0 : role[0] == 'h' ? 1 : 2;
-}
 
 /* "2026-03-05", "2026-03" or "2026" as 20260305, 20260300, 20260000, so
  * that a larger number is a later date; -1 for none. */
@@ -184,15 +183,12 @@ static int32_t date_key(const char *date)
 	return parts[0] % 10000 * 10000 + parts[1] % 100 * 100 + parts[2] % 100;
 }
 
-/* The reader's order: titles, then headings, then body text; within each,
- * bm25 (term density); ties go to the newest speech (by date, then by
- * import), then in reading order. A total order, so no sort need be
- * stable. */
+/* The order within a window of one tier: bm25 (term density); ties go
+ * to the newest speech (by date, then by import), then in reading order.
+ * A total order, so no sort need be stable. */
 static int by_relevance(const void *a, const void *b)
 {
 	const struct gathered *x = a, *y = b;
-	if (x->tier != y->tier)
-		return x->tier - y->tier;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
 	if (x->date != y->date)
@@ -211,32 +207,36 @@ static size_t keep(struct buffer *buffer, const void *bytes, size_t length)
 	return offset;
 }
 
-/* What one search keeps of its hits. With a limit, only each hit's place
- * in the order: the page's texts are fetched once it is known, so a page
- * costs its own texts, not every hit's. Without one, every text is copied
- * as it is stepped: fetching each again would read its pages twice. */
+/* What one search keeps of the window of hits it is gathering. With a
+ * limit, only each hit's place in the order: the page's texts are
+ * fetched once it is known, so a page costs its own texts, not every
+ * hit's. Without one, every text is copied as it is stepped: fetching
+ * each again would read its pages twice. */
 struct gathering {
 	char **words;
 	size_t word_count;
-	int check;	/* compare each text with the words */
-	int copy;	/* keep every text (no limit) */
-	int count_only; /* keep nothing but the count */
+	char *expression; /* for the index; "" when only a scan can find the words */
+	int check;	  /* compare each text with the words */
+	int copy;	  /* keep every text (no limit) */
+	int count_only;	  /* keep nothing but the count */
 	struct buffer copies;
 	struct gathered *hits;
 	size_t count, capacity;
 };
 
-/* Steps a search statement (rank, rowid, role, date, speech, paragraph,
- * text, title) to the end, keeping the true hits. */
-static int gather(sqlite3_stmt *statement, struct gathering *gathering)
+/* Steps a search statement (rank, rowid, date, speech, paragraph, text,
+ * title), keeping the true hits, until the window holds `window` of them
+ * (SQLITE_ROW: the statement may have more) or the statement ends
+ * (SQLITE_DONE). */
+static int gather(sqlite3_stmt *statement, struct gathering *gathering, size_t window)
 {
-	int status;
-	while ((status = sqlite3_step(statement)) == SQLITE_ROW) {
+	int status = SQLITE_ROW;
+	while (gathering->count < window && (status = sqlite3_step(statement)) == SQLITE_ROW) {
 		const char *text = NULL;
 		size_t length = 0;
 		if (gathering->check || gathering->copy) {
-			text = (const char *)sqlite3_column_text(statement, 6);
-			length = (size_t)sqlite3_column_bytes(statement, 6);
+			text = (const char *)sqlite3_column_text(statement, 5);
+			length = (size_t)sqlite3_column_bytes(statement, 5);
 			if (gathering->check &&
 			    !contains_all(text, length, gathering->words, gathering->word_count))
 				continue;
@@ -252,36 +252,25 @@ static int gather(sqlite3_stmt *statement, struct gathering *gathering)
 		struct gathered hit = {
 		    .rank = rank,
 		    .row = sqlite3_column_int64(statement, 1),
-		    .tier = tier_of((const char *)sqlite3_column_text(statement, 2)),
-		    .date = date_key((const char *)sqlite3_column_text(statement, 3)),
-		    .document_id = sqlite3_column_int64(statement, 4),
-		    .paragraph = sqlite3_column_int64(statement, 5),
+		    .date = date_key((const char *)sqlite3_column_text(statement, 2)),
+		    .document_id = sqlite3_column_int64(statement, 3),
+		    .paragraph = sqlite3_column_int64(statement, 4),
 		    .text = SIZE_MAX,
 		    .title = SIZE_MAX,
 		};
 		if (gathering->copy) {
 			hit.text = keep(&gathering->copies, text, length);
 			hit.length = length;
-			const char *title = (const char *)sqlite3_column_text(statement, 7);
+			const char *title = (const char *)sqlite3_column_text(statement, 6);
 			if (title)
 				hit.title = keep(&gathering->copies, title,
-						 (size_t)sqlite3_column_bytes(statement, 7));
+						 (size_t)sqlite3_column_bytes(statement, 6));
 		}
 		gathering->hits = xgrow(gathering->hits, &gathering->capacity, gathering->count + 1,
 					sizeof *gathering->hits);
 		gathering->hits[gathering->count++] = hit;
 	}
 	return status;
-}
-
-/* Steps a count(*) statement: the count when the index alone decides. */
-static int count_rows(sqlite3_stmt *statement, struct gathering *gathering)
-{
-	int status = sqlite3_step(statement);
-	if (status != SQLITE_ROW)
-		return status;
-	gathering->count = (size_t)sqlite3_column_int64(statement, 0);
-	return SQLITE_DONE;
 }
 
 /* Moves the `wanted` most relevant hits to the front of hits[0..count),
@@ -347,25 +336,10 @@ static int fetch(struct store *store, struct gathered *hit, struct buffer *copie
 		   : store_sql_error(store, error);
 }
 
-/* The index when a word has two characters or more (without the texts
- * when nothing needs them); else a scan for the first word, with lower()
- * only when the word has an ASCII letter. */
-static enum statement search_statement(int indexed, const struct gathering *gathering)
-{
-	const char *first_word = gathering->words[0];
-	if (indexed && gathering->check)
-		return STATEMENT_SEARCH_INDEX;
-	if (indexed)
-		return gathering->count_only ? STATEMENT_SEARCH_INDEX_COUNT
-		       : gathering->copy     ? STATEMENT_SEARCH_INDEX
-					     : STATEMENT_SEARCH_INDEX_PLACES;
-	return has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
-							  : STATEMENT_SEARCH_SCAN_EXACT;
-}
-
-/* Runs the query's statement to the end into gathering. */
-static int run_search(struct store *store, const struct store_search_query *query,
-		      struct gathering *gathering, struct error *error)
+/* Splits the query into words and the index's expression, refusing what
+ * cannot be searched. */
+static int prepare_search(struct store *store, const struct store_search_query *query,
+			  struct gathering *gathering, struct error *error)
 {
 	size_t query_length = strlen(query->text);
 	if (query_length > STORE_SEARCH_MAX_BYTES)
@@ -383,67 +357,183 @@ static int run_search(struct store *store, const struct store_search_query *quer
 	 * when sqlite3_interrupt would find no statement to stop. */
 	if (atomic_load(&store->interrupted))
 		return error_set(error, _("interrupted"));
-	char *expression = match_expression(gathering->words, gathering->word_count);
-	int indexed = expression[0] != '\0';
-	gathering->check = !indexed || needs_check(gathering->words, gathering->word_count);
-	enum statement which = search_statement(indexed, gathering);
+	gathering->expression = match_expression(gathering->words, gathering->word_count);
+	gathering->check =
+	    !gathering->expression[0] || needs_check(gathering->words, gathering->word_count);
+	return 0;
+}
+
+/* The statement that finds a tier's hits, bound: its index when a word
+ * has two characters or more (with the texts only when something needs
+ * them), else a scan for the first word, with lower() only when the word
+ * has an ASCII letter. A scan of tier TIER_COUNT takes every role. */
+static sqlite3_stmt *tier_statement(struct store *store, const struct store_search_query *query,
+				    const struct gathering *gathering, enum tier tier,
+				    struct error *error)
+{
+	static const enum statement places[] = {STATEMENT_SEARCH_TITLE_PLACES,
+						STATEMENT_SEARCH_HEADING_PLACES,
+						STATEMENT_SEARCH_BODY_PLACES};
+	static const enum statement texts[] = {STATEMENT_SEARCH_TITLE_TEXTS,
+					       STATEMENT_SEARCH_HEADING_TEXTS,
+					       STATEMENT_SEARCH_BODY_TEXTS};
+	static const char *const roles[] = {"title", "heading", "body"};
+	const char *first_word = gathering->words[0];
+	int indexed = gathering->expression[0] != '\0';
+	assert(tier < TIER_COUNT || !indexed);
+	enum statement which =
+	    indexed ? (gathering->check || gathering->copy ? texts[tier] : places[tier])
+	    : has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
+							 : STATEMENT_SEARCH_SCAN_EXACT;
 	sqlite3_stmt *statement = store_statement(store, which, error);
-	int status = -1;
-	if (statement) {
-		sqlite3_bind_text(statement, 1, indexed ? expression : gathering->words[0], -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int64(statement, 2, query->document_id);
-		sqlite3_bind_int64(statement, 3, query->theme_id);
-		status = which == STATEMENT_SEARCH_INDEX_COUNT ? count_rows(statement, gathering)
-							       : gather(statement, gathering);
-		sqlite3_reset(statement);
-		status = status == SQLITE_DONE ? 0 : store_sql_error(store, error);
-	}
-	free(expression);
-	return status;
+	if (!statement)
+		return NULL;
+	sqlite3_bind_text(statement, 1, indexed ? gathering->expression : first_word, -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int64(statement, 2, query->document_id);
+	sqlite3_bind_int64(statement, 3, query->theme_id);
+	if (!indexed && tier < TIER_COUNT)
+		sqlite3_bind_text(statement, 4, roles[tier], -1, SQLITE_STATIC);
+	return statement;
 }
 
 static void gathering_free(struct gathering *gathering)
 {
 	store_search_words_free(gathering->words, gathering->word_count);
+	free(gathering->expression);
 	buffer_free(&gathering->copies);
 	free(gathering->hits);
+}
+
+/* The slice of the order a search shows, and how far it has come. */
+struct page {
+	size_t offset, end; /* positions in the whole order; end SIZE_MAX for all */
+	size_t position;    /* of the window being shown */
+	store_search_visit visit;
+	void *context;
+	int stopped; /* visit asked to stop */
+};
+
+/* Ranks the gathered window (positions page->position on) as far as the
+ * page needs it and shows its part of the page. */
+static int show_window(struct store *store, struct gathering *gathering, struct page *page,
+		       struct error *error)
+{
+	size_t count = gathering->count, from = 0, to = count;
+	if (page->offset > page->position)
+		from =
+		    page->offset - page->position < count ? page->offset - page->position : count;
+	if (page->end - page->position < to)
+		to = page->end - page->position;
+	if (from < to)
+		select_best(gathering->hits, count, to);
+	for (size_t i = from; i < to && !page->stopped; i++) {
+		struct gathered *hit = &gathering->hits[i];
+		if (hit->text == SIZE_MAX && fetch(store, hit, &gathering->copies, error) != 0)
+			return -1;
+		struct store_search_row row = {
+		    hit->document_id, (size_t)hit->paragraph, gathering->copies.data + hit->text,
+		    hit->length,
+		    hit->title == SIZE_MAX ? NULL : gathering->copies.data + hit->title};
+		page->stopped = page->visit(page->context, &row) != 0;
+	}
+	page->position += count;
+	return 0;
+}
+
+/* Steps one tier's statement window by window, showing each window's
+ * part of the page, until the tier ends or the page is full. */
+static int search_tier(struct store *store, const struct store_search_query *query,
+		       struct gathering *gathering, enum tier tier, struct page *page,
+		       struct error *error)
+{
+	sqlite3_stmt *statement = tier_statement(store, query, gathering, tier, error);
+	if (!statement)
+		return -1;
+	size_t window = query->window ? query->window : STORE_SEARCH_WINDOW;
+	int status, shown = 0;
+	do {
+		gathering->count = 0;
+		gathering->copies.length = 0;
+		status = gather(statement, gathering, window);
+		if (status != SQLITE_ROW && status != SQLITE_DONE)
+			break;
+		shown = show_window(store, gathering, page, error);
+	} while (shown == 0 && status == SQLITE_ROW && !page->stopped &&
+		 page->position < page->end);
+	int failed = status != SQLITE_ROW && status != SQLITE_DONE;
+	if (failed)
+		store_sql_error(store, error);
+	sqlite3_reset(statement);
+	return failed || shown != 0 ? -1 : 0;
 }
 
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error)
 {
 	struct gathering gathering = {.copy = query->limit == 0};
-	int status = run_search(store, query, &gathering, error);
-	size_t end = gathering.count;
-	if (query->limit && query->offset < end && query->limit < end - query->offset)
-		end = query->offset + query->limit;
-	if (status == 0 && query->offset < end) {
-		select_best(gathering.hits, gathering.count, end);
-		for (size_t i = query->offset; status == 0 && i < end; i++) {
-			struct gathered *hit = &gathering.hits[i];
-			if (hit->text == SIZE_MAX &&
-			    fetch(store, hit, &gathering.copies, error) != 0) {
-				status = -1;
-				break;
-			}
-			struct store_search_row row = {
-			    hit->document_id, (size_t)hit->paragraph,
-			    gathering.copies.data + hit->text, hit->length,
-			    hit->title == SIZE_MAX ? NULL : gathering.copies.data + hit->title};
-			if (visit(context, &row))
-				break;
-		}
-	}
+	struct page page = {
+	    .offset = query->offset,
+	    .end = query->limit && query->limit <= SIZE_MAX - query->offset
+		       ? query->offset + query->limit
+		       : SIZE_MAX,
+	    .visit = visit,
+	    .context = context,
+	};
+	int status = prepare_search(store, query, &gathering, error);
+	for (enum tier tier = TIER_TITLE;
+	     status == 0 && tier < TIER_COUNT && !page.stopped && page.position < page.end; tier++)
+		status = search_tier(store, query, &gathering, tier, &page, error);
 	gathering_free(&gathering);
 	return status;
+}
+
+/* Counts the rows of one statement (a count(*), or true hits stepped). */
+static int count_statement(struct store *store, sqlite3_stmt *statement,
+			   struct gathering *gathering, int counted_by_sql, struct error *error)
+{
+	int status;
+	if (counted_by_sql) {
+		status = sqlite3_step(statement);
+		if (status == SQLITE_ROW)
+			gathering->count += (size_t)sqlite3_column_int64(statement, 0);
+		status = status == SQLITE_ROW ? SQLITE_DONE : status;
+	} else {
+		status = gather(statement, gathering, SIZE_MAX);
+	}
+	sqlite3_reset(statement);
+	return status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 }
 
 int store_search_count(struct store *store, const struct store_search_query *query, size_t *count,
 		       struct error *error)
 {
 	struct gathering gathering = {.count_only = 1};
-	int status = run_search(store, query, &gathering, error);
+	int status = prepare_search(store, query, &gathering, error);
+	if (status == 0 && gathering.expression[0] && !gathering.check) {
+		/* The body index holds every paragraph: it alone counts. */
+		sqlite3_stmt *statement =
+		    store_statement(store, STATEMENT_SEARCH_INDEX_COUNT, error);
+		status = statement ? 0 : -1;
+		if (statement) {
+			sqlite3_bind_text(statement, 1, gathering.expression, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(statement, 2, query->document_id);
+			sqlite3_bind_int64(statement, 3, query->theme_id);
+			status = count_statement(store, statement, &gathering, 1, error);
+		}
+	} else if (status == 0 && gathering.expression[0]) {
+		for (enum tier tier = TIER_TITLE; status == 0 && tier < TIER_COUNT; tier++) {
+			sqlite3_stmt *statement =
+			    tier_statement(store, query, &gathering, tier, error);
+			status = statement ? count_statement(store, statement, &gathering, 0, error)
+					   : -1;
+		}
+	} else if (status == 0) {
+		/* A scan of every role at once. */
+		sqlite3_stmt *statement =
+		    tier_statement(store, query, &gathering, TIER_COUNT, error);
+		status = statement ? count_statement(store, statement, &gathering, 0, error) : -1;
+	}
 	*count = status == 0 ? gathering.count : 0;
 	gathering_free(&gathering);
 	return status;

@@ -223,6 +223,18 @@ static const char tag_count_check[] =
     "  (SELECT count(*) FROM tags t WHERE t.document_id = d.id) AS actual FROM documents d)"
     " WHERE tag_count != actual";
 
+/* The small indexes of titles and headings (schema v8, search.h) hold
+ * exactly the paragraphs of their role: a missing row would hide a hit
+ * from its tier, an extra one show a paragraph that is not there. */
+#define TIER_INDEX_CHECK(table, role)                                                              \
+	"SELECT printf('" table ": row %d is not a " role " paragraph', rowid) FROM " table        \
+	" WHERE rowid NOT IN (SELECT id FROM paragraphs WHERE role = '" role "')"                  \
+	" UNION ALL SELECT printf('" table ": speech %d paragraph %d is missing', document_id,"    \
+	"  number) FROM paragraphs WHERE role = '" role "'"                                        \
+	" AND id NOT IN (SELECT rowid FROM " table ")"
+static const char tier_indexes_check[] = TIER_INDEX_CHECK(
+    "title_search", "title") " UNION ALL " TIER_INDEX_CHECK("heading_search", "heading");
+
 /* Every speech the library holds (each version) loads as a sound model
  * (validate.h); a damaged one is named with its first problem. Also the
  * version links, which the lineage queries follow. */
@@ -267,15 +279,21 @@ static int run_checks(struct store *store, int full, char **report, struct error
 	    collect_check(store, history_notes_check, &text, error) != 0 ||
 	    collect_check(store, corrections_check, &text, error) != 0 ||
 	    collect_check(store, tag_count_check, &text, error) != 0 ||
+	    collect_check(store, tier_indexes_check, &text, error) != 0 ||
 	    (full && check_speeches(store, &text, error) != 0)) {
 		buffer_free(&text);
 		return -1;
 	}
-	if (sqlite3_exec(
-		store->db,
-		"INSERT INTO paragraph_search(paragraph_search) VALUES ('integrity-check')", NULL,
-		NULL, NULL) != SQLITE_OK)
-		buffer_printf(&text, "search index: %s\n", sqlite3_errmsg(store->db));
+	static const char *const indexes[][2] = {
+	    {"search index", "INSERT INTO paragraph_search(paragraph_search) VALUES "
+			     "('integrity-check')"},
+	    {"title_search", "INSERT INTO title_search(title_search) VALUES ('integrity-check')"},
+	    {"heading_search",
+	     "INSERT INTO heading_search(heading_search) VALUES ('integrity-check')"},
+	};
+	for (size_t i = 0; i < sizeof indexes / sizeof indexes[0]; i++)
+		if (sqlite3_exec(store->db, indexes[i][1], NULL, NULL, NULL) != SQLITE_OK)
+			buffer_printf(&text, "%s: %s\n", indexes[i][0], sqlite3_errmsg(store->db));
 	if (text.length == 0)
 		buffer_append_string(&text, "ok");
 	*report = buffer_string(&text);

@@ -21,7 +21,19 @@
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"
 
-#define SEARCH_COLUMNS "p.id, p.role, d.date, p.document_id, p.number, p.text, d.title"
+#define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, p.text, d.title"
+
+/* One tier's hits from its index (table), newest paragraph first: their
+ * places only, or with their texts. */
+#define SEARCH_TIER_PLACES(table, role)                                                            \
+	"SELECT pizhu_density(" table "), p.id, d.date, p.document_id, p.number FROM " table " s"  \
+	" JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                         \
+	" JOIN documents d ON d.id = p.document_id"                                                \
+	" WHERE " table " MATCH ?1" role " AND " SEARCH_FILTERS " ORDER BY s.rowid DESC"
+#define SEARCH_TIER_TEXTS(table, role)                                                             \
+	"SELECT pizhu_density(" table "), " SEARCH_COLUMNS " FROM " table " s"                     \
+	" JOIN paragraphs p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id"            \
+	" WHERE " table " MATCH ?1" role " AND " SEARCH_FILTERS " ORDER BY s.rowid DESC"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
@@ -135,6 +147,8 @@
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
 	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
 	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
+	X(TITLE_INDEX, "INSERT INTO title_search (rowid, text) VALUES (?1, ?2)")                   \
+	X(HEADING_INDEX, "INSERT INTO heading_search (rowid, text) VALUES (?1, ?2)")               \
 	X(INDEX_MEMORY_GET, "SELECT v FROM paragraph_search_config WHERE k = 'hashsize'")          \
 	X(INDEX_MEMORY_SET, "INSERT INTO paragraph_search (paragraph_search, rank)"                \
 			    " VALUES ('hashsize', ?1)")                                            \
@@ -277,34 +291,37 @@
 	X(THEME_TAGS_DELETE, "DELETE FROM tags WHERE theme_id = ?1")                               \
 	X(SEED_GET, "SELECT theme_id, definition_hash FROM theme_seeds WHERE name = ?1")           \
 	/* search */                                                                               \
-	/* Unordered: search.c orders the hits itself (search.h). An ORDER BY                      \
-	 * here sent every hit's text through SQLite's sorter, which spilled                       \
-	 * thousands of them to a temporary file. The columns: rank, rowid,                        \
-	 * role, date, speech, paragraph, text, title. */                                          \
-	X(SEARCH_INDEX, "SELECT s.rank, " SEARCH_COLUMNS " FROM paragraph_search s"                \
-			" JOIN paragraphs p ON p.id = s.rowid"                                     \
-			" JOIN documents d ON d.id = p.document_id"                                \
-			" WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                    \
-	/* The same without the texts, for a page whose hits the index alone                       \
-	 * decides: SQLite then places each hit from paragraphs_place                              \
-	 * without reading its row. */                                                             \
-	X(SEARCH_INDEX_PLACES,                                                                     \
-	  "SELECT s.rank, p.id, p.role, d.date, p.document_id, p.number FROM paragraph_search s"   \
-	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
-	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)                                  \
+	/* Each tier (search.h) in the order of its index's rowids, the                            \
+	 * paragraphs' ids, newest first: FTS5 yields them in that order, so                       \
+	 * a page stops stepping once it is full instead of ranking every                          \
+	 * hit, and search.c ranks each window of hits itself. The columns:                        \
+	 * rank, rowid, date, speech, paragraph, then text and title. The                          \
+	 * places alone are read from the covering index paragraphs_place; the                     \
+	 * texts only when the words must be checked against them or every                         \
+	 * hit is printed. */                                                                      \
+	X(SEARCH_TITLE_PLACES, SEARCH_TIER_PLACES("title_search", ""))                             \
+	X(SEARCH_TITLE_TEXTS, SEARCH_TIER_TEXTS("title_search", ""))                               \
+	X(SEARCH_HEADING_PLACES, SEARCH_TIER_PLACES("heading_search", ""))                         \
+	X(SEARCH_HEADING_TEXTS, SEARCH_TIER_TEXTS("heading_search", ""))                           \
+	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", " AND p.role = 'body'"))      \
+	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", " AND p.role = 'body'"))        \
 	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
 			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
 			      " JOIN documents d ON d.id = p.document_id"                          \
 			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
-	X(SEARCH_SCAN, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                            \
-		       " JOIN documents d ON d.id = p.document_id"                                 \
-		       " WHERE instr(lower(p.text), lower(?1)) > 0 AND " SEARCH_FILTERS)           \
+	/* A scan, one tier (?4: its role; NULL for all) at a time, newest                         \
+	 * first; the role is compared first, so a tier reads no other text. */                    \
+	X(SEARCH_SCAN,                                                                             \
+	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
+	  " WHERE (?4 IS NULL OR p.role = ?4) AND instr(lower(p.text), lower(?1)) > 0"             \
+	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE instr(p.text, ?1) > 0 AND " SEARCH_FILTERS)                   \
+			     " WHERE (?4 IS NULL OR p.role = ?4) AND instr(p.text, ?1) > 0"        \
+			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
 	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
 		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \

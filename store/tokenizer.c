@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "base/utf8.h"
+#include "store/density.h"
 
 enum {
 	/* Longest token: two characters of four bytes. */
@@ -96,7 +97,8 @@ int tokenizer_register(sqlite3 *db, struct error *error)
 	if (!api)
 		return error_set(error, _("SQLite has no FTS5"));
 	static fts5_tokenizer methods = {tokenizer_create, tokenizer_delete, tokenizer_tokenize};
-	if (api->xCreateTokenizer(api, "pizhu", NULL, &methods, NULL) != SQLITE_OK)
+	if (api->xCreateTokenizer(api, "pizhu", NULL, &methods, NULL) != SQLITE_OK ||
+	    density_register(api) != SQLITE_OK)
 		return error_set(error, _("registering the search tokenizer: %s"),
 				 sqlite3_errmsg(db));
 	return 0;

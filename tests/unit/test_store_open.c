@@ -101,7 +101,7 @@ static void migrates_search_trigger(void)
 {
 	struct store *store = test_store_open("v2.db");
 	test_import(store, "/a.txt", "旧的讲话\n保障和改善民生。\n", NULL);
-	/* What versions 5 to 7 added, a version 2 library lacks (this
+	/* What versions 5 to 8 added, a version 2 library lacks (this
 	 * connection has the tokenizer the rewritten schema's triggers need;
 	 * DROP COLUMN checks every trigger, so the tag count's go first). */
 	ok(sqlite3_exec(store->db,
@@ -111,7 +111,10 @@ static void migrates_search_trigger(void)
 			"ALTER TABLE documents DROP COLUMN tag_count;"
 			"ALTER TABLE documents DROP COLUMN format;"
 			"DROP INDEX documents_library_title_key;"
-			"ALTER TABLE documents DROP COLUMN title_key",
+			"ALTER TABLE documents DROP COLUMN title_key;"
+			"DROP TRIGGER paragraphs_title_search_delete;"
+			"DROP TRIGGER paragraphs_heading_search_delete;"
+			"DROP TABLE title_search; DROP TABLE heading_search",
 			NULL, NULL, NULL) == SQLITE_OK,
 	   "back to version 2's columns");
 	store_close(store);
@@ -148,6 +151,47 @@ static void migrates_search_trigger(void)
 	struct error error = {{0}};
 	ok(store_check(store, &report, &error) == 0 && strcmp(report, "ok") == 0,
 	   "the search index agrees with the paragraphs (%s)", report ? report : error.message);
+	free(report);
+	store_close(store);
+}
+
+/* A version 7 library (no small indexes of titles and headings) moves to
+ * version 8: the migration fills them, so that its titles and headings
+ * come first again, and pizhu check finds them whole. */
+static void migrates_tier_indexes(void)
+{
+	struct store *store = test_store_open("v7.db");
+	int64_t old = test_import(
+	    store, "/a.txt", "关于民生的讲话\n同志们：\n一、民生工作\n我们要关心群众的民生问题。\n",
+	    NULL);
+	ok(sqlite3_exec(store->db,
+			"DROP TRIGGER paragraphs_title_search_delete;"
+			"DROP TRIGGER paragraphs_heading_search_delete;"
+			"DROP TABLE title_search; DROP TABLE heading_search;"
+			"PRAGMA user_version = 7",
+			NULL, NULL, NULL) == SQLITE_OK,
+	   "back to version 7");
+	store_close(store);
+	store = test_store_open("v7.db");
+	ok(store != NULL, "a version 7 library opens");
+	is_int(pragma_int(test_path("v7.db"), "PRAGMA user_version"), schema_latest_version(),
+	       "version 7 migrated to the latest version");
+	is_int(pragma_int(test_path("v7.db"), "SELECT count(*) FROM title_search_docsize"), 1,
+	       "the migration indexed the title");
+	is_int(pragma_int(test_path("v7.db"), "SELECT count(*) FROM heading_search_docsize"), 1,
+	       "and the heading");
+	struct store_search_query query = {.text = "民生"};
+	struct store_search_hit *hits = NULL;
+	size_t count = 0;
+	struct error error = {{0}};
+	store_search(store, &query, &hits, &count, &error);
+	ok(count == 3 && hits[0].document_id == old && hits[0].paragraph == 0 &&
+	       hits[1].paragraph == 2 && hits[2].paragraph == 3,
+	   "title, heading, body, as before the migration");
+	store_search_hits_free(hits, count);
+	char *report = NULL;
+	ok(store_check(store, &report, &error) == 0 && strcmp(report, "ok") == 0,
+	   "the migrated library is healthy (%s)", report ? report : error.message);
 	free(report);
 	store_close(store);
 }
@@ -215,6 +259,7 @@ int main(void)
 	statements_prepare();
 	creates_and_migrates();
 	migrates_search_trigger();
+	migrates_tier_indexes();
 	refuses_others();
 	default_path();
 	return tap_done();

@@ -99,24 +99,48 @@ static void pages_and_count(struct store *store, const char *text, size_t expect
 	store_search_hits_free(hits, count);
 }
 
-/* A page's hits are placed from the covering index, not their rows. */
-static void places_from_index(struct store *store)
+/* The query plan of a statement, its details joined by "; ". */
+static void query_plan(struct store *store, enum statement which, char *details, size_t size)
 {
 	struct error error = {{0}};
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_SEARCH_INDEX_PLACES, &error);
-	char sql[2048], details[2048] = "";
+	sqlite3_stmt *statement = store_statement(store, which, &error);
+	char sql[4096];
 	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", sqlite3_sql(statement));
+	details[0] = '\0';
 	sqlite3_stmt *plan;
 	if (sqlite3_prepare_v2(store->db, sql, -1, &plan, NULL) == SQLITE_OK) {
 		while (sqlite3_step(plan) == SQLITE_ROW) {
 			size_t length = strlen(details);
-			snprintf(details + length, sizeof details - length, "%s; ",
+			snprintf(details + length, size - length, "%s; ",
 				 (const char *)sqlite3_column_text(plan, 3));
 		}
 		sqlite3_finalize(plan);
 	}
+}
+
+/* A page's hits are placed from the covering index, not their rows, and
+ * every tier comes in its index's order, so that stepping can stop early:
+ * no statement sorts its hits. */
+static void places_from_index(struct store *store)
+{
+	static const enum statement tiers[] = {
+	    STATEMENT_SEARCH_TITLE_PLACES,   STATEMENT_SEARCH_TITLE_TEXTS,
+	    STATEMENT_SEARCH_HEADING_PLACES, STATEMENT_SEARCH_HEADING_TEXTS,
+	    STATEMENT_SEARCH_BODY_PLACES,    STATEMENT_SEARCH_BODY_TEXTS,
+	    STATEMENT_SEARCH_SCAN,	     STATEMENT_SEARCH_SCAN_EXACT};
+	char details[2048];
+	query_plan(store, STATEMENT_SEARCH_BODY_PLACES, details, sizeof details);
 	ok(strstr(details, "COVERING INDEX paragraphs_place") != NULL, "hits placed by %s",
 	   details);
+	int sorted = 0;
+	for (size_t i = 0; i < sizeof tiers / sizeof tiers[0]; i++) {
+		query_plan(store, tiers[i], details, sizeof details);
+		if (strstr(details, "TEMP B-TREE")) {
+			printf("# sorts: %s\n", details);
+			sorted++;
+		}
+	}
+	ok(sorted == 0, "every tier's statement yields hits in its index's order, unsorted");
 }
 
 /* What the search view will do: count on a connection of its own, on a

@@ -119,16 +119,19 @@ static void migration_fills_counts(void)
 	int64_t a = test_import(store, "/library/a.txt", speech_text, NULL);
 	store_tag_add(store, a, 1, minsheng, NULL, &error);
 	store_tag_add(store, a, 3, minsheng, NULL, &error);
-	/* Back to version 5: what migrations 6 and 7 add taken away again. */
-	int undone =
-	    sqlite3_exec(store->db,
-			 "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
-			 "DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
-			 "DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
-			 "ALTER TABLE documents DROP COLUMN tag_count;"
-			 "DROP INDEX documents_library_title_key;"
-			 "ALTER TABLE documents DROP COLUMN title_key; PRAGMA user_version = 5",
-			 NULL, NULL, NULL);
+	/* Back to version 5: what migrations 6 to 8 add taken away again. */
+	int undone = sqlite3_exec(
+	    store->db,
+	    "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
+	    "DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
+	    "DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
+	    "ALTER TABLE documents DROP COLUMN tag_count;"
+	    "DROP INDEX documents_library_title_key;"
+	    "ALTER TABLE documents DROP COLUMN title_key;"
+	    "DROP TRIGGER paragraphs_title_search_delete;"
+	    "DROP TRIGGER paragraphs_heading_search_delete;"
+	    "DROP TABLE title_search; DROP TABLE heading_search; PRAGMA user_version = 5",
+	    NULL, NULL, NULL);
 	is_int(undone, SQLITE_OK, "the library is at version 5");
 	ok(schema_migrate(store->db, 5, &error) == 0, "migrated to the latest version");
 	is_int(tag_count(store, a), 2, "the migration counted the existing tags");
