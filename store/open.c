@@ -56,11 +56,20 @@ int store_make_parent_directories(const char *path, struct error *error)
 }
 
 /* Refuses a file that exists, is not empty and does not start with
- * SQLite's magic string, without opening it for writing. Sets *exists. */
+ * SQLite's magic string, without opening it for writing. Sets *exists.
+ *
+ * The first bytes are read through SQLite's own file layer, never with
+ * open() and close(): this process may have the library open already (a
+ * second connection, for a count or an import in the background), and
+ * closing any descriptor of a file drops every POSIX lock the process
+ * holds on it, the first connection's too. Another pizhu would then take
+ * itself for the library's last user and delete the WAL under it: stale
+ * reads, lost writes, a damaged file. SQLite's layer keeps a descriptor
+ * open until the locks on the file are gone. */
 static int check_file_kind(const char *path, int *exists, struct error *error)
 {
-	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (descriptor < 0) {
+	struct stat status;
+	if (stat(path, &status) != 0) {
 		if (errno == ENOENT) {
 			*exists = 0;
 			return 0;
@@ -68,17 +77,29 @@ static int check_file_kind(const char *path, int *exists, struct error *error)
 		return error_set(error, "%s: %s", path, i18n_strerror(errno));
 	}
 	*exists = 1;
-	struct stat status;
-	if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
-		close(descriptor);
+	if (!S_ISREG(status.st_mode))
 		return error_set(error, _("%s: not a regular file"), path);
-	}
-	char header[SQLITE_HEADER_SIZE];
-	ssize_t got = read(descriptor, header, sizeof header);
-	close(descriptor);
-	if (got == 0)
+	if (access(path, R_OK) != 0)
+		return error_set(error, "%s: %s", path, i18n_strerror(errno));
+	if (status.st_size == 0)
 		return 0;
-	if (got != (ssize_t)sizeof header || memcmp(header, "SQLite format 3", 16) != 0)
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_filename name = sqlite3_create_filename(path, "", "", 0, NULL);
+	sqlite3_file *file = xcalloc(1, (size_t)vfs->szOsFile);
+	char header[SQLITE_HEADER_SIZE];
+	int flags = 0, status_code = SQLITE_NOMEM;
+	if (name)
+		status_code =
+		    vfs->xOpen(vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+	if (status_code == SQLITE_OK) {
+		status_code = file->pMethods->xRead(file, header, sizeof header, 0);
+		file->pMethods->xClose(file);
+	}
+	free(file);
+	sqlite3_free_filename(name);
+	if (status_code != SQLITE_OK && status_code != SQLITE_IOERR_SHORT_READ)
+		return error_set(error, "%s: %s", path, sqlite3_errstr(status_code));
+	if (status_code != SQLITE_OK || memcmp(header, "SQLite format 3", 16) != 0)
 		return error_set(error,
 				 _("%s: not a pizhu database (not an SQLite file); left untouched"),
 				 path);
