@@ -248,7 +248,8 @@ static void draw(struct library_view *view)
 	}
 	const char *hint = _("Enter read  / search  s sort  f filter  i import  e edit  d remove  "
 			     "? help  q quit");
-	const char *bottom = view->message[0] ? view->message : hint;
+	const char *bar = library_import_bar(view);
+	const char *bottom = view->message[0] ? view->message : bar ? bar : hint;
 	attr_t attributes =
 	    colors_attr(view->message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS);
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', attributes);
@@ -415,6 +416,7 @@ static void library_draw(struct view *base)
 static void library_poll(struct view *base, int library_due)
 {
 	struct library_view *view = base->state;
+	library_import_poll(view);
 	int64_t now = view->data_version;
 	if (library_due && store_data_version(view->store, &now, NULL) == 0 &&
 	    now != view->data_version) {
@@ -455,6 +457,7 @@ static void library_close(struct view *base)
 {
 	struct library_view *view = base->state;
 	library_form_end(view);
+	library_import_end(view);
 	forget_rows(view);
 	free(view->theme_ids);
 }
