@@ -13,6 +13,7 @@
 #include "store/internal.h"
 #include "store/removal.h"
 #include "store/schema.h"
+#include "store/search.h"
 #include "store/tokenizer.h"
 
 enum {
@@ -245,13 +246,32 @@ static void pinyin_key_function(sqlite3_context *context, int count, sqlite3_val
  * the statements that write documents.title_key and the migration that
  * filled it use them, never the schema, so other tools can still open and
  * write the file (the sqlite3 shell's integrity_check). */
+/* pizhu_contains(TEXT, WORD): whether text holds word, ASCII letters in
+ * any case, on whole characters (store_search_find): the library view's
+ * filter, one call per speech where five LIKEs were. */
+static void contains_function(sqlite3_context *context, int count, sqlite3_value **values)
+{
+	(void)count;
+	const char *text = (const char *)sqlite3_value_text(values[0]);
+	const char *word = (const char *)sqlite3_value_text(values[1]);
+	if (!text || !word) {
+		sqlite3_result_null(context);
+		return;
+	}
+	size_t length = (size_t)sqlite3_value_bytes(values[0]);
+	sqlite3_result_int(context, !*word || store_search_find(text, length, 0, word) >= 0);
+}
+
 static int collation_register(struct store *store, struct error *error)
 {
 	if (sqlite3_create_collation_v2(store->db, "pinyin", SQLITE_UTF8, NULL, pinyin_collation,
 					NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(store->db, "pinyin_key", 1,
 				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       pinyin_key_function, NULL, NULL, NULL) != SQLITE_OK)
+				       pinyin_key_function, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(store->db, "pizhu_contains", 2,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       contains_function, NULL, NULL, NULL) != SQLITE_OK)
 		return error_set(error, "%s: %s", store->path, sqlite3_errmsg(store->db));
 	return 0;
 }

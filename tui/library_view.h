@@ -27,6 +27,7 @@ struct library_view {
 	struct store_library_query query;
 	char filter[256];
 	size_t count;			/* speeches under the query */
+	int counted;			/* count is known (else: the rows read so far) */
 	size_t cursor;			/* row under the cursor */
 	size_t top;			/* first row drawn */
 	struct store_library_row *rows; /* rows[0] is row `first` */
