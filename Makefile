@@ -238,7 +238,8 @@ check-valgrind:
 # and two processes writing one library), then run; any report fails it.
 TSAN_SANITIZE = -fsanitize=thread -fno-omit-frame-pointer
 TSAN_OBJECTS := $(patsubst %.c,build/tsan/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
-TSAN_TESTS := test_background_import test_store_concurrent
+TSAN_TESTS := test_background_import test_store_concurrent test_store_search_counter \
+	test_store_import_job
 
 build/tsan/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -7,37 +7,26 @@
 #include "store/internal.h"
 #include "store/rows.h"
 
-/* The LIKE pattern for a filter: %text% with %, _ and the escape
- * character itself escaped; NULL for no filter. */
-static char *title_pattern(const char *filter)
+/* The filter, or NULL for none. */
+static const char *filter_text(const char *filter)
 {
-	if (!filter || !*filter)
-		return NULL;
-	struct buffer pattern = {0};
-	buffer_append_byte(&pattern, '%');
-	for (const char *c = filter; *c; c++) {
-		if (*c == '%' || *c == '_' || *c == '\\')
-			buffer_append_byte(&pattern, '\\');
-		buffer_append_byte(&pattern, *c);
-	}
-	buffer_append_byte(&pattern, '%');
-	return buffer_string(&pattern);
+	return filter && *filter ? filter : NULL;
 }
 
 int store_library_count(struct store *store, const struct store_library_query *query, size_t *count,
 			struct error *error)
 {
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_LIBRARY_COUNT, error);
+	const char *pattern = filter_text(query->filter);
+	sqlite3_stmt *statement = store_statement(
+	    store, pattern ? STATEMENT_LIBRARY_COUNT_FILTERED : STATEMENT_LIBRARY_COUNT, error);
 	if (!statement)
 		return -1;
-	char *pattern = title_pattern(query->filter);
 	if (pattern)
 		sqlite3_bind_text(statement, 1, pattern, -1, SQLITE_STATIC);
 	int status = sqlite3_step(statement);
 	if (status == SQLITE_ROW)
 		*count = (size_t)sqlite3_column_int64(statement, 0);
 	sqlite3_reset(statement);
-	free(pattern);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
 }
 
@@ -119,7 +108,7 @@ int store_library_page(struct store *store, const struct store_library_query *qu
 	sqlite3_stmt *statement = store_statement(store, page_statement(query), error);
 	if (!statement)
 		return -1;
-	char *pattern = title_pattern(query->filter);
+	const char *pattern = filter_text(query->filter);
 	if (pattern)
 		sqlite3_bind_text(statement, 1, pattern, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(statement, 2, (sqlite3_int64)limit);
@@ -127,7 +116,6 @@ int store_library_page(struct store *store, const struct store_library_query *qu
 	void *collected;
 	int result = store_rows_collect(store, statement, &library_rows, &collected, count, error);
 	*rows = collected;
-	free(pattern);
 	for (size_t i = 0; result == 0 && i < *count; i++)
 		result = read_tallies(store, &(*rows)[i], error);
 	if (result != 0) {

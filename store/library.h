@@ -2,9 +2,11 @@
  * by title, speaker, occasion, date and source, a page at a time.
  *
  * Every function is one bounded query: a page reads only its own rows
- * (LIMIT/OFFSET), so a library of 10,000 speeches scrolls and filters
- * almost as fast as one of ten (the pinyin order of titles is read from
- * an index of their sort keys, documents.title_key). Only current
+ * (LIMIT/OFFSET), so a library of 10,000 speeches scrolls almost as fast
+ * as one of ten (the pinyin order of titles is read from an index of
+ * their sort keys, documents.title_key). A filter or a count reads every
+ * current speech, but from that index, which holds the fields a filter
+ * looks in (schema v8): about 4 MB at 19,000 speeches. Only current
  * versions of speeches that are not removed are listed. */
 #ifndef PIZHU_STORE_LIBRARY_H
 #define PIZHU_STORE_LIBRARY_H

@@ -9,10 +9,12 @@
 
 #include "base/i18n.h"
 #include "base/pinyin.h"
+#include "base/utf8.h"
 #include "base/buffer.h"
 #include "store/internal.h"
 #include "store/removal.h"
 #include "store/schema.h"
+#include "store/search.h"
 #include "store/tokenizer.h"
 
 enum {
@@ -56,11 +58,20 @@ int store_make_parent_directories(const char *path, struct error *error)
 }
 
 /* Refuses a file that exists, is not empty and does not start with
- * SQLite's magic string, without opening it for writing. Sets *exists. */
+ * SQLite's magic string, without opening it for writing. Sets *exists.
+ *
+ * The first bytes are read through SQLite's own file layer, never with
+ * open() and close(): this process may have the library open already (a
+ * second connection, for a count or an import in the background), and
+ * closing any descriptor of a file drops every POSIX lock the process
+ * holds on it, the first connection's too. Another pizhu would then take
+ * itself for the library's last user and delete the WAL under it: stale
+ * reads, lost writes, a damaged file. SQLite's layer keeps a descriptor
+ * open until the locks on the file are gone. */
 static int check_file_kind(const char *path, int *exists, struct error *error)
 {
-	int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (descriptor < 0) {
+	struct stat status;
+	if (stat(path, &status) != 0) {
 		if (errno == ENOENT) {
 			*exists = 0;
 			return 0;
@@ -68,17 +79,29 @@ static int check_file_kind(const char *path, int *exists, struct error *error)
 		return error_set(error, "%s: %s", path, i18n_strerror(errno));
 	}
 	*exists = 1;
-	struct stat status;
-	if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
-		close(descriptor);
+	if (!S_ISREG(status.st_mode))
 		return error_set(error, _("%s: not a regular file"), path);
-	}
-	char header[SQLITE_HEADER_SIZE];
-	ssize_t got = read(descriptor, header, sizeof header);
-	close(descriptor);
-	if (got == 0)
+	if (access(path, R_OK) != 0)
+		return error_set(error, "%s: %s", path, i18n_strerror(errno));
+	if (status.st_size == 0)
 		return 0;
-	if (got != (ssize_t)sizeof header || memcmp(header, "SQLite format 3", 16) != 0)
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_filename name = sqlite3_create_filename(path, "", "", 0, NULL);
+	sqlite3_file *file = xcalloc(1, (size_t)vfs->szOsFile);
+	char header[SQLITE_HEADER_SIZE];
+	int flags = 0, status_code = SQLITE_NOMEM;
+	if (name)
+		status_code =
+		    vfs->xOpen(vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+	if (status_code == SQLITE_OK) {
+		status_code = file->pMethods->xRead(file, header, sizeof header, 0);
+		file->pMethods->xClose(file);
+	}
+	free(file);
+	sqlite3_free_filename(name);
+	if (status_code != SQLITE_OK && status_code != SQLITE_IOERR_SHORT_READ)
+		return error_set(error, "%s: %s", path, sqlite3_errstr(status_code));
+	if (status_code != SQLITE_OK || memcmp(header, "SQLite format 3", 16) != 0)
 		return error_set(error,
 				 _("%s: not a pizhu database (not an SQLite file); left untouched"),
 				 path);
@@ -224,13 +247,65 @@ static void pinyin_key_function(sqlite3_context *context, int count, sqlite3_val
  * the statements that write documents.title_key and the migration that
  * filled it use them, never the schema, so other tools can still open and
  * write the file (the sqlite3 shell's integrity_check). */
+/* Whether a word needs store_search_find: it has an ASCII letter (to fold)
+ * or bytes that are not whole characters. Any other word's bytes match
+ * only on whole characters, and exactly. */
+static int needs_folding(const char *word, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'))
+			return 1;
+	return utf8_text_problem(word, length) != NULL;
+}
+
+/* pizhu_contains(TEXT, WORD): whether text holds word, ASCII letters in
+ * any case, on whole characters (as store_search_find): the library view's
+ * filter, one call per speech where five LIKEs were. A word without
+ * letters is looked for with memchr and memcmp: memmem's set-up cost more
+ * than the search in texts of a hundred bytes. */
+static void contains_function(sqlite3_context *context, int count, sqlite3_value **values)
+{
+	(void)count;
+	const char *text = (const char *)sqlite3_value_text(values[0]);
+	const char *word = (const char *)sqlite3_value_text(values[1]);
+	if (!text || !word) {
+		sqlite3_result_null(context);
+		return;
+	}
+	size_t length = (size_t)sqlite3_value_bytes(values[0]);
+	size_t word_length = (size_t)sqlite3_value_bytes(values[1]);
+	if (word_length == 0) {
+		sqlite3_result_int(context, 1);
+		return;
+	}
+	/* A line feed joins the fields (schema v9): no match across it. */
+	if (memchr(word, '\n', word_length)) {
+		sqlite3_result_int(context, 0);
+		return;
+	}
+	if (needs_folding(word, word_length)) {
+		sqlite3_result_int(context, store_search_find(text, length, 0, word) >= 0);
+		return;
+	}
+	int found = 0;
+	for (const char *at = text, *end = text + length;
+	     !found && (size_t)(end - at) >= word_length &&
+	     (at = memchr(at, word[0], (size_t)(end - at) - word_length + 1)) != NULL;
+	     at++)
+		found = memcmp(at, word, word_length) == 0;
+	sqlite3_result_int(context, found);
+}
+
 static int collation_register(struct store *store, struct error *error)
 {
 	if (sqlite3_create_collation_v2(store->db, "pinyin", SQLITE_UTF8, NULL, pinyin_collation,
 					NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(store->db, "pinyin_key", 1,
 				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       pinyin_key_function, NULL, NULL, NULL) != SQLITE_OK)
+				       pinyin_key_function, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(store->db, "pizhu_contains", 2,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       contains_function, NULL, NULL, NULL) != SQLITE_OK)
 		return error_set(error, "%s: %s", store->path, sqlite3_errmsg(store->db));
 	return 0;
 }

@@ -67,18 +67,42 @@ static int load_themes(struct library_view *view, struct error *error)
 	return 0;
 }
 
-/* Counts again after the query or the library changed. */
-void library_requery(struct library_view *view)
+/* Reads the page around the cursor and counts the speeches the query
+ * lists. A page that starts at the first speech and is not full is the
+ * whole list, and so its count: a filter that finds few speeches costs
+ * one pass over the library, not two. Without `count_now` a full page
+ * leaves the count for later (library_painted). */
+static void requery(struct library_view *view, int count_now)
 {
 	struct error error;
 	forget_rows(view);
 	view->query.filter = view->filter;
-	if (store_library_count(view->store, &view->query, &view->count, &error) != 0) {
+	size_t first = view->cursor > PAGE_ROWS / 2 ? view->cursor - PAGE_ROWS / 2 : 0;
+	if (store_library_page(view->store, &view->query, first, PAGE_ROWS, &view->rows,
+			       &view->row_count, &error) != 0) {
+		library_message(view, 1, "%s", error.message);
+		view->rows = NULL;
+		view->row_count = 0;
+	}
+	view->first = first;
+	view->counted = 1;
+	if (first == 0 && view->row_count < PAGE_ROWS) {
+		view->count = view->row_count;
+	} else if (!count_now) {
+		view->count = view->row_count;
+		view->counted = 0;
+	} else if (store_library_count(view->store, &view->query, &view->count, &error) != 0) {
 		library_message(view, 1, "%s", error.message);
 		view->count = 0;
 	}
 	if (view->cursor >= view->count)
 		view->cursor = view->count ? view->count - 1 : 0;
+}
+
+/* Counts again after the query or the library changed. */
+void library_requery(struct library_view *view)
+{
+	requery(view, 1);
 }
 
 /* The row at index, fetching the page around it when needed. */
@@ -223,7 +247,8 @@ static void draw(struct library_view *view)
 	if (view->filter[0])
 		buffer_printf(&filter, _(" · title has “%s”"), view->filter);
 	snprintf(header, sizeof header, _(" pizhu library: %s · sorted by %s%s%s"),
-		 i18n_count(view->count, "%zu speech", "%zu speeches"),
+		 view->counted ? i18n_count(view->count, "%zu speech", "%zu speeches")
+			       : _("counting…"),
 		 _(sort_names[view->query.sort]), view->query.reverse ? _(" (reversed)") : "",
 		 filter.data ? filter.data : "");
 	buffer_free(&filter);
@@ -248,7 +273,8 @@ static void draw(struct library_view *view)
 	}
 	const char *hint = _("Enter read  / search  s sort  f filter  i import  e edit  d remove  "
 			     "? help  q quit");
-	const char *bottom = view->message[0] ? view->message : hint;
+	const char *bar = library_import_bar(view);
+	const char *bottom = view->message[0] ? view->message : bar ? bar : hint;
 	attr_t attributes =
 	    colors_attr(view->message_is_error ? ELEMENT_STATUS_MESSAGE : ELEMENT_STATUS);
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', attributes);
@@ -402,9 +428,24 @@ static int library_open(struct view *base, const void *arguments, struct error *
 	view->view = base;
 	if (load_themes(view, error) != 0)
 		return -1;
-	library_requery(view);
+	/* The first screen does not wait for the count (ten thousand
+	 * speeches and more): it comes right after (library_painted). */
+	requery(view, 0);
 	store_data_version(view->store, &view->data_version, NULL);
 	return 0;
+}
+
+static void library_painted(struct view *base)
+{
+	struct library_view *view = base->state;
+	struct error error;
+	if (view->counted)
+		return;
+	if (store_library_count(view->store, &view->query, &view->count, &error) != 0) {
+		library_message(view, 1, "%s", error.message);
+		view->count = view->row_count;
+	}
+	view->counted = 1;
 }
 
 static void library_draw(struct view *base)
@@ -415,6 +456,7 @@ static void library_draw(struct view *base)
 static void library_poll(struct view *base, int library_due)
 {
 	struct library_view *view = base->state;
+	library_import_poll(view);
 	int64_t now = view->data_version;
 	if (library_due && store_data_version(view->store, &now, NULL) == 0 &&
 	    now != view->data_version) {
@@ -455,6 +497,7 @@ static void library_close(struct view *base)
 {
 	struct library_view *view = base->state;
 	library_form_end(view);
+	library_import_end(view);
 	forget_rows(view);
 	free(view->theme_ids);
 }
@@ -464,6 +507,7 @@ static const struct view_ops library_ops = {
     .state_size = sizeof(struct library_view),
     .open = library_open,
     .draw = library_draw,
+    .painted = library_painted,
     .key = library_key,
     .poll = library_poll,
     .reveal = library_reveal,

@@ -9,7 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buffer.h"
+#include "base/progress.h"
 #include "store/document.h"
+#include "store/import_job.h"
 #include "store/library.h"
 #include "tui/tui.h"
 #include "tui/view.h"
@@ -24,6 +27,7 @@ struct library_view {
 	struct store_library_query query;
 	char filter[256];
 	size_t count;			/* speeches under the query */
+	int counted;			/* count is known (else: the rows read so far) */
 	size_t cursor;			/* row under the cursor */
 	size_t top;			/* first row drawn */
 	struct store_library_row *rows; /* rows[0] is row `first` */
@@ -42,6 +46,15 @@ struct library_view {
 	int64_t removed[LIBRARY_REMOVED_MAX];
 	size_t removed_count;
 	int64_t removing; /* the speech the question asks about */
+	/* An import running on a thread of its own (i), with its bar. */
+	struct library_import {
+		struct store_import_job *job; /* NULL when none runs */
+		struct progress_meter meter;
+		char bar[256]; /* the bar as last drawn, "" before it shows */
+		int stopping;
+		struct buffer failures; /* "path: reason\n" for the pager */
+		size_t failure_count;
+	} import;
 	char message[256];
 	int message_is_error;
 };
@@ -57,9 +70,20 @@ void library_requery(struct library_view *view);
  * the end. */
 const struct store_library_row *library_row_at(struct library_view *view, size_t index);
 
-/* i: asks for a file or directory and imports it, showing the progress
- * on the bottom line and the files that failed in a pager. */
+/* i: asks for a file or directory and imports it in the background,
+ * showing the progress on the bottom line and the files that failed in a
+ * pager; while an import runs, asks whether to stop it. */
 void library_import(struct library_view *view);
+
+/* Follows the import (after each wait for a key): its progress, its end. */
+void library_import_poll(struct library_view *view);
+
+/* The progress bar for the bottom line, or NULL when no import shows one. */
+const char *library_import_bar(const struct library_view *view);
+
+/* The view closes: interrupts an import still running (its batch in
+ * progress is rolled back) and waits for it. */
+void library_import_end(struct library_view *view);
 
 /* e: asks for the date, speaker, occasion and source of the speech under
  * the cursor, one prompt each, and saves what changed. */

@@ -98,7 +98,8 @@ enum request_pane {
 	R(LIBRARY_CLEAR, PANE_LIBRARY, "Esc", N_("clear the filter"))                              \
 	R(LIBRARY_SEARCH, PANE_LIBRARY, "/", N_("search every speech"))                            \
 	R(LIBRARY_THEME, PANE_LIBRARY, "t", N_("search results: only paragraphs with a theme"))    \
-	R(LIBRARY_IMPORT, PANE_LIBRARY, "i", N_("import a speech file or a directory of them"))    \
+	R(LIBRARY_IMPORT, PANE_LIBRARY, "i",                                                       \
+	  N_("import a speech file or a directory of them (while importing: stop)"))               \
 	R(LIBRARY_EDIT, PANE_LIBRARY, "e", N_("edit title, date, speaker, occasion and source"))   \
 	R(LIBRARY_REMOVE, PANE_LIBRARY, "d", N_("remove the speech (asks first)"))                 \
 	R(LIBRARY_RESTORE, PANE_LIBRARY, "u", N_("bring back the speech removed last"))            \

@@ -2,7 +2,9 @@
  * each speech's title, the section path and the words found highlighted
  * in context; Enter reads a result with the words highlighted, t narrows
  * the search to paragraphs of one theme. Results load as they scroll into
- * view. */
+ * view, a window of them at a time (however many there are, the view
+ * holds one window); the first screen shows at once and the total is
+ * counted in the background (store/search_counter.h), shown when known. */
 #ifndef PIZHU_TUI_SEARCH_VIEW_H
 #define PIZHU_TUI_SEARCH_VIEW_H
 

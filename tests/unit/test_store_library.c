@@ -233,6 +233,13 @@ static void chinese_library(void)
 	is_int(count_of(store, "2025-03"), 1, "filter: the date");
 	is_int(count_of(store, "日报"), 1, "filter: the source");
 	is_int(count_of(store, "党代会"), 2, "filter: the title still");
+	/* The fields are one text in the index (schema v9), apart. */
+	is_int(count_of(store, "报告李强"), 0, "filter: not across the title and the speaker");
+	is_int(count_of(store, "报告\n李强"), 0, "filter: not the line feed between them");
+	struct store_metadata_change edited = {NULL, "王芳", NULL, NULL};
+	store_metadata_set(store, zheng, &edited, &error);
+	is_int(count_of(store, "李强"), 0, "filter: an edited speaker is no longer found");
+	is_int(count_of(store, "王芳"), 1, "filter: the new one is");
 	store_close(store);
 }
 

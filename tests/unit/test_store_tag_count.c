@@ -119,14 +119,15 @@ static void migration_fills_counts(void)
 	int64_t a = test_import(store, "/library/a.txt", speech_text, NULL);
 	store_tag_add(store, a, 1, minsheng, NULL, &error);
 	store_tag_add(store, a, 3, minsheng, NULL, &error);
-	/* Back to version 5: what migrations 6 to 8 add taken away again. */
+	/* Back to version 5: what migrations 6 to 9 add taken away again. */
 	int undone = sqlite3_exec(
 	    store->db,
 	    "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
 	    "DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
 	    "DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
 	    "ALTER TABLE documents DROP COLUMN tag_count;"
-	    "DROP INDEX documents_library_title_key;"
+	    "DROP INDEX documents_library_filter;"
+	    "ALTER TABLE documents DROP COLUMN library_text;"
 	    "ALTER TABLE documents DROP COLUMN title_key;"
 	    "DROP TRIGGER paragraphs_title_search_delete;"
 	    "DROP TRIGGER paragraphs_heading_search_delete;"
@@ -183,11 +184,17 @@ static void sorts_use_indexes(void)
 	uses_index(store, STATEMENT_LIBRARY_BY_IMPORTED_REVERSE, NULL, "by import, reversed");
 	/* Pinyin order is read from documents.title_key (schema v7), whose
 	 * byte order is that order, so no index needs pizhu's collation. */
-	uses_index(store, STATEMENT_LIBRARY_BY_TITLE, "documents_library_title_key",
+	uses_index(store, STATEMENT_LIBRARY_BY_TITLE, "documents_library_filter",
 		   "by title, in pinyin order");
-	uses_index(store, STATEMENT_LIBRARY_BY_TITLE_REVERSE, "documents_library_title_key",
+	uses_index(store, STATEMENT_LIBRARY_BY_TITLE_REVERSE, "documents_library_filter",
 		   "by title, reversed");
 	uses_index(store, STATEMENT_LIBRARY_COUNT, "documents_library", "the count");
+	/* The filter reads the fields it looks in from the index of the
+	 * title order (schema v9), not every speech's row: SQLite reads a
+	 * generated column from the index, though the plan does not say
+	 * COVERING (test_store_library checks what the filter finds). */
+	uses_index(store, STATEMENT_LIBRARY_COUNT_FILTERED, "documents_library_filter",
+		   "the count of a filter");
 	store_close(store);
 }
 
