@@ -8,7 +8,13 @@
 
 #include "speech/speech.h"
 
-/* Builds speech->outline and each paragraph's depth and section. */
+/* Builds speech->outline (replacing any) and each paragraph's depth and
+ * section from the headings' ranks. */
 void outline_build(struct speech *speech);
+
+/* The same walk with levels[i] (1 .. PARAGRAPH_RANK_MAX) ordering heading
+ * i in place of its rank: the user's corrections (correct.h) order
+ * headings by the depth they chose. */
+void outline_build_by_level(struct speech *speech, const int *levels);
 
 #endif
