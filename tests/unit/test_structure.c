@@ -369,6 +369,41 @@ static void numbering_slips(void)
 	}
 }
 
+/* A run whose first items the author wrote into the paragraph before
+ * it: 二是… starting a paragraph continues the 一是 of that prose. */
+static void first_items_in_prose(void)
+{
+	struct speech speech;
+	const char *second =
+	    "讲话\n同志们：\n一、任务\n抓好节水工作。一是建好水窖，让村里有水喝。\n"
+	    "这项工作明年完成。\n二是修好水渠。渠要通到地头。\n三是管好水价。\n"
+	    "五是用好水权。\n";
+	if (ok(parse(second, &speech) == 0, "一是 in prose, 二是 after parses")) {
+		heading(&speech, "抓好节水工作", 0, NULL);
+		heading(&speech, "这项工作", 0, NULL);
+		heading(&speech, "二是修好水渠", 2, "二是修好水渠");
+		heading(&speech, "三是管好水价", 2, NULL);
+		heading(&speech, "五是用好水权", 2, NULL);
+		speech_free(&speech);
+	}
+	const char *third = "讲话\n同志们：\n一、任务\n抓好节水。一要建窖，二要修渠。\n"
+			    "三要管价。价要公道。\n四要用权。\n";
+	if (ok(parse(third, &speech) == 0, "一要 二要 in prose, 三要 after parses")) {
+		heading(&speech, "三要管价", 2, "三要管价");
+		heading(&speech, "四要用权", 2, NULL);
+		speech_free(&speech);
+	}
+	/* Without the first item before it, a 二是 stays prose; and an
+	 * 一是 that is not after a sentence's end starts nothing. */
+	const char *none = "讲话\n同志们：\n一、任务\n我们说了很多。\n二是修好水渠。\n"
+			   "主要是一是建窖\n二是管价。\n";
+	if (ok(parse(none, &speech) == 0, "a lone 二是 parses")) {
+		heading(&speech, "二是修好水渠", 0, NULL);
+		heading(&speech, "二是管价", 0, NULL);
+		speech_free(&speech);
+	}
+}
+
 static void runs_inside_runs(void)
 {
 	struct speech speech;
@@ -819,6 +854,7 @@ int main(void)
 	appendices();
 	enumerations();
 	numbering_slips();
+	first_items_in_prose();
 	runs_inside_runs();
 	wrapped_headings();
 	one_line();
