@@ -9,7 +9,8 @@ const struct command commands[] = {
     {"outline", command_outline, "[--tsv] [--parsed] FILE",
      N_("Print the heading tree of a speech."),
      N_("The title comes first, then each heading indented two spaces per depth.\n"
-	"A library speech (an id) shows your corrections (see mark).\n"
+	"A library speech (an id, or a file whose content the library holds) shows\n"
+	"your corrections (see mark).\n"
 	"  --tsv      one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
 	"             depth 0, paragraph 0)\n"
 	"  --parsed   the structure the parser found, without your corrections\n")},
@@ -17,7 +18,8 @@ const struct command commands[] = {
      N_("Prints the title, then every paragraph on its own line; front and back\n"
 	"matter (a website's page controls, copyright block, footer; a web page's\n"
 	"menus, share buttons and related news) is left out,\n"
-	"so are the paragraphs you moved there (see mark).\n"
+	"so are the paragraphs you moved there (see mark). A library speech (an id,\n"
+	"or a file whose content the library holds) shows your corrections.\n"
 	"  --tsv      one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
 	"             title, h1 to h9 (the outline depth) or body\n"
 	"  --parsed   the structure the parser found, without your corrections\n")},

@@ -84,6 +84,8 @@ fi
 quit_reader
 
 like "$("$PIZHU" outline 1)" "^  关于今年的工作" "pizhu outline shows the corrected structure"
+like "$("$PIZHU" outline "$SPEECH")" "^  关于今年的工作" "outline of the file the library holds shows it corrected"
+like "$("$PIZHU" cat --tsv "$SPEECH")" "	h1	关于今年的工作" "and so does cat"
 if "$PIZHU" outline --parsed 1 | grep -q 关于今年的工作; then
 	ok 1 "outline --parsed shows what the parser found"
 else
