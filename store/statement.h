@@ -381,7 +381,8 @@
 	/* removal */                                                                              \
 	X(ANNOTATION_COUNTS,                                                                       \
 	  VERSIONS_OF "SELECT (SELECT count(*) FROM tags WHERE document_id IN versions),"          \
-		      " (SELECT count(*) FROM notes WHERE document_id IN versions)")               \
+		      " (SELECT count(*) FROM notes WHERE document_id IN versions),"               \
+		      " (SELECT count(*) FROM corrections WHERE document_id IN versions)")         \
 	X(DOCUMENT_REMOVE, VERSIONS_OF "UPDATE documents SET removed_at = " NOW ","                \
 				       " removed_by = ?2 WHERE id IN versions"                     \
 				       " AND removed_at IS NULL")                                  \
@@ -389,13 +390,18 @@
 					" removed_by = NULL WHERE id IN versions"                  \
 					" AND removed_at IS NOT NULL")                             \
 	X(RECOVERY_PARAGRAPHS,                                                                     \
-	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text FROM"                     \
+	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text,"                         \
+		      " c.kind || iif(c.kind = 'heading', ' ' || c.depth, ''), c.text FROM"        \
 		      " (SELECT document_id, paragraph FROM tags WHERE document_id IN versions"    \
 		      "  UNION SELECT document_id, paragraph FROM notes"                           \
+		      "  WHERE document_id IN versions"                                            \
+		      "  UNION SELECT document_id, paragraph FROM corrections"                     \
 		      "  WHERE document_id IN versions) a"                                         \
 		      " JOIN paragraphs p ON p.document_id = a.document_id"                        \
 		      " AND p.number = a.paragraph LEFT JOIN notes n"                              \
 		      " ON n.document_id = a.document_id AND n.paragraph = a.paragraph"            \
+		      " LEFT JOIN corrections c"                                                   \
+		      " ON c.document_id = a.document_id AND c.paragraph = a.paragraph"            \
 		      " ORDER BY a.document_id DESC, a.paragraph")                                 \
 	X(PARAGRAPH_THEMES,                                                                        \
 	  "SELECT h.name FROM tags t JOIN themes h ON h.id = t.theme_id"                           \
