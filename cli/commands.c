@@ -108,7 +108,7 @@ const struct command commands[] = {
      N_("Lists PARA<TAB>THEME<TAB>KEYWORDS for each paragraph that mentions a\n"
 	"theme's keywords but does not carry the theme. --apply tags them all, as\n"
 	"one undoable step.\n")},
-    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] QUERY...",
+    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] [--all] QUERY...",
      N_("Search the text of every speech."),
      N_("Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first: hits in titles, then\n"
 	"headings, then by how dense the words are; ties newest speech first. A\n"
@@ -116,8 +116,9 @@ const struct command commands[] = {
 	"highlighted when the output is a terminal (not with NO_COLOR).\n"
 	"--limit N prints the N most relevant hits (0: all). The default is a\n"
 	"screenful on a terminal, with the total on stderr, and all when piped.\n"
-	"--count prints only how many paragraphs match. At most 64 words, 4096\n"
-	"bytes.\n")},
+	"--count prints only how many paragraphs match. Front and back matter (what\n"
+	"the parser or you hid: ads, menus, 责任编辑…) is left out; --all finds it\n"
+	"too. At most 64 words, 4096 bytes.\n")},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
      "[--bom] [--header en] [-o FILE [--force]]",

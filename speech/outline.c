@@ -24,8 +24,16 @@ void outline_build_by_level(struct speech *speech, const int *levels)
 	speech->outline[0] = (struct outline_entry){0, 0, -1, speech->paragraph_count};
 	speech->outline_count = 1;
 	stack[height++] = 0;
+	/* The back matter at the end is no part of the last section: every
+	 * section ends before it, and it lies under the title alone. */
+	size_t tail = speech->paragraph_count;
+	while (tail > 1 && speech->paragraphs[tail - 1].role == PARAGRAPH_BACK_MATTER)
+		tail--;
 	for (size_t i = 1; i < speech->paragraph_count; i++) {
 		struct paragraph *paragraph = &speech->paragraphs[i];
+		if (i == tail)
+			while (height > 1)
+				speech->outline[stack[--height]].end_paragraph = i;
 		if (paragraph->role == PARAGRAPH_HEADING) {
 			int level = level_of(speech, levels, i);
 			while (height > 1 &&

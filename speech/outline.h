@@ -2,7 +2,8 @@
  *
  * Depth is relative: a heading's parent is the nearest heading before it
  * of a smaller rank; top-level headings are depth 1, the title depth 0.
- * Every paragraph gets the outline entry of the section it is in. */
+ * Every paragraph gets the outline entry of the section it is in; the back
+ * matter that ends a speech is in no section but the title's. */
 #ifndef PIZHU_SPEECH_OUTLINE_H
 #define PIZHU_SPEECH_OUTLINE_H
 

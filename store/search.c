@@ -394,6 +394,7 @@ static int run_search(struct store *store, const struct store_search_query *quer
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(statement, 2, query->document_id);
 		sqlite3_bind_int64(statement, 3, query->theme_id);
+		sqlite3_bind_int(statement, 4, query->include_hidden);
 		status = which == STATEMENT_SEARCH_INDEX_COUNT ? count_rows(statement, gathering)
 							       : gather(statement, gathering);
 		sqlite3_reset(statement);

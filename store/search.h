@@ -43,6 +43,9 @@ struct store_search_query {
 	int64_t document_id; /* only this speech (any version); 0 for every current speech */
 	size_t limit;	     /* at most this many results; 0 for all */
 	size_t offset;	     /* skip this many results first (for paging) */
+	/* 1: also the paragraphs hidden as front or back matter (by the
+	 * parser or the user's corrections), which are left out otherwise. */
+	int include_hidden;
 };
 
 struct store_search_hit {

@@ -15,11 +15,18 @@
 	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id AND " NOT_REMOVED(                  \
 	    "t.document_id") ")"
 
-/* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0. */
+/* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0;
+ * ?4: 1 to find front and back matter too. A paragraph is hidden when the
+ * user's correction says so, else when the parser hid it (matter, read
+ * from the small partial index). */
 #define SEARCH_FILTERS                                                                             \
 	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2) AND d.removed_at IS NULL"        \
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
-	" AND t.paragraph = p.number AND t.theme_id = ?3))"
+	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
+	" AND (?4 OR coalesce((SELECT c.kind IN ('front', 'back') FROM corrections c"              \
+	" WHERE c.document_id = p.document_id AND c.paragraph = p.number AND c.kind <> 'title'),"  \
+	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
+	" WHERE h.id = p.id AND h.matter IS NOT NULL)) = 0)"
 
 #define SEARCH_COLUMNS "p.id, p.role, d.date, p.document_id, p.number, p.text, d.title"
 
@@ -133,13 +140,13 @@
 	  " AND removed_at IS NULL ORDER BY id")                                                   \
 	X(PARAGRAPH_INSERT,                                                                        \
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
-	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
+	  " text, text_hash, matter) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")            \
 	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
 	X(INDEX_MEMORY_GET, "SELECT v FROM paragraph_search_config WHERE k = 'hashsize'")          \
 	X(INDEX_MEMORY_SET, "INSERT INTO paragraph_search (paragraph_search, rank)"                \
 			    " VALUES ('hashsize', ?1)")                                            \
 	X(PARAGRAPHS_OF,                                                                           \
-	  "SELECT number, role, rank, depth, label_length, section, text FROM paragraphs"          \
+	  "SELECT number, role, rank, depth, label_length, section, text, matter FROM paragraphs"  \
 	  " WHERE document_id = ?1 ORDER BY number")                                               \
 	X(PARAGRAPH_TEXT,                                                                          \
 	  "SELECT text, text_hash FROM paragraphs WHERE document_id = ?1 AND number = ?2")         \

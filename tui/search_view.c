@@ -30,6 +30,7 @@ struct search_view {
 	char *query;
 	int64_t theme_id; /* 0: every paragraph */
 	char theme_name[128];
+	int include_hidden; /* a: front and back matter found too */
 	struct store_search_hit *hits;
 	char **paths; /* the section path of each hit, made when first drawn */
 	size_t count, capacity;
@@ -60,6 +61,7 @@ static int load_more(struct search_view *view, struct error *error)
 	    .theme_id = view->theme_id,
 	    .limit = PAGE_HITS,
 	    .offset = view->count,
+	    .include_hidden = view->include_hidden,
 	};
 	struct store_search_hit *hits;
 	size_t count;
@@ -283,6 +285,13 @@ static enum view_result search_key(struct view *base, const struct view_key *key
 	case REQUEST_LIBRARY_THEME:
 		prompt_open(base->driver, _("only paragraphs with theme (Enter: any): "),
 			    view->theme_id ? view->theme_name : NULL, theme_answer, view);
+		break;
+	case REQUEST_LIBRARY_ALL:
+		view->include_hidden = !view->include_hidden;
+		forget(view);
+		snprintf(view->message, sizeof view->message, "%s",
+			 view->include_hidden ? _("front and back matter found too")
+					      : _("front and back matter left out"));
 		break;
 	case REQUEST_HELP:
 	case REQUEST_REDRAW:
