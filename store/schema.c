@@ -215,11 +215,12 @@ static const char *const migrations[] = {
     /* 8: the lines the parser hides (front and back matter) are numbered
      * paragraphs too, so that the user can bring one back without any
      * number moving: paragraphs.matter says which they are (their role
-     * is body). Search leaves them out through the small partial index
-     * (a speech has a few such lines). Older speeches keep theirs only
-     * in documents.front_matter and back_matter. */
+     * is body). Search, the matrix and stats leave them out through the
+     * small partial index (a speech has a few such lines). Older speeches
+     * keep theirs only in documents.front_matter and back_matter. */
     "ALTER TABLE paragraphs ADD COLUMN matter TEXT CHECK (matter IN ('front', 'back'));"
-    "CREATE INDEX paragraphs_hidden ON paragraphs(id) WHERE matter IS NOT NULL;",
+    "CREATE INDEX paragraphs_hidden ON paragraphs(document_id, number)"
+    "  WHERE matter IS NOT NULL;",
 };
 
 int schema_latest_version(void)

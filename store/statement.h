@@ -15,18 +15,33 @@
 	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id AND " NOT_REMOVED(                  \
 	    "t.document_id") ")"
 
+/* 1 when paragraph NUMBER of speech DOC is hidden as front or back matter:
+ * the user's correction says so, else the parser hid it (matter, read
+ * from the small partial index paragraphs_hidden). */
+#define PARAGRAPH_HIDDEN(DOC, NUMBER)                                                              \
+	"coalesce((SELECT k.kind IN ('front', 'back') FROM corrections k"                          \
+	" WHERE k.document_id = " DOC " AND k.paragraph = " NUMBER " AND k.kind <> 'title'),"      \
+	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
+	" WHERE h.document_id = " DOC " AND h.number = " NUMBER " AND h.matter IS NOT NULL))"
+
+/* How many paragraphs of speech DOC are hidden (PARAGRAPH_HIDDEN), from
+ * the hidden lines and the corrections alone. */
+#define HIDDEN_COUNT(DOC)                                                                          \
+	"((SELECT count(*) FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
+	" WHERE h.document_id = " DOC " AND h.matter IS NOT NULL AND NOT EXISTS"                   \
+	" (SELECT 1 FROM corrections k WHERE k.document_id = " DOC " AND k.paragraph = h.number"   \
+	" AND k.kind IN ('heading', 'body'))) + (SELECT count(*) FROM corrections k"               \
+	" WHERE k.document_id = " DOC " AND k.kind IN ('front', 'back') AND NOT EXISTS"            \
+	" (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden WHERE h.document_id = " DOC     \
+	" AND h.number = k.paragraph AND h.matter IS NOT NULL)))"
+
 /* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0;
- * ?4: 1 to find front and back matter too. A paragraph is hidden when the
- * user's correction says so, else when the parser hid it (matter, read
- * from the small partial index). */
+ * ?4: 1 to find front and back matter too. */
 #define SEARCH_FILTERS                                                                             \
 	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2) AND d.removed_at IS NULL"        \
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
-	" AND (?4 OR coalesce((SELECT c.kind IN ('front', 'back') FROM corrections c"              \
-	" WHERE c.document_id = p.document_id AND c.paragraph = p.number AND c.kind <> 'title'),"  \
-	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
-	" WHERE h.id = p.id AND h.matter IS NOT NULL)) = 0)"
+	" AND (?4 OR " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0)"
 
 #define SEARCH_COLUMNS "p.id, p.role, d.date, p.document_id, p.number, p.text, d.title"
 
@@ -348,11 +363,10 @@
 	  " JOIN paragraphs p ON p.document_id = c.id"                                             \
 	  " LEFT JOIN tags t ON t.document_id = p.document_id"                                     \
 	  " AND t.paragraph = p.number AND " CHOSEN_TAG " WHERE c.id = c.speech AND p.number > 0"  \
-	  " AND NOT EXISTS (SELECT 1 FROM corrections k"                                           \
-	  " WHERE k.document_id = p.document_id AND k.paragraph = p.number"                        \
-	  " AND k.kind IN ('front', 'back')) "                                                     \
+	  " AND " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0 "                            \
 	  "ORDER BY p.document_id, p.number")                                                      \
-	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
+	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count - "      \
+					HIDDEN_COUNT("d.id") "), 0)"                               \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
 					" WHERE c.id = c.speech")                                  \
 	X(STATS_THEMES, CHOSEN_SPEECHES                                                            \
@@ -362,7 +376,8 @@
 	  "  JOIN chosen c ON c.id = t.document_id AND c.id = c.speech) s"                         \
 	  " ON s.theme_id = h.id GROUP BY h.id ORDER BY h.key IS NULL, h.key, h.name")             \
 	X(STATS_SPEECHES,                                                                          \
-	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count, t.theme_id, count(*),"        \
+	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count - " HIDDEN_COUNT("d.id") ","   \
+			  " t.theme_id, count(*),"                                                 \
 			  " (SELECT count(DISTINCT u.paragraph) FROM tags u"                       \
 			  "  WHERE u.document_id = d.id AND u.paragraph > 0)"                      \
 			  " FROM chosen c JOIN documents d ON d.id = c.id AND c.id = c.speech"     \
