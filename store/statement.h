@@ -4,9 +4,12 @@
 #ifndef PIZHU_STORE_STATEMENT_H
 #define PIZHU_STORE_STATEMENT_H
 
+/* (paragraph_count: the paragraphs shown, less the hidden front and back
+ * matter; HIDDEN_COUNT is below.) */
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source, metadata_set, format"
+	" paragraph_count - " HIDDEN_COUNT("documents.id") ", date, speaker, occasion, source,"    \
+	" metadata_set, format"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
