@@ -15,8 +15,7 @@ static void documents(const char *text, const char *expected, const char *name)
 
 int main(void)
 {
-	documents("XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n", "/home/李/Documents",
-		  "$HOME/Documents");
+	documents("XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n", "/home/李/Documents", "$HOME/Documents");
 	documents("# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/桌面\"\n"
 		  "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\nXDG_MUSIC_DIR=\"$HOME/音乐\"\n",
 		  "/home/李/文档", "among the other folders, in Chinese");
