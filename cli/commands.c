@@ -63,9 +63,10 @@ const struct command commands[] = {
      N_("Correct the structure the parser found."),
      N_("Says what the paragraphs PARAS (a list such as 3,5-7) are: a heading of\n"
 	"outline depth DEPTH (1 is the top), body text, or front or back matter\n"
-	"(hidden from the text, the outline, search and exports, shown with M in\n"
-	"the reader and by cat --all); parsed goes back to what the parser found:\n"
-	"body brings back a line the parser hid, parsed hides it again.\n"
+	"(hidden from the text, the outline, search and exports unless tagged,\n"
+	"shown with M in the reader and by cat --all); parsed goes back to what\n"
+	"the parser found: body brings back a line the parser hid, parsed hides\n"
+	"it again.\n"
 	"Paragraphs keep their numbers, tags and notes: a hidden one is still\n"
 	"ID:N. All of PARAS is one undoable step (pizhu undo), recorded in the\n"
 	"history under your name. Corrections follow a new version of the speech\n"

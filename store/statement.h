@@ -75,7 +75,8 @@
 	" SELECT c.speech, t.document_id, t.paragraph FROM tags t"                                 \
 	" JOIN chosen c ON c.id = t.document_id WHERE " CHOSEN_TAG                                 \
 	" UNION SELECT c.speech, n.document_id, n.paragraph FROM notes n"                          \
-	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL)"
+	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL"                                  \
+	" AND " PARAGRAPH_HIDDEN("n.document_id", "n.paragraph") " = 0)"
 
 /* Excerpt order: speech, current version before old ones, paragraph. */
 #define EXCERPT_ORDER	" ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
@@ -366,8 +367,8 @@
 	  " JOIN paragraphs p ON p.document_id = c.id"                                             \
 	  " LEFT JOIN tags t ON t.document_id = p.document_id"                                     \
 	  " AND t.paragraph = p.number AND " CHOSEN_TAG " WHERE c.id = c.speech AND p.number > 0"  \
-	  " AND " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0 "                            \
-	  "ORDER BY p.document_id, p.number")                                                      \
+	  " AND (" PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0 OR t.theme_id IS NOT NULL)" \
+	  " ORDER BY p.document_id, p.number")                                                     \
 	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count - "      \
 					HIDDEN_COUNT("d.id") "), 0)"                               \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
