@@ -10,6 +10,8 @@ static void print_role(const struct paragraph *paragraph)
 		fputs("title", stdout);
 	else if (paragraph->role == PARAGRAPH_HEADING)
 		printf("h%d", paragraph->depth);
+	else if (paragraph_hidden(paragraph))
+		fputs(paragraph->role == PARAGRAPH_FRONT_MATTER ? "front" : "back", stdout);
 	else
 		fputs("body", stdout);
 }
@@ -17,10 +19,12 @@ static void print_role(const struct paragraph *paragraph)
 int command_cat(int argc, char **argv)
 {
 	const struct command *command = command_find("cat");
-	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL}, {"--parsed", 0, 0, NULL, NULL}};
+	struct cli_option options[] = {{"--tsv", 0, 0, NULL, NULL},
+				       {"--parsed", 0, 0, NULL, NULL},
+				       {"--all", 0, 0, NULL, NULL}};
 	int count;
 	char *positional[1];
-	int status = cli_parse_options(command, argc, argv, options, 2, positional, 1, 1, &count);
+	int status = cli_parse_options(command, argc, argv, options, 3, positional, 1, 1, &count);
 	if (status != 0)
 		return status < 0 ? EXIT_OK : status;
 
@@ -30,8 +34,8 @@ int command_cat(int argc, char **argv)
 		return EXIT_ERROR;
 	for (size_t i = 0; i < speech.paragraph_count; i++) {
 		const struct paragraph *paragraph = &speech.paragraphs[i];
-		if (paragraph_hidden(paragraph))
-			continue; /* moved to the front or back matter by the user */
+		if (paragraph_hidden(paragraph) && !options[2].seen)
+			continue; /* front or back matter */
 		if (options[0].seen) {
 			printf("%zu\t", i);
 			print_role(paragraph);

@@ -44,6 +44,11 @@ int cli_load_speech(const char *path, struct speech *speech);
 /* cli_load_speech without the user's corrections of a library speech:
  * the structure the parser found. */
 int cli_load_parsed_speech(const char *path, struct speech *speech);
+/* The speech the library holds with path's content (bytes[0..length)),
+ * with the user's corrections, into *speech: 1 when there is one, else 0
+ * (no library, none with that content). Never creates a library. */
+int cli_load_library_copy(const char *path, const unsigned char *bytes, size_t length,
+			  struct speech *speech);
 /* Parses the bytes read from path, reporting as cli_load_speech does. */
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech);

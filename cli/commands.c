@@ -9,18 +9,23 @@ const struct command commands[] = {
     {"outline", command_outline, "[--tsv] [--parsed] FILE",
      N_("Print the heading tree of a speech."),
      N_("The title comes first, then each heading indented two spaces per depth.\n"
-	"A library speech (an id) shows your corrections (see mark).\n"
+	"A library speech (an id, or a file whose content the library holds) shows\n"
+	"your corrections (see mark).\n"
 	"  --tsv      one line per heading: DEPTH<TAB>PARA<TAB>LABEL (the title is\n"
 	"             depth 0, paragraph 0)\n"
 	"  --parsed   the structure the parser found, without your corrections\n")},
-    {"cat", command_cat, "[--tsv] [--parsed] FILE", N_("Print the cleaned text of a speech."),
+    {"cat", command_cat, "[--tsv] [--parsed] [--all] FILE",
+     N_("Print the cleaned text of a speech."),
      N_("Prints the title, then every paragraph on its own line; front and back\n"
 	"matter (a website's page controls, copyright block, footer; a web page's\n"
 	"menus, share buttons and related news) is left out,\n"
-	"so are the paragraphs you moved there (see mark).\n"
+	"so are the paragraphs you moved there (see mark). A library speech (an id,\n"
+	"or a file whose content the library holds) shows your corrections.\n"
 	"  --tsv      one line per paragraph: PARA<TAB>ROLE<TAB>TEXT, where ROLE is\n"
-	"             title, h1 to h9 (the outline depth) or body\n"
-	"  --parsed   the structure the parser found, without your corrections\n")},
+	"             title, h1 to h9 (the outline depth), body, front or back\n"
+	"  --parsed   the structure the parser found, without your corrections\n"
+	"  --all      the front and back matter too, in its place (numbered like\n"
+	"             the rest: mark N body brings a line back)\n")},
     {"import", command_import, "FILE|DIR...", N_("Copy speeches into the library."),
      N_("Takes text, Word (.docx, .doc), web pages (.html, .htm, .mhtml, .mht), PDF and\n"
 	"Markdown (.md), each known by its content. A directory brings in every such\n"
@@ -58,16 +63,19 @@ const struct command commands[] = {
      N_("Correct the structure the parser found."),
      N_("Says what the paragraphs PARAS (a list such as 3,5-7) are: a heading of\n"
 	"outline depth DEPTH (1 is the top), body text, or front or back matter\n"
-	"(hidden from the text, the outline and exports, shown with M in the\n"
-	"reader); parsed goes back to what the parser found. Paragraphs keep\n"
-	"their numbers, tags and notes: a hidden one is still ID:N. All of PARAS\n"
-	"is one undoable step (pizhu undo), recorded in the history under your\n"
-	"name. Corrections follow a new version of the speech by paragraph text;\n"
-	"those that find no place are listed by list --orphans. outline and cat\n"
-	"print the corrected structure, --parsed the parser's. Prints\n"
-	"PARA<TAB>CORRECTION for each paragraph changed. In the reader, on the\n"
-	"cursor paragraph or a V selection: H heading (asks the depth), B body,\n"
-	"< front matter, > back matter, R brings a hidden paragraph back.\n")},
+	"(hidden from the text, the outline, search and exports unless tagged,\n"
+	"shown with M in the reader and by cat --all); parsed goes back to what\n"
+	"the parser found: body brings back a line the parser hid, parsed hides\n"
+	"it again.\n"
+	"Paragraphs keep their numbers, tags and notes: a hidden one is still\n"
+	"ID:N. All of PARAS is one undoable step (pizhu undo), recorded in the\n"
+	"history under your name. Corrections follow a new version of the speech\n"
+	"by paragraph text; those that find no place are listed by list\n"
+	"--orphans. outline and cat print the corrected structure, --parsed the\n"
+	"parser's. Prints PARA<TAB>CORRECTION for each paragraph changed. In the\n"
+	"reader, on the cursor paragraph or a V selection: H heading (asks the\n"
+	"depth), B body, < front matter, > back matter, R brings a hidden\n"
+	"paragraph back.\n")},
     {"remove", command_remove, "[--force] SPEECH", N_("Remove a speech from the library."),
      N_("Removes every version of the speech with its tags, notes and history.\n"
 	"A speech that holds tags or notes needs --force; their text, paragraphs\n"
@@ -106,7 +114,7 @@ const struct command commands[] = {
      N_("Lists PARA<TAB>THEME<TAB>KEYWORDS for each paragraph that mentions a\n"
 	"theme's keywords but does not carry the theme. --apply tags them all, as\n"
 	"one undoable step.\n")},
-    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] QUERY...",
+    {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] [--all] QUERY...",
      N_("Search the text of every speech."),
      N_("Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first: hits in titles, then\n"
 	"headings, then body text; each in windows of its 200 newest hits, ranked\n"
@@ -115,8 +123,9 @@ const struct command commands[] = {
 	"output is a terminal (not with NO_COLOR).\n"
 	"--limit N prints the N most relevant hits (0: all). The default is a\n"
 	"screenful on a terminal, with the total on stderr, and all when piped.\n"
-	"--count prints only how many paragraphs match. At most 64 words, 4096\n"
-	"bytes.\n")},
+	"--count prints only how many paragraphs match. Front and back matter (what\n"
+	"the parser or you hid: ads, menus, 责任编辑…) is left out; --all finds it\n"
+	"too. At most 64 words, 4096 bytes.\n")},
     {"export", command_export,
      "[--theme T]... [--speech S]... [--format md|csv|jsonl|html|matrix] [--group theme|speech] "
      "[--bom] [--header en] [-o FILE [--force]]",

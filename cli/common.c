@@ -98,7 +98,10 @@ static int load_speech(const char *path, int parsed, struct speech *speech)
 	struct error error;
 	if (file_read(path, &bytes, &length, &error) != 0)
 		return cli_fail("%s: %s", path, error.message);
-	int status = cli_parse_speech(path, bytes, length, speech);
+	/* A file the library holds is shown as corrected there. */
+	int status = !parsed && cli_load_library_copy(path, bytes, length, speech)
+			 ? 0
+			 : cli_parse_speech(path, bytes, length, speech);
 	free(bytes);
 	return status;
 }

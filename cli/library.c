@@ -124,6 +124,26 @@ int cli_speech_resolve(struct store *store, const char *argument, int64_t *id)
 	return cli_fail(_("%s: not in the library; run pizhu import %s"), argument, argument);
 }
 
+int cli_load_library_copy(const char *path, const unsigned char *bytes, size_t length,
+			  struct speech *speech)
+{
+	struct error error;
+	char *library = library_path(&error);
+	struct store *store = NULL;
+	int status = library ? store_open(library, STORE_OPEN_EXISTING, &store, &error) : -1;
+	free(library);
+	if (status != 0) /* no library (or none usable): the file is read alone */
+		return 0;
+	int64_t id;
+	int found = store_find_content(store, bytes, length, &id, &error);
+	if (found == 1 && store_speech_load(store, id, speech, &error) != 0) {
+		cli_warn(_("%s: warning: %s; the file is read alone"), path, error.message);
+		found = 0;
+	}
+	store_close(store);
+	return found == 1;
+}
+
 int cli_load_stored_speech(const char *argument, int parsed, struct speech *speech)
 {
 	struct store *store;

@@ -127,11 +127,12 @@ int command_search(int argc, char **argv)
 	struct cli_option options[] = {{"--theme", 1, 0, NULL, NULL},
 				       {"--speech", 1, 0, NULL, NULL},
 				       {"--limit", 1, 0, NULL, NULL},
-				       {"--count", 0, 0, NULL, NULL}};
+				       {"--count", 0, 0, NULL, NULL},
+				       {"--all", 0, 0, NULL, NULL}};
 	char **positional = calloc((size_t)argc, sizeof *positional);
 	int count;
 	int status =
-	    cli_parse_options(command, argc, argv, options, 4, positional, 1, argc, &count);
+	    cli_parse_options(command, argc, argv, options, 5, positional, 1, argc, &count);
 	if (status != 0) {
 		free(positional);
 		return status < 0 ? EXIT_OK : status;
@@ -140,7 +141,9 @@ int command_search(int argc, char **argv)
 	for (int i = 0; i < count; i++)
 		buffer_printf(&text, "%s%s", i ? " " : "", positional[i]);
 	free(positional);
-	struct store_search_query query = {.text = buffer_string(&text), .limit = default_limit()};
+	struct store_search_query query = {.text = buffer_string(&text),
+					   .limit = default_limit(),
+					   .include_hidden = options[4].seen};
 	if (options[2].seen && parse_limit(options[2].value, &query.limit) != 0) {
 		buffer_free(&text);
 		return cli_usage_error(command,

@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "speech/heading.h"
+#include "speech/outline.h"
 
 static const char *const kind_names[] = {
     [CORRECTION_NONE] = "parsed", [CORRECTION_HEADING] = "heading", [CORRECTION_BODY] = "body",
@@ -110,38 +111,6 @@ static void apply(struct speech *speech, const struct correction *correction, in
 	paragraph->label_length = 0;
 }
 
-/* The outline again from the roles: a heading's parent is the nearest
- * heading before it of a smaller level. */
-static void rebuild_outline(struct speech *speech, const int *levels)
-{
-	size_t capacity = speech->outline_count;
-	size_t *stack = xcalloc(speech->paragraph_count + 1, sizeof *stack);
-	size_t height = 0;
-	speech->outline[0] = (struct outline_entry){0, 0, -1, speech->paragraph_count};
-	speech->outline_count = 1;
-	stack[height++] = 0;
-	for (size_t i = 1; i < speech->paragraph_count; i++) {
-		struct paragraph *paragraph = &speech->paragraphs[i];
-		if (paragraph->role == PARAGRAPH_HEADING) {
-			while (height > 1 &&
-			       levels[speech->outline[stack[height - 1]].paragraph] >= levels[i]) {
-				speech->outline[stack[height - 1]].end_paragraph = i;
-				height--;
-			}
-			size_t parent = stack[height - 1];
-			speech->outline = xgrow(speech->outline, &capacity,
-						speech->outline_count + 1, sizeof *speech->outline);
-			int depth = speech->outline[parent].depth + 1;
-			speech->outline[speech->outline_count] =
-			    (struct outline_entry){i, depth, (long)parent, speech->paragraph_count};
-			paragraph->depth = (signed char)depth;
-			stack[height++] = speech->outline_count++;
-		}
-		paragraph->section = (uint32_t)stack[height - 1];
-	}
-	free(stack);
-}
-
 void speech_correct(struct speech *speech, const struct correction *corrections, size_t count,
 		    const char *title)
 {
@@ -161,6 +130,6 @@ void speech_correct(struct speech *speech, const struct correction *corrections,
 		    (corrections[c].kind != CORRECTION_HEADING ||
 		     (corrections[c].depth >= 1 && corrections[c].depth <= CORRECTION_MAX_DEPTH)))
 			apply(speech, &corrections[c], levels);
-	rebuild_outline(speech, levels);
+	outline_build_by_level(speech, levels);
 	free(levels);
 }

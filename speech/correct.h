@@ -3,8 +3,9 @@
  *
  * A correction names a numbered paragraph and what it is: a heading of a
  * chosen depth, body text, or front or back matter (hidden from the text,
- * the outline and exports). A title correction replaces the title's text.
- * Applying corrections never renumbers: every paragraph keeps its index,
+ * the outline, search and exports unless tagged); body or heading brings
+ * back a line the parser hid. A title correction replaces the title's
+ * text. Applying corrections never renumbers: every paragraph keeps its index,
  * a hidden one only changes its role (PARAGRAPH_FRONT_MATTER or
  * PARAGRAPH_BACK_MATTER), so citations (ID:N), tags and notes stay put.
  * The outline and each paragraph's section are built again from the

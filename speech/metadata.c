@@ -341,12 +341,26 @@ static int is_salutation(const char *text, size_t length)
 	       utf8_count(text, length) <= SALUTATION_MAX_CHARACTERS;
 }
 
-/* The paragraphs of the byline block: after the title, short, before the
- * salutation and the first heading. Returns how many (from paragraph 1). */
-static size_t byline_length(const struct speech *speech)
+/* The first paragraphs after the title that are shown (not front or
+ * back matter): their numbers into lines[], at most BYLINE_MAX_LINES + 1
+ * (the byline and the line after it). Returns how many. */
+static size_t shown_lines(const struct speech *speech, size_t lines[BYLINE_MAX_LINES + 1])
 {
 	size_t count = 0;
-	for (size_t i = 1; i < speech->paragraph_count && count < BYLINE_MAX_LINES; i++) {
+	for (size_t i = 1; i < speech->paragraph_count && count <= BYLINE_MAX_LINES; i++)
+		if (speech->paragraphs[i].role == PARAGRAPH_HEADING ||
+		    speech->paragraphs[i].role == PARAGRAPH_BODY)
+			lines[count++] = i;
+	return count;
+}
+
+/* The paragraphs of the byline block: after the title, short, before the
+ * salutation and the first heading. Returns how many (of lines[]). */
+static size_t byline_length(const struct speech *speech, const size_t *lines, size_t line_count)
+{
+	size_t count = 0;
+	for (size_t l = 0; l < line_count && count < BYLINE_MAX_LINES; l++) {
+		size_t i = lines[l];
 		const struct paragraph *paragraph = &speech->paragraphs[i];
 		const char *text = paragraph_text(speech, i);
 		if (paragraph->role == PARAGRAPH_HEADING ||
@@ -416,11 +430,14 @@ static void guess_byline(struct guess *guess)
 {
 	const struct speech *speech = guess->speech;
 	struct speech_metadata *metadata = guess->metadata;
-	size_t count = byline_length(speech);
+	size_t lines[BYLINE_MAX_LINES + 1];
+	size_t line_count = shown_lines(speech, lines);
+	size_t count = byline_length(speech, lines, line_count);
 	enum previous_line previous = AFTER_TITLE_OR_DATE;
 	const char *office = NULL;
 	size_t office_length = 0;
-	for (size_t i = 1; i <= count; i++) {
+	for (size_t l = 0; l < count; l++) {
+		size_t i = lines[l];
 		const char *text = paragraph_text(speech, i);
 		size_t length = speech->paragraphs[i].length;
 		text_trim(&text, &length);
@@ -433,11 +450,11 @@ static void guess_byline(struct guess *guess)
 			if (facts.after.length)
 				take(&metadata->speaker, office_and_name(text + facts.after.offset,
 									 facts.after.length));
-		} else if (facts.opens_occasion && i < count) {
-			const char *next = paragraph_text(speech, i + 1);
-			size_t next_length = speech->paragraphs[i + 1].length;
+		} else if (facts.opens_occasion && l + 1 < count) {
+			const char *next = paragraph_text(speech, lines[l + 1]);
+			size_t next_length = speech->paragraphs[lines[l + 1]].length;
 			text_trim(&next, &next_length);
-			i += (size_t)joined_occasion(guess, text, length, next, next_length);
+			l += (size_t)joined_occasion(guess, text, length, next, next_length);
 		}
 		if (facts.strength != DATE_NONE || facts.opens_occasion) {
 			previous = AFTER_TITLE_OR_DATE;

@@ -77,6 +77,43 @@ static unsigned char *collect(struct speech *speech, const struct lines *lines)
 	return levels;
 }
 
+/* Numbers the hidden lines (spans) among the paragraphs in reading order,
+ * as front or back matter, before the outline is built. */
+static void number_hidden_lines(struct speech *speech)
+{
+	size_t hidden = speech->front_matter_count + speech->back_matter_count;
+	if (hidden == 0)
+		return;
+	size_t count = speech->paragraph_count + hidden;
+	struct paragraph *merged = xcalloc(count, sizeof *merged);
+	merged[0] = speech->paragraphs[0];
+	size_t p = 1, f = 0, b = 0;
+	for (size_t n = 1; n < count; n++) {
+		/* The smallest offset of the three lists comes next. */
+		uint64_t at_p =
+		    p < speech->paragraph_count ? speech->paragraphs[p].offset : UINT64_MAX;
+		uint64_t at_f =
+		    f < speech->front_matter_count ? speech->front_matter[f].offset : UINT64_MAX;
+		uint64_t at_b =
+		    b < speech->back_matter_count ? speech->back_matter[b].offset : UINT64_MAX;
+		if (at_p <= at_f && at_p <= at_b) {
+			merged[n] = speech->paragraphs[p++];
+			continue;
+		}
+		const struct text_span *span =
+		    at_f <= at_b ? &speech->front_matter[f++] : &speech->back_matter[b++];
+		merged[n] = (struct paragraph){
+		    .offset = (uint32_t)span->offset,
+		    .length = (uint32_t)span->length,
+		    .role = at_f <= at_b ? PARAGRAPH_FRONT_MATTER : PARAGRAPH_BACK_MATTER,
+		    .hidden_by_parser = 1,
+		};
+	}
+	free(speech->paragraphs);
+	speech->paragraphs = merged;
+	speech->paragraph_count = count;
+}
+
 /* Sets paragraph 0, the title: the title lines found (several read as
  * one, a space between them but before a piece of three characters or
  * fewer, the end of a word cut at the line end: 策划 / 书), else the
@@ -173,6 +210,7 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 	speech->text_length = text->length;
 	structure_find_headings(speech, levels);
 	free(levels);
+	number_hidden_lines(speech);
 	outline_build(speech);
 	return 0;
 }

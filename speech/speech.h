@@ -2,8 +2,11 @@
  * front matter, numbered paragraphs, headings and outline tree.
  *
  * All text lives in one buffer; paragraphs are offsets into it. Paragraph 0
- * is the title; body and heading paragraphs are numbered from 1 in reading
- * order. Knows nothing of files, SQLite or curses. */
+ * is the title; every other line is numbered from 1 in reading order:
+ * body and heading paragraphs, and the lines the parser hides as front or
+ * back matter (ads, menus, 责任编辑…), whose role says so. A hidden line
+ * keeps its number when the user brings it back (correct.h), so numbers
+ * never move. Knows nothing of files, SQLite or curses. */
 #ifndef PIZHU_SPEECH_SPEECH_H
 #define PIZHU_SPEECH_SPEECH_H
 
@@ -17,8 +20,9 @@ enum paragraph_role {
 	PARAGRAPH_TITLE,
 	PARAGRAPH_HEADING,
 	PARAGRAPH_BODY,
-	/* Only the user's corrections (correct.h) give these: a numbered
-	 * paragraph moved out of the text, hidden like front or back matter. */
+	/* Hidden from the text, the outline, search and exports: a line the
+	 * parser took for front or back matter (hidden_by_parser), or one the
+	 * user moved there (correct.h). */
 	PARAGRAPH_FRONT_MATTER,
 	PARAGRAPH_BACK_MATTER,
 };
@@ -41,6 +45,9 @@ struct paragraph {
 	unsigned char role;    /* enum paragraph_role */
 	signed char rank;      /* headings: 1..PARAGRAPH_RANK_MAX; 0 for title and body */
 	signed char depth;     /* outline depth: 0 title, 1.. headings, 0 body */
+	/* 1 for a line the parser hid (front or back matter), whatever the
+	 * user's corrections made of it since. */
+	unsigned char hidden_by_parser;
 };
 
 struct outline_entry {
@@ -63,7 +70,9 @@ struct speech {
 	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
 	int title_found;       /* 0 when the title is the fallback name */
 	/* Hidden clutter before the speech (ads, menus, a page's <title>
-	 * line) and the newspaper notes amid it (（下转第七版）), in order. */
+	 * line) and the newspaper notes amid it (（下转第七版）), in order.
+	 * A parse numbers these lines as hidden paragraphs too; a speech a
+	 * pizhu before that stored has them only here. */
 	struct text_span *front_matter;
 	size_t front_matter_count;
 	/* Hidden clutter after it (责任编辑, 相关新闻, licence trailers, footers). */

@@ -74,6 +74,25 @@ static size_t write_numeral(int value, char *out)
 	return length;
 }
 
+/* The item `value` of the enumeration whose marker opens `text` (三是
+ * for 一是, 第三， for 第一，) into needle; returns its bytes. */
+static size_t enumeration_item(const char *text, const struct heading_marker *marker, int value,
+			       char needle[16])
+{
+	size_t size = 0;
+	if (marker->kind == 0x7B2C /* 第 */) {
+		memcpy(needle, "第", 3);
+		size = 3;
+	}
+	size += write_numeral(value, needle + size);
+	if (marker->kind != 0x7B2C) {
+		/* The verb: the last character of the marker (three bytes). */
+		memcpy(needle + size, text + marker->marker_length - 3, 3);
+		size += 3;
+	}
+	return size;
+}
+
 /* 1 when a paragraph opening an enumeration (一是) holds its second item
  * (二是) too: the enumeration runs inside the paragraph, which is prose. */
 static int holds_next_item(const char *text, size_t length, const struct heading_marker *marker)
@@ -81,17 +100,7 @@ static int holds_next_item(const char *text, size_t length, const struct heading
 	if (marker->value != 1)
 		return 0;
 	char needle[16];
-	size_t size = 0;
-	if (marker->kind == 0x7B2C /* 第 */) {
-		memcpy(needle, "第", 3);
-		size = 3;
-	}
-	size += write_numeral(marker->value + 1, needle + size);
-	if (marker->kind != 0x7B2C) {
-		/* The verb: the last character of the marker (three bytes). */
-		memcpy(needle + size, text + marker->marker_length - 3, 3);
-		size += 3;
-	}
+	size_t size = enumeration_item(text, marker, 2, needle);
 	return memmem(text + marker->marker_length, length - marker->marker_length, needle, size) !=
 	       NULL;
 }
@@ -433,12 +442,87 @@ static void markup_heading(struct speech *speech, struct runs *runs, size_t i, i
 	structure_mark_heading(speech, i, rank * RANK_PER_MARKER);
 }
 
+/* 1 when text holds `needle` right after a sentence's end (。一是), at
+ * or after *from; *from is moved past it. */
+static int holds_after_sentence(const char *text, size_t length, const char *needle, size_t size,
+				size_t *from)
+{
+	static const char *const ends[] = {"。", "！", "？", "；", "："};
+	for (const char *at = text + *from;
+	     (at = memmem(at, length - (size_t)(at - text), needle, size)) != NULL; at += size) {
+		for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+			if (at - text >= 3 && memcmp(at - 3, ends[e], 3) == 0) {
+				*from = (size_t)(at - text) + size;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* For an enumeration item i that no run explains (二是 with no 一是
+ * before it): 1 when its first items were written into the prose of a
+ * paragraph just before it (…工作。一是突出抓好… / 二是…), the items
+ * before i's in order and none from i's on, with only plain paragraphs
+ * (the first item's continuation) between. */
+static int items_before_in_prose(const struct speech *speech, const struct runs *runs, size_t i)
+{
+	enum { LOOKBACK = 3 };
+	const struct paragraph_marker *marker = &runs->markers[i];
+	struct heading_marker parsed;
+	if (marker->rank != HEADING_RANK_ENUMERATION || marker->value < 2 ||
+	    !heading_marker_parse_any(paragraph_text(speech, i), speech->paragraphs[i].length,
+				      &parsed))
+		return 0;
+	char first[16], last[16], own[16];
+	const char *text = paragraph_text(speech, i);
+	size_t first_size = enumeration_item(text, &parsed, 1, first);
+	size_t last_size = enumeration_item(text, &parsed, marker->value - 1, last);
+	size_t own_size = enumeration_item(text, &parsed, marker->value, own);
+	for (size_t back = i - 1; back >= 1 && back + LOOKBACK >= i; back--) {
+		const struct paragraph *paragraph = &speech->paragraphs[back];
+		const char *prose = speech->text + paragraph->offset;
+		size_t from = 0;
+		if (holds_after_sentence(prose, paragraph->length, first, first_size, &from) &&
+		    (marker->value == 2 ||
+		     memmem(prose + from, paragraph->length - from, last, last_size)) &&
+		    !memmem(prose + from, paragraph->length - from, own, own_size))
+			return 1;
+		if (runs->markers[back].rank != 0 || paragraph->role != PARAGRAPH_BODY)
+			return 0;
+	}
+	return 0;
+}
+
+/* Sets the runs as if the items before i had been headings (see
+ * items_before_in_prose), so that i continues their run. */
+static void begin_run_in_prose(struct runs *runs, size_t i)
+{
+	const struct paragraph_marker *marker = &runs->markers[i];
+	int rank = marker->rank;
+	if (!(runs->nested_in[rank] && runs->last[runs->nested_in[rank]] > 0))
+		runs->nested_in[rank] = outer_run(runs, i);
+	int outer = runs->nested_in[rank];
+	runs->last[rank] = marker->value - 1;
+	runs->kind[rank] = marker->kind;
+	runs->outer_last[rank] = 0;
+	runs->outer_kind[rank] = 0;
+	for (int below = (outer ? outer : rank) + 1; below <= HEADING_RANK_COUNT; below++) {
+		runs->last[below] = 0;
+		runs->nested_in[below] = 0;
+		runs->outer_last[below] = 0;
+	}
+	runs->innermost = rank;
+}
+
 static void numbered_heading(struct speech *speech, struct runs *runs, size_t i)
 {
 	const struct paragraph_marker *marker = &runs->markers[i];
 	int rank = marker->rank;
-	if (!plausible(runs, i))
-		return;
+	if (!plausible(runs, i)) {
+		if (!items_before_in_prose(speech, runs, i))
+			return;
+		begin_run_in_prose(runs, i);
+	}
 	int inner = marker->value == 1 && same_rank_inner_run(runs, i);
 	if (!inner && appended_document(speech, runs, i))
 		runs_reset(runs);

@@ -137,6 +137,15 @@ static enum paragraph_role role_from_name(const char *name)
 	return PARAGRAPH_BODY;
 }
 
+/* A line the parser hid (paragraphs.matter, schema v10) is front or back
+ * matter; others keep their role. */
+static enum paragraph_role matter_role(const char *matter, enum paragraph_role role)
+{
+	if (!matter)
+		return role;
+	return strcmp(matter, "back") == 0 ? PARAGRAPH_BACK_MATTER : PARAGRAPH_FRONT_MATTER;
+}
+
 /* Appends the newline-separated lines of lines[0..length) to text, a
  * span for each. */
 static void add_lines(struct buffer *text, const char *lines, size_t length,
@@ -231,7 +240,10 @@ static int load_paragraphs(struct store *store, int64_t id, struct speech *speec
 		speech->paragraphs[speech->paragraph_count++] = (struct paragraph){
 		    .offset = (uint32_t)text->length,
 		    .length = (uint32_t)length,
-		    .role = role_from_name((const char *)sqlite3_column_text(statement, 1)),
+		    .role = matter_role(
+			(const char *)sqlite3_column_text(statement, 7),
+			role_from_name((const char *)sqlite3_column_text(statement, 1))),
+		    .hidden_by_parser = sqlite3_column_type(statement, 7) != SQLITE_NULL,
 		    .rank = (signed char)rank,
 		    .depth = (signed char)depth,
 		    .label_length = (uint32_t)label,

@@ -26,7 +26,9 @@ struct store_document {
 	char *imported_at;	/* ISO 8601 UTC */
 	int64_t previous_id;	/* the version it replaced; 0 for a first version */
 	int64_t replaced_by;	/* the newer version; 0 while current */
-	size_t paragraph_count; /* numbered paragraphs; the title is not counted */
+	/* Paragraphs shown: the numbered ones less the hidden front and back
+	 * matter (the parser's and the user's); the title is not counted. */
+	size_t paragraph_count;
 	/* Metadata, NULL while unknown. */
 	char *date;
 	char *speaker;

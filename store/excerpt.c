@@ -183,7 +183,8 @@ static void corrected_section(const struct speech *speech, struct store_excerpt 
 }
 
 /* The user's corrections (correction.h) change the sections excerpts sit
- * in, and a paragraph moved to the front or back matter is no excerpt. */
+ * in. A paragraph hidden as front or back matter is an excerpt only when
+ * tagged (the query leaves out the notes alone on hidden paragraphs). */
 static int apply_corrections(struct store *store, struct store_excerpt *excerpts, size_t *count,
 			     struct error *error)
 {
@@ -200,7 +201,8 @@ static int apply_corrections(struct store *store, struct store_excerpt *excerpts
 			return -1;
 		for (; i < end; i++) {
 			if (corrected && excerpts[i].paragraph < speech.paragraph_count) {
-				if (paragraph_hidden(&speech.paragraphs[excerpts[i].paragraph])) {
+				if (paragraph_hidden(&speech.paragraphs[excerpts[i].paragraph]) &&
+				    excerpts[i].theme_count == 0) {
 					excerpt_clear(&excerpts[i]);
 					continue;
 				}

@@ -47,12 +47,14 @@ struct store_excerpt {
 /* The excerpts of a selection, by speech (in id order), then current
  * before orphaned, then paragraph. Without chosen themes, an excerpt is a
  * paragraph with a tag or a note; with them, a paragraph with one of those
- * themes (and its note, if any). */
+ * themes (and its note, if any). Front and back matter (hidden by the
+ * parser or the user) is an excerpt only when tagged. */
 int store_excerpts(struct store *store, const struct store_selection *selection,
 		   struct store_excerpt **excerpts, size_t *count, struct error *error);
 void store_excerpts_free(struct store_excerpt *excerpts, size_t count);
 
-/* One paragraph of the matrix: cells[i] is 1 when it carries
+/* One paragraph of the matrix (front and back matter only when tagged):
+ * cells[i] is 1 when it carries
  * selection->theme_ids[i], else 0. */
 struct store_matrix_row {
 	int64_t speech_id;

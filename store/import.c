@@ -17,7 +17,7 @@ static const char *role_name(enum paragraph_role role)
 	case PARAGRAPH_HEADING:
 		return "heading";
 	case PARAGRAPH_BODY:
-	case PARAGRAPH_FRONT_MATTER: /* never in a parse */
+	case PARAGRAPH_FRONT_MATTER: /* body text hidden: paragraphs.matter */
 	case PARAGRAPH_BACK_MATTER:
 		break;
 	}
@@ -155,6 +155,14 @@ static int insert_paragraphs(struct store *store, int64_t id, const struct speec
 		sqlite3_bind_int64(statement, 7, (sqlite3_int64)paragraph->section);
 		sqlite3_bind_text(statement, 8, text, (int)paragraph->length, SQLITE_STATIC);
 		sqlite3_bind_int64(statement, 9, hash);
+		if (paragraph->role == PARAGRAPH_FRONT_MATTER ||
+		    paragraph->role == PARAGRAPH_BACK_MATTER)
+			sqlite3_bind_text(statement, 10,
+					  paragraph->role == PARAGRAPH_FRONT_MATTER ? "front"
+										    : "back",
+					  -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(statement, 10);
 		if (store_step_done(store, statement, error) != 0 ||
 		    index_paragraph_tiers(store, paragraph->role,
 					  sqlite3_last_insert_rowid(store->db), text,

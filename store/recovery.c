@@ -75,7 +75,8 @@ static int append_section(struct store *store, struct buffer *out, int64_t versi
 	return 0;
 }
 
-/* One line per annotated paragraph of any version of the speech. */
+/* One line per annotated or corrected paragraph of any version of the
+ * speech. */
 static int build_lines(struct store *store, const struct store_document *document,
 		       struct buffer *out, struct error *error)
 {
@@ -102,6 +103,11 @@ static int build_lines(struct store *store, const struct store_document *documen
 		if (append_themes(store, out, version, paragraph, error) != 0)
 			break;
 		json_append_field(out, "note", (const char *)sqlite3_column_text(statement, 3));
+		json_append_field(out, "correction",
+				  (const char *)sqlite3_column_text(statement, 4));
+		if (sqlite3_column_type(statement, 5) != SQLITE_NULL)
+			json_append_field(out, "corrected_title",
+					  (const char *)sqlite3_column_text(statement, 5));
 		buffer_append_string(out, "}\n");
 	}
 	sqlite3_reset(statement);

@@ -1,13 +1,16 @@
 /* recovery.h — a speech's annotations written to a file before the
  * speech leaves the library, so that nothing a user wrote is lost.
  *
- * The file is JSON Lines (UTF-8), one object per annotated paragraph of
- * any version of the speech:
+ * The file is JSON Lines (UTF-8), one object per annotated or corrected
+ * paragraph of any version of the speech:
  *
  *   {"speech":3,"version":3,"title":"…","date":"2026-01-08","speaker":"…",
  *    "occasion":"…","source":"…","source_path":"/…","paragraph":12,
  *    "section":["一、…","（二）…"],"text":"…","themes":["民生"],"note":"…"}
  *
+ * and, on a paragraph the user corrected (correct.h), "correction":
+ * "heading 2", "body", "front", "back" or, on paragraph 0, "title" with
+ * "corrected_title":"…" (the title the user set); null when uncorrected.
  * "speech" is the id removed, "version" the version holding the
  * annotation (an older one for orphans); metadata the speech lacks, and
  * "note" on a paragraph without one, are null. Its name is

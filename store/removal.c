@@ -11,8 +11,9 @@
 #include "store/internal.h"
 #include "store/recovery.h"
 
-int store_document_annotation_counts(struct store *store, int64_t id, size_t *tags, size_t *notes,
-				     struct error *error)
+/* Tags, notes and corrections over every version of speech id. */
+static int counts(struct store *store, int64_t id, size_t *tags, size_t *notes, size_t *corrections,
+		  struct error *error)
 {
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_ANNOTATION_COUNTS, error);
 	if (!statement)
@@ -22,9 +23,17 @@ int store_document_annotation_counts(struct store *store, int64_t id, size_t *ta
 	if (status == SQLITE_ROW) {
 		*tags = (size_t)sqlite3_column_int64(statement, 0);
 		*notes = (size_t)sqlite3_column_int64(statement, 1);
+		*corrections = (size_t)sqlite3_column_int64(statement, 2);
 	}
 	sqlite3_reset(statement);
 	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
+}
+
+int store_document_annotation_counts(struct store *store, int64_t id, size_t *tags, size_t *notes,
+				     struct error *error)
+{
+	size_t corrections;
+	return counts(store, id, tags, notes, &corrections, error);
 }
 
 /* Marks (removing) or unmarks (restoring) every version of speech id;
@@ -53,9 +62,10 @@ static int remove_in_transaction(struct store *store, int64_t id, const char *di
 	if (store_document_get(store, id, &document, error) != 0)
 		return -1;
 	store_document_clear(&document);
-	if (store_document_annotation_counts(store, id, &tags, &notes, error) != 0)
+	size_t corrections;
+	if (counts(store, id, &tags, &notes, &corrections, error) != 0)
 		return -1;
-	if (tags + notes > 0) {
+	if (tags + notes + corrections > 0) {
 		char *default_directory = NULL;
 		if (!directory &&
 		    !(directory = default_directory = store_recovery_directory(error)))

@@ -1,14 +1,15 @@
 /* removal.h — taking speeches out of the library, undoably until pizhu
  * exits.
  *
- * Removing a speech removes all its versions at once. First its tags and
- * notes are written to a recovery file (recovery.h); then its rows are
- * marked removed, and from that moment no listing, search, tag count,
- * suggestion or undo step sees them. The rows themselves stay until the
- * connection that removed them closes (store_close purges them), so within
- * one session store_document_restore brings a speech back whole: text,
- * tags, notes, history and reading position. A pizhu that died before
- * purging leaves its removed rows marked; the next store_open purges them
+ * Removing a speech removes all its versions at once. First its tags,
+ * notes and corrections are written to a recovery file (recovery.h); then
+ * its rows are marked removed, and from that moment no listing, search,
+ * tag count, suggestion or undo step sees them. The rows themselves stay
+ * until the connection that removed them closes (store_close purges
+ * them), so within one session store_document_restore brings a speech
+ * back whole: text, tags, notes, corrections, history and reading
+ * position. A pizhu that died before purging leaves its removed rows
+ * marked; the next store_open purges them
  * once that process has ended.
  *
  * Importing the same file again while its speech is removed makes a new
@@ -28,7 +29,8 @@ int store_document_annotation_counts(struct store *store, int64_t id, size_t *ta
 				     struct error *error);
 
 /* Removes speech id (any of its versions names it) in one transaction.
- * When it has tags or notes, they are first written to a new file in
+ * When it has tags, notes or corrections, they are first written to a
+ * new file in
  * recovery_directory (NULL: store_recovery_directory()), whose path is
  * returned in *recovery_path (a new string); else *recovery_path is NULL.
  * Fails for an unknown or already removed speech. */

@@ -250,6 +250,15 @@ static const char *const migrations[] = {
     "DROP INDEX IF EXISTS documents_library_title_key;"
     "CREATE INDEX documents_library_filter ON documents(title_key, id, library_text)"
     "  WHERE replaced_by IS NULL AND removed_at IS NULL;",
+    /* 10: the lines the parser hides (front and back matter) are numbered
+     * paragraphs too, so that the user can bring one back without any
+     * number moving: paragraphs.matter says which they are (their role
+     * is body). Search, the matrix and stats leave them out through the
+     * small partial index (a speech has a few such lines). Older speeches
+     * keep theirs only in documents.front_matter and back_matter. */
+    "ALTER TABLE paragraphs ADD COLUMN matter TEXT CHECK (matter IN ('front', 'back'));"
+    "CREATE INDEX paragraphs_hidden ON paragraphs(document_id, number)"
+    "  WHERE matter IS NOT NULL;",
 };
 
 int schema_latest_version(void)

@@ -392,8 +392,9 @@ static sqlite3_stmt *tier_statement(struct store *store, const struct store_sear
 			  SQLITE_STATIC);
 	sqlite3_bind_int64(statement, 2, query->document_id);
 	sqlite3_bind_int64(statement, 3, query->theme_id);
+	sqlite3_bind_int(statement, 4, query->include_hidden);
 	if (!indexed && tier < TIER_COUNT)
-		sqlite3_bind_text(statement, 4, roles[tier], -1, SQLITE_STATIC);
+		sqlite3_bind_text(statement, 5, roles[tier], -1, SQLITE_STATIC);
 	return statement;
 }
 
@@ -519,6 +520,7 @@ int store_search_count(struct store *store, const struct store_search_query *que
 			sqlite3_bind_text(statement, 1, gathering.expression, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(statement, 2, query->document_id);
 			sqlite3_bind_int64(statement, 3, query->theme_id);
+			sqlite3_bind_int(statement, 4, query->include_hidden);
 			status = count_statement(store, statement, &gathering, 1, error);
 		}
 	} else if (status == 0 && gathering.expression[0]) {

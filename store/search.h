@@ -53,6 +53,9 @@ struct store_search_query {
 	size_t limit;	     /* at most this many results; 0 for all */
 	size_t offset;	     /* skip this many results first (for paging) */
 	size_t window;	     /* hits ranked together; 0 for STORE_SEARCH_WINDOW */
+	/* 1: also the paragraphs hidden as front or back matter (by the
+	 * parser or the user's corrections), which are left out otherwise. */
+	int include_hidden;
 };
 
 struct store_search_hit {

@@ -67,6 +67,7 @@ int store_search_counter_start(const char *database_path, const struct store_sea
 	    .text = counter->text,
 	    .theme_id = query->theme_id,
 	    .document_id = query->document_id,
+	    .include_hidden = query->include_hidden,
 	};
 	pthread_mutex_init(&counter->lock, NULL);
 	pthread_cond_init(&counter->ended, NULL);

@@ -4,9 +4,12 @@
 #ifndef PIZHU_STORE_STATEMENT_H
 #define PIZHU_STORE_STATEMENT_H
 
+/* (paragraph_count: the paragraphs shown, less the hidden front and back
+ * matter; HIDDEN_COUNT is below.) */
 #define DOCUMENT_COLUMNS                                                                           \
 	"id, title, encoding, source_path, content_hash, imported_at, previous_id, replaced_by,"   \
-	" paragraph_count, date, speaker, occasion, source, metadata_set, format"
+	" paragraph_count - " HIDDEN_COUNT("documents.id") ", date, speaker, occasion, source,"    \
+	" metadata_set, format"
 
 #define ACTION_COLUMNS "id, kind, target, state, document_id, user, at, description"
 
@@ -15,11 +18,33 @@
 	" (SELECT count(*) FROM tags t WHERE t.theme_id = h.id AND " NOT_REMOVED(                  \
 	    "t.document_id") ")"
 
-/* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0. */
+/* 1 when paragraph NUMBER of speech DOC is hidden as front or back matter:
+ * the user's correction says so, else the parser hid it (matter, read
+ * from the small partial index paragraphs_hidden). */
+#define PARAGRAPH_HIDDEN(DOC, NUMBER)                                                              \
+	"coalesce((SELECT k.kind IN ('front', 'back') FROM corrections k"                          \
+	" WHERE k.document_id = " DOC " AND k.paragraph = " NUMBER " AND k.kind <> 'title'),"      \
+	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
+	" WHERE h.document_id = " DOC " AND h.number = " NUMBER " AND h.matter IS NOT NULL))"
+
+/* How many paragraphs of speech DOC are hidden (PARAGRAPH_HIDDEN), from
+ * the hidden lines and the corrections alone. */
+#define HIDDEN_COUNT(DOC)                                                                          \
+	"((SELECT count(*) FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
+	" WHERE h.document_id = " DOC " AND h.matter IS NOT NULL AND NOT EXISTS"                   \
+	" (SELECT 1 FROM corrections k WHERE k.document_id = " DOC " AND k.paragraph = h.number"   \
+	" AND k.kind IN ('heading', 'body'))) + (SELECT count(*) FROM corrections k"               \
+	" WHERE k.document_id = " DOC " AND k.kind IN ('front', 'back') AND NOT EXISTS"            \
+	" (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden WHERE h.document_id = " DOC     \
+	" AND h.number = k.paragraph AND h.matter IS NOT NULL)))"
+
+/* ?2: one speech (any version) or 0 for every current one; ?3: a theme or 0;
+ * ?4: 1 to find front and back matter too. */
 #define SEARCH_FILTERS                                                                             \
 	"(?2 = 0 AND d.replaced_by IS NULL OR p.document_id = ?2) AND d.removed_at IS NULL"        \
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
-	" AND t.paragraph = p.number AND t.theme_id = ?3))"
+	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
+	" AND (?4 OR " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0)"
 
 #define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, p.text, d.title"
 
@@ -62,7 +87,8 @@
 	" SELECT c.speech, t.document_id, t.paragraph FROM tags t"                                 \
 	" JOIN chosen c ON c.id = t.document_id WHERE " CHOSEN_TAG                                 \
 	" UNION SELECT c.speech, n.document_id, n.paragraph FROM notes n"                          \
-	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL)"
+	" JOIN chosen c ON c.id = n.document_id WHERE ?2 IS NULL"                                  \
+	" AND " PARAGRAPH_HIDDEN("n.document_id", "n.paragraph") " = 0)"
 
 /* Excerpt order: speech, current version before old ones, paragraph. */
 #define EXCERPT_ORDER	" ORDER BY e.speech, e.document_id <> e.speech, e.document_id, e.paragraph"
@@ -146,7 +172,7 @@
 	  " AND removed_at IS NULL ORDER BY id")                                                   \
 	X(PARAGRAPH_INSERT,                                                                        \
 	  "INSERT INTO paragraphs (document_id, number, role, rank, depth, label_length, section," \
-	  " text, text_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                         \
+	  " text, text_hash, matter) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")            \
 	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
 	X(TITLE_INDEX, "INSERT INTO title_search (rowid, text) VALUES (?1, ?2)")                   \
 	X(HEADING_INDEX, "INSERT INTO heading_search (rowid, text) VALUES (?1, ?2)")               \
@@ -154,7 +180,7 @@
 	X(INDEX_MEMORY_SET, "INSERT INTO paragraph_search (paragraph_search, rank)"                \
 			    " VALUES ('hashsize', ?1)")                                            \
 	X(PARAGRAPHS_OF,                                                                           \
-	  "SELECT number, role, rank, depth, label_length, section, text FROM paragraphs"          \
+	  "SELECT number, role, rank, depth, label_length, section, text, matter FROM paragraphs"  \
 	  " WHERE document_id = ?1 ORDER BY number")                                               \
 	X(PARAGRAPH_TEXT,                                                                          \
 	  "SELECT text, text_hash FROM paragraphs WHERE document_id = ?1 AND number = ?2")         \
@@ -310,18 +336,18 @@
 			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
 			      " JOIN documents d ON d.id = p.document_id"                          \
 			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
-	/* A scan, one tier (?4: its role; NULL for all) at a time, newest                         \
+	/* A scan, one tier (?5: its role; NULL for all) at a time, newest                         \
 	 * first; the role is compared first, so a tier reads no other text. */                    \
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE (?4 IS NULL OR p.role = ?4) AND instr(lower(p.text), lower(?1)) > 0"             \
+	  " WHERE (?5 IS NULL OR p.role = ?5) AND instr(lower(p.text), lower(?1)) > 0"             \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE (?4 IS NULL OR p.role = ?4) AND instr(p.text, ?1) > 0"        \
+			     " WHERE (?5 IS NULL OR p.role = ?5) AND instr(p.text, ?1) > 0"        \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
 	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
@@ -359,11 +385,10 @@
 	  " JOIN paragraphs p ON p.document_id = c.id"                                             \
 	  " LEFT JOIN tags t ON t.document_id = p.document_id"                                     \
 	  " AND t.paragraph = p.number AND " CHOSEN_TAG " WHERE c.id = c.speech AND p.number > 0"  \
-	  " AND NOT EXISTS (SELECT 1 FROM corrections k"                                           \
-	  " WHERE k.document_id = p.document_id AND k.paragraph = p.number"                        \
-	  " AND k.kind IN ('front', 'back')) "                                                     \
-	  "ORDER BY p.document_id, p.number")                                                      \
-	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count), 0)"    \
+	  " AND (" PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0 OR t.theme_id IS NOT NULL)" \
+	  " ORDER BY p.document_id, p.number")                                                     \
+	X(STATS_TOTALS, CHOSEN_SPEECHES " SELECT count(*), coalesce(sum(d.paragraph_count - "      \
+					HIDDEN_COUNT("d.id") "), 0)"                               \
 					" FROM chosen c JOIN documents d ON d.id = c.id"           \
 					" WHERE c.id = c.speech")                                  \
 	X(STATS_THEMES, CHOSEN_SPEECHES                                                            \
@@ -373,7 +398,8 @@
 	  "  JOIN chosen c ON c.id = t.document_id AND c.id = c.speech) s"                         \
 	  " ON s.theme_id = h.id GROUP BY h.id ORDER BY h.key IS NULL, h.key, h.name")             \
 	X(STATS_SPEECHES,                                                                          \
-	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count, t.theme_id, count(*),"        \
+	  CHOSEN_SPEECHES " SELECT d.id, d.title, d.paragraph_count - " HIDDEN_COUNT("d.id") ","   \
+			  " t.theme_id, count(*),"                                                 \
 			  " (SELECT count(DISTINCT u.paragraph) FROM tags u"                       \
 			  "  WHERE u.document_id = d.id AND u.paragraph > 0)"                      \
 			  " FROM chosen c JOIN documents d ON d.id = c.id AND c.id = c.speech"     \
@@ -399,7 +425,8 @@
 	/* removal */                                                                              \
 	X(ANNOTATION_COUNTS,                                                                       \
 	  VERSIONS_OF "SELECT (SELECT count(*) FROM tags WHERE document_id IN versions),"          \
-		      " (SELECT count(*) FROM notes WHERE document_id IN versions)")               \
+		      " (SELECT count(*) FROM notes WHERE document_id IN versions),"               \
+		      " (SELECT count(*) FROM corrections WHERE document_id IN versions)")         \
 	X(DOCUMENT_REMOVE, VERSIONS_OF "UPDATE documents SET removed_at = " NOW ","                \
 				       " removed_by = ?2 WHERE id IN versions"                     \
 				       " AND removed_at IS NULL")                                  \
@@ -407,13 +434,18 @@
 					" removed_by = NULL WHERE id IN versions"                  \
 					" AND removed_at IS NOT NULL")                             \
 	X(RECOVERY_PARAGRAPHS,                                                                     \
-	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text FROM"                     \
+	  VERSIONS_OF "SELECT a.document_id, a.paragraph, p.text, n.text,"                         \
+		      " c.kind || iif(c.kind = 'heading', ' ' || c.depth, ''), c.text FROM"        \
 		      " (SELECT document_id, paragraph FROM tags WHERE document_id IN versions"    \
 		      "  UNION SELECT document_id, paragraph FROM notes"                           \
+		      "  WHERE document_id IN versions"                                            \
+		      "  UNION SELECT document_id, paragraph FROM corrections"                     \
 		      "  WHERE document_id IN versions) a"                                         \
 		      " JOIN paragraphs p ON p.document_id = a.document_id"                        \
 		      " AND p.number = a.paragraph LEFT JOIN notes n"                              \
 		      " ON n.document_id = a.document_id AND n.paragraph = a.paragraph"            \
+		      " LEFT JOIN corrections c"                                                   \
+		      " ON c.document_id = a.document_id AND c.paragraph = a.paragraph"            \
 		      " ORDER BY a.document_id DESC, a.paragraph")                                 \
 	X(PARAGRAPH_THEMES,                                                                        \
 	  "SELECT h.name FROM tags t JOIN themes h ON h.id = t.theme_id"                           \

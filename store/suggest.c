@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "speech/correct.h"
 #include "speech/keyword.h"
 #include "speech/speech.h"
 #include "store/annotation.h"
@@ -41,6 +42,8 @@ int store_suggestions(struct store *store, int64_t document_id,
 	}
 	size_t capacity = 0;
 	for (size_t p = 1; p < speech.paragraph_count; p++) {
+		if (paragraph_hidden(&speech.paragraphs[p]))
+			continue; /* front or back matter */
 		const char *text = paragraph_text(&speech, p);
 		size_t length = speech.paragraphs[p].length;
 		for (size_t t = 0; t < theme_count; t++) {

@@ -115,16 +115,22 @@ void app_message(struct app *app, int is_error, const char *format, ...)
 	app->message_is_error = is_error;
 }
 
-/* M: what is hidden from the text: the front matter the parser found,
- * the paragraphs the user moved out (with their numbers, for R), and the
- * back matter. */
+/* M: what is hidden from the text, in reading order with their numbers
+ * (for R): the lines the parser took for front or back matter and the
+ * paragraphs the user moved there. A speech stored by a pizhu that did
+ * not number the parser's lines shows them unnumbered, around the rest. */
 static void show_front_matter(struct app *app)
 {
 	const struct speech *speech = app->speech;
 	size_t hidden = 0;
-	for (size_t p = 1; p < speech->paragraph_count; p++)
+	int parser_numbered = 0;
+	for (size_t p = 1; p < speech->paragraph_count; p++) {
 		hidden += (size_t)paragraph_hidden(&speech->paragraphs[p]);
-	size_t count = speech->front_matter_count + hidden + speech->back_matter_count;
+		parser_numbered |= speech->paragraphs[p].hidden_by_parser;
+	}
+	size_t front_count = parser_numbered ? 0 : speech->front_matter_count;
+	size_t back_count = parser_numbered ? 0 : speech->back_matter_count;
+	size_t count = front_count + hidden + back_count;
 	if (count == 0) {
 		app_message(app, 0, _("this speech has no front or back matter"));
 		return;
@@ -132,7 +138,7 @@ static void show_front_matter(struct app *app)
 	struct pager_line *lines = xcalloc(count, sizeof *lines);
 	char **numbered = xcalloc(hidden ? hidden : 1, sizeof *numbered);
 	size_t n = 0, k = 0;
-	for (size_t i = 0; i < speech->front_matter_count; i++)
+	for (size_t i = 0; i < front_count; i++)
 		lines[n++] = (struct pager_line){speech->text + speech->front_matter[i].offset,
 						 speech->front_matter[i].length, ELEMENT_DIM};
 	for (size_t p = 1; p < speech->paragraph_count; p++) {
@@ -146,7 +152,7 @@ static void show_front_matter(struct app *app)
 		numbered[k] = buffer_string(&line);
 		lines[n++] = (struct pager_line){numbered[k++], line.length, ELEMENT_TEXT};
 	}
-	for (size_t i = 0; i < speech->back_matter_count; i++)
+	for (size_t i = 0; i < back_count; i++)
 		lines[n++] = (struct pager_line){speech->text + speech->back_matter[i].offset,
 						 speech->back_matter[i].length, ELEMENT_DIM};
 	struct error error;

@@ -98,6 +98,7 @@ enum request_pane {
 	R(LIBRARY_CLEAR, PANE_LIBRARY, "Esc", N_("clear the filter"))                              \
 	R(LIBRARY_SEARCH, PANE_LIBRARY, "/", N_("search every speech"))                            \
 	R(LIBRARY_THEME, PANE_LIBRARY, "t", N_("search results: only paragraphs with a theme"))    \
+	R(LIBRARY_ALL, PANE_LIBRARY, "a", N_("search results: front and back matter too, or not")) \
 	R(LIBRARY_IMPORT, PANE_LIBRARY, "i",                                                       \
 	  N_("import a speech file or a directory of them (while importing: stop)"))               \
 	R(LIBRARY_EDIT, PANE_LIBRARY, "e", N_("edit title, date, speaker, occasion and source"))   \

@@ -37,6 +37,7 @@ struct search_view {
 	char theme_name[128];
 	/* A window of the results: hits[i] is result first + i. Only the
 	 * window is held, however far the reader scrolls. */
+	int include_hidden; /* a: front and back matter found too */
 	struct store_search_hit *hits;
 	char **paths; /* the section path of each hit, made when first drawn */
 	size_t first, count;
@@ -81,6 +82,7 @@ static int load_window(struct search_view *view, size_t first, struct error *err
 	    .theme_id = view->theme_id,
 	    .limit = PAGE_HITS,
 	    .offset = first,
+	    .include_hidden = view->include_hidden,
 	};
 	struct store_search_hit *hits;
 	size_t count;
@@ -109,7 +111,8 @@ static int wait_for_total(struct search_view *view, struct error *error)
 	size_t total = 0;
 	int state = view->counter ? store_search_counter_wait(view->counter, &total, error) : -1;
 	if (state != 1) {
-		struct store_search_query query = {.text = view->query, .theme_id = view->theme_id};
+		struct store_search_query query = {
+	    .text = view->query, .theme_id = view->theme_id, .include_hidden = view->include_hidden};
 		if (store_search_count(view->store, &query, &total, error) != 0)
 			return -1;
 	}
@@ -166,7 +169,8 @@ static int start(struct search_view *view, struct error *error)
 		return -1;
 	if (view->total_known)
 		return 0;
-	struct store_search_query query = {.text = view->query, .theme_id = view->theme_id};
+	struct store_search_query query = {
+	    .text = view->query, .theme_id = view->theme_id, .include_hidden = view->include_hidden};
 	struct error problem;
 	if (store_search_counter_start(store_path(view->store), &query, &view->counter, &problem) !=
 	    0)
@@ -450,6 +454,16 @@ static enum view_result search_key(struct view *base, const struct view_key *key
 	case REQUEST_LIBRARY_THEME:
 		prompt_open(base->driver, _("only paragraphs with theme (Enter: any): "),
 			    view->theme_id ? view->theme_name : NULL, theme_answer, view);
+		break;
+	case REQUEST_LIBRARY_ALL:
+		view->include_hidden = !view->include_hidden;
+		if (start(view, &error) != 0) {
+			report(view, &error);
+			break;
+		}
+		snprintf(view->message, sizeof view->message, "%s",
+			 view->include_hidden ? _("front and back matter found too")
+					      : _("front and back matter left out"));
 		break;
 	case REQUEST_HELP:
 	case REQUEST_REDRAW:

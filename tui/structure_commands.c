@@ -90,7 +90,7 @@ static void correct_range(struct app *app, size_t first, size_t last, struct cor
 	for (size_t p = first; status == 0 && p <= last; p++) {
 		/* A hidden paragraph inside a selection is not what was chosen;
 		 * bringing one back is R's. */
-		if (correction.kind != CORRECTION_NONE &&
+		if (first != last && correction.kind != CORRECTION_NONE &&
 		    paragraph_hidden(&app->speech->paragraphs[p]))
 			continue;
 		int one = 0;
@@ -188,8 +188,14 @@ static void bring_back_answered(void *context, char *answer)
 	    !paragraph_hidden(&speech->paragraphs[number]))
 		app_message(app, 1, _("¶%s is not a hidden paragraph (M lists them)"), answer);
 	else
+		/* A line the parser hid comes back as body text; one the user
+		 * hid goes back to what the parser made of it. */
 		correct_range(app, (size_t)number, (size_t)number,
-			      (struct correction){0, CORRECTION_NONE, 0});
+			      (struct correction){0,
+						  speech->paragraphs[number].hidden_by_parser
+						      ? CORRECTION_BODY
+						      : CORRECTION_NONE,
+						  0});
 	free(answer);
 }
 
@@ -206,7 +212,7 @@ static void bring_back(struct app *app)
 		if (paragraph_hidden(&speech->paragraphs[p]))
 			nearest = p;
 	if (!nearest) {
-		app_message(app, 0, _("no paragraph of this speech is hidden by a correction"));
+		app_message(app, 0, _("no paragraph of this speech is hidden"));
 		return;
 	}
 	char initial[24];

@@ -17,28 +17,30 @@ expected_outline='在全镇秋季工作推进会上的讲话
     三是抓党的建设'
 is "$("$PIZHU" outline "$FIXTURE")" "$expected_outline" "outline of the fixture"
 
+# The two front-matter lines before the title are paragraphs 1 and 2,
+# hidden (docs/structure.md, Numbering).
 expected_tsv='0	0	在全镇秋季工作推进会上的讲话
-1	3	一、认清形势，坚定信心
-2	4	（一）成绩来之不易
-2	5	（二）问题不容忽视
-1	6	二、突出重点，狠抓落实
-2	7	一是抓项目建设
-2	8	二是抓民生保障
-3	9	1.办好十件民生实事
-4	10	（1）完成老旧小区改造
-3	11	2.稳定粮食生产
-2	12	三是抓党的建设'
+1	5	一、认清形势，坚定信心
+2	6	（一）成绩来之不易
+2	7	（二）问题不容忽视
+1	8	二、突出重点，狠抓落实
+2	9	一是抓项目建设
+2	10	二是抓民生保障
+3	11	1.办好十件民生实事
+4	12	（1）完成老旧小区改造
+3	13	2.稳定粮食生产
+2	14	三是抓党的建设'
 is "$("$PIZHU" outline --tsv "$FIXTURE")" "$expected_tsv" "outline --tsv"
 
 cat_tsv=$("$PIZHU" cat --tsv "$FIXTURE")
 is "$(printf '%s\n' "$cat_tsv" | head -3)" '0	title	在全镇秋季工作推进会上的讲话
-1	body	同志们：
-2	body	今天召开这次会议，主要是总结前一阶段工作，安排部署秋季各项任务。下面，我讲两个方面。' \
+3	body	同志们：
+4	body	今天召开这次会议，主要是总结前一阶段工作，安排部署秋季各项任务。下面，我讲两个方面。' \
 	"cat --tsv: title, salutation, indentation removed"
 is "$(printf '%s\n' "$cat_tsv" | cut -f2 | tr '\n' ' ')" \
 	'title body body h1 h2 h2 h1 h2 h2 h3 h4 h3 h2 body body ' "cat --tsv roles"
 is "$(printf '%s\n' "$cat_tsv" | grep -c 仅供学习)" 0 "front matter is not printed"
-is "$(printf '%s\n' "$cat_tsv" | grep '三、四件')" '13	body	这里提到三、四件事情，都要抓紧办。' \
+is "$(printf '%s\n' "$cat_tsv" | grep '三、四件')" '15	body	这里提到三、四件事情，都要抓紧办。' \
 	"a marker inside a sentence is body"
 is "$("$PIZHU" cat "$FIXTURE" | head -2)" '在全镇秋季工作推进会上的讲话
 同志们：' "cat prints plain paragraphs"

@@ -29,6 +29,8 @@ start_reader() {
 	tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$@"
 	tmux_wait " ¶"
 }
+# The reading pane only: what is right of the outline's border.
+tmux_text() { tmux_screen | sed 's/^[^│]*│//'; }
 quit_reader() {
 	tmux_keys q
 	tmux_wait_exit >/dev/null
@@ -84,6 +86,8 @@ fi
 quit_reader
 
 like "$("$PIZHU" outline 1)" "^  关于今年的工作" "pizhu outline shows the corrected structure"
+like "$("$PIZHU" outline "$SPEECH")" "^  关于今年的工作" "outline of the file the library holds shows it corrected"
+like "$("$PIZHU" cat --tsv "$SPEECH")" "	h1	关于今年的工作" "and so does cat"
 if "$PIZHU" outline --parsed 1 | grep -q 关于今年的工作; then
 	ok 1 "outline --parsed shows what the parser found"
 else
@@ -159,5 +163,44 @@ ok $? "the reader shows the kept heading"
 tmux_wait_gone 关于今年的工作 tmux_outline
 ok $? "a correction from another pizhu shows in the open reader"
 quit_reader
+
+# Lines the parser hid are numbered: M lists them, R brings one back, mark
+# hides it again; search leaves them out unless --all.
+ADS="$TEST_DIR/ads.txt"
+cat >"$ADS" <<'TEXT'
+本站会员专享 扫码订阅
+欢迎转发分享 支持原创
+
+
+在全县春耕生产动员会上的讲话
+同志们：
+春耕不等人，各乡镇要抓早抓实。
+一、认清形势
+粮食安全是头等大事。
+TEXT
+"$PIZHU" import "$ADS" >/dev/null 2>&1
+ads=$("$PIZHU" list --tsv | awk -F '\t' 'index($0, "春耕生产") { print $1 }')
+is "$("$PIZHU" cat --tsv "$ads" | head -2 | cut -f1)" "0
+3" "the ad lines are ¶1 and ¶2, left out of cat"
+is "$("$PIZHU" search 扫码订阅 | wc -l)" 0 "search leaves them out"
+like "$("$PIZHU" search --all 扫码订阅)" "^$ads	1	本站会员专享" "search --all finds them"
+start_reader "$ads"
+tmux_keys M
+tmux_wait "¶1 front 本站会员专享 扫码订阅"
+ok $? "M lists the parser's hidden lines with their numbers"
+tmux_keys M
+tmux_keys R
+tmux_wait "bring back paragraph ¶"
+tmux_keys BSpace 1 Enter
+tmux_wait_gone "bring back paragraph"
+tmux_wait "本站会员专享 扫码订阅" tmux_text
+ok $? "R brings the parser's line back into the text"
+quit_reader
+is "$("$PIZHU" cat --tsv "$ads" | sed -n 2p)" "1	body	本站会员专享 扫码订阅" \
+	"cat shows it as ¶1, no number moved"
+"$PIZHU" mark "$ads" 1 parsed >/dev/null
+is "$("$PIZHU" cat --tsv "$ads" | sed -n 2p | cut -f1)" 3 "mark … parsed hides it again"
+"$PIZHU" mark "$ads" 2 body >/dev/null
+like "$("$PIZHU" search 转发分享)" "^$ads	2	" "mark … body brings a line back, and search finds it"
 
 done_testing

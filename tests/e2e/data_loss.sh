@@ -117,10 +117,11 @@ tmux_wait_exit >/dev/null
 # --- a tag key while another program holds the write lock -------------------
 export PIZHU_DB="$TEST_DIR/K.db"
 "$PIZHU" import "$FIXTURES/short-speech.txt" >/dev/null
+# (¶1 and ¶2 are its hidden front matter: the reader opens at ¶3.)
 tmux_start 100 20 "$PIZHU" 1
-tmux_wait "¶1/14"
-tmux_keys ":3" Enter
-tmux_wait "¶3/14"
+tmux_wait "¶3/16"
+tmux_keys ":5" Enter
+tmux_wait "¶5/16"
 python3 -c "import sqlite3, time, sys
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('BEGIN IMMEDIATE')
@@ -135,12 +136,12 @@ tmux_polls=$((tmux_polls * 2)) # the busy timeout is 10 s
 tmux_wait "not saved, keys typed meanwhile dropped: database"
 ok $? "a tag key under another's write lock: not saved, the keys typed meanwhile dropped"
 sleep 1
-like "$(tmux_screen | tail -1)" "not saved.*¶3/14" "  the message stays, the cursor has not moved"
+like "$(tmux_screen | tail -1)" "not saved.*¶5/16" "  the message stays, the cursor has not moved"
 kill $holder 2>/dev/null
 wait $holder 2>/dev/null
 is "$("$PIZHU" tags 1)" "" "  and nothing was tagged by the keys typed meanwhile"
 tmux_keys j
-tmux_wait "¶4/14"
+tmux_wait "¶6/16"
 ok $? "  the next key acts"
 tmux_keys q
 tmux_wait_exit >/dev/null

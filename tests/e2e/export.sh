@@ -19,11 +19,11 @@ printf '%s\n' 版本测试讲话 第一段讲就业。 这一段将被删掉，�
 HAZARD_THEME='=坏"主题",<b>&'
 {
 	"$PIZHU" themes add "$HAZARD_THEME" --key none --color '#aa5500'
-	"$PIZHU" tag 1 8 民生 项目建设
-	"$PIZHU" tag 1 7 项目建设
-	"$PIZHU" tag 1 10 民生
-	"$PIZHU" tag 1 13 党建
-	"$PIZHU" note 1 8 "$(printf '第一行\n第二行')"
+	"$PIZHU" tag 1 10 民生 项目建设
+	"$PIZHU" tag 1 9 项目建设
+	"$PIZHU" tag 1 12 民生
+	"$PIZHU" tag 1 15 党建
+	"$PIZHU" note 1 10 "$(printf '第一行\n第二行')"
 	"$PIZHU" tag 2 5 民生
 	"$PIZHU" note 2 1 只有批注的段落
 	"$PIZHU" tag 3 4 民生 "$HAZARD_THEME"
@@ -107,7 +107,7 @@ assert get(h, 'note') == '\'=cmd,"引号"\n第二行\u241b[2J', repr(get(h, 'not
 assert [get(h, 'section_%d' % i) for i in (1, 2, 3, 4)] == ['一、第一部分', '', '', '']
 plus = [r for r in rows if get(r, 'citation') == '3:5'][0]
 assert get(plus, 'text').startswith('\'+'), 'a leading + is neutralised'
-deep = [r for r in rows if get(r, 'citation') == '1:10'][0]
+deep = [r for r in rows if get(r, 'citation') == '1:12'][0]
 assert [get(deep, 'section_%d' % i) for i in (1, 2, 3, 4)] == \
     ['二、突出重点，狠抓落实', '二是抓民生保障', '1.办好十件民生实事', '（1）完成老旧小区改造']
 assert get(deep, 'date') == '2026-09-15' and get(deep, 'speaker') == '张书记'
@@ -129,7 +129,7 @@ import csv, sys
 with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
     rows = list(csv.reader(f, strict=True))
 assert rows[0][0] == 'theme' and len(rows) == 7, rows
-assert [r[1] for r in rows[1:]] == ['1:8', '1:10', '2:5', '3:4', '3:7', '4:2'], 'by speech'
+assert [r[1] for r in rows[1:]] == ['1:10', '1:12', '2:5', '3:4', '3:7', '4:2'], 'by speech'
 EOF
 ok $? "--bom --theme --group speech: read as UTF-8 with BOM, by speech"
 sqlite3 "$TEST_DIR/csv.db" ".import --csv $OUT/all.csv excerpts" && \
@@ -159,10 +159,10 @@ is "$(jq -c 'select(.citation == "3:7") | .section' "$OUT/all.jsonl")" \
 	'["一、第一部分","（一）第二层","1. 这一段以数字和点开头"]' "section path, depth 1 first"
 is "$(jq -c 'select(.orphan) | [.citation, .speech, .document, .text, .note]' "$OUT/all.jsonl")" \
 	'["4:2",5,4,"这一段将被删掉，内容完全不同。","被删段落的批注"]' "the orphan with its saved text"
-is "$(jq -r 'select(.citation == "1:8") | [.date, .speaker, (.occasion | tostring)] | join(" ")' \
+is "$(jq -r 'select(.citation == "1:10") | [.date, .speaker, (.occasion | tostring)] | join(" ")' \
 	"$OUT/all.jsonl")" "2026-09-15 张书记 null" "metadata where known, null elsewhere"
 is "$(jq -r '.citation' "$OUT/all.jsonl" | tr '\n' ' ')" \
-	"1:7 1:8 1:10 1:13 2:1 2:5 3:4 3:5 3:7 3:9 4:2 " "excerpts by speech, orphans last"
+	"1:9 1:10 1:12 1:15 2:1 2:5 3:4 3:5 3:7 3:9 4:2 " "excerpts by speech, orphans last"
 
 # --- HTML ---------------------------------------------------------------------
 "$PIZHU" export --format html -o "$OUT/all.html"
@@ -224,7 +224,12 @@ grep -v '^html ok$' "$OUT/html.check" | sed 's/^/# /'
 ok $? "export --format matrix"
 no_controls "$OUT/matrix.csv"
 ok $? "matrix: no control characters"
-paragraphs=$("$PIZHU" list --tsv | awk -F'\t' 'NR > 1 {sum += $3} END {print sum}')
+# The paragraphs shown (cat), less the titles: front and back matter is
+# numbered but no row.
+paragraphs=0
+for id in $("$PIZHU" list --tsv | awk -F'\t' 'NR > 1 {print $1}'); do
+	paragraphs=$((paragraphs + $("$PIZHU" cat --tsv "$id" | wc -l) - 1))
+done
 python3 - "$OUT/matrix.csv" "$HAZARD_THEME" "$paragraphs" <<'EOF'
 import csv, sys
 with open(sys.argv[1], newline='', encoding='utf-8') as f:
@@ -234,18 +239,19 @@ assert header == ['speech', 'paragraph', '党建', '项目建设', '民生',
                   '\'' + sys.argv[2].replace('\x1b', '\u241b')], header
 assert len(rows) == int(sys.argv[3]), (len(rows), sys.argv[3])
 cell = {(r[0], r[1]): r[2:] for r in rows}
-assert cell[('1', '8')] == ['0', '1', '1', '0']
+assert cell[('1', '10')] == ['0', '1', '1', '0']
 assert cell[('3', '4')] == ['0', '0', '1', '1']
-assert cell[('1', '1')] == ['0', '0', '0', '0']
+assert cell[('1', '3')] == ['0', '0', '0', '0']
+assert ('1', '1') not in cell, 'no row for the hidden front matter'
 assert not any(r[0] == '4' for r in rows), 'no old version'
 assert all(set(r[2:]) <= {'0', '1'} for r in rows)
 EOF
 ok $? "matrix: a row per paragraph of the current versions, a 0/1 column per theme"
 is "$("$PIZHU" export --format matrix --theme 民生 --speech 1 | tr -d '\r' | sed -n '1p;9p;11p;$p')" \
 	"speech,paragraph,民生
-1,8,1
 1,10,1
-1,14,0" "matrix of one theme and one speech"
+1,12,1
+1,16,0" "matrix of one theme and one speech"
 
 # --- errors -------------------------------------------------------------------
 "$PIZHU" export --theme 生态 >"$OUT/none" 2>"$OUT/err"

@@ -89,15 +89,15 @@ rm "$CONFIG"
 # --- more themes than the reader tracks -------------------------------------------
 sqlite3 "$PIZHU_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
 	INSERT INTO themes (name) SELECT printf('主题%05d', i) FROM n"
-"$PIZHU" tag 1 3 主题00100 民生 >/dev/null
-"$PIZHU" tag 1 4 主题00099 >/dev/null
+"$PIZHU" tag 1 5 主题00100 民生 >/dev/null
+"$PIZHU" tag 1 6 主题00099 >/dev/null
 tmux_start 100 20 "$PIZHU" 1
-tmux_wait "¶1/14"
-tmux_keys ":3" Enter
-tmux_wait "[民生 +1 more] ¶3/14"
+tmux_wait "¶3/16"
+tmux_keys ":5" Enter
+tmux_wait "[民生 +1 more] ¶5/16"
 ok $? "a paragraph with a theme past the first 64: the status line says +1 more"
 tmux_keys j
-tmux_wait "[+1 more] ¶4/14"
+tmux_wait "[+1 more] ¶6/16"
 ok $? "  also when it is the paragraph's only theme"
 tmux_keys q
 tmux_wait_exit >/dev/null

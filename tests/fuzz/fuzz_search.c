@@ -2,14 +2,12 @@
  * them, the bigram tokenizer on both sides, and the scan fallback.
  *
  * Input: one byte of options (bits 0-1 the speech filter, bits 2-4 a
- * limit), then the query up to the first newline, then optionally the
- * text of a second speech. One in-memory library holds a built-in speech;
- * the second speech, when it parses, is imported inside a transaction
- * that is rolled back after the search, so every input sees the same
- * library (store/internal.h's transaction helpers). The hits must be
- * exactly the paragraphs that hold every word of the query, found by
- * brute force over the speech models: the index may not lose a match nor
- * invent one. */
+ * limit, bit 5 front and back matter too), then the query up to the first newline, then optionally
+ * the text of a second speech. One in-memory library holds a built-in speech; the second speech,
+ * when it parses, is imported inside a transaction that is rolled back after the search, so every
+ * input sees the same library (store/internal.h's transaction helpers). The hits must be exactly
+ * the paragraphs (shown ones, or all with bit 5) that hold every word of the query, found by brute
+ * force over the speech models: the index may not lose a match nor invent one. */
 #include <string.h>
 
 #include "base/buffer.h"
@@ -111,6 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .text = query,
 	    .document_id = filters[options & 3],
 	    .limit = (options >> 2) & 7,
+	    .include_hidden = (options >> 5) & 1,
 	};
 	struct store_search_hit *hits;
 	size_t count;
@@ -133,7 +132,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				continue;
 			const struct speech *speech = &speeches[s].speech;
 			for (size_t p = 0; p < speech->paragraph_count; p++) {
+				/* Front and back matter only when asked for. */
+				int hidden = speech->paragraphs[p].role == PARAGRAPH_FRONT_MATTER ||
+					     speech->paragraphs[p].role == PARAGRAPH_BACK_MATTER;
 				int match =
+				    (!hidden || search.include_hidden) &&
 				    holds_all(paragraph_text(speech, p),
 					      speech->paragraphs[p].length, words, word_count);
 				expected += match;

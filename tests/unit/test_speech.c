@@ -133,13 +133,19 @@ static void front_matter(void)
 	is_int(speech.front_matter_count, 3, "three front-matter lines");
 	is_span(paragraph_text(&speech, 0), speech.paragraphs[0].length, "在全市工作会议上的讲话",
 		"front matter is never the title");
-	is_int(speech.paragraph_count, 3, "front matter is not numbered");
+	is_int(speech.paragraph_count, 6, "front matter is numbered in reading order");
+	ok(speech.paragraphs[1].role == PARAGRAPH_FRONT_MATTER &&
+	       speech.paragraphs[3].role == PARAGRAPH_FRONT_MATTER &&
+	       speech.paragraphs[3].hidden_by_parser,
+	   "as hidden front matter");
+	is_span(paragraph_text(&speech, 4), speech.paragraphs[4].length, "同志们：",
+		"the text follows it");
 	speech_free(&speech);
 
 	const char *untitled = "仅供学习 禁止外传\n同志们：\n今天开会。\n";
 	if (ok(parse(untitled, &speech) == 0, "boilerplate then a salutation parses")) {
 		is_int(speech.front_matter_count, 1, "only the boilerplate line is front matter");
-		is_span(paragraph_text(&speech, 1), speech.paragraphs[1].length, "同志们：",
+		is_span(paragraph_text(&speech, 2), speech.paragraphs[2].length, "同志们：",
 			"a short salutation after boilerplate stays a paragraph");
 		speech_free(&speech);
 	}
@@ -152,10 +158,11 @@ static void front_matter(void)
 	is_span(paragraph_text(&speech, 0), speech.paragraphs[0].length, "2026年某省政府工作报告",
 		"title after page controls");
 	is_int(speech.front_matter_count, 7 + 7, "page controls before and after the title hidden");
-	is_span(paragraph_text(&speech, 1), speech.paragraphs[1].length, "时间：2026-02-11",
+	is_span(paragraph_text(&speech, 9), speech.paragraphs[9].length, "时间：2026-02-11",
 		"date line stays a paragraph");
-	is_span(paragraph_text(&speech, 2), speech.paragraphs[2].length, "各位代表：",
-		"salutation follows");
+	is_int(speech.paragraphs[9].role, PARAGRAPH_BODY, "shown");
+	is_span(paragraph_text(&speech, 16), speech.paragraphs[16].length, "各位代表：",
+		"salutation follows the hidden controls");
 	speech_free(&speech);
 }
 

@@ -5,6 +5,7 @@
 #include "store/annotation.h"
 #include "store/correction.h"
 #include "store/history.h"
+#include "store/search.h"
 #include "store_test.h"
 
 #include <sqlite3.h>
@@ -209,6 +210,87 @@ static void damaged(void)
 	store_close(store);
 }
 
+static size_t hits(struct store *store, const char *text, int include_hidden)
+{
+	struct store_search_query query = {.text = text, .include_hidden = include_hidden};
+	size_t count = 0;
+	struct error error = {{0}};
+	if (store_search_count(store, &query, &count, &error) != 0)
+		printf("# search: %s\n", error.message);
+	return count;
+}
+
+/* The lines the parser hides are numbered: the user brings one back (a
+ * real first paragraph taken for an advertisement) and hides one it
+ * missed; search leaves hidden ones out unless asked; a new version keeps
+ * both corrections. */
+static void parser_hidden_lines(void)
+{
+	struct store *store = test_store_open("hidden.db");
+	struct error error = {{0}};
+	struct store_import_result result;
+	const char *text = "本站会员专享 扫码订阅\n"
+			   "欢迎转发分享 支持原创\n"
+			   "\n\n"
+			   "在全县春耕生产动员会上的讲话\n"
+			   "同志们：\n"
+			   "春耕不等人，抓早抓实。\n"
+			   "一、认清形势\n"
+			   "粮食安全是头等大事。\n"
+			   "责任编辑：王五\n";
+	int64_t id = test_import(store, "/speeches/spring.txt", text, &result);
+	struct speech speech;
+	load(store, id, &speech);
+	ok(speech.paragraph_count == 8 && speech.paragraphs[1].role == PARAGRAPH_FRONT_MATTER &&
+	       speech.paragraphs[2].hidden_by_parser &&
+	       speech.paragraphs[7].role == PARAGRAPH_BACK_MATTER,
+	   "the hidden lines are ¶1, ¶2 and ¶7, as the library loads them");
+	speech_free(&speech);
+	is_int(hits(store, "订阅", 0), 0, "search leaves the parser's front matter out");
+	is_int(hits(store, "订阅", 1), 1, "and finds it when asked");
+	is_int(hits(store, "王五", 0), 0, "the back matter too");
+
+	struct correction body = {1, CORRECTION_BODY, 0};
+	struct correction front = {4, CORRECTION_FRONT, 0};
+	ok(store_correction_set(store, id, &body, NULL, &error) == 0 &&
+	       store_correction_set(store, id, &front, NULL, &error) == 0,
+	   "¶1 brought back, ¶4 hidden (%s)", error.message);
+	load(store, id, &speech);
+	ok(speech.paragraphs[1].role == PARAGRAPH_BODY && speech.paragraphs[1].hidden_by_parser,
+	   "¶1 is text now, keeping its number");
+	ok(speech.paragraphs[4].role == PARAGRAPH_FRONT_MATTER, "¶4 is hidden");
+	is_span(paragraph_text(&speech, 5), speech.paragraphs[5].length, "一、认清形势",
+		"no number moved");
+	speech_free(&speech);
+	is_int(hits(store, "订阅", 0), 1, "search finds the line brought back");
+	is_int(hits(store, "春耕不等人", 0), 0, "and leaves out the one the user hid");
+	is_int(hits(store, "春耕不等人", 1), 1, "unless asked");
+
+	const char *changed = "本站会员专享 扫码订阅\n"
+			      "欢迎转发分享 支持原创\n"
+			      "\n\n"
+			      "在全县春耕生产动员会上的讲话\n"
+			      "同志们：\n"
+			      "春耕不等人，抓早抓实。\n"
+			      "一、认清形势\n"
+			      "粮食安全是头等大事，耕地是命根子。\n"
+			      "责任编辑：王五\n";
+	int64_t second = test_import(store, "/speeches/spring.txt", changed, &result);
+	is_int(result.corrections_reattached, 2, "both corrections follow the new version");
+	load(store, second, &speech);
+	ok(speech.paragraphs[1].role == PARAGRAPH_BODY &&
+	       speech.paragraphs[4].role == PARAGRAPH_FRONT_MATTER,
+	   "¶1 still shown, ¶4 still hidden");
+	speech_free(&speech);
+	struct correction parsed = {1, CORRECTION_NONE, 0};
+	ok(store_correction_set(store, second, &parsed, NULL, &error) == 0,
+	   "back to what the parser found");
+	load(store, second, &speech);
+	ok(speech.paragraphs[1].role == PARAGRAPH_FRONT_MATTER, "¶1 hidden again");
+	speech_free(&speech);
+	store_close(store);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("correction.db");
@@ -219,5 +301,6 @@ int main(void)
 	undo_redo(store, id);
 	reimport();
 	damaged();
+	parser_hidden_lines();
 	return tap_done();
 }

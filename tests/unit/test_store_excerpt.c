@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/annotation.h"
+#include "store/correction.h"
 #include "store/excerpt.h"
 #include "store/theme.h"
 #include "store_test.h"
@@ -184,6 +185,41 @@ static void stats(struct store *store, int64_t one)
 	store_stats_clear(&stats);
 }
 
+/* Front and back matter (the parser's ad line ¶1, a paragraph the user
+ * hid) is exported only when tagged: a note alone on it is no excerpt, and
+ * the matrix has no row for it unless it is tagged. */
+static void hidden_matter(void)
+{
+	struct store *store = test_store_open("hidden-excerpt.db");
+	setup(store);
+	struct error error = {{0}};
+	const char *text = "本站会员专享 扫码订阅\n\n\n关于春耕的讲话\n同志们：\n"
+			   "春耕不等人。\n抓好农资供应。\n";
+	int64_t id = test_import(store, "/s/spring.txt", text, NULL);
+	struct correction front = {4, CORRECTION_FRONT, 0};
+	store_correction_set(store, id, &front, NULL, &error);
+	store_note_set(store, id, 1, "广告", NULL, &error);
+	store_tag_add(store, id, 4, minsheng, NULL, &error);
+	store_note_set(store, id, 4, "已隐藏但有标注", NULL, &error);
+	store_note_set(store, id, 3, "正文的批注", NULL, &error);
+	struct store_selection every = {0};
+	struct store_excerpt *excerpts;
+	size_t count = 0;
+	ok(store_excerpts(store, &every, &excerpts, &count, &error) == 0, "excerpts (%s)",
+	   error.message);
+	ok(count == 2 && excerpts[0].paragraph == 3 && excerpts[1].paragraph == 4,
+	   "the note on the hidden ad line is no excerpt; the tagged hidden paragraph is");
+	store_excerpts_free(excerpts, count);
+	int64_t themes[] = {minsheng, xiangmu};
+	struct store_selection selection = {NULL, 0, themes, 2};
+	struct matrix_rows rows = {{0}, 0, 0};
+	ok(store_matrix(store, &selection, collect, &rows, &error) == 0, "matrix (%s)",
+	   error.message);
+	is_string(rows.text, "1:2=00 1:3=00 1:4=10 ",
+		  "no row for the hidden ad line, one for the tagged hidden paragraph");
+	store_close(store);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("excerpt.db");
@@ -210,5 +246,6 @@ int main(void)
 	matrix(store, one, two);
 	stats(store, one);
 	store_close(store);
+	hidden_matter();
 	return tap_done();
 }

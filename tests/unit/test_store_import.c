@@ -69,7 +69,7 @@ static void imports(struct store *store)
 	is_string(document.title, "在区委全体会议上的讲话", "title");
 	is_string(document.encoding, "UTF-8", "encoding");
 	is_string(document.source_path, "/speeches/a.txt", "source path");
-	is_int(document.paragraph_count, 6, "paragraph count without the title");
+	is_int(document.paragraph_count, 6, "paragraph count without the title and front matter");
 	is_int(strlen(document.content_hash), 64, "content hash is SHA-256 hex");
 	is_int(document.previous_id, 0, "first version");
 	is_int(document.replaced_by, 0, "current");

@@ -115,7 +115,8 @@ static void migrates_search_trigger(void)
 			"ALTER TABLE documents DROP COLUMN title_key;"
 			"DROP TRIGGER paragraphs_title_search_delete;"
 			"DROP TRIGGER paragraphs_heading_search_delete;"
-			"DROP TABLE title_search; DROP TABLE heading_search",
+			"DROP TABLE title_search; DROP TABLE heading_search;"
+			"DROP INDEX paragraphs_hidden; ALTER TABLE paragraphs DROP COLUMN matter",
 			NULL, NULL, NULL) == SQLITE_OK,
 	   "back to version 2's columns");
 	store_close(store);

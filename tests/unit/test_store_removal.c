@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include "store/annotation.h"
+#include "store/correction.h"
 #include "store/history.h"
 #include "store/recovery.h"
 #include "store/removal.h"
@@ -230,6 +231,41 @@ static void abandoned(void)
 	sqlite3_close(db);
 }
 
+/* A speech with corrections only: removal writes them to the recovery
+ * file, and restoring brings them back. */
+static void corrections_recovered(struct store *store)
+{
+	static const char *const text = "在全市农业工作会议上的讲话\n"
+					"同志们：\n"
+					"抓好春耕\n"
+					"春耕不等人。\n";
+	int64_t id = test_import(store, "/speeches/farming.txt", text, NULL);
+	struct error error = {{0}};
+	struct correction heading = {.paragraph = 2, .kind = CORRECTION_HEADING, .depth = 1};
+	ok(store_correction_set(store, id, &heading, NULL, &error) == 0 &&
+	       store_title_set(store, id, "农业工作讲话", NULL, &error) == 0,
+	   "a heading and a title set (%s)", error.message);
+	char *path = NULL;
+	ok(store_document_remove(store, id, test_path("recovery"), &path, &error) == 0 && path,
+	   "a speech with only corrections gets a recovery file (%s)", error.message);
+	size_t length = 0;
+	char *content = path ? read_whole(path, &length) : NULL;
+	ok(content && strstr(content, "\"paragraph\":2") &&
+	       strstr(content, "\"correction\":\"heading 1\"") &&
+	       strstr(content, "\"correction\":\"title\",\"corrected_title\":\"农业工作讲话\""),
+	   "the recovery file holds the heading and the title set");
+	free(content);
+	free(path);
+	ok(store_document_restore(store, id, &error) == 0, "restore (%s)", error.message);
+	struct speech loaded;
+	if (ok(store_speech_load(store, id, &loaded, &error) == 0, "it loads")) {
+		is_int(loaded.paragraphs[2].role, PARAGRAPH_HEADING, "the heading is back");
+		is_span(paragraph_text(&loaded, 0), loaded.paragraphs[0].length, "农业工作讲话",
+			"and the title");
+		speech_free(&loaded);
+	}
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("removal.db");
@@ -240,6 +276,7 @@ int main(void)
 	int64_t b = test_import(store, "/speeches/culture.txt", culture, NULL);
 	remove_and_restore(store, a, b);
 	versions_and_purge(store, a);
+	corrections_recovered(store);
 	store_close(store);
 	abandoned();
 	return tap_done();

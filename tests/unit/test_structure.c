@@ -25,11 +25,36 @@ static void title_is(const struct speech *speech, const char *expected, const ch
 	is_span(paragraph_text(speech, 0), speech->paragraphs[0].length, expected, "%s", name);
 }
 
-/* The paragraph whose text starts with `start`, or 0. */
+static int shown(const struct speech *speech, size_t i)
+{
+	return speech->paragraphs[i].role != PARAGRAPH_FRONT_MATTER &&
+	       speech->paragraphs[i].role != PARAGRAPH_BACK_MATTER;
+}
+
+/* Paragraphs shown (numbered ones less front and back matter), the title
+ * counted. */
+static size_t shown_count(const struct speech *speech)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < speech->paragraph_count; i++)
+		count += (size_t)shown(speech, i);
+	return count;
+}
+
+/* The last paragraph shown. */
+static size_t last_shown(const struct speech *speech)
+{
+	size_t i = speech->paragraph_count - 1;
+	while (i > 0 && !shown(speech, i))
+		i--;
+	return i;
+}
+
+/* The shown paragraph whose text starts with `start`, or 0. */
 static size_t find(const struct speech *speech, const char *start)
 {
 	for (size_t i = 1; i < speech->paragraph_count; i++)
-		if (speech->paragraphs[i].length >= strlen(start) &&
+		if (shown(speech, i) && speech->paragraphs[i].length >= strlen(start) &&
 		    memcmp(paragraph_text(speech, i), start, strlen(start)) == 0)
 			return i;
 	return 0;
@@ -187,11 +212,13 @@ static void back_matter(void)
 	if (!ok(parse(text, &speech) == 0, "back matter parses"))
 		return;
 	is_int(speech.back_matter_count, 5, "editor, related news and page controls hidden");
-	is_span(paragraph_text(&speech, speech.paragraph_count - 1),
-		speech.paragraphs[speech.paragraph_count - 1].length, "谢谢大家！",
+	size_t last = last_shown(&speech);
+	is_span(paragraph_text(&speech, last), speech.paragraphs[last].length, "谢谢大家！",
 		"the speech ends with its last paragraph");
-	is_int(speech.outline[1].end_paragraph, speech.paragraph_count,
-	       "the last section holds no back matter");
+	is_int(speech.outline[1].end_paragraph, last + 1, "the last section holds no back matter");
+	is_int(speech.paragraph_count, last + 6, "the back matter's lines are numbered after it");
+	is_int(speech.paragraphs[last + 1].role, PARAGRAPH_BACK_MATTER, "hidden as back matter");
+	is_int(speech.paragraphs[last + 1].section, 0, "under the title alone");
 	speech_free(&speech);
 
 	const char *licence = "报告\n"
@@ -205,7 +232,7 @@ static void back_matter(void)
 			      "Public domain\n"
 			      "false\n";
 	if (ok(parse(licence, &speech) == 0, "licence trailer parses")) {
-		is_int(speech.paragraph_count, 3, "the licence trailer is no paragraph");
+		is_int(shown_count(&speech), 3, "the licence trailer is no paragraph shown");
 		ok(spans_hold(speech.text, speech.back_matter, speech.back_matter_count,
 			      "Public domain"),
 		   "Public domain is back matter");
@@ -220,6 +247,35 @@ static void back_matter(void)
 		       "来源 followed by the speech is no back matter");
 		speech_free(&speech);
 	}
+}
+
+/* Hidden lines are numbered in reading order (docs/structure.md,
+ * Numbering): an ad block before the title first, a footer last. */
+static void hidden_lines_numbered(void)
+{
+	struct speech speech;
+	const char *text = "品牌口号一句\n会员群：12345\n\n\n在某某会议上的讲话\n同志们：\n"
+			   "今天开会。\n一、要求\n抓落实。\n（下转第二版）\n谢谢大家！\n"
+			   "责任编辑：李四\n打印 关闭窗口\n";
+	if (!ok(parse(text, &speech) == 0, "a speech between ads and a footer parses"))
+		return;
+	title_is(&speech, "在某某会议上的讲话", "the title");
+	ok(speech.paragraphs[1].role == PARAGRAPH_FRONT_MATTER &&
+	       speech.paragraphs[2].role == PARAGRAPH_FRONT_MATTER &&
+	       speech.paragraphs[1].hidden_by_parser,
+	   "the ad block is ¶1 and ¶2, hidden");
+	is_span(paragraph_text(&speech, 3), speech.paragraphs[3].length, "同志们：",
+		"the text starts at ¶3");
+	size_t note = find(&speech, "抓落实") + 1;
+	ok(note < speech.paragraph_count && speech.paragraphs[note].role == PARAGRAPH_FRONT_MATTER,
+	   "a continuation note keeps its place, hidden");
+	size_t last = last_shown(&speech);
+	is_span(paragraph_text(&speech, last), speech.paragraphs[last].length, "谢谢大家！",
+		"the last paragraph shown");
+	ok(speech.paragraph_count == last + 3 &&
+	       speech.paragraphs[last + 1].role == PARAGRAPH_BACK_MATTER,
+	   "the footer is numbered after it, as back matter");
+	speech_free(&speech);
 }
 
 static void unnumbered_headings(void)
@@ -367,6 +423,41 @@ static void numbering_slips(void)
 	if (ok(parse(prose, &speech) == 0, "一是…二是… in one paragraph parses")) {
 		heading(&speech, "一是抓学习", 0, NULL);
 		heading(&speech, "一、总体要求", 1, NULL);
+		speech_free(&speech);
+	}
+}
+
+/* A run whose first items the author wrote into the paragraph before
+ * it: 二是… starting a paragraph continues the 一是 of that prose. */
+static void first_items_in_prose(void)
+{
+	struct speech speech;
+	const char *second =
+	    "讲话\n同志们：\n一、任务\n抓好节水工作。一是建好水窖，让村里有水喝。\n"
+	    "这项工作明年完成。\n二是修好水渠。渠要通到地头。\n三是管好水价。\n"
+	    "五是用好水权。\n";
+	if (ok(parse(second, &speech) == 0, "一是 in prose, 二是 after parses")) {
+		heading(&speech, "抓好节水工作", 0, NULL);
+		heading(&speech, "这项工作", 0, NULL);
+		heading(&speech, "二是修好水渠", 2, "二是修好水渠");
+		heading(&speech, "三是管好水价", 2, NULL);
+		heading(&speech, "五是用好水权", 2, NULL);
+		speech_free(&speech);
+	}
+	const char *third = "讲话\n同志们：\n一、任务\n抓好节水。一要建窖，二要修渠。\n"
+			    "三要管价。价要公道。\n四要用权。\n";
+	if (ok(parse(third, &speech) == 0, "一要 二要 in prose, 三要 after parses")) {
+		heading(&speech, "三要管价", 2, "三要管价");
+		heading(&speech, "四要用权", 2, NULL);
+		speech_free(&speech);
+	}
+	/* Without the first item before it, a 二是 stays prose; and an
+	 * 一是 that is not after a sentence's end starts nothing. */
+	const char *none = "讲话\n同志们：\n一、任务\n我们说了很多。\n二是修好水渠。\n"
+			   "主要是一是建窖\n二是管价。\n";
+	if (ok(parse(none, &speech) == 0, "a lone 二是 parses")) {
+		heading(&speech, "二是修好水渠", 0, NULL);
+		heading(&speech, "二是管价", 0, NULL);
 		speech_free(&speech);
 	}
 }
@@ -969,10 +1060,12 @@ int main(void)
 	advertising_before_title();
 	page_title_and_menus();
 	back_matter();
+	hidden_lines_numbered();
 	unnumbered_headings();
 	appendices();
 	enumerations();
 	numbering_slips();
+	first_items_in_prose();
 	runs_inside_runs();
 	wrapped_headings();
 	one_line();
