@@ -28,18 +28,27 @@ PKG_CFLAGS += -DPIZHU_POPPLER_LIBRARY='"$(or $(POPPLER_LIBRARY),libpoppler-glib.
 # OCR of scanned PDFs (formats/pdf_ocr.h) when libtesseract is installed;
 # without it pizhu builds all the same and --ocr says what to install.
 # build/gen/ocr.h records which, so the reader is compiled again when it
-# changes.
+# changes. pizhu is not linked with tesseract or cairo either (with them
+# and poppler-glib, 94 libraries, a start cost 58 M instructions instead
+# of 10 M): what calls them is a plugin, build/pizhu-ocr.so (for the
+# sanitized build build/check/pizhu-ocr.so), loaded by the first page
+# read by OCR (formats/ocr_plugin.h) and installed in $(PLUGINDIR).
+PLUGINDIR = $(PREFIX)/lib/pizhu
 OCR := $(shell pkg-config --exists tesseract 2>/dev/null && echo 1 || echo 0)
 ifeq ($(OCR),1)
-PKG_CFLAGS += $(shell pkg-config --cflags tesseract cairo 2>/dev/null)
-PKG_LIBS += $(shell pkg-config --libs tesseract poppler-glib cairo 2>/dev/null)
+OCR_PLUGIN := build/pizhu-ocr.so
+CHECK_OCR_PLUGIN := build/check/pizhu-ocr.so
+OCR_PLUGIN_CFLAGS := $(shell pkg-config --cflags tesseract cairo 2>/dev/null) -fPIC
+# -z defs: the plugin needs nothing of pizhu's, so no -rdynamic.
+OCR_PLUGIN_LIBS := -shared -Wl,-z,defs $(shell pkg-config --libs tesseract poppler-glib cairo \
+	2>/dev/null) -ldl -lm
 endif
 LIBS = $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
 	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"' \
-	-DPIZHU_LOCALEDIR='"$(PREFIX)/share/locale"'
+	-DPIZHU_LOCALEDIR='"$(PREFIX)/share/locale"' -DPIZHU_LIBDIR='"$(PLUGINDIR)"'
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c tui/model/*.c))
@@ -66,11 +75,24 @@ BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOUR
 
 .PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean \
 	format pot update-po
-all: pizhu $(CATALOGUE)
+all: pizhu $(CATALOGUE) $(OCR_PLUGIN)
 
-pizhu: $(RELEASE_OBJECTS)
+pizhu: $(RELEASE_OBJECTS) | $(OCR_PLUGIN)
 	@echo LINK $@
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+OCR_PLUGIN_SOURCES := formats/ocr_plugin/pizhu_ocr.c formats/ocr_plugin.h
+build/pizhu-ocr.so: $(OCR_PLUGIN_SOURCES)
+	@mkdir -p $(dir $@)
+	@echo LINK $@
+	@$(CC) $(BASE_CFLAGS) $(OCR_PLUGIN_CFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-o $@ $< $(OCR_PLUGIN_LIBS)
+
+build/check/pizhu-ocr.so: $(OCR_PLUGIN_SOURCES)
+	@mkdir -p $(dir $@)
+	@echo LINK $@ '(check)'
+	@$(CC) $(BASE_CFLAGS) $(OCR_PLUGIN_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) \
+		$(LDFLAGS) -o $@ $< $(OCR_PLUGIN_LIBS)
 
 # The built-in themes: themes/default.theme as a C array, so pizhu works
 # with no installed files.
@@ -142,11 +164,12 @@ build/check/%.o: %.c
 	@echo CC $< '(check)'
 	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) -MMD -MP -c -o $@ $<
 
-build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS)
+build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS) | $(CHECK_OCR_PLUGIN)
 	@echo LINK $@
 	@$(CC) $(SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS)
+build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS) \
+		| $(CHECK_OCR_PLUGIN)
 	@mkdir -p $(dir $@)
 	@echo CC $@
 	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
@@ -220,7 +243,7 @@ build/valgrind/%.o: %.c
 	@echo CC $< '(valgrind)'
 	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror -MMD -MP -c -o $@ $<
 
-build/valgrind/pizhu: $(VALGRIND_OBJECTS)
+build/valgrind/pizhu: $(VALGRIND_OBJECTS) | $(OCR_PLUGIN)
 	@echo LINK $@
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -246,7 +269,7 @@ build/tsan/%.o: %.c
 	@echo CC $< '(tsan)'
 	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(TSAN_SANITIZE) -MMD -MP -c -o $@ $<
 
-build/tsan/pizhu: $(TSAN_OBJECTS)
+build/tsan/pizhu: $(TSAN_OBJECTS) | $(OCR_PLUGIN)
 	@echo LINK $@
 	@$(CC) $(TSAN_SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -296,7 +319,7 @@ build/man/zh_CN/pizhu.1: docs/zh_CN/pizhu.1 scripts/man-cjk
 	@echo GEN $@
 	@perl scripts/man-cjk <$< >$@
 
-install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1
+install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1 $(OCR_PLUGIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/pizhu/themes \
 		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
@@ -305,12 +328,14 @@ install: pizhu $(CATALOGUE) build/man/zh_CN/pizhu.1
 	install -m 644 build/man/zh_CN/pizhu.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1
 	install -m 644 $(CATALOGUE) $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
 	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/pizhu/themes
+	$(if $(OCR_PLUGIN),install -d $(DESTDIR)$(PLUGINDIR) && \
+		install -m 644 $(OCR_PLUGIN) $(DESTDIR)$(PLUGINDIR)/pizhu-ocr.so)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pizhu $(DESTDIR)$(PREFIX)/share/man/man1/pizhu.1 \
 		$(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/pizhu.1 \
 		$(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/pizhu.mo
-	rm -rf $(DESTDIR)$(PREFIX)/share/pizhu
+	rm -rf $(DESTDIR)$(PREFIX)/share/pizhu $(DESTDIR)$(PLUGINDIR)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -140,3 +140,14 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 	*length = used;
 	return 0;
 }
+
+void file_program_folder(char *folder, size_t size)
+{
+	ssize_t length = readlink("/proc/self/exe", folder, size - 1);
+	folder[length > 0 ? length : 0] = '\0';
+	char *slash = strrchr(folder, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		folder[0] = '\0';
+}

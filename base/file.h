@@ -28,4 +28,10 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,
 		    int *complete, struct error *error);
 
+/* The folder of the running program (from /proc/self/exe), without a
+ * slash at the end, or "" when the system does not say: where pizhu
+ * looks first for the files it needs beside it when run from its build
+ * folder (its message catalogue, its OCR plugin). */
+void file_program_folder(char *folder, size_t size);
+
 #endif

@@ -210,18 +210,6 @@ enum i18n_language i18n_language_from_environment(void)
 	return I18N_ENGLISH;
 }
 
-/* The folder of the running binary, or "" when the system does not say. */
-static void binary_folder(char *folder, size_t size)
-{
-	ssize_t length = readlink("/proc/self/exe", folder, size - 1);
-	folder[length > 0 ? length : 0] = '\0';
-	char *slash = strrchr(folder, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		folder[0] = '\0';
-}
-
 /* 0 when the catalogue under directory is loaded, 1 when there is none,
  * -1 when it is there but cannot be read or is damaged. */
 static int load_file(const char *directory, struct error *error)
@@ -252,7 +240,7 @@ int i18n_set_language(enum i18n_language language, struct error *error)
 		return 0;
 	}
 	char folder[4096];
-	binary_folder(folder, sizeof folder);
+	file_program_folder(folder, sizeof folder);
 	struct buffer beside = {0}, above = {0};
 	buffer_printf(&beside, "%s/build/locale", folder); /* ./pizhu in the source tree */
 	buffer_printf(&above, "%s/../locale", folder);	   /* build/check/pizhu */

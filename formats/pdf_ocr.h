@@ -19,9 +19,15 @@
  * names it; the progress callback is told several times a second while a
  * page is read and can stop the reading (an error "stopped").
  *
+ * The drawing and the reading are done by a plugin, pizhu-ocr.so
+ * (formats/ocr_plugin.h), loaded by the first pdf_ocr_open: linked with
+ * libtesseract and cairo, pizhu would load them at every start.
+ *
  * OCR is optional at build time too: built without libtesseract (the
- * Makefile finds it with pkg-config), pdf_ocr_built() is 0 and
- * pdf_ocr_open says what to install. */
+ * Makefile finds it with pkg-config) there is no plugin, pdf_ocr_built()
+ * is 0 and pdf_ocr_open says what to install; so too when the plugin is
+ * not where pizhu looks for it (beside the program in its build folder,
+ * or where make install puts it). */
 #ifndef PIZHU_FORMATS_PDF_OCR_H
 #define PIZHU_FORMATS_PDF_OCR_H
 
@@ -56,17 +62,20 @@ void pdf_ocr_configure(const struct pdf_ocr_options *options);
 /* Whether OCR was asked for. */
 int pdf_ocr_enabled(void);
 
-/* Whether this pizhu was built with libtesseract. */
+/* Whether this pizhu was built with libtesseract and its OCR plugin is
+ * installed (found, not yet loaded: this is cheap). */
 int pdf_ocr_built(void);
 
-/* What to tell a user who asks for OCR of a pizhu built without it: what
- * to install and that pizhu must be built again. */
+/* What to tell a user who asks for OCR of a pizhu built without it (what
+ * to install and that pizhu must be built again), or whose OCR plugin is
+ * not installed. */
 const char *pdf_ocr_missing(void);
 
 struct pdf_ocr;
 
-/* Loads tesseract with the Chinese data, for a PDF of `pages` pages;
- * fails with a message that says what to install when it cannot. */
+/* Loads the plugin (the first time) and tesseract with the Chinese data,
+ * for a PDF of `pages` pages; fails with a message that says what to
+ * install when it cannot. */
 int pdf_ocr_open(int pages, struct pdf_ocr **ocr, struct error *error);
 
 /* Reads page `index` (from 0) of the PDF's `pages`, appending its lines

@@ -28,8 +28,10 @@
 	X(poppler_document_new_from_bytes)                                                         \
 	X(poppler_error_quark)                                                                     \
 	X(poppler_page_free_image_mapping)                                                         \
+	X(poppler_page_free_link_mapping)                                                          \
 	X(poppler_page_free_text_attributes)                                                       \
 	X(poppler_page_get_image_mapping)                                                          \
+	X(poppler_page_get_link_mapping)                                                           \
 	X(poppler_page_get_size)                                                                   \
 	X(poppler_page_get_text)                                                                   \
 	X(poppler_page_get_text_attributes)                                                        \
@@ -41,7 +43,9 @@
 	X(g_log_set_handler)                                                                       \
 	X(g_object_unref)                                                                          \
 	X(g_once_init_enter)                                                                       \
-	X(g_once_init_leave)
+	X(g_once_init_leave)                                                                       \
+	X(g_strdup)                                                                                \
+	X(g_strndup)
 
 static struct {
 #define POINTER(name) __typeof__(name) *name;
@@ -110,6 +114,18 @@ void poppler_page_free_text_attributes(GList *list)
 		loaded.poppler_page_free_text_attributes(list);
 }
 
+void poppler_page_free_link_mapping(GList *list)
+{
+	if (CALLED(poppler_page_free_link_mapping))
+		loaded.poppler_page_free_link_mapping(list);
+}
+
+GList *poppler_page_get_link_mapping(PopplerPage *page)
+{
+	return CALLED(poppler_page_get_link_mapping) ? loaded.poppler_page_get_link_mapping(page)
+						     : NULL;
+}
+
 GList *poppler_page_get_image_mapping(PopplerPage *page)
 {
 	return CALLED(poppler_page_get_image_mapping) ? loaded.poppler_page_get_image_mapping(page)
@@ -175,6 +191,16 @@ void g_object_unref(gpointer object)
 {
 	if (CALLED(g_object_unref))
 		loaded.g_object_unref(object);
+}
+
+gchar *g_strdup(const gchar *text)
+{
+	return CALLED(g_strdup) ? loaded.g_strdup(text) : NULL;
+}
+
+gchar *g_strndup(const gchar *text, gsize length)
+{
+	return CALLED(g_strndup) ? loaded.g_strndup(text, length) : NULL;
 }
 
 /* GLib's headers also define these two as macros: the parentheses name

@@ -1,8 +1,9 @@
 #!/bin/sh
 # OCR of scanned PDFs: --ocr, --no-ocr and `ocr = yes`, on image-only PDFs
 # the test writes (blank pages: quick, OCR finds nothing) and on a text
-# PDF (OCR leaves its pages alone); a pizhu built without OCR says how to
-# get it. With the corpus and OCR built in: the import of the scanned PDF
+# PDF (OCR leaves its pages alone); a pizhu built without OCR, or whose
+# OCR plugin is missing, says how to get it; pizhu is linked with none of
+# what OCR needs (the plugin loads it). With the corpus and OCR built in: the import of the scanned PDF
 # shows its progress on the terminal and Ctrl-C stops it with nothing
 # stored. (tests/e2e/formats.sh compares the scan's title and outline.)
 . "$(dirname "$0")/../lib.sh"
@@ -27,6 +28,15 @@ got=$(run cat "$D/blank.pdf")
 like "$got" "^1
 pizhu: .*blank.pdf: this PDF has no text layer \(a scanned PDF\)" "without --ocr a scan gets its clear message"
 
+# The binary itself (not the valgrind wrapper, a script).
+if [ "$(head -c 4 "$PIZHU")" = "$(printf '\177ELF')" ]; then
+	libraries=$(ldd "$PIZHU" 2>&1)
+	! printf '%s\n' "$libraries" | grep -E "tesseract|cairo|poppler"
+	ok $? "pizhu is not linked with tesseract, cairo or poppler: they are loaded on demand"
+else
+	skip "$PIZHU is not the binary: its libraries"
+fi
+
 if "$PIZHU" --ocr cat "$D/speech.pdf" 2>&1 >/dev/null | grep -q "built without OCR"; then
 	got=$(run cat --ocr "$D/blank.pdf")
 	like "$got" "^1
@@ -42,6 +52,27 @@ pizhu: .*blank.pdf: this pizhu was built without OCR: apt install" "built withou
 	exit
 fi
 skip "OCR built in: the message of a pizhu built without it"
+
+# The same pizhu away from its build folder, where its plugin is not, and
+# not installed either.
+if [ "$(head -c 4 "$PIZHU")" = "$(printf '\177ELF')" ]; then
+	mkdir "$TEST_DIR/alone"
+	cp "$PIZHU" "$TEST_DIR/alone/pizhu"
+	got=$(timeout 120 "$TEST_DIR/alone/pizhu" --ocr cat "$D/blank.pdf" 2>&1)
+	if printf '%s\n' "$got" | grep -q "OCR found no text"; then
+		skip "an installed OCR plugin is found: the message of a missing one"
+	else
+		like "$got" "^pizhu: --ocr: pizhu's OCR plugin \(pizhu-ocr.so\) is not installed: install pizhu again" \
+			"a pizhu without its OCR plugin: --ocr says what to install"
+	fi
+	mkdir "$TEST_DIR/alone/build"
+	echo "not a library" >"$TEST_DIR/alone/build/pizhu-ocr.so"
+	like "$(timeout 120 "$TEST_DIR/alone/pizhu" --ocr cat "$D/blank.pdf" 2>&1)" \
+		"^pizhu: .*blank.pdf: the OCR plugin cannot be loaded: .*pizhu-ocr.so" \
+		"a damaged OCR plugin: the reading fails and says why"
+else
+	skip "$PIZHU is not the binary: the message of a missing OCR plugin"
+fi
 
 like "$(run cat "$D/blank.pdf")" "read it by OCR with --ocr" "the scan's message names --ocr"
 like "$(run cat --ocr "$D/blank.pdf")" "^1
