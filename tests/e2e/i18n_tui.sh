@@ -157,13 +157,24 @@ tmux_stop
 is "$("$PIZHU" tags 1 | grep -c '法治')" 1 "¶6 carries 法治"
 
 # --- the export dialog: a BOM for CSV, the documents folder, the whole path --------
+# format_csv: presses f in the export dialog until its format is csv, each
+# press waited for on the screen, at most once round the formats.
+format_csv() {
+	for _ in 1 2 3 4 5 6 7 8; do
+		line=$(tmux_screen | grep -F 'Format  (f)')
+		case $line in *'Format  (f)  csv'*) return 0 ;; esac
+		tmux_keys f
+		tmux_wait_gone "$line" || return 1
+	done
+	return 1
+}
 mkdir -p "$HOME/文档" "$XDG_CONFIG_HOME"
 printf 'XDG_DESKTOP_DIR="$HOME/桌面"\nXDG_DOCUMENTS_DIR="$HOME/文档"\n' >"$XDG_CONFIG_HOME/user-dirs.dirs"
 tmux_start 120 30 "$PIZHU" 1
 tmux_wait "¶0/54"
 tmux_keys E
 tmux_wait "Export excerpts"
-until tmux_screen | grep -q 'Format  (f)  csv'; do tmux_keys f; sleep 0.1; done
+format_csv
 like "$(tmux_screen)" 'BOM     \(b\)  yes' "CSV: a BOM by default"
 like "$(tmux_screen)" "File    \(e\)  $HOME/文档/" "the file goes to XDG_DOCUMENTS_DIR"
 tmux_keys Enter
@@ -177,7 +188,7 @@ tmux_start 120 30 "$PIZHU" 1
 tmux_wait "¶0/54"
 tmux_keys E
 tmux_wait "Export excerpts"
-until tmux_screen | grep -q 'Format  (f)  csv'; do tmux_keys f; sleep 0.1; done
+format_csv
 tmux_keys b
 tmux_wait "BOM     (b)  no"
 tmux_keys Enter
