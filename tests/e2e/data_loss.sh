@@ -118,7 +118,7 @@ tmux_wait_exit >/dev/null
 export PIZHU_DB="$TEST_DIR/K.db"
 "$PIZHU" import "$FIXTURES/short-speech.txt" >/dev/null
 tmux_start 100 20 "$PIZHU" 1
-tmux_wait "¶1/14"
+tmux_wait "¶0/14"
 tmux_keys ":3" Enter
 tmux_wait "¶3/14"
 python3 -c "import sqlite3, time, sys
