@@ -152,7 +152,8 @@ check:
 	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_BUILD_JOBS)) \
 		$(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES) fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 PATHS_TRIALS=16 \
-		PIZHU_CHECK_FULL="$(PIZHU_CHECK_FULL)" prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
+		PIZHU_CHECK_FULL="$(PIZHU_CHECK_FULL)" PIZHU_PYTHON="$$(python3 -c 'import sys; print(sys.executable)')" \
+		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
 		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
 # make check-full: make check with everything it trims put back, and the
