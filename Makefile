@@ -146,14 +146,15 @@ build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fu
 		tests/fuzz/driver.c $(CHECK_MODULE_OBJECTS) $(LIBS)
 
 # PIZHU_CHECK_FULL=1 (make check-full) runs the sizes and counts that make
-# check trims to stay within minutes: see HACKING.md.
+# check trims to stay within minutes: see HACKING.md. PROVE_FLAGS go to
+# prove, e.g. --timer for each file's time.
 check:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_BUILD_JOBS)) \
 		$(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES) fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 PATHS_TRIALS=16 \
 		PIZHU_CHECK_FULL="$(PIZHU_CHECK_FULL)" PIZHU_PYTHON="$$(python3 -c 'import sys; print(sys.executable)')" \
-		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
+		prove -j$(CHECK_JOBS) --exec '' $(PROVE_FLAGS) $(SLOW_TESTS) \
 		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
 # make check-full: make check with everything it trims put back, and the
