@@ -52,8 +52,9 @@ REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh tests/torture/paths.sh
 # The longest TAP files, longest first, started before the others so that
 # prove -j ends with short ones.
-SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh \
-	tests/torture/paths.sh tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
+SLOW_TESTS := tests/fuzz/run.sh tests/e2e/formats_word.sh tests/e2e/storage.sh \
+	tests/e2e/bad_input.sh tests/e2e/cli_speech.sh tests/e2e/data_loss.sh tests/e2e/kill.sh \
+	tests/torture/torture.sh tests/e2e/store.sh tests/e2e/formats.sh
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
@@ -154,7 +155,7 @@ check:
 		$(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES) fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 PATHS_TRIALS=16 \
 		PIZHU_CHECK_FULL="$(PIZHU_CHECK_FULL)" PIZHU_PYTHON="$$(python3 -c 'import sys; print(sys.executable)')" \
-		prove -j$(CHECK_JOBS) --exec '' $(PROVE_FLAGS) $(SLOW_TESTS) \
+		prove -j$(CHECK_JOBS) --exec '' $(PROVE_FLAGS) $(filter $(E2E_TESTS) $(CHECK_SCRIPTS),$(SLOW_TESTS)) \
 		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
 
 # make check-full: make check with everything it trims put back, and the
