@@ -11,6 +11,8 @@ LDFLAGS ?=
 # The TAP files make check runs at once (prove -j): most of their time is
 # spent waiting on the terminal in tmux, not on the CPU.
 CHECK_JOBS ?= 4
+# The compilers make check runs at once when make was not given its own -j.
+CHECK_BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CATALOGUE := build/locale/zh_CN/LC_MESSAGES/pizhu.mo
 
 PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/dev/null)
@@ -50,6 +52,10 @@ BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \
 	-DPIZHU_VERSION='"$(VERSION)"' -DPIZHU_DATADIR='"$(PREFIX)/share/pizhu"' \
 	-DPIZHU_LOCALEDIR='"$(PREFIX)/share/locale"' -DPIZHU_LIBDIR='"$(PLUGINDIR)"'
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# The linker of make check's sanitized builds: lld, else gold, link them three
+# to five times faster than ld.bfd (the release build keeps the default).
+TEST_LD := $(if $(shell command -v ld.lld 2>/dev/null),-fuse-ld=lld,$(if \
+	$(shell command -v ld.gold 2>/dev/null),-fuse-ld=gold))
 
 MODULE_SOURCES := $(sort $(wildcard base/*.c formats/*.c speech/*.c store/*.c export/*.c tui/*.c tui/model/*.c))
 CLI_SOURCES := $(sort $(wildcard cli/*.c))
@@ -67,13 +73,15 @@ FUZZ_BINARIES := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
 REPLAY_BINARIES := $(patsubst %,build/check/fuzz/replay_%,$(FUZZ_NAMES))
 # Checks that are not unit or end-to-end tests: fuzzing and crash trials.
 CHECK_SCRIPTS := tests/fuzz/run.sh tests/torture/torture.sh tests/torture/paths.sh
-# The longest TAP files, started first so that prove -j ends with short ones.
-SLOW_TESTS := tests/fuzz/run.sh tests/e2e/bad_input.sh tests/torture/torture.sh \
-	tests/torture/paths.sh tests/e2e/export.sh tests/e2e/kill.sh tests/e2e/storage.sh
+# The longest TAP files, longest first, started before the others so that
+# prove -j ends with short ones.
+SLOW_TESTS := tests/fuzz/run.sh tests/e2e/formats_word.sh tests/e2e/storage.sh \
+	tests/e2e/bad_input.sh tests/e2e/cli_speech.sh tests/e2e/data_loss.sh tests/e2e/kill.sh \
+	tests/torture/torture.sh tests/e2e/store.sh tests/e2e/formats.sh
 
 BENCH_OBJECTS := $(patsubst %.c,build/bench/obj/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 
-.PHONY: all check bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean \
+.PHONY: all check check-full bench fuzz fuzz-build torture check-valgrind tsan demo install uninstall clean \
 	format pot update-po
 all: pizhu $(CATALOGUE) $(OCR_PLUGIN)
 
@@ -166,13 +174,13 @@ build/check/%.o: %.c
 
 build/check/pizhu: $(CHECK_MODULE_OBJECTS) $(CHECK_CLI_OBJECTS) | $(CHECK_OCR_PLUGIN)
 	@echo LINK $@
-	@$(CC) $(SANITIZE) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(SANITIZE) $(TEST_LD) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 build/check/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(UNIT_LINK_OBJECTS) \
 		| $(CHECK_OCR_PLUGIN)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(TEST_LD) $(LDFLAGS) -o $@ $< \
 		$(UNIT_LINK_OBJECTS) $(LIBS)
 
 # The fuzz harnesses (tests/fuzz/fuzz_NAME.c) linked with driver.c: they
@@ -181,17 +189,26 @@ build/check/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fu
 		$(CHECK_MODULE_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo CC $@
-	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(LDFLAGS) -o $@ $< \
+	@$(CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(SANITIZE) $(TEST_LD) $(LDFLAGS) -o $@ $< \
 		tests/fuzz/driver.c $(CHECK_MODULE_OBJECTS) $(LIBS)
 
+# PIZHU_CHECK_FULL=1 (make check-full) runs the sizes and counts that make
+# check trims to stay within minutes: see HACKING.md. PROVE_FLAGS go to
+# prove, e.g. --timer for each file's time.
 check:
 	@sh scripts/deps.sh fuzz
-	@$(MAKE) --no-print-directory pizhu $(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) \
-		$(REPLAY_BINARIES)
-	@$(MAKE) --no-print-directory fuzz-build
+	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_BUILD_JOBS)) \
+		$(CATALOGUE) build/check/pizhu $(UNIT_BINARIES) $(REPLAY_BINARIES) fuzz-build
 	PIZHU="$(CURDIR)/build/check/pizhu" PIZHU_SOURCE="$(CURDIR)" TORTURE_TRIALS=10 PATHS_TRIALS=16 \
-		prove -j$(CHECK_JOBS) --exec '' $(SLOW_TESTS) \
+		PIZHU_CHECK_FULL="$(PIZHU_CHECK_FULL)" PIZHU_PYTHON="$$(python3 -c 'import sys; print(sys.executable)')" \
+		prove -j$(CHECK_JOBS) --exec '' $(PROVE_FLAGS) $(filter $(E2E_TESTS) $(CHECK_SCRIPTS),$(SLOW_TESTS)) \
 		$(filter-out $(SLOW_TESTS),$(UNIT_BINARIES) $(E2E_TESTS) $(CHECK_SCRIPTS))
+
+# make check-full: make check with everything it trims put back, and the
+# release build too.
+check-full:
+	@$(MAKE) --no-print-directory pizhu $(CATALOGUE)
+	@$(MAKE) --no-print-directory check PIZHU_CHECK_FULL=1
 
 # make fuzz: each libFuzzer harness for FUZZ_SECONDS (clang with
 # -fsanitize=fuzzer,address,undefined); what it learns is kept in
@@ -201,16 +218,17 @@ FUZZ_SECONDS ?= 60
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_OBJECTS := $(patsubst %.c,build/fuzz/%.o,$(MODULE_SOURCES))
 
+# Line tables are all a crash's stack needs (and compile faster than -g).
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo CC $< '(fuzz)'
-	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) \
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -gline-tables-only -Werror $(FUZZ_SANITIZE) \
 		-fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJECTS)
 	@echo LINK $@
 	@$(FUZZ_CC) $(BASE_CFLAGS) $(CPPFLAGS) -O1 -g -Werror $(FUZZ_SANITIZE) -fsanitize=fuzzer \
-		$(LDFLAGS) -o $@ $< $(FUZZ_OBJECTS) $(LIBS)
+		$(TEST_LD) $(LDFLAGS) -o $@ $< $(FUZZ_OBJECTS) $(LIBS)
 
 .SECONDARY: $(FUZZ_OBJECTS)
 fuzz-build: $(FUZZ_BINARIES)

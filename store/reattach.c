@@ -144,20 +144,36 @@ static size_t similar_match(const struct versions *versions, size_t old)
 	return best;
 }
 
-static int move_paragraph(struct store *store, int64_t old_id, size_t old, int64_t new_id,
-			  size_t target, int64_t hash, struct error *error)
+/* One kind of record that follows a speech to its new version: the
+ * annotations (tags, notes) or the corrections. Both are matched to the
+ * new paragraphs the same way (reattach below); only these differ. */
+struct kind {
+	enum statement held; /* the paragraphs of a version that hold one */
+	struct move {
+		enum statement statement; /* binds old id, paragraph, new id, paragraph */
+		int hashed;		  /* and the new paragraph's text hash */
+	} moves[3];
+	size_t move_count;
+	/* The paragraphs below `first` are not matched by their text: they
+	 * follow the speech, moved by follow (the title's correction). */
+	size_t first;
+	int (*follow)(struct store *store, int64_t old_id, size_t old, int64_t new_id,
+		      const int64_t *hashes, struct error *error);
+};
+
+/* Moves what paragraph old of old_id holds to paragraph target of new_id. */
+static int move_paragraph(struct store *store, const struct kind *kind, int64_t old_id, size_t old,
+			  int64_t new_id, size_t target, int64_t hash, struct error *error)
 {
-	static const enum statement moves[] = {STATEMENT_REATTACH_TAGS, STATEMENT_REATTACH_NOTES,
-					       STATEMENT_REATTACH_EVENTS};
-	for (size_t m = 0; m < sizeof moves / sizeof moves[0]; m++) {
-		sqlite3_stmt *statement = store_statement(store, moves[m], error);
+	for (size_t m = 0; m < kind->move_count; m++) {
+		sqlite3_stmt *statement = store_statement(store, kind->moves[m].statement, error);
 		if (!statement)
 			return -1;
 		sqlite3_bind_int64(statement, 1, old_id);
 		sqlite3_bind_int64(statement, 2, (sqlite3_int64)old);
 		sqlite3_bind_int64(statement, 3, new_id);
 		sqlite3_bind_int64(statement, 4, (sqlite3_int64)target);
-		if (moves[m] != STATEMENT_REATTACH_EVENTS)
+		if (kind->moves[m].hashed)
 			sqlite3_bind_int64(statement, 5, hash);
 		if (store_step_done(store, statement, error) != 0)
 			return -1;
@@ -177,94 +193,107 @@ static int paragraphs_of(struct store *store, enum statement which, int64_t id, 
 	return status;
 }
 
-int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
-			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
-			 size_t *orphaned, struct error *error)
+/* The new paragraph of each of the count held old ones (0: none) in
+ * targets, a new array. Exact matches first, so a similar paragraph cannot
+ * take the place of one that kept its text. */
+static int match(struct store *store, const struct kind *kind, int64_t old_id,
+		 const struct speech *speech, const int64_t *hashes, const size_t *held,
+		 size_t count, size_t **targets, struct error *error)
 {
-	*reattached = *orphaned = 0;
-	size_t *annotated, count;
-	if (paragraphs_of(store, STATEMENT_ANNOTATED_PARAGRAPHS, old_id, &annotated, &count,
-			  error) != 0)
-		return -1;
+	*targets = xcalloc(count ? count : 1, sizeof **targets);
+	if (count == 0)
+		return 0;
 	struct speech old_speech;
-	if (count > 0 && store_speech_load_parsed(store, old_id, &old_speech, error) != 0) {
-		free(annotated);
+	if (store_speech_load_parsed(store, old_id, &old_speech, error) != 0)
 		return -1;
-	}
 	struct versions versions = {&old_speech, speech, hashes,
 				    xcalloc(speech->paragraph_count, 1)};
-	size_t *targets = xcalloc(count ? count : 1, sizeof *targets);
-	/* Exact matches first, so a similar paragraph cannot take the place of
-	 * one that kept its text. */
-	for (size_t i = 0; i < count; i++)
-		if (annotated[i] < old_speech.paragraph_count &&
-		    (targets[i] = exact_match(&versions, annotated[i])))
-			versions.used[targets[i]] = 1;
-	for (size_t i = 0; i < count; i++)
-		if (!targets[i] && annotated[i] < old_speech.paragraph_count &&
-		    (targets[i] = similar_match(&versions, annotated[i])))
-			versions.used[targets[i]] = 1;
-	int status = 0;
+	size_t (*const passes[])(const struct versions *, size_t) = {exact_match, similar_match};
+	for (size_t pass = 0; pass < sizeof passes / sizeof passes[0]; pass++)
+		for (size_t i = 0; i < count; i++)
+			if (!(*targets)[i] && held[i] >= kind->first &&
+			    held[i] < old_speech.paragraph_count &&
+			    ((*targets)[i] = passes[pass](&versions, held[i])))
+				versions.used[(*targets)[i]] = 1;
+	free(versions.used);
+	speech_free(&old_speech);
+	return 0;
+}
+
+/* Moves the records of the kind from old_id to new_id and counts the
+ * paragraphs moved and those left on old_id. */
+static int reattach(struct store *store, const struct kind *kind, int64_t old_id, int64_t new_id,
+		    const struct speech *speech, const int64_t *hashes, size_t *reattached,
+		    size_t *orphaned, struct error *error)
+{
+	*reattached = *orphaned = 0;
+	size_t *held, count;
+	if (paragraphs_of(store, kind->held, old_id, &held, &count, error) != 0)
+		return -1;
+	size_t *targets;
+	int status = match(store, kind, old_id, speech, hashes, held, count, &targets, error);
 	for (size_t i = 0; i < count && status == 0; i++)
-		if (targets[i])
-			status = move_paragraph(store, old_id, annotated[i], new_id, targets[i],
+		if (held[i] < kind->first)
+			status = kind->follow(store, old_id, held[i], new_id, hashes, error);
+		else if (targets[i])
+			status = move_paragraph(store, kind, old_id, held[i], new_id, targets[i],
 						hashes[targets[i]], error);
-	if (status == 0) {
-		sqlite3_stmt *statement = store_statement(store, STATEMENT_REATTACH_ACTIONS, error);
-		if (!statement)
-			status = -1;
-		else {
-			sqlite3_bind_int64(statement, 1, old_id);
-			sqlite3_bind_int64(statement, 2, new_id);
-			status = store_step_done(store, statement, error);
-		}
-	}
 	/* What is still on the old version (a duplicate that the new place
 	 * already had included) is orphaned. */
 	size_t *left = NULL, left_count = 0;
 	if (status == 0)
-		status = paragraphs_of(store, STATEMENT_ANNOTATED_PARAGRAPHS, old_id, &left,
-				       &left_count, error);
+		status = paragraphs_of(store, kind->held, old_id, &left, &left_count, error);
 	if (status == 0) {
 		*orphaned = left_count;
 		*reattached = count - left_count;
 	}
 	free(left);
 	free(targets);
-	free(versions.used);
-	free(annotated);
-	if (count > 0)
-		speech_free(&old_speech);
+	free(held);
 	return status;
 }
 
-static int move_correction(struct store *store, int64_t old_id, size_t old, int64_t new_id,
-			   size_t target, int64_t hash, struct error *error)
+static const struct kind annotations = {
+    STATEMENT_ANNOTATED_PARAGRAPHS,
+    {{STATEMENT_REATTACH_TAGS, 1}, {STATEMENT_REATTACH_NOTES, 1}, {STATEMENT_REATTACH_EVENTS, 0}},
+    3,
+    0,
+    NULL,
+};
+
+int reattach_annotations(struct store *store, int64_t old_id, int64_t new_id,
+			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
+			 size_t *orphaned, struct error *error)
 {
-	static const enum statement moves[] = {STATEMENT_REATTACH_CORRECTION,
-					       STATEMENT_REATTACH_CORRECTION_EVENTS};
-	for (size_t m = 0; m < sizeof moves / sizeof moves[0]; m++) {
-		sqlite3_stmt *statement = store_statement(store, moves[m], error);
-		if (!statement)
-			return -1;
-		sqlite3_bind_int64(statement, 1, old_id);
-		sqlite3_bind_int64(statement, 2, (sqlite3_int64)old);
-		sqlite3_bind_int64(statement, 3, new_id);
-		sqlite3_bind_int64(statement, 4, (sqlite3_int64)target);
-		if (m == 0)
-			sqlite3_bind_int64(statement, 5, hash);
-		if (store_step_done(store, statement, error) != 0)
-			return -1;
-	}
-	return 0;
+	if (reattach(store, &annotations, old_id, new_id, speech, hashes, reattached, orphaned,
+		     error) != 0)
+		return -1;
+	/* The actions (undo's units) of the old version follow it whole. */
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_REATTACH_ACTIONS, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, old_id);
+	sqlite3_bind_int64(statement, 2, new_id);
+	return store_step_done(store, statement, error);
 }
 
-/* The title correction belongs to the speech, not to a paragraph: it
- * always follows, and the new version is listed under it. */
-static int move_title(struct store *store, int64_t old_id, int64_t new_id, const int64_t *hashes,
-		      struct error *error)
+static int move_title(struct store *store, int64_t old_id, size_t old, int64_t new_id,
+		      const int64_t *hashes, struct error *error);
+
+static const struct kind corrections = {
+    STATEMENT_CORRECTED_PARAGRAPHS,
+    {{STATEMENT_REATTACH_CORRECTION, 1}, {STATEMENT_REATTACH_CORRECTION_EVENTS, 0}},
+    2,
+    1,
+    move_title,
+};
+
+/* The title correction (paragraph 0's) belongs to the speech, not to a
+ * paragraph: it always follows, and the new version is listed under it. */
+static int move_title(struct store *store, int64_t old_id, size_t old, int64_t new_id,
+		      const int64_t *hashes, struct error *error)
 {
-	if (move_correction(store, old_id, 0, new_id, 0, hashes[0], error) != 0)
+	if (move_paragraph(store, &corrections, old_id, old, new_id, 0, hashes[0], error) != 0)
 		return -1;
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTIONS_OF, error);
 	if (!statement)
@@ -291,51 +320,6 @@ int reattach_corrections(struct store *store, int64_t old_id, int64_t new_id,
 			 const struct speech *speech, const int64_t *hashes, size_t *reattached,
 			 size_t *orphaned, struct error *error)
 {
-	*reattached = *orphaned = 0;
-	size_t *corrected, count;
-	if (paragraphs_of(store, STATEMENT_CORRECTED_PARAGRAPHS, old_id, &corrected, &count,
-			  error) != 0)
-		return -1;
-	if (count == 0)
-		return 0;
-	struct speech old_speech;
-	if (store_speech_load_parsed(store, old_id, &old_speech, error) != 0) {
-		free(corrected);
-		return -1;
-	}
-	struct versions versions = {&old_speech, speech, hashes,
-				    xcalloc(speech->paragraph_count, 1)};
-	size_t *targets = xcalloc(count, sizeof *targets);
-	for (size_t i = 0; i < count; i++)
-		if (corrected[i] > 0 && corrected[i] < old_speech.paragraph_count &&
-		    (targets[i] = exact_match(&versions, corrected[i])))
-			versions.used[targets[i]] = 1;
-	for (size_t i = 0; i < count; i++)
-		if (corrected[i] > 0 && !targets[i] && corrected[i] < old_speech.paragraph_count &&
-		    (targets[i] = similar_match(&versions, corrected[i])))
-			versions.used[targets[i]] = 1;
-	int status = 0;
-	for (size_t i = 0; i < count && status == 0; i++) {
-		if (corrected[i] == 0)
-			status = move_title(store, old_id, new_id, hashes, error);
-		else if (targets[i])
-			status = move_correction(store, old_id, corrected[i], new_id, targets[i],
-						 hashes[targets[i]], error);
-	}
-	/* What is still on the old version (its place already had a
-	 * correction of its own) is orphaned. */
-	size_t *left = NULL, left_count = 0;
-	if (status == 0)
-		status = paragraphs_of(store, STATEMENT_CORRECTED_PARAGRAPHS, old_id, &left,
-				       &left_count, error);
-	if (status == 0) {
-		*orphaned = left_count;
-		*reattached = count - left_count;
-	}
-	free(left);
-	free(targets);
-	free(versions.used);
-	free(corrected);
-	speech_free(&old_speech);
-	return status;
+	return reattach(store, &corrections, old_id, new_id, speech, hashes, reattached, orphaned,
+			error);
 }

@@ -10,6 +10,13 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 # English unless a test asks for Chinese (LANGUAGE would win over LC_ALL).
 unset NO_COLOR LANGUAGE LC_MESSAGES PIZHU_LOCALEDIR
 
+# PIZHU_PYTHON (make check sets it): the python3 interpreter itself, so that
+# the tests' many python3 runs skip a version manager's shim (pyenv's costs
+# a tenth of a second of CPU a start).
+if [ -n "${PIZHU_PYTHON:-}" ]; then
+	python3() { "$PIZHU_PYTHON" "$@"; }
+fi
+
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pizhu-test.XXXXXX")
 export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
 mkdir -p "$HOME"
@@ -94,6 +101,11 @@ tmux_outline() { tmux_screen | sed 's/│.*//'; }
 # PIZHU_TEST_SLOWDOWN for a slow pizhu (make check-valgrind sets it).
 tmux_polls=$((200 * ${PIZHU_TEST_SLOWDOWN:-1}))
 
+# tmux_waited WHAT: says on stderr that a wait ended in vain (the test goes
+# on: its next check says what that means). A wait for what never comes
+# costs ten seconds: one whose text is stale shows up in make check.
+tmux_waited() { echo "# $(basename "$0"): waited $((tmux_polls / 20)) s in vain for $1" >&2; }
+
 # tmux_wait TEXT [SCREEN_FUNCTION]: waits (up to 10 s) until TEXT is on the
 # screen (or in what SCREEN_FUNCTION prints, such as tmux_outline).
 tmux_wait() {
@@ -103,6 +115,7 @@ tmux_wait() {
 		sleep 0.05
 		i=$((i + 1))
 	done
+	tmux_waited "'$1'"
 	return 1
 }
 
@@ -114,6 +127,7 @@ tmux_wait_gone() {
 		sleep 0.05
 		i=$((i + 1))
 	done
+	tmux_waited "'$1' to leave the screen"
 	return 1
 }
 
@@ -128,6 +142,7 @@ tmux_wait_exit() {
 		sleep 0.05
 		i=$((i + 1))
 	done
+	tmux_waited "the program to end"
 	echo timeout
 	return 1
 }

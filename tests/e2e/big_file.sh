@@ -35,6 +35,7 @@ until tmux_screen | grep -qF "in the library as speech"; do
 	[ $i -gt 1200 ] && break
 	sleep 0.1
 done
+[ $i -le 1200 ] # (break's own status is 0)
 ok $? "the import finishes while the reader is open"
 tmux_keys 3
 tmux_wait "已标注 民生 ¶1"

@@ -47,7 +47,7 @@ zh_screens() {
 	tmux_keys -l "在青川"
 	tmux_wait "1 篇讲话"
 	tmux_keys Enter
-	tmux_wait "¶0/54"
+	tmux_wait "/54"
 	tmux_keys : && tmux_keys 4 Enter
 	tmux_wait "¶4/54"
 	tmux_keys 3
@@ -70,6 +70,9 @@ zh_screens() {
 	like "$screen" '讲话 \(s\)  本篇讲话' "$how: aligned, whatever their width"
 	like "$screen" 'Enter：导出   Esc：取消' "$how: the dialog's hints"
 	tmux_keys Escape
+	tmux_wait_gone "导出摘录"
+	tmux_keys q
+	tmux_wait "排序"
 	tmux_keys q
 	tmux_wait_exit >/dev/null
 	tmux_stop
@@ -119,7 +122,7 @@ tmux_stop
 
 # --- G: the last page full, as less shows it ------------------------------------------
 tmux_start 100 30 "$PIZHU" 1
-tmux_wait "¶0/54"
+tmux_wait "/54"
 tmux_keys G
 tmux_wait "¶54/54"
 screen=$(tmux_screen)
@@ -134,7 +137,7 @@ tmux_stop
 
 # --- a new theme made in the picker comes checked -----------------------------------
 tmux_start 100 30 "$PIZHU" 1
-tmux_wait "¶0/54"
+tmux_wait "/54"
 tmux_keys : && tmux_keys 6 Enter
 tmux_wait "¶6/54"
 tmux_keys t
@@ -157,13 +160,24 @@ tmux_stop
 is "$("$PIZHU" tags 1 | grep -c '法治')" 1 "¶6 carries 法治"
 
 # --- the export dialog: a BOM for CSV, the documents folder, the whole path --------
+# format_csv: presses f in the export dialog until its format is csv, each
+# press waited for on the screen, at most once round the formats.
+format_csv() {
+	for _ in 1 2 3 4 5 6 7 8; do
+		line=$(tmux_screen | grep -F 'Format  (f)')
+		case $line in *'Format  (f)  csv'*) return 0 ;; esac
+		tmux_keys f
+		tmux_wait_gone "$line" || return 1
+	done
+	return 1
+}
 mkdir -p "$HOME/文档" "$XDG_CONFIG_HOME"
 printf 'XDG_DESKTOP_DIR="$HOME/桌面"\nXDG_DOCUMENTS_DIR="$HOME/文档"\n' >"$XDG_CONFIG_HOME/user-dirs.dirs"
 tmux_start 120 30 "$PIZHU" 1
-tmux_wait "¶0/54"
+tmux_wait "/54"
 tmux_keys E
 tmux_wait "Export excerpts"
-until tmux_screen | grep -q 'Format  (f)  csv'; do tmux_keys f; sleep 0.1; done
+format_csv
 like "$(tmux_screen)" 'BOM     \(b\)  yes' "CSV: a BOM by default"
 like "$(tmux_screen)" "File    \(e\)  $HOME/文档/" "the file goes to XDG_DOCUMENTS_DIR"
 tmux_keys Enter
@@ -174,10 +188,10 @@ csv=$(ls "$HOME/文档/"*.csv)
 is "$(head -c 3 "$csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "the CSV starts with a BOM"
 rm "$csv"
 tmux_start 120 30 "$PIZHU" 1
-tmux_wait "¶0/54"
+tmux_wait "/54"
 tmux_keys E
 tmux_wait "Export excerpts"
-until tmux_screen | grep -q 'Format  (f)  csv'; do tmux_keys f; sleep 0.1; done
+format_csv
 tmux_keys b
 tmux_wait "BOM     (b)  no"
 tmux_keys Enter
@@ -187,7 +201,7 @@ csv=$(ls "$HOME/文档/"*.csv)
 is "$(head -c 5 "$csv")" "theme" "b: no BOM, the header row first"
 rm "$XDG_CONFIG_HOME/user-dirs.dirs"
 tmux_start 120 30 "$PIZHU" 1
-tmux_wait "¶0/54"
+tmux_wait "/54"
 tmux_keys E
 tmux_wait "Export excerpts"
 like "$(tmux_screen)" "File    \(e\)  $HOME/在青川" "no user-dirs.dirs: HOME"

@@ -191,7 +191,7 @@ tmux_start 100 30 "$PIZHU" "$SAMPLE"
 tmux_wait "imported as speech"
 ok $? "opening a new file imports it"
 tmux_keys : 12 Enter z
-tmux_wait "paragraphs"
+tmux_wait "paragraph"
 tmux_keys : 30 Enter q
 tmux_wait_exit >/dev/null
 tmux_stop

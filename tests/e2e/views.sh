@@ -25,7 +25,7 @@ start_reader 1
 tmux_keys : 20 Enter
 tmux_wait " ¶20/54"
 tmux_keys L
-tmux_wait "search every speech: "
+tmux_wait "search every speech:"
 tmux_keys -l 秋季
 tmux_keys Enter
 tmux_wait "search “秋季”"

@@ -4,7 +4,8 @@
 #   run.sh                 make check: TAP. Replays the seeds and every input
 #                          in tests/fuzz/regressions/NAME/ (gcc, ASan, UBSan),
 #                          then runs each libFuzzer harness for FUZZ_CHECK_RUNS
-#                          inputs with a fixed seed, so a run is repeatable.
+#                          inputs with a fixed seed, so a run is repeatable
+#                          (a quarter of its count, all with PIZHU_CHECK_FULL=1).
 #   run.sh --long SECONDS  make fuzz: each harness for SECONDS, seeded from the
 #                          project's fixtures and ../shared/corpus when present;
 #                          the corpus grows in build/fuzz/corpus/NAME, crashes
@@ -113,7 +114,9 @@ options() { # NAME: libFuzzer options of a harness
 	library) max_len=512 ;;
 	*) max_len=4096 ;;
 	esac
-	# Inputs make check runs: about three seconds each on one core.
+	# Inputs make check runs: a quarter (an eighth of speech's costly
+	# ones), under a second each on one core; make check-full
+	# (PIZHU_CHECK_FULL=1) runs them all, a few seconds each.
 	case $1 in
 	search) check_runs=6000 ;;
 	library) check_runs=500 ;;
@@ -124,6 +127,10 @@ options() { # NAME: libFuzzer options of a harness
 	pdf) check_runs=400 ;;
 	*) check_runs=20000 ;;
 	esac
+	if [ -z "${PIZHU_CHECK_FULL:-}" ]; then
+		check_runs=$((check_runs / 4))
+		[ "$1" = speech ] && check_runs=$((check_runs / 2))
+	fi
 	echo "-dict=$SOURCE/tests/fuzz/dict/$1.dict -max_len=$max_len -timeout=10 -rss_limit_mb=2048"
 }
 

@@ -1,7 +1,9 @@
 /* The paragraph lists of pizhu tag and note (cli/paragraphs.h): checked
  * before anything is expanded, and never longer than the speech. */
+#include <signal.h>
 #include <stdint.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/paragraphs.h"
 #include "tap.h"
@@ -30,6 +32,17 @@ static void expands(const char *text, size_t paragraphs, const char *expected)
 	is_string(got, expected, "'%s' in %zu paragraphs", text, paragraphs);
 }
 
+/* The guard against the slow ways back: quadratic, or counting to
+ * SIZE_MAX, would not end in a minute even on a loaded machine. */
+static void on_alarm(int signal)
+{
+	(void)signal;
+	static const char message[] = "not ok - a paragraph list took a minute (quadratic?)\n";
+	if (write(1, message, sizeof message - 1) < 0)
+		_exit(2);
+	_exit(1);
+}
+
 static double seconds_since(const struct timespec *start)
 {
 	struct timespec now;
@@ -39,6 +52,8 @@ static double seconds_since(const struct timespec *start)
 
 int main(void)
 {
+	signal(SIGALRM, on_alarm);
+	alarm(60);
 	expands("3", 10, "3");
 	expands("3-5", 10, "3 4 5");
 	expands("3-5,4,1", 10, "1 3 4 5");
@@ -75,7 +90,9 @@ int main(void)
 	expands("99999999999999999999999", 54, "malformed");
 
 	/* Ranges beyond the speech are refused before they are expanded, and
-	 * a long list is sorted in O(n log n): both once took seconds. */
+	 * a long list is sorted in O(n log n): both once took seconds (the
+	 * alarm set at the start fails a return of that; the time is only
+	 * reported, as make check asserts no timing). */
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	expands("200000-400000,1-200000", 54, "outside 200000");
@@ -90,7 +107,6 @@ int main(void)
 	ok(ascending, "into 1 to 400000 in order");
 	free(numbers);
 	paragraph_list_free(&list);
-	double seconds = seconds_since(&start);
-	ok(seconds < 2, "in %.3f s", seconds);
+	printf("# in %.3f s\n", seconds_since(&start));
 	return tap_done();
 }
