@@ -96,6 +96,10 @@ void mapping_read(struct mapping *mapping, size_t length)
 {
 	if (!mapping)
 		return;
+	/* A read of a few bytes makes a whole page resident, and reads far
+	 * apart (the start of every tenth line) each their own: counted as
+	 * the pages they may touch, not the bytes. */
+	length += 4096;
 	size_t before = atomic_fetch_add(&mapping->read, length);
 	if (before < MAPPING_RESIDENT_BYTES && before + length >= MAPPING_RESIDENT_BYTES)
 		give_back_all(mapping);

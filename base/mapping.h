@@ -35,9 +35,9 @@ struct mapping {
 int mapping_create(const char *directory, size_t length, struct mapping *mapping,
 		   struct error *error);
 
-/* Counts `length` bytes read anywhere in the mapping; past
- * MAPPING_RESIDENT_BYTES read since the last time, gives every resident
- * page back. For reads in no particular order (paragraphs by number).
+/* Counts `length` bytes read (or written) anywhere in the mapping, and the
+ * page they start on; past MAPPING_RESIDENT_BYTES since the last time,
+ * gives every resident page back. For reads in no particular order (paragraphs by number).
  * Thread-safe. A NULL mapping (text in memory) is allowed. */
 void mapping_read(struct mapping *mapping, size_t length);
 

@@ -17,6 +17,9 @@
  * given back often. */
 enum { MAPPED_READ_BYTES = 256 * 1024 };
 
+/* What format detection sees of a mapped file. */
+enum { DETECT_BYTES = 64 * 1024 };
+
 static int parse_document(const struct format_reader *reader, const unsigned char *bytes,
 			  size_t length, const char *fallback_title, struct speech *speech,
 			  struct error *error)
@@ -155,7 +158,11 @@ int speech_file_parse(struct speech_file *file, const char *name, const char *di
 	if (!mapping)
 		return speech_parse_file_in_place(name, bytes, file->length, fallback_title, speech,
 						  error);
-	const struct format_reader *reader = format_detect(bytes, file->length, name);
+	/* Detected by its beginning, as the reader detects the beginning it
+	 * shows first (speech_file_is_text): the whole would be a pass over
+	 * the file for a NUL byte, which decoding makes anyway. */
+	size_t beginning = file->length < DETECT_BYTES ? file->length : DETECT_BYTES;
+	const struct format_reader *reader = format_detect(bytes, beginning, name);
 	mapping_give_back(mapping);
 	if (reader && !reader->read) {
 		if (speech_parse_mapped(mapping, file->length, directory, fallback_title, speech,

@@ -218,6 +218,11 @@ enum file_outcome {
 	FILE_LIBRARY_FAILED, /* the library failed; error says why */
 };
 
+enum {
+	LARGE_FILE_INDEX_MEMORY = 256 * 1024,
+	LARGE_FILE_HEAP_LIMIT = 512 * 1024,
+};
+
 /* The directory of the library, where the text of a large file is kept
  * while it is imported (speech/source.h). */
 static char *library_directory(const struct store *store)
@@ -242,11 +247,24 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	}
 	char *absolute = realpath(path, NULL);
 	enum file_outcome outcome = FILE_DONE;
+	/* A large file's text is kept out of memory (speech_file_read): so
+	 * are SQLite's caches and the index's pending terms while it is
+	 * imported, as for the reader's background import. */
+	size_t index_memory = store->index_memory;
+	sqlite3_int64 heap_limit = 0;
+	if (speech.text_mapping) {
+		store->index_memory = LARGE_FILE_INDEX_MEMORY;
+		heap_limit = sqlite3_soft_heap_limit64(LARGE_FILE_HEAP_LIMIT);
+	}
 	if (store_import_hashed(store, absolute, file->hash, &speech, result, &problem) != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);
 		outcome = FILE_STORE_FAILED;
 	} else
 		hold_replaced_bytes(walk, path, &speech);
+	if (speech.text_mapping) {
+		store->index_memory = index_memory;
+		sqlite3_soft_heap_limit64(heap_limit);
+	}
 	free(absolute);
 	speech_free(&speech);
 	return outcome;
