@@ -17,10 +17,21 @@ PKG_CFLAGS := $(shell pkg-config --cflags ncursesw sqlite3 libzip libxml-2.0 2>/
 PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/null || \
 	echo -lncursesw -ltinfo -lsqlite3 -lzip -lxml2)
 # The web page and PDF readers (formats/html.c, pdf.c): uchardet, poppler.
+# poppler, libzip, libxml2 and uchardet are loaded when pizhu first reads
+# a file that needs them (formats/pdf_library.h, zip_library.h,
+# xml_library.h, charset.c), not when it starts: the build passes the names
+# of their libraries; they stay in PKG_LIBS for the tests that call them,
+# and --as-needed leaves them out of pizhu.
 WEB_PKGS = uchardet poppler-glib
 PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
-PKG_LIBS += $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
-LIBS = $(PKG_LIBS) -lunistring -lm -pthread
+PKG_LIBS += $(shell pkg-config --libs uchardet 2>/dev/null) -ldl
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | awk '/SONAME/ {print $$2}')
+LOADED_LIBRARIES := PIZHU_POPPLER_GLIB=$(call soname,poppler-glib,libpoppler-glib.so) \
+	PIZHU_LIBZIP=$(call soname,libzip,libzip.so) PIZHU_LIBXML2=$(call soname,libxml-2.0,libxml2.so) \
+	PIZHU_UCHARDET=$(call soname,uchardet,libuchardet.so)
+PKG_CFLAGS += $(foreach library,$(filter-out %=,$(LOADED_LIBRARIES)),\
+	-D$(firstword $(subst =, ,$(library)))='"$(lastword $(subst =, ,$(library)))"')
+LIBS = -Wl,--as-needed $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \

@@ -1,7 +1,7 @@
 #include "formats/pdf.h"
 
 #include <limits.h>
-#include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "formats/date.h"
 #include "formats/lines.h"
+#include "formats/pdf_library.h"
 #include "formats/pdf_lines.h"
 
 /* Fewer characters than this per page on average: no text layer. */
@@ -31,6 +32,12 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *messag
 	(void)level;
 	(void)message;
 	(void)data;
+}
+
+static void quiet_poppler(void)
+{
+	pdf_poppler.g_log_set_handler(
+	    "Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, quiet, NULL);
 }
 
 /* Whether a font's name says heavy type: Bold, Black, Heavy, or a hei
@@ -61,17 +68,17 @@ struct collected {
 static void collect_page(struct collected *collected, PopplerPage *page, int index)
 {
 	double width = 0, height = 0;
-	poppler_page_get_size(page, &width, &height);
+	pdf_poppler.poppler_page_get_size(page, &width, &height);
 	collected->pages[index] = (struct pdf_page_size){width, height};
-	char *text = poppler_page_get_text(page);
+	char *text = pdf_poppler.poppler_page_get_text(page);
 	collected->texts[index] = text;
 	if (!text)
 		return;
 	PopplerRectangle *boxes = NULL;
 	guint box_count = 0;
-	if (!poppler_page_get_text_layout(page, &boxes, &box_count))
+	if (!pdf_poppler.poppler_page_get_text_layout(page, &boxes, &box_count))
 		box_count = 0;
-	GList *attributes = poppler_page_get_text_attributes(page);
+	GList *attributes = pdf_poppler.poppler_page_get_text_attributes(page);
 	GList *attribute = attributes;
 	size_t length = strlen(text);
 	size_t character = 0; /* index of the character at `i` */
@@ -128,8 +135,8 @@ static void collect_page(struct collected *collected, PopplerPage *page, int ind
 					 collected->count + 1, sizeof *collected->lines);
 		collected->lines[collected->count++] = line;
 	}
-	poppler_page_free_text_attributes(attributes);
-	g_free(boxes);
+	pdf_poppler.poppler_page_free_text_attributes(attributes);
+	pdf_poppler.g_free(boxes);
 }
 
 /* Whether the first pages hold images: a PDF of images and no text is a
@@ -138,13 +145,13 @@ static int has_images(PopplerDocument *pdf, int page_count)
 {
 	int found = 0;
 	for (int i = 0; i < page_count && i < 5 && !found; i++) {
-		PopplerPage *page = poppler_document_get_page(pdf, i);
+		PopplerPage *page = pdf_poppler.poppler_document_get_page(pdf, i);
 		if (!page)
 			continue;
-		GList *images = poppler_page_get_image_mapping(page);
+		GList *images = pdf_poppler.poppler_page_get_image_mapping(page);
 		found = images != NULL;
-		poppler_page_free_image_mapping(images);
-		g_object_unref(page);
+		pdf_poppler.poppler_page_free_image_mapping(images);
+		pdf_poppler.g_object_unref(page);
 	}
 	return found;
 }
@@ -152,7 +159,7 @@ static int has_images(PopplerDocument *pdf, int page_count)
 static void collected_free(struct collected *collected)
 {
 	for (size_t i = 0; i < collected->page_count; i++)
-		g_free(collected->texts[i]);
+		pdf_poppler.g_free(collected->texts[i]);
 	free(collected->texts);
 	free(collected->pages);
 	free(collected->lines);
@@ -165,18 +172,15 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	document->format = "pdf";
 	if (length > INT_MAX)
 		return error_set(error, _("PDF too large (%zu MB)"), length >> 20);
-	static gsize quieted = 0;
-	if (g_once_init_enter(&quieted)) {
-		g_log_set_handler("Poppler",
-				  G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, quiet,
-				  NULL);
-		g_once_init_leave(&quieted, 1);
-	}
-	GBytes *data = g_bytes_new_static(bytes, length);
+	if (!pdf_library(error))
+		return -1;
+	static pthread_once_t quieted = PTHREAD_ONCE_INIT;
+	pthread_once(&quieted, quiet_poppler);
+	GBytes *data = pdf_poppler.g_bytes_new_static(bytes, length);
 	GError *failure = NULL;
-	PopplerDocument *pdf = poppler_document_new_from_bytes(data, NULL, &failure);
+	PopplerDocument *pdf = pdf_poppler.poppler_document_new_from_bytes(data, NULL, &failure);
 	if (!pdf) {
-		int encrypted = failure && failure->domain == POPPLER_ERROR &&
+		int encrypted = failure && failure->domain == pdf_poppler.poppler_error_quark() &&
 				failure->code == POPPLER_ERROR_ENCRYPTED;
 		if (encrypted)
 			error_set(error,
@@ -186,11 +190,11 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 			error_set(error, _("not a PDF pizhu can read (%s)"),
 				  failure && failure->message ? failure->message : "damaged");
 		if (failure)
-			g_error_free(failure);
-		g_bytes_unref(data);
+			pdf_poppler.g_error_free(failure);
+		pdf_poppler.g_bytes_unref(data);
 		return -1;
 	}
-	int page_count = poppler_document_get_n_pages(pdf);
+	int page_count = pdf_poppler.poppler_document_get_n_pages(pdf);
 	int status = 0;
 	struct collected collected = {0};
 	if (page_count > PDF_MAX_PAGES) {
@@ -208,11 +212,11 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (int i = 0; i < page_count; i++) {
-		PopplerPage *page = poppler_document_get_page(pdf, i);
+		PopplerPage *page = pdf_poppler.poppler_document_get_page(pdf, i);
 		if (!page)
 			continue;
 		collect_page(&collected, page, i);
-		g_object_unref(page);
+		pdf_poppler.g_object_unref(page);
 		if (seconds_since(&start) > PDF_MAX_SECONDS) {
 			status = error_set(
 			    error, _("reading the PDF took over %d s (stopped at page %d of %d)"),
@@ -231,7 +235,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 			     "`ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and import the result"));
 		goto done;
 	}
-	char *metadata_title = poppler_document_get_title(pdf);
+	char *metadata_title = pdf_poppler.poppler_document_get_title(pdf);
 	struct lines out = {0};
 	char *title = NULL;
 	pdf_lines_paragraphs(collected.lines, collected.count, collected.pages,
@@ -239,7 +243,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	document->title = title;
 	if (!document->title && metadata_title && *metadata_title)
 		document->title = xstrdup(metadata_title);
-	g_free(metadata_title);
+	pdf_poppler.g_free(metadata_title);
 	/* The date: from the front matter lines (a date and source line). */
 	for (size_t i = 0; i < out.count && !document->date; i++) {
 		if (out.hints[i].role != DOCUMENT_FRONT)
@@ -256,7 +260,7 @@ int pdf_read(const unsigned char *bytes, size_t length, struct document *documen
 	}
 done:
 	collected_free(&collected);
-	g_object_unref(pdf);
-	g_bytes_unref(data);
+	pdf_poppler.g_object_unref(pdf);
+	pdf_poppler.g_bytes_unref(data);
 	return status;
 }
