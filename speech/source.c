@@ -114,6 +114,18 @@ static int read_mapped(int descriptor, size_t size, const char *directory, struc
 		used += (size_t)got;
 		mapping_passed(mapping, mapping->data + used);
 	}
+	if (used >= limit) {
+		if (used >= FILE_MAX_BYTES)
+			error_set(error, _("too large (it grew past 1 GiB while read)"));
+		else
+			error_set(error,
+				  _("it kept growing while it was read (from %zu bytes); try again "
+				    "when it is complete"),
+				  size);
+		mapping_close(mapping);
+		free(mapping);
+		return -1;
+	}
 	mapping_give_back(mapping);
 	unsigned char digest[SHA256_DIGEST_SIZE];
 	sha256_end(&hash, digest);
