@@ -23,7 +23,18 @@ PKG_LIBS := $(shell pkg-config --libs ncursesw sqlite3 libzip libxml-2.0 2>/dev/
 # (formats/poppler_loader.c): its forty libraries cost every start 13 ms.
 WEB_PKGS = uchardet poppler-glib
 PKG_CFLAGS += $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
-PKG_LIBS += $(shell pkg-config --libs uchardet 2>/dev/null)
+# libzip, libxml2 and uchardet are loaded when pizhu first reads a file
+# that needs them (formats/zip_library.h, xml_library.h, charset.c), not
+# when it starts: the build passes the names of their libraries; they stay
+# in PKG_LIBS for the tests that call them, and --as-needed leaves them out
+# of pizhu.
+PKG_LIBS += $(shell pkg-config --libs uchardet 2>/dev/null) -ldl
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | awk '/SONAME/ {print $$2}')
+LOADED_LIBRARIES := PIZHU_LIBZIP=$(call soname,libzip,libzip.so) \
+	PIZHU_LIBXML2=$(call soname,libxml-2.0,libxml2.so) \
+	PIZHU_UCHARDET=$(call soname,uchardet,libuchardet.so)
+PKG_CFLAGS += $(foreach library,$(filter-out %=,$(LOADED_LIBRARIES)),\
+	-D$(firstword $(subst =, ,$(library)))='"$(lastword $(subst =, ,$(library)))"')
 POPPLER_LIBRARY := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so" \
 	2>/dev/null | awk '/SONAME/ { print $$2 }')
 PKG_CFLAGS += -DPIZHU_POPPLER_LIBRARY='"$(or $(POPPLER_LIBRARY),libpoppler-glib.so.8)"'
@@ -45,7 +56,7 @@ OCR_PLUGIN_CFLAGS := $(shell pkg-config --cflags tesseract cairo 2>/dev/null) -f
 OCR_PLUGIN_LIBS := -shared -Wl,-z,defs $(shell pkg-config --libs tesseract poppler-glib cairo \
 	2>/dev/null) -ldl -lm
 endif
-LIBS = $(PKG_LIBS) -lunistring -lm -pthread
+LIBS = -Wl,--as-needed $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \

@@ -58,40 +58,77 @@ static void compress(uint32_t state[8], const unsigned char block[64])
 	state[7] += h;
 }
 
-void sha256(const void *data, size_t length, unsigned char digest[SHA256_DIGEST_SIZE])
+void sha256_begin(struct sha256 *context)
 {
-	uint32_t state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-			     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	static const uint32_t initial[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+					    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	memcpy(context->state, initial, sizeof initial);
+	context->used = 0;
+	context->length = 0;
+}
+
+void sha256_add(struct sha256 *context, const void *data, size_t length)
+{
 	const unsigned char *bytes = data;
+	context->length += length;
+	if (context->used) {
+		size_t take = 64 - context->used < length ? 64 - context->used : length;
+		memcpy(context->block + context->used, bytes, take);
+		context->used += take;
+		bytes += take;
+		length -= take;
+		if (context->used < 64)
+			return;
+		compress(context->state, context->block);
+		context->used = 0;
+	}
 	size_t whole = length - length % 64;
 	for (size_t i = 0; i < whole; i += 64)
-		compress(state, bytes + i);
+		compress(context->state, bytes + i);
+	context->used = length - whole;
+	memcpy(context->block, bytes + whole, context->used);
+}
+
+void sha256_end(struct sha256 *context, unsigned char digest[SHA256_DIGEST_SIZE])
+{
 	unsigned char tail[128] = {0};
-	size_t rest = length - whole;
-	if (rest)
-		memcpy(tail, bytes + whole, rest);
+	size_t rest = context->used;
+	memcpy(tail, context->block, rest);
 	tail[rest] = 0x80;
 	size_t tail_length = rest + 9 <= 64 ? 64 : 128;
-	uint64_t bits = (uint64_t)length * 8;
+	uint64_t bits = context->length * 8;
 	for (int i = 0; i < 8; i++)
 		tail[tail_length - 1 - i] = (unsigned char)(bits >> (8 * i));
 	for (size_t i = 0; i < tail_length; i += 64)
-		compress(state, tail + i);
+		compress(context->state, tail + i);
 	for (int i = 0; i < 8; i++)
 		for (int j = 0; j < 4; j++)
-			digest[4 * i + j] = (unsigned char)(state[i] >> (24 - 8 * j));
+			digest[4 * i + j] = (unsigned char)(context->state[i] >> (24 - 8 * j));
 }
 
-void sha256_hex(const void *data, size_t length, char hex[SHA256_HEX_SIZE])
+void sha256(const void *data, size_t length, unsigned char digest[SHA256_DIGEST_SIZE])
+{
+	struct sha256 context;
+	sha256_begin(&context);
+	sha256_add(&context, data, length);
+	sha256_end(&context, digest);
+}
+
+void sha256_digest_hex(const unsigned char digest[SHA256_DIGEST_SIZE], char hex[SHA256_HEX_SIZE])
 {
 	static const char digits[] = "0123456789abcdef";
-	unsigned char digest[SHA256_DIGEST_SIZE];
-	sha256(data, length, digest);
 	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
 		hex[2 * i] = digits[digest[i] >> 4];
 		hex[2 * i + 1] = digits[digest[i] & 15];
 	}
 	hex[2 * SHA256_DIGEST_SIZE] = '\0';
+}
+
+void sha256_hex(const void *data, size_t length, char hex[SHA256_HEX_SIZE])
+{
+	unsigned char digest[SHA256_DIGEST_SIZE];
+	sha256(data, length, digest);
+	sha256_digest_hex(digest, hex);
 }
 
 int64_t sha256_int64(const void *data, size_t length)

@@ -4,11 +4,11 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "base/buffer.h"
-#include "base/file.h"
 #include "base/i18n.h"
 #include "speech/source.h"
 #include "store/document.h"
@@ -18,6 +18,7 @@ enum { INDEX_MEMORY_BYTES = 256 * 1024 };
 struct background_import {
 	pthread_t thread;
 	char *database_path, *path, *source_path, *fallback_title;
+	char *directory; /* the library's, for the text of a large file (speech_file_read) */
 	char hash[SHA256_HEX_SIZE]; /* of the file's bytes, which become the speech's text */
 	struct speech speech;
 	atomic_int parsed; /* speech is complete */
@@ -94,22 +95,22 @@ static void *run(void *argument)
 	struct background_import *import = argument;
 	yield_to_reader();
 	struct error problem;
-	unsigned char *bytes;
-	size_t length;
-	int status = file_read(import->path, &bytes, &length, &problem);
+	/* Read and hashed, then parsed where it was read: the file is held
+	 * once, and a large one in a mapping that keeps little of it in
+	 * memory (speech/source.h). */
+	struct speech_file file;
+	int status = speech_file_read(import->path, import->directory, SPEECH_FILE_MAPPED_BYTES,
+				      &file, &problem);
 	if (status != 0) {
 		error_set(&import->error, "%s: %s", import->path, problem.message);
 	} else if (cancelled(import, 0)) {
-		free(bytes);
 		status = error_set(&import->error, _("cancelled"));
 	} else {
-		/* Hashed first, then parsed in the same memory: the file is
-		 * held once, not once as bytes and again as text. */
-		store_content_hash(bytes, length, import->hash);
-		status =
-		    speech_parse_file_in_place(import->path, bytes, length, import->fallback_title,
-					       &import->speech, &import->error);
+		memcpy(import->hash, file.hash, sizeof import->hash);
+		status = speech_file_parse(&file, import->path, import->directory,
+					   import->fallback_title, &import->speech, &import->error);
 	}
+	speech_file_free(&file);
 	if (status == 0) {
 		atomic_store(&import->parsed, 1);
 		status = put_in_library(import);
@@ -127,6 +128,9 @@ int background_import_start(const char *database_path, const char *path, const c
 	import->path = xstrdup(path);
 	import->source_path = source_path ? xstrdup(source_path) : NULL;
 	import->fallback_title = xstrdup(fallback_title);
+	const char *slash = strrchr(database_path, '/');
+	import->directory =
+	    slash ? xstrndup(database_path, (size_t)(slash - database_path + 1)) : xstrdup(".");
 	pthread_mutex_init(&import->lock, NULL);
 	pthread_cond_init(&import->changed, NULL);
 	atomic_init(&import->parsed, 0);
@@ -138,6 +142,7 @@ int background_import_start(const char *database_path, const char *path, const c
 		free(import->path);
 		free(import->source_path);
 		free(import->fallback_title);
+		free(import->directory);
 		free(import);
 		return error_set(error, _("cannot start the import"));
 	}
@@ -192,5 +197,6 @@ void background_import_finish(struct background_import *import, int cancel)
 	free(import->path);
 	free(import->source_path);
 	free(import->fallback_title);
+	free(import->directory);
 	free(import);
 }

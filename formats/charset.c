@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dlfcn.h>
+#include <pthread.h>
 #include <uchardet/uchardet.h>
 
 #include "base/buffer.h"
@@ -163,15 +165,48 @@ static void copy_utf8(const unsigned char *bytes, size_t length, struct charset_
 	out->replaced = replaced;
 }
 
+/* uchardet, a C++ library that brings libstdc++ (≈0.9 MiB resident), is
+ * loaded the first time a page needs its charset guessed, not when pizhu
+ * starts; without it there is no guess. */
+#ifndef PIZHU_UCHARDET
+#define PIZHU_UCHARDET "libuchardet.so.0"
+#endif
+#define UCHARDET_FUNCTIONS(F)                                                                      \
+	F(uchardet_new)                                                                            \
+	F(uchardet_handle_data) F(uchardet_data_end) F(uchardet_get_charset) F(uchardet_delete)
+static struct {
+#define UCHARDET_FIELD(name) __typeof__(name) *name;
+	UCHARDET_FUNCTIONS(UCHARDET_FIELD)
+#undef UCHARDET_FIELD
+} detector_library;
+static int detector_loaded;
+
+static void load_detector(void)
+{
+	void *handle = dlopen(PIZHU_UCHARDET, RTLD_NOW | RTLD_LOCAL);
+	if (!handle)
+		return;
+	int found = 1;
+#define UCHARDET_LOAD(name)                                                                        \
+	found = found && (*(void **)&detector_library.name = dlsym(handle, #name));
+	UCHARDET_FUNCTIONS(UCHARDET_LOAD)
+#undef UCHARDET_LOAD
+	detector_loaded = found;
+}
+
 static const char *guess(const unsigned char *bytes, size_t length)
 {
-	uchardet_t detector = uchardet_new();
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, load_detector);
+	if (!detector_loaded)
+		return NULL;
+	uchardet_t detector = detector_library.uchardet_new();
 	if (!detector)
 		return NULL;
 	const char *charset = NULL;
-	if (uchardet_handle_data(detector, (const char *)bytes, length) == 0) {
-		uchardet_data_end(detector);
-		const char *name = uchardet_get_charset(detector);
+	if (detector_library.uchardet_handle_data(detector, (const char *)bytes, length) == 0) {
+		detector_library.uchardet_data_end(detector);
+		const char *name = detector_library.uchardet_get_charset(detector);
 		if (name && *name) {
 			charset = charset_from_name(name, strlen(name));
 			if (!charset) {
@@ -185,7 +220,7 @@ static const char *guess(const unsigned char *bytes, size_t length)
 			}
 		}
 	}
-	uchardet_delete(detector);
+	detector_library.uchardet_delete(detector);
 	return charset;
 }
 

@@ -11,6 +11,7 @@
 #include "formats/ooxml.h"
 #include "formats/package.h"
 #include "formats/read.h"
+#include "formats/xml_library.h"
 
 enum {
 	/* Nested paragraphs and rows (text boxes in tables in text boxes)
@@ -55,7 +56,7 @@ struct walk {
 
 static int is_word(xmlTextReaderPtr reader)
 {
-	const char *space = (const char *)xmlTextReaderConstNamespaceUri(reader);
+	const char *space = (const char *)xml_library_loaded.xmlTextReaderConstNamespaceUri(reader);
 	return space && (strcmp(space, "http://schemas.openxmlformats.org/wordprocessingml/2006/"
 				       "main") == 0 ||
 			 strcmp(space, "http://purl.oclc.org/ooxml/wordprocessingml/main") == 0);
@@ -63,7 +64,7 @@ static int is_word(xmlTextReaderPtr reader)
 
 static int is_compatibility(xmlTextReaderPtr reader)
 {
-	const char *space = (const char *)xmlTextReaderConstNamespaceUri(reader);
+	const char *space = (const char *)xml_library_loaded.xmlTextReaderConstNamespaceUri(reader);
 	return space &&
 	       strcmp(space, "http://schemas.openxmlformats.org/markup-compatibility/2006") == 0;
 }
@@ -71,8 +72,9 @@ static int is_compatibility(xmlTextReaderPtr reader)
 /* An attribute of the current element in its own namespace (w:type). */
 static char *word_attribute(xmlTextReaderPtr reader, const char *name)
 {
-	return (char *)xmlTextReaderGetAttributeNs(reader, (const xmlChar *)name,
-						   xmlTextReaderConstNamespaceUri(reader));
+	return (char *)xml_library_loaded.xmlTextReaderGetAttributeNs(
+	    reader, (const xmlChar *)name,
+	    xml_library_loaded.xmlTextReaderConstNamespaceUri(reader));
 }
 
 static struct container *top(struct walk *walk)
@@ -107,7 +109,7 @@ static void read_paragraph_properties(struct container *paragraph, xmlNodePtr pr
 			char *style = ooxml_attribute(child, "val");
 			free(paragraph->style);
 			paragraph->style = style ? xstrdup(style) : NULL;
-			xmlFree(style);
+			xml_library_loaded.free(style);
 		} else if (ooxml_is(child, "numPr")) {
 			paragraph->has_numbering = 1;
 			paragraph->num_id = ooxml_number(ooxml_child(child, "numId"), "val", -1);
@@ -218,7 +220,7 @@ static int start_note(struct walk *walk)
 {
 	char *type = word_attribute(walk->reader, "type");
 	int separator = type && strcmp(type, "normal") != 0;
-	xmlFree(type);
+	xml_library_loaded.free(type);
 	if (separator)
 		return 0;
 	snprintf(walk->note_mark, sizeof walk->note_mark, "[%ld] ", ++walk->notes);
@@ -258,10 +260,11 @@ static int start_element(struct walk *walk, const char *name, int depth, int emp
 		struct container *paragraph = top(walk);
 		if (paragraph && paragraph->kind == CONTAINER_PARAGRAPH &&
 		    paragraph->depth == depth - 1)
-			read_paragraph_properties(paragraph, xmlTextReaderExpand(reader));
+			read_paragraph_properties(paragraph,
+						  xml_library_loaded.xmlTextReaderExpand(reader));
 		return 1;
 	} else if (strcmp(name, "rPr") == 0) {
-		xmlNodePtr properties = xmlTextReaderExpand(reader);
+		xmlNodePtr properties = xml_library_loaded.xmlTextReaderExpand(reader);
 		if (ooxml_on(ooxml_child(properties, "vanish")) ||
 		    ooxml_on(ooxml_child(properties, "specVanish")))
 			walk->run_hidden = 1;
@@ -276,7 +279,7 @@ static int start_element(struct walk *walk, const char *name, int depth, int emp
 		char *type = word_attribute(reader, "type");
 		if (!type || strcmp(type, "textWrapping") == 0)
 			append_text(walk, "\n");
-		xmlFree(type);
+		xml_library_loaded.free(type);
 	} else if (strcmp(name, "cr") == 0)
 		append_text(walk, "\n");
 	else if (strcmp(name, "noBreakHyphen") == 0)
@@ -307,27 +310,31 @@ static int walk_part(const char *data, size_t size, const char *part, struct wal
 	if (!walk->reader)
 		return -1;
 	int status;
-	for (status = xmlTextReaderRead(walk->reader); status == 1;) {
+	for (status = xml_library_loaded.xmlTextReaderRead(walk->reader); status == 1;) {
 		xmlTextReaderPtr reader = walk->reader;
-		int type = xmlTextReaderNodeType(reader);
-		int depth = xmlTextReaderDepth(reader);
-		const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+		int type = xml_library_loaded.xmlTextReaderNodeType(reader);
+		int depth = xml_library_loaded.xmlTextReaderDepth(reader);
+		const char *name =
+		    (const char *)xml_library_loaded.xmlTextReaderConstLocalName(reader);
 		int skip = 0;
 		if (type == XML_READER_TYPE_ELEMENT)
 			skip =
-			    start_element(walk, name, depth, xmlTextReaderIsEmptyElement(reader));
+			    start_element(walk, name, depth,
+					  xml_library_loaded.xmlTextReaderIsEmptyElement(reader));
 		else if (type == XML_READER_TYPE_END_ELEMENT)
 			end_element(walk, name, depth);
 		else if ((type == XML_READER_TYPE_TEXT ||
 			  type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
 			  type == XML_READER_TYPE_WHITESPACE) &&
 			 walk->in_text)
-			append_text(walk, (const char *)xmlTextReaderConstValue(reader));
-		status = skip ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader);
+			append_text(
+			    walk, (const char *)xml_library_loaded.xmlTextReaderConstValue(reader));
+		status = skip ? xml_library_loaded.xmlTextReaderNext(reader)
+			      : xml_library_loaded.xmlTextReaderRead(reader);
 	}
 	while (walk->top > 0) /* a truncated part: what was read counts */
 		container_free(&walk->stack[--walk->top]);
-	xmlFreeTextReader(walk->reader);
+	xml_library_loaded.xmlFreeTextReader(walk->reader);
 	walk->reader = NULL;
 	if (status < 0)
 		return error_set(error, _("damaged Word file (%s is not well-formed XML)"), part);
@@ -359,8 +366,8 @@ static char *core_title(struct package *package)
 	if (!tree)
 		return NULL;
 	char *title = NULL;
-	xmlNodePtr node = ooxml_child(xmlDocGetRootElement(tree), "title");
-	char *content = node ? (char *)xmlNodeGetContent(node) : NULL;
+	xmlNodePtr node = ooxml_child(xml_library_loaded.xmlDocGetRootElement(tree), "title");
+	char *content = node ? (char *)xml_library_loaded.xmlNodeGetContent(node) : NULL;
 	if (content) {
 		size_t start = strspn(content, " \t\r\n"), end = strlen(content);
 		while (end > start && strchr(" \t\r\n", content[end - 1]))
@@ -368,8 +375,8 @@ static char *core_title(struct package *package)
 		if (end > start)
 			title = xstrndup(content + start, end - start);
 	}
-	xmlFree(content);
-	xmlFreeDoc(tree);
+	xml_library_loaded.free(content);
+	xml_library_loaded.xmlFreeDoc(tree);
 	return title;
 }
 

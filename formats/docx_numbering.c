@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "formats/ooxml.h"
+#include "formats/xml_library.h"
 
 enum suffix {
 	SUFFIX_TAB, /* the default */
@@ -232,7 +233,7 @@ static char *copy_attribute(const xmlNode *node, const char *name)
 {
 	char *value = ooxml_attribute(node, name);
 	char *copy = value ? xstrdup(value) : NULL;
-	xmlFree(value);
+	xml_library_loaded.free(value);
 	return copy;
 }
 
@@ -250,7 +251,7 @@ static void read_level(const xmlNode *node, struct level *level)
 			char *format = ooxml_attribute(child, "val");
 			if (format && strlen(format) < sizeof level->format)
 				strcpy(level->format, format);
-			xmlFree(format);
+			xml_library_loaded.free(format);
 		} else if (ooxml_is(child, "lvlText")) {
 			free(level->text);
 			level->text = copy_attribute(child, "val");
@@ -261,7 +262,7 @@ static void read_level(const xmlNode *node, struct level *level)
 			level->suffix = suffix && strcmp(suffix, "space") == 0	   ? SUFFIX_SPACE
 					: suffix && strcmp(suffix, "nothing") == 0 ? SUFFIX_NOTHING
 										   : SUFFIX_TAB;
-			xmlFree(suffix);
+			xml_library_loaded.free(suffix);
 		} else if (ooxml_is(child, "lvlRestart"))
 			level->restart = ooxml_number(child, "val", -1);
 		else if (ooxml_is(child, "isLgl"))
@@ -326,12 +327,13 @@ int docx_numbering_load(const char *data, size_t size, struct docx_numbering **r
 	xmlDocPtr document = ooxml_parse(data, size, "word/numbering.xml", error);
 	if (!document)
 		return -1;
-	for (xmlNodePtr node = xmlDocGetRootElement(document)->children; node; node = node->next)
+	for (xmlNodePtr node = xml_library_loaded.xmlDocGetRootElement(document)->children; node;
+	     node = node->next)
 		if (ooxml_is(node, "abstractNum"))
 			read_abstract(numbering, node);
 		else if (ooxml_is(node, "num"))
 			read_instance(numbering, node);
-	xmlFreeDoc(document);
+	xml_library_loaded.xmlFreeDoc(document);
 	return 0;
 }
 

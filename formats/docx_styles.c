@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "formats/ooxml.h"
+#include "formats/xml_library.h"
 
 struct style {
 	char *id, *name, *based_on;
@@ -34,7 +35,7 @@ static char *copy_value(const xmlNode *node, const char *attribute)
 {
 	char *value = node ? ooxml_attribute(node, attribute) : NULL;
 	char *copy = value ? xstrdup(value) : NULL;
-	xmlFree(value);
+	xml_library_loaded.free(value);
 	return copy;
 }
 
@@ -42,7 +43,7 @@ static void read_style(struct docx_styles *styles, const xmlNode *node)
 {
 	char *type = ooxml_attribute(node, "type");
 	int paragraph = !type || strcmp(type, "paragraph") == 0;
-	xmlFree(type);
+	xml_library_loaded.free(type);
 	if (!paragraph)
 		return;
 	styles->styles = xrealloc(styles->styles, (styles->count + 1) * sizeof *styles->styles);
@@ -71,7 +72,7 @@ static void read_style(struct docx_styles *styles, const xmlNode *node)
 	if (is_default && (strcmp(is_default, "1") == 0 || strcmp(is_default, "true") == 0) &&
 	    style->id && !styles->default_id)
 		styles->default_id = xstrdup(style->id);
-	xmlFree(is_default);
+	xml_library_loaded.free(is_default);
 }
 
 int docx_styles_load(const char *data, size_t size, struct docx_styles **result,
@@ -84,10 +85,11 @@ int docx_styles_load(const char *data, size_t size, struct docx_styles **result,
 	xmlDocPtr document = ooxml_parse(data, size, "word/styles.xml", error);
 	if (!document)
 		return -1;
-	for (xmlNodePtr node = xmlDocGetRootElement(document)->children; node; node = node->next)
+	for (xmlNodePtr node = xml_library_loaded.xmlDocGetRootElement(document)->children; node;
+	     node = node->next)
 		if (ooxml_is(node, "style"))
 			read_style(styles, node);
-	xmlFreeDoc(document);
+	xml_library_loaded.xmlFreeDoc(document);
 	return 0;
 }
 

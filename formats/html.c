@@ -15,6 +15,7 @@
 #include "formats/date.h"
 #include "formats/lines.h"
 #include "formats/mhtml.h"
+#include "formats/xml_library.h"
 
 /* Elements nested deeper are skipped: no real page nests this deep, and
  * the recursion stays bounded. */
@@ -103,21 +104,21 @@ static const char *const block_elements[] = {
 /* An attribute's value as a new string, or NULL. */
 static char *attribute(const xmlNode *node, const char *name)
 {
-	return (char *)xmlGetNoNsProp(node, (const xmlChar *)name);
+	return (char *)xml_library_loaded.xmlGetNoNsProp(node, (const xmlChar *)name);
 }
 
 static int attribute_contains(const xmlNode *node, const char *name, const char *needle)
 {
 	char *value = attribute(node, name);
 	int found = value && strcasestr(value, needle) != NULL;
-	xmlFree(value);
+	xml_library_loaded.free(value);
 	return found;
 }
 
 /* Whether an element's style or attributes hide it. */
 static int hidden(const xmlNode *node)
 {
-	if (xmlHasProp(node, (const xmlChar *)"hidden"))
+	if (xml_library_loaded.xmlHasProp(node, (const xmlChar *)"hidden"))
 		return 1;
 	char *style = attribute(node, "style");
 	int none = 0;
@@ -132,7 +133,7 @@ static int hidden(const xmlNode *node)
 				none = 1;
 		}
 	}
-	xmlFree(style);
+	xml_library_loaded.free(style);
 	return none;
 }
 
@@ -147,7 +148,7 @@ static int known_article(const xmlNode *node)
 	char *id = attribute(node, "id");
 	int known = id && (strcmp(id, "js_content") == 0 || strcasestr(id, "TRS_Editor") ||
 			   strcasecmp(id, "zoom") == 0 || strcasecmp(id, "UCAP-CONTENT") == 0);
-	xmlFree(id);
+	xml_library_loaded.free(id);
 	return known || attribute_contains(node, "class", "TRS_Editor") ||
 	       attribute_contains(node, "class", "rich_media_content");
 }
@@ -294,7 +295,7 @@ static void add_text(struct page *page, const xmlChar *content, const struct con
 /* The text of an element as one collapsed string, for <title>. */
 static char *element_text(xmlNode *node)
 {
-	xmlChar *content = xmlNodeGetContent(node);
+	xmlChar *content = xml_library_loaded.xmlNodeGetContent(node);
 	if (!content)
 		return NULL;
 	struct lines one = {0};
@@ -306,7 +307,7 @@ static char *element_text(xmlNode *node)
 		text = xstrndup(line, length);
 	}
 	lines_free(&one);
-	xmlFree(content);
+	xml_library_loaded.free(content);
 	return text;
 }
 
@@ -346,16 +347,16 @@ static void read_head_element(struct page *page, xmlNode *node)
 				}
 				lines_free(&one);
 			}
-			xmlFree(content);
+			xml_library_loaded.free(content);
 		}
-		xmlFree(property);
+		xml_library_loaded.free(property);
 		return;
 	}
 	if (name_is(node, "link") && attribute_contains(node, "rel", "canonical") && !page->url) {
 		char *href = attribute(node, "href");
 		if (href && strncmp(href, "http", 4) == 0)
 			page->url = xstrdup(href);
-		xmlFree(href);
+		xml_library_loaded.free(href);
 	}
 }
 
@@ -366,7 +367,7 @@ static int bold_style(const xmlNode *node)
 	    style &&
 	    (strcasestr(style, "font-weight:bold") || strcasestr(style, "font-weight: bold") ||
 	     strcasestr(style, "font-weight:700") || strcasestr(style, "font-weight: 700"));
-	xmlFree(style);
+	xml_library_loaded.free(style);
 	return bold;
 }
 
@@ -408,7 +409,8 @@ static void walk(struct page *page, xmlNode *node, struct context context, size_
 		}
 		int block = name_in(node, block_elements);
 		struct context inner = context;
-		if (name_is(node, "a") && xmlHasProp(node, (const xmlChar *)"href"))
+		if (name_is(node, "a") &&
+		    xml_library_loaded.xmlHasProp(node, (const xmlChar *)"href"))
 			inner.link = 1;
 		if (name_is(node, "b") || name_is(node, "strong") || bold_style(node))
 			inner.bold = 1;
@@ -829,20 +831,22 @@ static int read_page(const unsigned char *bytes, size_t length, struct document 
 		    error, _("web page too large (%zu MB; pizhu reads pages of up to %zu MB)"),
 		    length >> 20, HTML_MAX_BYTES >> 20);
 	struct charset_text decoded;
+	if (!xml_library(error))
+		return -1;
 	if (charset_decode_page(bytes, length, &decoded, error) != 0)
 		return -1;
-	htmlDocPtr tree =
-	    htmlReadMemory(decoded.text, (int)decoded.length, NULL, "UTF-8",
-			   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			       HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	htmlDocPtr tree = xml_library_loaded.htmlReadMemory(
+	    decoded.text, (int)decoded.length, NULL, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+		HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	free(decoded.text);
 	if (!tree)
 		return error_set(error,
 				 _("not a web page pizhu can read (the HTML parser gave up)"));
 	struct page page = {.known_article = -1};
-	walk(&page, xmlDocGetRootElement(tree), (struct context){0}, 0);
+	walk(&page, xml_library_loaded.xmlDocGetRootElement(tree), (struct context){0}, 0);
 	end_line(&page);
-	xmlFreeDoc(tree);
+	xml_library_loaded.xmlFreeDoc(tree);
 	compose(&page, document);
 	page_free(&page);
 	if (document->hint_count == 0) {

@@ -1,4 +1,5 @@
 #include "formats/ooxml.h"
+#include "formats/xml_library.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -31,10 +32,12 @@ xmlDocPtr ooxml_parse(const char *data, size_t size, const char *part, struct er
 		error_set(error, _("%s is too large"), part);
 		return NULL;
 	}
-	xmlInitParser();
-	xmlDocPtr document = xmlReadMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
-	if (!document || !xmlDocGetRootElement(document)) {
-		xmlFreeDoc(document);
+	if (!xml_library(error))
+		return NULL;
+	xmlDocPtr document =
+	    xml_library_loaded.xmlReadMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
+	if (!document || !xml_library_loaded.xmlDocGetRootElement(document)) {
+		xml_library_loaded.xmlFreeDoc(document);
 		error_set(error, _("damaged Word file (%s is not well-formed XML)"), part);
 		return NULL;
 	}
@@ -49,8 +52,10 @@ xmlTextReaderPtr ooxml_reader(const char *data, size_t size, const char *part, s
 		error_set(error, _("%s is too large"), part);
 		return NULL;
 	}
-	xmlInitParser();
-	xmlTextReaderPtr reader = xmlReaderForMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
+	if (!xml_library(error))
+		return NULL;
+	xmlTextReaderPtr reader =
+	    xml_library_loaded.xmlReaderForMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
 	if (!reader)
 		error_set(error, _("cannot read %s"), part);
 	return reader;
@@ -78,7 +83,8 @@ char *ooxml_attribute(const xmlNode *node, const char *name)
 		return NULL;
 	for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next)
 		if (strcmp((const char *)attribute->name, name) == 0)
-			return (char *)xmlNodeGetContent((const xmlNode *)attribute);
+			return (char *)xml_library_loaded.xmlNodeGetContent(
+			    (const xmlNode *)attribute);
 	return NULL;
 }
 
@@ -92,7 +98,7 @@ long ooxml_number(const xmlNode *node, const char *name, long fallback)
 	long value = strtol(text, &end, 10);
 	if (end == text || *end != '\0' || errno != 0)
 		value = fallback;
-	xmlFree(text);
+	xml_library_loaded.free(text);
 	return value;
 }
 
@@ -103,7 +109,7 @@ int ooxml_on(const xmlNode *node)
 	char *value = ooxml_attribute(node, "val");
 	int on = !value || !(strcmp(value, "0") == 0 || strcmp(value, "false") == 0 ||
 			     strcmp(value, "off") == 0);
-	xmlFree(value);
+	xml_library_loaded.free(value);
 	return on;
 }
 #include "base/i18n.h"

@@ -64,6 +64,12 @@ static size_t content_run(const unsigned char *bytes, size_t i, size_t length)
 struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
 			      size_t *line_count)
 {
+	return clean_lines_mapped(text, length, NULL, out, NULL, line_count);
+}
+
+struct text_line *clean_lines_mapped(const char *text, size_t length, struct mapping *input,
+				     struct buffer *out, struct mapping *output, size_t *line_count)
+{
 	struct text_line *lines = NULL;
 	size_t count = 0, capacity = 0;
 	const unsigned char *bytes = (const unsigned char *)text;
@@ -80,6 +86,8 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 		size_t kept = out->length; /* end of the last non-space character */
 		int ended = 0;
 		while (i < length) {
+			mapping_passed(input, text + i);
+			mapping_passed(output, out->data + out->length);
 			size_t run = content_run(bytes, i, length);
 			if (run > i) {
 				buffer_append(out, text + i, run - i);
@@ -116,21 +124,32 @@ struct text_line *clean_lines(const char *text, size_t length, struct buffer *ou
 		source_line += ended;
 	}
 	buffer_string(out);
+	mapping_give_back(input);
+	mapping_give_back(output);
 	*line_count = count;
 	return lines;
 }
 
 int clean_grows(const char *text, size_t length)
 {
+	return clean_grows_mapped(text, length, NULL);
+}
+
+int clean_grows_mapped(const char *text, size_t length, struct mapping *mapping)
+{
 	const unsigned char *bytes = (const unsigned char *)text;
-	for (size_t i = 0; i < length; i++) {
+	size_t i;
+	for (i = 0; i < length; i++) {
+		if (i % 4096 == 0)
+			mapping_passed(mapping, bytes + i);
 		unsigned char c = bytes[i];
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-			return 1;
+			break;
 		if (c == 0xC2 && i + 1 < length && bytes[i + 1] < 0xA0) /* C1: U+0080-U+009F */
-			return 1;
+			break;
 	}
-	return 0;
+	mapping_give_back(mapping);
+	return i < length;
 }
 
 void clean_inline(const char *text, size_t length, struct buffer *out)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/buffer.h"
+#include "base/mapping.h"
 
 struct text_line {
 	size_t offset;	       /* into the output buffer */
@@ -25,11 +26,20 @@ struct text_line {
 struct text_line *clean_lines(const char *text, size_t length, struct buffer *out,
 			      size_t *line_count);
 
+/* clean_lines of text in the mapping `input` into `out`, whose memory is
+ * the mapping `output` (either may be NULL, or both the same): the pages
+ * its pass leaves behind are given back (base/mapping.h). */
+struct text_line *clean_lines_mapped(const char *text, size_t length, struct mapping *input,
+				     struct buffer *out, struct mapping *output,
+				     size_t *line_count);
+
 /* Whether cleaning can make text[0..length) longer: only control
  * characters do (each becomes a three-byte symbol). When it cannot,
  * clean_lines may write its output over the text it reads, the output
  * buffer then being the text's own memory. */
 int clean_grows(const char *text, size_t length);
+/* clean_grows of text in a mapping, given back behind its pass. */
+int clean_grows_mapped(const char *text, size_t length, struct mapping *mapping);
 
 /* Appends text with its control characters made visible as above and every
  * line end or tab turned into a space: for one-line output of any text. */

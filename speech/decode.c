@@ -93,10 +93,11 @@ static size_t convert_utf16(const unsigned char *bytes, size_t length, int big_e
  * valid multi-byte sequences and the invalid bytes, which decide whether
  * the text is damaged UTF-8 or another encoding. */
 static void copy_utf8(const unsigned char *bytes, size_t length, struct buffer *result,
-		      size_t *multibyte, size_t *invalid)
+		      size_t *multibyte, size_t *invalid, struct mapping *mapping)
 {
 	size_t i = 0;
 	while (i < length) {
+		mapping_passed(mapping, bytes + i);
 		size_t start = i;
 		while (i < length && bytes[i] < 0x80)
 			i++;
@@ -118,8 +119,29 @@ static void copy_utf8(const unsigned char *bytes, size_t length, struct buffer *
 	}
 }
 
+/* Whether bytes[0..length) hold a NUL, looked for a window at a time. */
+static int has_nul(const unsigned char *bytes, size_t length, struct mapping *mapping)
+{
+	enum { WINDOW = 64 * 1024 };
+	for (size_t at = 0; at < length; at += WINDOW) {
+		mapping_passed(mapping, bytes + at);
+		if (memchr(bytes + at, 0, length - at < WINDOW ? length - at : WINDOW)) {
+			mapping_give_back(mapping);
+			return 1;
+		}
+	}
+	mapping_give_back(mapping);
+	return 0;
+}
+
 int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
 		struct error *error)
+{
+	return decode_text_mapped(bytes, length, NULL, out, error);
+}
+
+int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping *mapping,
+		       struct decoded_text *out, struct error *error)
 {
 	memset(out, 0, sizeof *out);
 	if (length >= 2 &&
@@ -129,8 +151,9 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 		 * which UTF-16 line breaks hold, and no invalid sequence) is a
 		 * wrong mark: read as UTF-8, and say so. */
 		size_t multibyte = 0, invalid = 0;
-		if (!memchr(bytes + 2, 0, length - 2)) {
-			copy_utf8(bytes + 2, length - 2, NULL, &multibyte, &invalid);
+		if (!has_nul(bytes + 2, length - 2, mapping)) {
+			copy_utf8(bytes + 2, length - 2, NULL, &multibyte, &invalid, mapping);
+			mapping_give_back(mapping);
 			if (invalid == 0) {
 				out->text = (const char *)bytes + 2;
 				out->length = length - 2;
@@ -148,7 +171,7 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 		}
 		return 0;
 	}
-	if (memchr(bytes, 0, length))
+	if (has_nul(bytes, length, mapping))
 		return error_set(error, _("binary file (contains NUL bytes)"));
 
 	int bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
@@ -157,7 +180,8 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 		length -= 3;
 	}
 	size_t multibyte = 0, invalid = 0;
-	copy_utf8(bytes, length, NULL, &multibyte, &invalid);
+	copy_utf8(bytes, length, NULL, &multibyte, &invalid, mapping);
+	mapping_give_back(mapping);
 	/* A damaged download keeps most of its sequences valid; GB18030 text
 	 * read as UTF-8 has almost no valid multi-byte sequence. */
 	if (!bom && invalid > multibyte) {
@@ -176,7 +200,8 @@ int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *
 	struct buffer result = {0};
 	buffer_reserve(&result, length + 2 * invalid);
 	multibyte = invalid = 0;
-	copy_utf8(bytes, length, &result, &multibyte, &invalid);
+	copy_utf8(bytes, length, &result, &multibyte, &invalid, mapping);
+	mapping_give_back(mapping);
 	out->text = out->owned = buffer_string(&result);
 	out->length = result.length;
 	out->replaced_bytes = invalid;

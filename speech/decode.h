@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "base/error.h"
+#include "base/mapping.h"
 
 /* The encoding of UTF-8 text that came after a UTF-16 byte order mark. */
 #define DECODE_UTF8_AFTER_UTF16_BOM "UTF-8 after a UTF-16 BOM"
@@ -34,6 +35,11 @@ struct decoded_text {
  * file (contains NUL bytes)". */
 int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
 		struct error *error);
+
+/* decode_text of bytes in a mapping (base/mapping.h), whose pages its
+ * passes over the bytes give back behind them. */
+int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping *mapping,
+		       struct decoded_text *out, struct error *error);
 
 void decoded_text_free(struct decoded_text *decoded);
 

@@ -188,7 +188,7 @@ int line_is_title_furniture(const char *text, size_t length)
 void line_delete(struct lines *lines, size_t i, size_t at, size_t count)
 {
 	struct text_line *line = &lines->line[i];
-	char *start = lines->text + line->offset;
+	char *start = (char *)line_text(lines, i);
 	memmove(start + at, start + at + count, line->length - at - count);
 	memset(start + line->length - count, ' ', count);
 	line->length -= count;

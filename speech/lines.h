@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "base/mapping.h"
 #include "speech/clean.h"
 
 enum line_role {
@@ -24,7 +25,8 @@ enum line_role {
 };
 
 struct lines {
-	char *text; /* the cleaned text the lines point into */
+	char *text;		 /* the cleaned text the lines point into */
+	struct mapping *mapping; /* that holds text (base/mapping.h), or NULL */
 	struct text_line *line;
 	size_t count;
 	unsigned char *role; /* enum line_role, one per line */
@@ -42,6 +44,7 @@ struct lines {
 
 static inline const char *line_text(const struct lines *lines, size_t i)
 {
+	mapping_read(lines->mapping, lines->line[i].length);
 	return lines->text + lines->line[i].offset;
 }
 

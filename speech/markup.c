@@ -171,6 +171,7 @@ static void append_line(struct lines *lines, size_t to, size_t from)
 	const struct text_line *tail = &lines->line[from];
 	char *end = lines->text + line->offset + line->length;
 	size_t tail_end = tail->offset + tail->length;
+	mapping_read(lines->mapping, tail->length);
 	memmove(end, lines->text + tail->offset, tail->length);
 	line->length += tail->length;
 	memset(lines->text + line->offset + line->length, ' ',

@@ -163,42 +163,65 @@ static void set_title(struct speech *speech, struct buffer *text, const struct l
 	title->label_length = title->length;
 }
 
+/* Frees the text a parse failed on: memory, or the mapping that holds it. */
+static void text_free(struct buffer *text, struct mapping *mapping)
+{
+	if (mapping) {
+		mapping_close(mapping);
+		free(mapping);
+		memset(text, 0, sizeof *text);
+	} else {
+		buffer_free(text);
+	}
+}
+
 /* Cleans the decoded text into `text` and parses it. `text` is a new
  * buffer, or the memory that holds the decoded text itself when cleaning
  * cannot make it longer (clean_grows): cleaning then writes only where it
- * has already read. `document` gives a format reader's hints, or is NULL. */
+ * has already read. `document` gives a format reader's hints, or is NULL.
+ * `input`, when not NULL, is the mapping that holds the decoded text, and
+ * `output` (from the heap) the one whose memory `text` is, large enough
+ * for all the text may become: it becomes speech->text_mapping, and every
+ * step's pass over the lines gives its pages back (base/mapping.h). */
 static int parse_text(const char *decoded, size_t length, struct buffer *text,
-		      const char *fallback_title, const struct document *document,
-		      struct speech *speech, struct error *error)
+		      struct mapping *input, struct mapping *output, const char *fallback_title,
+		      const struct document *document, struct speech *speech, struct error *error)
 {
 	/* Offsets are 32-bit (speech.h); with the title copied to the end
 	 * the text may grow past the input, hence a margin. */
 	if (length >= SPEECH_MAX_BYTES) {
-		buffer_free(text);
+		text_free(text, output);
 		return error_set(error, _("too large (1 GiB or more of text)"));
 	}
 	struct lines lines = {0};
-	lines.line = clean_lines(decoded, length, text, &lines.count);
+	lines.line = clean_lines_mapped(decoded, length, input, text, output, &lines.count);
 	if (lines.count == 0) {
 		free(lines.line);
-		buffer_free(text);
+		text_free(text, output);
 		return error_set(error, _("no text"));
 	}
 	lines.text = text->data;
+	lines.mapping = output;
 	split_run_on_lines(&lines);
+	mapping_give_back(output);
 	lines.role = xcalloc(lines.count, 1);
 	lines.level = xcalloc(lines.count, 1);
 	lines.hint = xcalloc(lines.count, 1);
 	apply_hints(&lines, document);
 	markup_strip(&lines);
+	mapping_give_back(output);
 	markup_join_fragments(&lines);
+	mapping_give_back(output);
 	markup_join_wrapped_headings(&lines);
+	mapping_give_back(output);
 	markup_join_spaced_letters(&lines);
+	mapping_give_back(output);
 
 	struct title_found title;
 	title_find(&lines, &title);
 	size_t body_start = title.count ? title.line + title.count : 0;
 	back_matter_find(&lines, body_start);
+	mapping_give_back(output);
 	unsigned char *levels = collect(speech, &lines);
 	set_title(speech, text, &lines, &title, document ? document->title : NULL, fallback_title);
 	free(lines.line);
@@ -208,10 +231,12 @@ static int parse_text(const char *decoded, size_t length, struct buffer *text,
 
 	speech->text = buffer_string(text);
 	speech->text_length = text->length;
+	speech->text_mapping = output;
 	structure_find_headings(speech, levels);
 	free(levels);
 	number_hidden_lines(speech);
 	outline_build(speech);
+	mapping_give_back(output);
 	return 0;
 }
 
@@ -226,8 +251,8 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 	speech->replaced_bytes = decoded.replaced_bytes;
 	struct buffer text = {0};
 	buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
-	int status =
-	    parse_text(decoded.text, decoded.length, &text, fallback_title, NULL, speech, error);
+	int status = parse_text(decoded.text, decoded.length, &text, NULL, NULL, fallback_title,
+				NULL, speech, error);
 	decoded_text_free(&decoded);
 	return status;
 }
@@ -251,19 +276,59 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
 	if (clean_grows(decoded.text, decoded.length)) {
 		struct buffer text = {0};
 		buffer_reserve(&text, decoded.length + strlen(fallback_title) + 2);
-		int status = parse_text(decoded.text, decoded.length, &text, fallback_title, NULL,
-					speech, error);
+		int status = parse_text(decoded.text, decoded.length, &text, NULL, NULL,
+					fallback_title, NULL, speech, error);
 		free(memory);
 		return status;
 	}
 	struct buffer text = {memory, 0, (size_t)(decoded.text - memory) + decoded.length + 1};
-	if (parse_text(decoded.text, decoded.length, &text, fallback_title, NULL, speech, error) !=
-	    0)
+	if (parse_text(decoded.text, decoded.length, &text, NULL, NULL, fallback_title, NULL,
+		       speech, error) != 0)
 		return -1;
 	/* The cleaned text is shorter than the file (indentation, line ends):
 	 * what is left of the file's memory goes back. */
 	speech->text = xrealloc(speech->text, speech->text_length + 1);
 	return 0;
+}
+
+int speech_parse_mapped(struct mapping *mapping, size_t length, const char *directory,
+			const char *fallback_title, struct speech *speech, struct error *error)
+{
+	memset(speech, 0, sizeof *speech);
+	struct decoded_text decoded;
+	const unsigned char *bytes = (const unsigned char *)mapping->data;
+	int status;
+	if (decode_text_mapped(bytes, length, mapping, &decoded, error) != 0) {
+		mapping_close(mapping);
+		free(mapping);
+		return -1;
+	}
+	speech->encoding = decoded.encoding;
+	speech->replaced_bytes = decoded.replaced_bytes;
+	if (!decoded.owned && !clean_grows_mapped(decoded.text, decoded.length, mapping)) {
+		/* Cleaned where it lies, as speech_parse_in_place does. */
+		struct buffer text = {mapping->data, 0, mapping->length};
+		return parse_text(decoded.text, decoded.length, &text, mapping, mapping,
+				  fallback_title, NULL, speech, error);
+	}
+	/* Text converted from another encoding (in memory: held while it is
+	 * cleaned) or that cleaning makes longer goes to a mapping of its own,
+	 * room for the most cleaning can make of it: three bytes a byte. */
+	struct mapping *output = xmalloc(sizeof *output);
+	if (mapping_create(directory, 3 * decoded.length + SPEECH_MAPPED_ROOM, output, error) !=
+	    0) {
+		free(output);
+		status = -1;
+	} else {
+		struct buffer text = {output->data, 0, output->length};
+		status =
+		    parse_text(decoded.text, decoded.length, &text, decoded.owned ? NULL : mapping,
+			       output, fallback_title, NULL, speech, error);
+	}
+	decoded_text_free(&decoded);
+	mapping_close(mapping);
+	free(mapping);
+	return status;
 }
 
 int speech_parse_document(const struct document *document, const char *fallback_title,
@@ -284,13 +349,18 @@ int speech_parse_document(const struct document *document, const char *fallback_
 		       document->length + strlen(fallback_title) + (name ? strlen(name) : 0) + 2);
 	struct document hinted = *document;
 	hinted.title = (char *)name;
-	return parse_text(document->text ? document->text : "", document->length, &text,
+	return parse_text(document->text ? document->text : "", document->length, &text, NULL, NULL,
 			  fallback_title, &hinted, speech, error);
 }
 
 void speech_free(struct speech *speech)
 {
-	free(speech->text);
+	if (speech->text_mapping) {
+		mapping_close(speech->text_mapping);
+		free(speech->text_mapping);
+	} else {
+		free(speech->text);
+	}
 	free(speech->front_matter);
 	free(speech->back_matter);
 	free(speech->paragraphs);

@@ -1,7 +1,10 @@
 /* speech.h — the speech model: a decoded, cleaned speech with its title,
  * front matter, numbered paragraphs, headings and outline tree.
  *
- * All text lives in one buffer; paragraphs are offsets into it. Paragraph 0
+ * All text lives in one buffer; paragraphs are offsets into it. The text of
+ * a large file is not held in memory but in a temporary file, mapped
+ * (speech_file_parse, source.h): read it through paragraph_text, which
+ * counts what is read so that the mapping gives its pages back. Paragraph 0
  * is the title; every other line is numbered from 1 in reading order:
  * body and heading paragraphs, and the lines the parser hides as front or
  * back matter (ads, menus, 责任编辑…), whose role says so. A hidden line
@@ -14,6 +17,7 @@
 #include <stdint.h>
 
 #include "base/error.h"
+#include "base/mapping.h"
 #include "formats/document.h"
 
 enum paragraph_role {
@@ -65,10 +69,11 @@ struct text_span {
 struct speech {
 	char *text; /* cleaned UTF-8, one line per paragraph */
 	size_t text_length;
-	const char *encoding;  /* see decode.h */
-	const char *format;    /* the file's format (formats/read.h); NULL: "text" */
-	size_t replaced_bytes; /* damaged bytes shown as U+FFFD */
-	int title_found;       /* 0 when the title is the fallback name */
+	struct mapping *text_mapping; /* that holds text, or NULL when text is memory */
+	const char *encoding;	      /* see decode.h */
+	const char *format;	      /* the file's format (formats/read.h); NULL: "text" */
+	size_t replaced_bytes;	      /* damaged bytes shown as U+FFFD */
+	int title_found;	      /* 0 when the title is the fallback name */
 	/* Hidden clutter before the speech (ads, menus, a page's <title>
 	 * line) and the newspaper notes amid it (（下转第七版）), in order.
 	 * A parse numbers these lines as hidden paragraphs too; a speech a
@@ -98,6 +103,22 @@ int speech_parse(const unsigned char *bytes, size_t length, const char *fallback
 int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallback_title,
 			  struct speech *speech, struct error *error);
 
+/* The room a mapping needs past the bytes speech_parse_mapped parses: the
+ * title may be copied to the end of the text (several title lines joined,
+ * or the fallback title, which is a file name). */
+#define SPEECH_MAPPED_ROOM ((size_t)64 * 1024)
+
+/* speech_parse_in_place for bytes[0..length) of a mapping from the heap
+ * (base/mapping.h) at least length + SPEECH_MAPPED_ROOM long: the text is
+ * cleaned in the mapping, which becomes speech->text_mapping, and every
+ * pass of the parse gives back the pages behind it, so that a file of any
+ * size keeps little of itself in memory. Text that is not UTF-8, or that
+ * cleaning makes longer, is cleaned into a new mapping in `directory`
+ * (NULL: $TMPDIR, else /tmp) instead; text not UTF-8 is held in memory
+ * while it is cleaned. The mapping is taken over whatever the outcome. */
+int speech_parse_mapped(struct mapping *mapping, size_t length, const char *directory,
+			const char *fallback_title, struct speech *speech, struct error *error);
+
 /* Parses a document a format reader made (formats/document.h): its text
  * is UTF-8 already; its hints (title, front and back matter, heading
  * levels) and metadata title are taken into account. A line hinted as the
@@ -116,6 +137,8 @@ void speech_free(struct speech *speech);
 
 static inline const char *paragraph_text(const struct speech *speech, size_t index)
 {
+	if (speech->text_mapping)
+		mapping_read(speech->text_mapping, speech->paragraphs[index].length);
 	return speech->text + speech->paragraphs[index].offset;
 }
 

@@ -306,7 +306,7 @@ void structure_mark_heading(struct speech *speech, size_t i, int rank)
 	paragraph->role = PARAGRAPH_HEADING;
 	paragraph->rank = (signed char)rank;
 	paragraph->label_length =
-	    heading_label_length(speech->text + paragraph->offset, paragraph->length);
+	    heading_label_length(paragraph_text(speech, i), paragraph->length);
 }
 
 /* A run restarts at 1 in the document's top rank (or a chapter begins
@@ -322,7 +322,7 @@ static int appended_document(struct speech *speech, struct runs *runs, size_t i)
 		return 0;
 	for (size_t back = i - 1; back >= 1 && back + APPENDED_TITLE_LOOKBACK >= i; back--) {
 		struct paragraph *paragraph = &speech->paragraphs[back];
-		const char *text = speech->text + paragraph->offset;
+		const char *text = paragraph_text(speech, back);
 		if (paragraph->role != PARAGRAPH_BODY)
 			return 0;
 		if (line_could_be_title(text, paragraph->length) &&

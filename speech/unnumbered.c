@@ -49,7 +49,7 @@ static int ends_opening(const char *text, size_t length)
 static int unnumbered_candidate(const struct speech *speech, size_t i)
 {
 	const struct paragraph *paragraph = &speech->paragraphs[i];
-	const char *text = speech->text + paragraph->offset;
+	const char *text = paragraph_text(speech, i);
 	size_t length = paragraph->length;
 	if (paragraph->role != PARAGRAPH_BODY || text_ends_sentence(text, length) ||
 	    !text_at_most(text, length, UNNUMBERED_MAX_CHARACTERS) ||
@@ -66,7 +66,7 @@ static int unnumbered_candidate(const struct speech *speech, size_t i)
 	    !starts_with_word(paragraph_text(speech, i + 1), speech->paragraphs[i + 1].length))
 		return 0;
 	const struct paragraph *before = &speech->paragraphs[i - 1];
-	const char *before_text = speech->text + before->offset;
+	const char *before_text = paragraph_text(speech, i - 1);
 	if (i == 1 || (before->role != PARAGRAPH_HEADING &&
 		       !text_ends_sentence(before_text, before->length) &&
 		       !line_is_salutation(before_text, before->length)))
@@ -140,14 +140,14 @@ static int unnumbered_rank(const struct speech *speech, const struct paragraph_m
 			   const struct open_heading *stack, size_t height)
 {
 	const struct paragraph *paragraph = &speech->paragraphs[i];
-	const char *text = speech->text + paragraph->offset;
+	const char *text = paragraph_text(speech, i);
 	int top;
 	for (size_t at = height; at-- > 0;) {
 		size_t open = stack[at].unnumbered;
 		if (!open)
 			continue;
 		const struct paragraph *other = &speech->paragraphs[open];
-		if (!alike(text, paragraph->length, speech->text + other->offset, other->length))
+		if (!alike(text, paragraph->length, paragraph_text(speech, open), other->length))
 			break;
 		int bound = at ? stack[at - 1].rank : 0;
 		size_t first = contents(speech, candidate, i, bound, &top);

@@ -9,7 +9,6 @@
 
 #include "base/buffer.h"
 #include "base/i18n.h"
-#include "base/file.h"
 #include "formats/read.h"
 #include "speech/decode.h"
 #include "speech/source.h"
@@ -219,14 +218,28 @@ enum file_outcome {
 	FILE_LIBRARY_FAILED, /* the library failed; error says why */
 };
 
+enum {
+	LARGE_FILE_INDEX_MEMORY = 256 * 1024,
+	LARGE_FILE_HEAP_LIMIT = 512 * 1024,
+};
+
+/* The directory of the library, where the text of a large file is kept
+ * while it is imported (speech/source.h). */
+static char *library_directory(const struct store *store)
+{
+	const char *path = store_path(store);
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	return slash ? xstrndup(path, (size_t)(slash - path + 1)) : NULL;
+}
+
 static enum file_outcome import_new(struct store *store, struct walk *walk, const char *path,
-				    const unsigned char *bytes, size_t length, const char *hash,
+				    struct speech_file *file, const char *directory,
 				    struct store_import_result *result)
 {
 	struct speech speech;
 	struct error problem;
 	char *title = speech_fallback_title(path);
-	int status = speech_parse_file(path, bytes, length, title, &speech, &problem);
+	int status = speech_file_parse(file, path, directory, title, &speech, &problem);
 	free(title);
 	if (status != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);
@@ -234,37 +247,51 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	}
 	char *absolute = realpath(path, NULL);
 	enum file_outcome outcome = FILE_DONE;
-	if (store_import_hashed(store, absolute, hash, &speech, result, &problem) != 0) {
+	/* A large file's text is kept out of memory (speech_file_read): so
+	 * are SQLite's caches and the index's pending terms while it is
+	 * imported, as for the reader's background import. */
+	size_t index_memory = store->index_memory;
+	sqlite3_int64 heap_limit = 0;
+	if (speech.text_mapping) {
+		store->index_memory = LARGE_FILE_INDEX_MEMORY;
+		heap_limit = sqlite3_soft_heap_limit64(LARGE_FILE_HEAP_LIMIT);
+	}
+	if (store_import_hashed(store, absolute, file->hash, &speech, result, &problem) != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);
 		outcome = FILE_STORE_FAILED;
 	} else
 		hold_replaced_bytes(walk, path, &speech);
+	if (speech.text_mapping) {
+		store->index_memory = index_memory;
+		sqlite3_soft_heap_limit64(heap_limit);
+	}
 	free(absolute);
 	speech_free(&speech);
 	return outcome;
 }
 
-/* Imports one file, holding what it has to tell. */
+/* Imports one file, holding what it has to tell. A large file is read
+ * into a mapping that keeps little of it in memory (speech_file_read). */
 static enum file_outcome import_file(struct store *store, struct walk *walk, const char *path,
 				     struct error *error)
 {
-	unsigned char *bytes;
-	size_t length;
+	struct speech_file file;
 	struct error problem;
-	if (file_read(path, &bytes, &length, &problem) != 0) {
+	char *directory = library_directory(store);
+	if (speech_file_read(path, directory, SPEECH_FILE_MAPPED_BYTES, &file, &problem) != 0) {
+		free(directory);
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);
 		return FILE_FAILED;
 	}
 	struct store_import_result result = {0};
-	char hash[SHA256_HEX_SIZE];
-	store_content_hash(bytes, length, hash);
-	int found = store_find_hash(store, hash, &result.id, error);
+	int found = store_find_hash(store, file.hash, &result.id, error);
 	enum file_outcome outcome = found < 0 ? FILE_LIBRARY_FAILED : FILE_DONE;
 	if (found == 1)
 		result.outcome = STORE_IMPORT_UNCHANGED;
 	else if (found == 0)
-		outcome = import_new(store, walk, path, bytes, length, hash, &result);
-	free(bytes);
+		outcome = import_new(store, walk, path, &file, directory, &result);
+	speech_file_free(&file);
+	free(directory);
 	if (outcome != FILE_DONE)
 		return outcome;
 	struct store_document document;

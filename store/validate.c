@@ -25,7 +25,7 @@ static int validate_paragraphs(const struct speech *speech, struct error *error)
 		const struct paragraph *p = &speech->paragraphs[i];
 		if (p->offset > speech->text_length || p->length > speech->text_length - p->offset)
 			return error_set(error, _("paragraph %zu lies outside the text"), i);
-		const char *text = speech->text + p->offset;
+		const char *text = paragraph_text(speech, i);
 		if (memchr(text, '\n', p->length) || memchr(text, '\0', p->length))
 			return error_set(error, _("paragraph %zu is more than one line"), i);
 		if (!valid_utf8(text, p->length))
