@@ -285,9 +285,10 @@ check-valgrind:
 		PIZHU_TEST_SLOWDOWN=10 prove --exec '' $(E2E_TESTS)
 	@sh tests/valgrind/summary.sh build/valgrind/logs
 
-# make tsan: pizhu and the tests of the background import thread built
-# with ThreadSanitizer (the import's thread against the reader's polling,
-# and two processes writing one library), then run; any report fails it.
+# make tsan: pizhu and the tests of its threads built with ThreadSanitizer
+# (the reader's background import against its polling, the library's
+# import job, the search view's background count, and two processes
+# writing one library), then run; any report fails it.
 TSAN_SANITIZE = -fsanitize=thread -fno-omit-frame-pointer
 TSAN_OBJECTS := $(patsubst %.c,build/tsan/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 TSAN_TESTS := test_background_import test_store_concurrent test_store_search_counter \

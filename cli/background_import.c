@@ -10,6 +10,7 @@
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "formats/pdf_ocr.h"
 #include "speech/source.h"
 #include "store/document.h"
 
@@ -90,10 +91,18 @@ static void yield_to_reader(void)
 #endif
 }
 
+/* Whether the reader called the import off (asked by the OCR of a
+ * scanned page between its steps, formats/pdf_ocr.h). */
+static int called_off(void *argument)
+{
+	return cancelled(argument, 0);
+}
+
 static void *run(void *argument)
 {
 	struct background_import *import = argument;
 	yield_to_reader();
+	pdf_ocr_thread_stop(called_off, import);
 	struct error problem;
 	/* Read and hashed, then parsed where it was read: the file is held
 	 * once, and a large one in a mapping that keeps little of it in

@@ -8,6 +8,7 @@
  * reading as it stops pizhu: an import is one transaction, so nothing of
  * the file is kept; in the reader's library, it stops the import. */
 #include <curses.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -21,9 +22,10 @@
 #include "tui/screen.h"
 
 struct ocr_output {
-	int terminal; /* stderr is a terminal */
-	int drawn;    /* a progress line is on it */
-	int page;     /* the page the meter started at, -1 before the first */
+	pthread_t owner; /* the thread that may draw: the one that chose */
+	int terminal;	 /* stderr is a terminal */
+	int drawn;	 /* a progress line is on it */
+	int page;	 /* the page the meter started at, -1 before the first */
 	struct progress_meter meter;
 };
 
@@ -62,6 +64,11 @@ static void wipe(void)
 static int show_progress(void *context, int page, int pages, int percent)
 {
 	(void)context;
+	/* An import on a thread of its own (the library's, the reader's)
+	 * draws nothing: the screen and this line belong to the main thread,
+	 * and such an import is stopped through pdf_ocr_thread_stop. */
+	if (!pthread_equal(pthread_self(), output.owner))
+		return tui_stop_signal != 0;
 	if (pages == 0) { /* the end */
 		wipe();
 		output.page = -1;
@@ -135,6 +142,7 @@ int cli_ocr_choose(int *argc, char **argv)
 	if (chosen == 1 && !pdf_ocr_built())
 		return cli_fail(_("--ocr: %s"), pdf_ocr_missing());
 	output.terminal = isatty(STDERR_FILENO);
+	output.owner = pthread_self();
 	struct pdf_ocr_options options = {enabled, show_progress, NULL};
 	pdf_ocr_configure(&options);
 	return 0;

@@ -154,10 +154,22 @@ const char *pdf_ocr_title(const struct pdf_ocr *ocr)
 	return ocr ? ocr->title : NULL;
 }
 
+/* The calling thread's own stop (pdf_ocr_thread_stop). */
+static _Thread_local int (*thread_stopped)(void *context);
+static _Thread_local void *thread_stop_context;
+
+void pdf_ocr_thread_stop(int (*stopped)(void *context), void *context)
+{
+	thread_stopped = stopped;
+	thread_stop_context = context;
+}
+
 /* Tells the progress of the page being read; nonzero to stop. */
 static int told(void *context, int percent)
 {
 	struct pdf_ocr *ocr = context;
+	if (!ocr->stopped && thread_stopped && thread_stopped(thread_stop_context))
+		ocr->stopped = 1;
 	if (!ocr->stopped && configured.progress &&
 	    configured.progress(configured.context, ocr->page, ocr->pages, percent))
 		ocr->stopped = 1;

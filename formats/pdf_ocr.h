@@ -59,6 +59,12 @@ struct pdf_ocr_options {
  * front end before any file is read. Without it, OCR is off. */
 void pdf_ocr_configure(const struct pdf_ocr_options *options);
 
+/* Gives the calling thread its own way to stop OCR: while set, each
+ * page's progress also asks stopped(context) and stops the reading when
+ * it is nonzero (an import on a thread of its own, which the user can
+ * stop or quit). NULL takes it away. */
+void pdf_ocr_thread_stop(int (*stopped)(void *context), void *context);
+
 /* Whether OCR was asked for. */
 int pdf_ocr_enabled(void);
 

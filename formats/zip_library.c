@@ -1,6 +1,7 @@
 #include "formats/zip_library.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
 #include <pthread.h>
 
 #include "base/i18n.h"
@@ -12,13 +13,17 @@
 
 struct zip_library zip_library_loaded;
 static const char *problem; /* why loading failed, or NULL */
+/* dlerror()'s text, copied: its own buffer is overwritten by the next
+ * dlopen on any thread. */
+static char load_error[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
 	void *handle = dlopen(PIZHU_LIBZIP, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
-		problem = dlerror();
+		snprintf(load_error, sizeof load_error, "%s", dlerror());
+		problem = load_error;
 		return;
 	}
 #define ZIP_LIBRARY_LOAD(name)                                                                     \

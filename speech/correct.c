@@ -1,5 +1,6 @@
 #include "speech/correct.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,9 @@ int correction_parse(const char *text, struct correction *correction)
 static void set_title(struct speech *speech, const char *title)
 {
 	size_t length = strlen(title);
+	/* Corrections apply to speeches loaded from the library, whose text
+	 * is memory; a mapped one (a file being parsed) is never corrected. */
+	assert(!speech->text_mapping);
 	if (speech->text_length + length + 1 > UINT32_MAX)
 		return;
 	speech->text = xrealloc(speech->text, speech->text_length + length + 2);

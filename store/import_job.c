@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "formats/pdf_ocr.h"
 
 enum { IMPORT_NICENESS = 10 };
 
@@ -40,6 +41,17 @@ static int on_progress(void *context, size_t files_done, size_t files_total, uin
 	return stop;
 }
 
+/* Whether the user stopped the import (the OCR of a scanned page asks
+ * between its steps, formats/pdf_ocr.h). */
+static int stopping(void *context)
+{
+	struct store_import_job *job = context;
+	pthread_mutex_lock(&job->lock);
+	int stop = job->progress.stopping;
+	pthread_mutex_unlock(&job->lock);
+	return stop;
+}
+
 static void on_failure(void *context, const char *path, const char *message)
 {
 	struct store_import_job *job = context;
@@ -64,6 +76,7 @@ static void *import(void *context)
 {
 	struct store_import_job *job = context;
 	yield_to_screen();
+	pdf_ocr_thread_stop(stopping, job);
 	struct store *store;
 	struct store_import_report report = {0};
 	struct error error;

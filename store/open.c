@@ -243,10 +243,6 @@ static void pinyin_key_function(sqlite3_context *context, int count, sqlite3_val
 	sqlite3_result_blob64(context, key.data, key.length, free);
 }
 
-/* COLLATE pinyin and pinyin_key(), for the library's titles. Only queries,
- * the statements that write documents.title_key and the migration that
- * filled it use them, never the schema, so other tools can still open and
- * write the file (the sqlite3 shell's integrity_check). */
 /* Whether a word needs store_search_find: it has an ASCII letter (to fold)
  * or bytes that are not whole characters. Any other word's bytes match
  * only on whole characters, and exactly. */
@@ -296,6 +292,10 @@ static void contains_function(sqlite3_context *context, int count, sqlite3_value
 	sqlite3_result_int(context, found);
 }
 
+/* COLLATE pinyin and pinyin_key(), for the library's titles. Only queries,
+ * the statements that write documents.title_key and the migration that
+ * filled it use them, never the schema, so other tools can still open and
+ * write the file (the sqlite3 shell's integrity_check). */
 static int collation_register(struct store *store, struct error *error)
 {
 	if (sqlite3_create_collation_v2(store->db, "pinyin", SQLITE_UTF8, NULL, pinyin_collation,

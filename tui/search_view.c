@@ -35,9 +35,9 @@ struct search_view {
 	char *query;
 	int64_t theme_id; /* 0: every paragraph */
 	char theme_name[128];
+	int include_hidden; /* a: front and back matter found too */
 	/* A window of the results: hits[i] is result first + i. Only the
 	 * window is held, however far the reader scrolls. */
-	int include_hidden; /* a: front and back matter found too */
 	struct store_search_hit *hits;
 	char **paths; /* the section path of each hit, made when first drawn */
 	size_t first, count;
@@ -111,8 +111,9 @@ static int wait_for_total(struct search_view *view, struct error *error)
 	size_t total = 0;
 	int state = view->counter ? store_search_counter_wait(view->counter, &total, error) : -1;
 	if (state != 1) {
-		struct store_search_query query = {
-	    .text = view->query, .theme_id = view->theme_id, .include_hidden = view->include_hidden};
+		struct store_search_query query = {.text = view->query,
+						   .theme_id = view->theme_id,
+						   .include_hidden = view->include_hidden};
 		if (store_search_count(view->store, &query, &total, error) != 0)
 			return -1;
 	}
@@ -169,8 +170,9 @@ static int start(struct search_view *view, struct error *error)
 		return -1;
 	if (view->total_known)
 		return 0;
-	struct store_search_query query = {
-	    .text = view->query, .theme_id = view->theme_id, .include_hidden = view->include_hidden};
+	struct store_search_query query = {.text = view->query,
+					   .theme_id = view->theme_id,
+					   .include_hidden = view->include_hidden};
 	struct error problem;
 	if (store_search_counter_start(store_path(view->store), &query, &view->counter, &problem) !=
 	    0)
@@ -319,7 +321,7 @@ static void draw(struct search_view *view)
 		const char *none = _("nothing found");
 		draw_text(stdscr, 2, 2, none, strlen(none), COLS - 4, colors_attr(ELEMENT_DIM));
 	}
-	const char *hint = _("Enter read  t theme  j/k move  q back");
+	const char *hint = _("Enter read  t theme  a front/back matter  j/k move  q back");
 	const char *bottom = view->message[0] ? view->message : hint;
 	draw_fill(stdscr, LINES - 1, 0, COLS, ' ', colors_attr(ELEMENT_STATUS));
 	draw_text(stdscr, LINES - 1, 1, bottom, strlen(bottom), COLS - 2,
@@ -458,6 +460,7 @@ static enum view_result search_key(struct view *base, const struct view_key *key
 	case REQUEST_LIBRARY_ALL:
 		view->include_hidden = !view->include_hidden;
 		if (start(view, &error) != 0) {
+			view->include_hidden = !view->include_hidden;
 			report(view, &error);
 			break;
 		}
