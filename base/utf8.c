@@ -186,3 +186,11 @@ size_t utf8_plain_length(const char *text, size_t length)
 	}
 	return at;
 }
+
+int utf8_has_ascii_letter(const char *text, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z'))
+			return 1;
+	return 0;
+}

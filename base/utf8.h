@@ -21,6 +21,9 @@ size_t utf8_count(const char *text, size_t length);
  * cleaned: a NUL would cut it short, an ESC could reach a terminal. */
 const char *utf8_text_problem(const char *text, size_t length);
 
+/* Whether text holds an ASCII letter (what case folding can change). */
+int utf8_has_ascii_letter(const char *text, size_t length);
+
 /* 1 for the bidirectional controls that can reorder what a terminal
  * shows: U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069. */
 int utf8_is_bidi_control(long codepoint);

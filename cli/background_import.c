@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "base/thread_priority.h"
 #include "formats/pdf_ocr.h"
 #include "speech/source.h"
 #include "store/document.h"
@@ -80,17 +80,6 @@ static int put_in_library(struct background_import *import)
 	return status;
 }
 
-/* The reader's keys come first: on a machine with few cores, the
- * import's reading, hashing and indexing would otherwise take the time
- * that painting needs. Linux sets a thread's nice value by its id; where
- * that fails the import merely runs at the reader's priority. */
-static void yield_to_reader(void)
-{
-#ifdef __linux__
-	setpriority(PRIO_PROCESS, (id_t)gettid(), 19);
-#endif
-}
-
 /* Whether the reader called the import off (asked by the OCR of a
  * scanned page between its steps, formats/pdf_ocr.h). */
 static int called_off(void *argument)
@@ -101,7 +90,7 @@ static int called_off(void *argument)
 static void *run(void *argument)
 {
 	struct background_import *import = argument;
-	yield_to_reader();
+	thread_priority_lower(19); /* the reader's keys first */
 	pdf_ocr_thread_stop(called_off, import);
 	struct error problem;
 	/* Read and hashed, then parsed where it was read: the file is held

@@ -7,7 +7,6 @@
  * drawn while the full-screen reader owns the terminal. Ctrl-C stops the
  * reading as it stops pizhu: an import is one transaction, so nothing of
  * the file is kept; in the reader's library, it stops the import. */
-#include <curses.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +18,7 @@
 #include "base/progress.h"
 #include "cli/cli.h"
 #include "formats/pdf_ocr.h"
-#include "tui/screen.h"
+#include "tui/tui.h"
 
 struct ocr_output {
 	pthread_t owner; /* the thread that may draw: the one that chose */
@@ -46,12 +45,6 @@ static int terminal_columns(void)
 	return 80;
 }
 
-/* Whether curses owns the screen (the reader's library imports a file). */
-static int curses_active(void)
-{
-	return stdscr != NULL && !isendwin();
-}
-
 static void wipe(void)
 {
 	if (output.drawn)
@@ -68,7 +61,7 @@ static int show_progress(void *context, int page, int pages, int percent)
 	 * draws nothing: the screen and this line belong to the main thread,
 	 * and such an import is stopped through pdf_ocr_thread_stop. */
 	if (!pthread_equal(pthread_self(), output.owner))
-		return tui_stop_signal != 0;
+		return tui_stop_requested();
 	if (pages == 0) { /* the end */
 		wipe();
 		output.page = -1;
@@ -82,8 +75,8 @@ static int show_progress(void *context, int page, int pages, int percent)
 	uint64_t total = (uint64_t)(pages - output.page) * 100;
 	progress_meter_update(&output.meter, seconds_now(), (size_t)page, (size_t)pages, done,
 			      total);
-	if (!output.terminal || curses_active() || !progress_meter_due(&output.meter, 1, 0.1))
-		return tui_stop_signal != 0;
+	if (!output.terminal || tui_owns_terminal() || !progress_meter_due(&output.meter, 1, 0.1))
+		return tui_stop_requested();
 	int columns = terminal_columns() - 1;
 	char line[256], left[64] = "";
 	double seconds = progress_meter_left(&output.meter);
@@ -104,7 +97,7 @@ static int show_progress(void *context, int page, int pages, int percent)
 	fprintf(stderr, "\r\033[K%s", line);
 	fflush(stderr);
 	output.drawn = 1;
-	return tui_stop_signal != 0;
+	return tui_stop_requested();
 }
 
 /* Takes --ocr and --no-ocr out of the arguments (the last one given

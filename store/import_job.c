@@ -2,11 +2,11 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "base/thread_priority.h"
 #include "formats/pdf_ocr.h"
 
 enum { IMPORT_NICENESS = 10 };
@@ -61,21 +61,10 @@ static void on_failure(void *context, const char *path, const char *message)
 	pthread_mutex_unlock(&job->lock);
 }
 
-/* The screen's keys come first: on a machine with few cores, the
- * import's reading, parsing and indexing would otherwise take the time
- * that drawing needs. Linux sets a thread's nice value by its id; where
- * that fails the import merely runs at the screen's priority. */
-static void yield_to_screen(void)
-{
-#ifdef __linux__
-	setpriority(PRIO_PROCESS, (id_t)gettid(), IMPORT_NICENESS);
-#endif
-}
-
 static void *import(void *context)
 {
 	struct store_import_job *job = context;
-	yield_to_screen();
+	thread_priority_lower(IMPORT_NICENESS); /* the screen's keys first */
 	pdf_ocr_thread_stop(stopping, job);
 	struct store *store;
 	struct store_import_report report = {0};

@@ -248,10 +248,7 @@ static void pinyin_key_function(sqlite3_context *context, int count, sqlite3_val
  * only on whole characters, and exactly. */
 static int needs_folding(const char *word, size_t length)
 {
-	for (size_t i = 0; i < length; i++)
-		if ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'))
-			return 1;
-	return utf8_text_problem(word, length) != NULL;
+	return utf8_has_ascii_letter(word, length) || utf8_text_problem(word, length) != NULL;
 }
 
 /* pizhu_contains(TEXT, WORD): whether text holds word, ASCII letters in

@@ -61,15 +61,6 @@ static int continues(const char *text, size_t length, size_t at)
 	return at < length && ((unsigned char)text[at] & 0xC0) == 0x80;
 }
 
-/* Whether folding can matter: the word has an ASCII letter. */
-static int has_letter(const char *word, size_t length)
-{
-	for (size_t i = 0; i < length; i++)
-		if ((word[i] >= 'A' && word[i] <= 'Z') || (word[i] >= 'a' && word[i] <= 'z'))
-			return 1;
-	return 0;
-}
-
 /* Matches start and end on character boundaries. */
 static int whole_characters(const char *text, size_t length, size_t at, size_t word_length)
 {
@@ -81,7 +72,7 @@ long store_search_find(const char *text, size_t length, size_t from, const char 
 	size_t word_length = strlen(word);
 	if (word_length == 0 || word_length > length)
 		return -1;
-	if (!has_letter(word, word_length)) {
+	if (!utf8_has_ascii_letter(word, word_length)) {
 		/* A byte that is not a letter folds to itself and only a letter
 		 * folds to a letter, so the match is exact: memmem finds the
 		 * candidates many times faster than comparing at every byte. */
@@ -144,7 +135,7 @@ static int needs_check(char **words, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		size_t length = strlen(words[i]);
-		if (utf8_count(words[i], length) < 2 || has_letter(words[i], length) ||
+		if (utf8_count(words[i], length) < 2 || utf8_has_ascii_letter(words[i], length) ||
 		    utf8_text_problem(words[i], length))
 			return 1;
 	}
@@ -383,8 +374,8 @@ static sqlite3_stmt *tier_statement(struct store *store, const struct store_sear
 	assert(tier < TIER_COUNT || !indexed);
 	enum statement which =
 	    indexed ? (gathering->check || gathering->copy ? texts[tier] : places[tier])
-	    : has_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
-							 : STATEMENT_SEARCH_SCAN_EXACT;
+	    : utf8_has_ascii_letter(first_word, strlen(first_word)) ? STATEMENT_SEARCH_SCAN
+								    : STATEMENT_SEARCH_SCAN_EXACT;
 	sqlite3_stmt *statement = store_statement(store, which, error);
 	if (!statement)
 		return NULL;

@@ -134,3 +134,13 @@ int tui_stop(struct tui *ui)
 	free(ui);
 	return tui_stop_signal;
 }
+
+int tui_owns_terminal(void)
+{
+	return stdscr != NULL && !isendwin();
+}
+
+int tui_stop_requested(void)
+{
+	return tui_stop_signal != 0;
+}

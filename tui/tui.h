@@ -56,6 +56,12 @@ int tui_start(const struct tui_options *options, struct tui **ui, struct error *
  * (the caller then dies of it, as a shell expects), or 0. */
 int tui_stop(struct tui *ui);
 
+/* Whether curses owns the terminal now (a progress line on stderr would
+ * draw over the screen), and whether a signal asked pizhu to stop: for
+ * code outside tui/ that reports on a long task. */
+int tui_owns_terminal(void);
+int tui_stop_requested(void);
+
 /* How to open a speech in the reader. */
 struct tui_reading {
 	int64_t document_id;		 /* 0 while `import` brings the speech in */

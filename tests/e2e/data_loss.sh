@@ -117,9 +117,9 @@ tmux_wait_exit >/dev/null
 # --- a tag key while another program holds the write lock -------------------
 export PIZHU_DB="$TEST_DIR/K.db"
 "$PIZHU" import "$FIXTURES/short-speech.txt" >/dev/null
-# (¶1 and ¶2 are its hidden front matter: the reader opens at ¶3.)
+# (¶1 and ¶2 are its hidden front matter: numbers count them.)
 tmux_start 100 20 "$PIZHU" 1
-tmux_wait "¶3/16"
+tmux_wait "¶0/16"
 tmux_keys ":5" Enter
 tmux_wait "¶5/16"
 python3 -c "import sqlite3, time, sys

@@ -92,7 +92,7 @@ sqlite3 "$PIZHU_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FRO
 "$PIZHU" tag 1 5 主题00100 民生 >/dev/null
 "$PIZHU" tag 1 6 主题00099 >/dev/null
 tmux_start 100 20 "$PIZHU" 1
-tmux_wait "¶3/16"
+tmux_wait "¶0/16"
 tmux_keys ":5" Enter
 tmux_wait "[民生 +1 more] ¶5/16"
 ok $? "a paragraph with a theme past the first 64: the status line says +1 more"
