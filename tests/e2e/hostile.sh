@@ -119,7 +119,7 @@ if command -v script >/dev/null; then
 	tmux_wait "RED1"
 	ok $? "the reader shows the hostile paragraph's text"
 	tmux_keys j j j
-	tmux_wait "¶2/2"
+	tmux_wait "¶3/3"
 	# Zero-width and combining characters do not shift the screen: the
 	# border between the panes stays in one column on every row.
 	tmux_screen | head -n -1 | grep '│' | sed 's/│.*//' >"$TEST_DIR/left"
