@@ -74,16 +74,22 @@ static void set_total(struct search_view *view, size_t total)
 	stop_counting(view);
 }
 
+/* The view's search: every result, to count or to page through. */
+static struct store_search_query view_query(const struct search_view *view)
+{
+	return (struct store_search_query){
+	    .text = view->query,
+	    .theme_id = view->theme_id,
+	    .include_hidden = view->include_hidden,
+	};
+}
+
 /* Fetches the window [first, first + PAGE_HITS). */
 static int load_window(struct search_view *view, size_t first, struct error *error)
 {
-	struct store_search_query query = {
-	    .text = view->query,
-	    .theme_id = view->theme_id,
-	    .limit = PAGE_HITS,
-	    .offset = first,
-	    .include_hidden = view->include_hidden,
-	};
+	struct store_search_query query = view_query(view);
+	query.limit = PAGE_HITS;
+	query.offset = first;
 	struct store_search_hit *hits;
 	size_t count;
 	if (store_search(view->store, &query, &hits, &count, error) != 0)
@@ -111,9 +117,7 @@ static int wait_for_total(struct search_view *view, struct error *error)
 	size_t total = 0;
 	int state = view->counter ? store_search_counter_wait(view->counter, &total, error) : -1;
 	if (state != 1) {
-		struct store_search_query query = {.text = view->query,
-						   .theme_id = view->theme_id,
-						   .include_hidden = view->include_hidden};
+		struct store_search_query query = view_query(view);
 		if (store_search_count(view->store, &query, &total, error) != 0)
 			return -1;
 	}
@@ -170,9 +174,7 @@ static int start(struct search_view *view, struct error *error)
 		return -1;
 	if (view->total_known)
 		return 0;
-	struct store_search_query query = {.text = view->query,
-					   .theme_id = view->theme_id,
-					   .include_hidden = view->include_hidden};
+	struct store_search_query query = view_query(view);
 	struct error problem;
 	if (store_search_counter_start(store_path(view->store), &query, &view->counter, &problem) !=
 	    0)
