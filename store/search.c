@@ -264,6 +264,21 @@ static int gather(sqlite3_stmt *statement, struct gathering *gathering, size_t w
 	return status;
 }
 
+/* Sifts hits[at] down the max-heap hits[0..size) (the least relevant on
+ * top). */
+static void sift_down(struct gathered *hits, size_t size, size_t at)
+{
+	for (size_t child; (child = 2 * at + 1) < size; at = child) {
+		if (child + 1 < size && by_relevance(&hits[child + 1], &hits[child]) > 0)
+			child++;
+		if (by_relevance(&hits[child], &hits[at]) <= 0)
+			break;
+		struct gathered swap = hits[at];
+		hits[at] = hits[child];
+		hits[child] = swap;
+	}
+}
+
 /* Moves the `wanted` most relevant hits to the front of hits[0..count),
  * in order, by a heap of the best seen so far (its worst on top): n log k
  * comparisons and no copy of the rest. */
@@ -273,31 +288,13 @@ static void select_best(struct gathered *hits, size_t count, size_t wanted)
 		qsort(hits, count, sizeof *hits, by_relevance);
 		return;
 	}
-	for (size_t i = wanted; i-- > 0;) {
-		/* Sift down hits[i] in the max-heap hits[0..wanted). */
-		for (size_t at = i, child; (child = 2 * at + 1) < wanted; at = child) {
-			if (child + 1 < wanted && by_relevance(&hits[child + 1], &hits[child]) > 0)
-				child++;
-			if (by_relevance(&hits[child], &hits[at]) <= 0)
-				break;
-			struct gathered swap = hits[at];
-			hits[at] = hits[child];
-			hits[child] = swap;
-		}
-	}
+	for (size_t i = wanted; i-- > 0;)
+		sift_down(hits, wanted, i);
 	for (size_t i = wanted; i < count; i++) {
 		if (wanted == 0 || by_relevance(&hits[i], &hits[0]) >= 0)
 			continue;
 		hits[0] = hits[i];
-		for (size_t at = 0, child; (child = 2 * at + 1) < wanted; at = child) {
-			if (child + 1 < wanted && by_relevance(&hits[child + 1], &hits[child]) > 0)
-				child++;
-			if (by_relevance(&hits[child], &hits[at]) <= 0)
-				break;
-			struct gathered swap = hits[at];
-			hits[at] = hits[child];
-			hits[child] = swap;
-		}
+		sift_down(hits, wanted, 0);
 	}
 	qsort(hits, wanted, sizeof *hits, by_relevance);
 }
