@@ -27,6 +27,16 @@
 	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
 	" WHERE h.document_id = " DOC " AND h.number = " NUMBER " AND h.matter IS NOT NULL))"
 
+/* The tier paragraph NUMBER of speech DOC is searched in (search.h):
+ * 'title', 'heading' or 'body', as the user's correction says (a heading,
+ * else body text: a hidden line is body text), else its parsed ROLE. The
+ * heading tier's index holds exactly the paragraphs this makes headings
+ * (schema v11's triggers on corrections keep it so). */
+#define PARAGRAPH_TIER(DOC, NUMBER, ROLE)                                                          \
+	"coalesce((SELECT iif(k.kind = 'heading', 'heading', 'body') FROM corrections k"           \
+	" WHERE k.document_id = " DOC " AND k.paragraph = " NUMBER                                 \
+	" AND k.kind IN ('heading', 'body', 'front', 'back')), " ROLE ")"
+
 /* How many paragraphs of speech DOC are hidden (PARAGRAPH_HIDDEN), from
  * the hidden lines and the corrections alone. */
 #define HIDDEN_COUNT(DOC)                                                                          \
@@ -45,6 +55,11 @@
 	" AND (?3 = 0 OR EXISTS (SELECT 1 FROM tags t WHERE t.document_id = p.document_id"         \
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
 	" AND (?4 OR " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0)"
+
+/* A hit's tier (PARAGRAPH_TIER); the body's index holds every paragraph,
+ * so its tier keeps those the corrections do not make headings. */
+#define SEARCH_TIER	 PARAGRAPH_TIER("p.document_id", "p.number", "p.role")
+#define SEARCH_BODY_TIER " AND " SEARCH_TIER " = 'body'"
 
 #define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, p.text, d.title"
 
@@ -330,24 +345,26 @@
 	X(SEARCH_TITLE_TEXTS, SEARCH_TIER_TEXTS("title_search", ""))                               \
 	X(SEARCH_HEADING_PLACES, SEARCH_TIER_PLACES("heading_search", ""))                         \
 	X(SEARCH_HEADING_TEXTS, SEARCH_TIER_TEXTS("heading_search", ""))                           \
-	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", " AND p.role = 'body'"))      \
-	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", " AND p.role = 'body'"))        \
+	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", SEARCH_BODY_TIER))            \
+	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", SEARCH_BODY_TIER))              \
 	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
 			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
 			      " JOIN documents d ON d.id = p.document_id"                          \
 			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
-	/* A scan, one tier (?5: its role; NULL for all) at a time, newest                         \
-	 * first; the role is compared first, so a tier reads no other text. */                    \
+	/* A scan, one tier (?5: its role as corrected, SEARCH_TIER; NULL for                      \
+	 * all) at a time, newest first; the tier is compared first, so a tier                     \
+	 * reads no other text. */                                                                 \
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE (?5 IS NULL OR p.role = ?5) AND instr(lower(p.text), lower(?1)) > 0"             \
+	  " WHERE (?5 IS NULL OR " SEARCH_TIER " = ?5) AND instr(lower(p.text), lower(?1)) > 0"    \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE (?5 IS NULL OR p.role = ?5) AND instr(p.text, ?1) > 0"        \
+			     " WHERE (?5 IS NULL OR " SEARCH_TIER " = ?5)"                         \
+			     " AND instr(p.text, ?1) > 0"                                          \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
 	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
