@@ -69,13 +69,24 @@ int correction_write(struct store *store, int64_t document_id, size_t paragraph,
 	if (store_step_done(store, statement, error) != 0)
 		return -1;
 	if (paragraph != 0)
-		return 0;
+		return correction_heading_follow(store, document_id, paragraph, error);
 	statement = store_statement(store, STATEMENT_DOCUMENT_TITLE_SET, error);
 	if (!statement)
 		return -1;
 	sqlite3_bind_int64(statement, 1, document_id);
 	if (value)
 		sqlite3_bind_text(statement, 2, value, -1, SQLITE_STATIC);
+	return store_step_done(store, statement, error);
+}
+
+int correction_heading_follow(struct store *store, int64_t document_id, size_t paragraph,
+			      struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_HEADING_FOLLOW, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, document_id);
+	sqlite3_bind_int64(statement, 2, (sqlite3_int64)paragraph);
 	return store_step_done(store, statement, error);
 }
 

@@ -52,8 +52,15 @@ int annotation_note_write(struct store *store, int64_t document_id, size_t parag
 			  const char *text, struct error *error);
 
 /* Writes a paragraph's correction (correction_format text) or, for
- * paragraph 0, the title correction; NULL removes it. */
+ * paragraph 0, the title correction; NULL removes it. The heading index
+ * follows (correction_heading_follow). */
 int correction_write(struct store *store, int64_t document_id, size_t paragraph, const char *value,
 		     struct error *error);
+
+/* Puts the paragraph into search's heading index (heading_search) or
+ * takes it out, as its corrected role says (search.h: the tiers), in the
+ * caller's transaction: after every change of its correction. */
+int correction_heading_follow(struct store *store, int64_t document_id, size_t paragraph,
+			      struct error *error);
 
 #endif

@@ -178,6 +178,11 @@ static int move_paragraph(struct store *store, const struct kind *kind, int64_t 
 		if (store_step_done(store, statement, error) != 0)
 			return -1;
 	}
+	/* A correction moved: both paragraphs' tiers in search may change. */
+	if (kind->held == STATEMENT_CORRECTED_PARAGRAPHS && target > 0 &&
+	    (correction_heading_follow(store, old_id, old, error) != 0 ||
+	     correction_heading_follow(store, new_id, target, error) != 0))
+		return -1;
 	return 0;
 }
 

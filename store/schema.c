@@ -259,61 +259,18 @@ static const char *const migrations[] = {
     "ALTER TABLE paragraphs ADD COLUMN matter TEXT CHECK (matter IN ('front', 'back'));"
     "CREATE INDEX paragraphs_hidden ON paragraphs(document_id, number)"
     "  WHERE matter IS NOT NULL;",
-    /* 11: the heading tier follows the user's corrections: a paragraph
-     * marked a heading is in heading_search, a heading marked body text
-     * (or hidden) is not, so that search ranks each paragraph by what the
-     * reader shows it as. Triggers on corrections keep it in the
-     * transaction that writes them, whoever writes them (a correction,
-     * undo and redo, re-import moving them to a new version, purge); a
-     * correction that goes takes the paragraph back to its parsed role,
-     * so the delete triggers of migration 8 stay right (a paragraph is
-     * deleted only once its corrections are gone: they reference it).
-     * The existing corrections are applied once here. */
+    /* 11: search's heading tier follows the user's corrections: a
+     * paragraph marked a heading is in heading_search, a heading marked
+     * body text (or hidden) is not (statement.h: HEADING_TIER). pizhu
+     * keeps it so wherever it writes a correction (correction.c,
+     * reattach.c, removal.c); this applies the corrections a library
+     * already holds, once. heading_search_docsize has a row for each
+     * paragraph the index holds. */
     "INSERT INTO heading_search(heading_search, rowid, text)"
-    "  SELECT 'delete', p.id, p.text FROM corrections k JOIN paragraphs p"
-    "  ON p.document_id = k.document_id AND p.number = k.paragraph"
-    "  WHERE p.role = 'heading' AND k.kind IN ('body', 'front', 'back');"
-    "INSERT INTO heading_search(rowid, text)"
-    "  SELECT p.id, p.text FROM corrections k JOIN paragraphs p"
-    "  ON p.document_id = k.document_id AND p.number = k.paragraph"
-    "  WHERE p.role <> 'heading' AND k.kind = 'heading';"
-    "CREATE TRIGGER corrections_tier_insert AFTER INSERT ON corrections"
-    "  WHEN new.kind IN ('heading', 'body', 'front', 'back') BEGIN"
-    "  INSERT INTO heading_search(heading_search, rowid, text)"
-    "  SELECT 'delete', id, text FROM paragraphs WHERE document_id = new.document_id"
-    "  AND number = new.paragraph AND role = 'heading' AND new.kind <> 'heading';"
-    "  INSERT INTO heading_search(rowid, text)"
-    "  SELECT id, text FROM paragraphs WHERE document_id = new.document_id"
-    "  AND number = new.paragraph AND role <> 'heading' AND new.kind = 'heading';"
-    "END;"
-    "CREATE TRIGGER corrections_tier_delete AFTER DELETE ON corrections"
-    "  WHEN old.kind IN ('heading', 'body', 'front', 'back') BEGIN"
-    "  INSERT INTO heading_search(heading_search, rowid, text)"
-    "  SELECT 'delete', id, text FROM paragraphs WHERE document_id = old.document_id"
-    "  AND number = old.paragraph AND role <> 'heading' AND old.kind = 'heading';"
-    "  INSERT INTO heading_search(rowid, text)"
-    "  SELECT id, text FROM paragraphs WHERE document_id = old.document_id"
-    "  AND number = old.paragraph AND role = 'heading' AND old.kind <> 'heading';"
-    "END;"
-    /* An update is the old correction going and the new one coming; only
-     * when the paragraph or its tier changes (not a heading's depth). */
-    "CREATE TRIGGER corrections_tier_update AFTER UPDATE OF document_id, paragraph, kind"
-    "  ON corrections WHEN old.document_id IS NOT new.document_id"
-    "  OR old.paragraph IS NOT new.paragraph"
-    "  OR (old.kind = 'heading') IS NOT (new.kind = 'heading') BEGIN"
-    "  INSERT INTO heading_search(heading_search, rowid, text)"
-    "  SELECT 'delete', id, text FROM paragraphs WHERE document_id = old.document_id"
-    "  AND number = old.paragraph AND role <> 'heading' AND old.kind = 'heading';"
-    "  INSERT INTO heading_search(rowid, text)"
-    "  SELECT id, text FROM paragraphs WHERE document_id = old.document_id"
-    "  AND number = old.paragraph AND role = 'heading' AND old.kind IN ('body', 'front', 'back');"
-    "  INSERT INTO heading_search(heading_search, rowid, text)"
-    "  SELECT 'delete', id, text FROM paragraphs WHERE document_id = new.document_id"
-    "  AND number = new.paragraph AND role = 'heading' AND new.kind IN ('body', 'front', 'back');"
-    "  INSERT INTO heading_search(rowid, text)"
-    "  SELECT id, text FROM paragraphs WHERE document_id = new.document_id"
-    "  AND number = new.paragraph AND role <> 'heading' AND new.kind = 'heading';"
-    "END;",
+    "  SELECT iif(k.kind = 'heading', NULL, 'delete'), p.id, p.text FROM corrections k"
+    "  JOIN paragraphs p ON p.document_id = k.document_id AND p.number = k.paragraph"
+    "  WHERE k.kind IN ('heading', 'body', 'front', 'back') AND (k.kind = 'heading')"
+    "  <> EXISTS (SELECT 1 FROM heading_search_docsize s WHERE s.id = p.id);",
 };
 
 int schema_latest_version(void)

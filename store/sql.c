@@ -225,26 +225,16 @@ static const char tag_count_check[] =
 
 /* The small indexes of titles and headings (schema v8, search.h) hold
  * exactly the paragraphs of their tier: the titles, and the headings as
- * corrected (PARAGRAPH_TIER; schema v11). A missing row would hide a hit
+ * corrected (HEADING_TIER; schema v11). A missing row would hide a hit
  * from its tier, an extra one show a paragraph that is not there or rank
- * it above what the reader shows it as. The headings are the parsed ones
- * the corrections leave headings and the paragraphs they make headings,
- * so that only headings and corrections are read. */
+ * it above what the reader shows it as. */
 #define TIER_INDEX_CHECK(table, role, members)                                                     \
 	"SELECT printf('" table ": row %d is not a " role " paragraph', rowid) FROM " table        \
 	" WHERE rowid NOT IN (SELECT id FROM " members ")"                                         \
 	" UNION ALL SELECT printf('" table ": speech %d paragraph %d is missing', document_id,"    \
 	"  number) FROM " members " WHERE id NOT IN (SELECT rowid FROM " table ")"
-#define TITLES "(SELECT id, document_id, number FROM paragraphs WHERE role = 'title')"
-#define HEADINGS                                                                                   \
-	"(SELECT id, document_id, number FROM paragraphs p WHERE role = 'heading'"                 \
-	" AND " PARAGRAPH_TIER(                                                                    \
-	    "p.document_id", "p.number",                                                           \
-	    "'heading'") " = 'heading'"                                                            \
-			 " UNION ALL SELECT p.id, p.document_id, p.number FROM corrections k "     \
-			 "JOIN paragraphs p"                                                       \
-			 " ON p.document_id = k.document_id AND p.number = k.paragraph"            \
-			 " WHERE k.kind = 'heading' AND p.role <> 'heading')"
+#define TITLES	 "(SELECT id, document_id, number FROM paragraphs WHERE role = 'title')"
+#define HEADINGS "(SELECT id, document_id, number FROM paragraphs p WHERE " HEADING_TIER("p") ")"
 static const char tier_indexes_check[] =
     TIER_INDEX_CHECK("title_search", "title",
 		     TITLES) " UNION ALL " TIER_INDEX_CHECK("heading_search", "heading", HEADINGS);

@@ -27,15 +27,27 @@
 	" EXISTS (SELECT 1 FROM paragraphs h INDEXED BY paragraphs_hidden"                         \
 	" WHERE h.document_id = " DOC " AND h.number = " NUMBER " AND h.matter IS NOT NULL))"
 
-/* The tier paragraph NUMBER of speech DOC is searched in (search.h):
- * 'title', 'heading' or 'body', as the user's correction says (a heading,
- * else body text: a hidden line is body text), else its parsed ROLE. The
- * heading tier's index holds exactly the paragraphs this makes headings
- * (schema v11's triggers on corrections keep it so). */
-#define PARAGRAPH_TIER(DOC, NUMBER, ROLE)                                                          \
-	"coalesce((SELECT iif(k.kind = 'heading', 'heading', 'body') FROM corrections k"           \
-	" WHERE k.document_id = " DOC " AND k.paragraph = " NUMBER                                 \
-	" AND k.kind IN ('heading', 'body', 'front', 'back')), " ROLE ")"
+/* Search's tiers (search.h) are the parser's roles as the user corrected
+ * them: a `heading` correction makes a paragraph a heading, a `body`,
+ * `front` or `back` one body text (a hidden line is body text). The
+ * paragraphs the corrections make headings, and those they make body
+ * text, as lists of paragraph ids: a statement reads each list once (from
+ * the corrections, CROSS JOIN keeping the planner from reading every
+ * paragraph instead), and a row's test is a look-up in it. */
+#define CORRECTED_IDS(WHERE)                                                                       \
+	"(SELECT m.id FROM corrections k CROSS JOIN paragraphs m ON m.document_id = k.document_id" \
+	" AND m.number = k.paragraph WHERE " WHERE ")"
+#define MADE_HEADINGS	CORRECTED_IDS("k.kind = 'heading' AND m.role <> 'heading'")
+#define UNMADE_HEADINGS CORRECTED_IDS("k.kind IN ('body', 'front', 'back') AND m.role = 'heading'")
+/* 1 when paragraph P (a table alias) is in the heading tier; the heading
+ * index, heading_search, holds exactly these (HEADING_FOLLOW keeps it). */
+#define HEADING_TIER(P)                                                                            \
+	"((" P ".role = 'heading' OR " P ".id IN " MADE_HEADINGS ") AND " P ".id NOT IN "          \
+	UNMADE_HEADINGS ")"
+/* 1 when paragraph P is in the body tier (titles are never corrected). */
+#define BODY_TIER(P)                                                                               \
+	"((" P ".role = 'body' OR " P ".id IN " UNMADE_HEADINGS ") AND " P ".id NOT IN "           \
+	MADE_HEADINGS ")"
 
 /* How many paragraphs of speech DOC are hidden (PARAGRAPH_HIDDEN), from
  * the hidden lines and the corrections alone. */
@@ -56,10 +68,11 @@
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
 	" AND (?4 OR " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0)"
 
-/* A hit's tier (PARAGRAPH_TIER); the body's index holds every paragraph,
- * so its tier keeps those the corrections do not make headings. */
-#define SEARCH_TIER	 PARAGRAPH_TIER("p.document_id", "p.number", "p.role")
-#define SEARCH_BODY_TIER " AND " SEARCH_TIER " = 'body'"
+/* A hit in tier ?5 ('title', 'heading' or 'body'; NULL for any): the
+ * role is compared first, so a title or a heading is told for nothing. */
+#define SEARCH_TIER                                                                                \
+	"(?5 IS NULL OR CASE ?5 WHEN 'title' THEN p.role = 'title'"                                \
+	" WHEN 'heading' THEN " HEADING_TIER("p") " ELSE " BODY_TIER("p") " END)"
 
 #define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, p.text, d.title"
 
@@ -234,6 +247,15 @@
 	  " ON CONFLICT (document_id, paragraph) DO UPDATE SET kind = excluded.kind,"              \
 	  " depth = excluded.depth, text = excluded.text, user = excluded.user, at = excluded.at") \
 	X(CORRECTION_DELETE, "DELETE FROM corrections WHERE document_id = ?1 AND paragraph = ?2")  \
+	/* Puts paragraph ?2 of speech ?1 into the heading index, or takes it                      \
+	 * out, as its tier says (HEADING_TIER); the index's docsize table                         \
+	 * has a row for each paragraph it holds. */                                               \
+	X(HEADING_FOLLOW,                                                                          \
+	  "INSERT INTO heading_search (heading_search, rowid, text)"                               \
+	  " SELECT iif(indexed, 'delete', NULL), id, text FROM (SELECT p.id, p.text,"              \
+	  " p.id IN (SELECT id FROM heading_search_docsize) AS indexed,"                           \
+	  " " HEADING_TIER("p") " AS heading FROM paragraphs p"                                    \
+	  " WHERE p.document_id = ?1 AND p.number = ?2) WHERE indexed <> heading")                 \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
 	X(ACTION_CORRECTS, "SELECT 1 FROM events WHERE action_id = ?1"                             \
@@ -345,26 +367,25 @@
 	X(SEARCH_TITLE_TEXTS, SEARCH_TIER_TEXTS("title_search", ""))                               \
 	X(SEARCH_HEADING_PLACES, SEARCH_TIER_PLACES("heading_search", ""))                         \
 	X(SEARCH_HEADING_TEXTS, SEARCH_TIER_TEXTS("heading_search", ""))                           \
-	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", SEARCH_BODY_TIER))            \
-	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", SEARCH_BODY_TIER))              \
+	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", " AND " BODY_TIER("p")))      \
+	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", " AND " BODY_TIER("p")))        \
 	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
 			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
 			      " JOIN documents d ON d.id = p.document_id"                          \
 			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
-	/* A scan, one tier (?5: its role as corrected, SEARCH_TIER; NULL for                      \
-	 * all) at a time, newest first; the tier is compared first, so a tier                     \
-	 * reads no other text. */                                                                 \
+	/* A scan, one tier (?5: SEARCH_TIER; NULL for all) at a time,                             \
+	 * newest first; the tier is told first, so a tier reads no other                          \
+	 * text. */                                                                                \
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE (?5 IS NULL OR " SEARCH_TIER " = ?5) AND instr(lower(p.text), lower(?1)) > 0"    \
+	  " WHERE " SEARCH_TIER " AND instr(lower(p.text), lower(?1)) > 0"                         \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE (?5 IS NULL OR " SEARCH_TIER " = ?5)"                         \
-			     " AND instr(p.text, ?1) > 0"                                          \
+			     " WHERE " SEARCH_TIER " AND instr(p.text, ?1) > 0"                    \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
 	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
@@ -470,6 +491,15 @@
 	X(REMOVERS, "SELECT DISTINCT removed_by FROM documents WHERE removed_at IS NOT NULL")      \
 	X(PURGE_TAGS, "DELETE FROM tags WHERE document_id IN " REMOVED_BY)                         \
 	X(PURGE_NOTES, "DELETE FROM notes WHERE document_id IN " REMOVED_BY)                       \
+	/* The corrected paragraphs back in the heading index as parsed                            \
+	 * before their corrections go: the paragraphs' delete trigger takes                       \
+	 * out the parsed headings (schema v8). */                                                 \
+	X(PURGE_HEADINGS,                                                                          \
+	  "INSERT INTO heading_search (heading_search, rowid, text)"                               \
+	  " SELECT iif(p.role = 'heading', NULL, 'delete'), p.id, p.text FROM corrections k"       \
+	  " JOIN paragraphs p ON p.document_id = k.document_id AND p.number = k.paragraph"         \
+	  " WHERE k.document_id IN " REMOVED_BY " AND (p.role = 'heading')"                        \
+	  " <> (p.id IN (SELECT id FROM heading_search_docsize))")                                 \
 	X(PURGE_CORRECTIONS, "DELETE FROM corrections WHERE document_id IN " REMOVED_BY)           \
 	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
 	/* Undo and redo records carry their change's document. */                                 \

@@ -113,9 +113,6 @@ static void migrates_search_trigger(void)
 			"DROP INDEX documents_library_filter;"
 			"ALTER TABLE documents DROP COLUMN library_text;"
 			"ALTER TABLE documents DROP COLUMN title_key;"
-			"DROP TRIGGER corrections_tier_insert;"
-			"DROP TRIGGER corrections_tier_delete;"
-			"DROP TRIGGER corrections_tier_update;"
 			"DROP TRIGGER paragraphs_title_search_delete;"
 			"DROP TRIGGER paragraphs_heading_search_delete;"
 			"DROP TABLE title_search; DROP TABLE heading_search;"
@@ -170,9 +167,6 @@ static void migrates_tier_indexes(void)
 	    store, "/a.txt", "关于民生的讲话\n同志们：\n一、民生工作\n我们要关心群众的民生问题。\n",
 	    NULL);
 	ok(sqlite3_exec(store->db,
-			"DROP TRIGGER corrections_tier_insert;"
-			"DROP TRIGGER corrections_tier_delete;"
-			"DROP TRIGGER corrections_tier_update;"
 			"DROP TRIGGER paragraphs_title_search_delete;"
 			"DROP TRIGGER paragraphs_heading_search_delete;"
 			"DROP TABLE title_search; DROP TABLE heading_search;"

@@ -1,4 +1,5 @@
-/* Search ranks a paragraph by its corrected role (search.h, schema v11):
+/* Search ranks a paragraph by its corrected role (search.h, statement.h's
+ * HEADING_TIER, schema v11):
  * a paragraph the user made a heading is found in the heading tier, a
  * heading made body text in the body tier, a hidden line brought back is
  * found without include_hidden and one hidden again is not. The same after
@@ -213,8 +214,6 @@ static void migration(void)
 	mark(store, id, 2, CORRECTION_BODY);
 	int undone = sqlite3_exec(
 	    store->db,
-	    "DROP TRIGGER corrections_tier_insert; DROP TRIGGER corrections_tier_delete;"
-	    "DROP TRIGGER corrections_tier_update;"
 	    "INSERT INTO heading_search(heading_search, rowid, text) SELECT 'delete', p.id, p.text"
 	    " FROM corrections k JOIN paragraphs p ON p.document_id = k.document_id"
 	    " AND p.number = k.paragraph WHERE p.role <> 'heading' AND k.kind = 'heading';"

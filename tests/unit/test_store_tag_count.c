@@ -119,7 +119,7 @@ static void migration_fills_counts(void)
 	int64_t a = test_import(store, "/library/a.txt", speech_text, NULL);
 	store_tag_add(store, a, 1, minsheng, NULL, &error);
 	store_tag_add(store, a, 3, minsheng, NULL, &error);
-	/* Back to version 5: what migrations 6 to 11 add taken away again. */
+	/* Back to version 5: what migrations 6 to 10 add taken away again. */
 	int undone = sqlite3_exec(
 	    store->db,
 	    "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
@@ -129,9 +129,6 @@ static void migration_fills_counts(void)
 	    "DROP INDEX documents_library_filter;"
 	    "ALTER TABLE documents DROP COLUMN library_text;"
 	    "ALTER TABLE documents DROP COLUMN title_key;"
-	    "DROP TRIGGER corrections_tier_insert;"
-	    "DROP TRIGGER corrections_tier_delete;"
-	    "DROP TRIGGER corrections_tier_update;"
 	    "DROP TRIGGER paragraphs_title_search_delete;"
 	    "DROP TRIGGER paragraphs_heading_search_delete;"
 	    "DROP TABLE title_search; DROP TABLE heading_search;"

@@ -1,0 +1,117 @@
+#!/bin/sh
+# pizhu search ranks a paragraph by its corrected role: titles, then
+# headings, then body text, as the user marked them (pizhu mark, the
+# reader's H), after undo and redo in later processes, after re-import,
+# and after removal; hidden lines brought back are found without --all.
+. "$(dirname "$0")/../lib.sh"
+export PIZHU_DB="$TEST_DIR/library.db"
+SPEECH="$TEST_DIR/speech.txt"
+# ¶2 and ¶5 are the parser's headings; ¶4 is the densest body paragraph.
+cat >"$SPEECH" <<'TEXT'
+关于工作的讲话
+同志们：
+一、民生工作
+这一段讲到民生。
+民生民生，民生为大。
+二、其他工作
+结尾还要讲一讲别的事情，也讲一讲民生。
+TEXT
+
+# The paragraph numbers pizhu search prints, in order, on one line.
+found() { "$PIZHU" search "$@" | cut -f2 | paste -sd ' ' -; }
+healthy() { is "$("$PIZHU" check 2>&1)" ok "pizhu check: ok $1"; }
+
+"$PIZHU" import "$SPEECH" >/dev/null 2>&1
+is "$(found 民生)" "2 4 3 6" "as parsed: the heading ¶2, then the body"
+"$PIZHU" mark 1 6 heading 2 >/dev/null
+is "$(found 民生)" "2 6 4 3" "mark … heading: ¶6 is found with the headings"
+"$PIZHU" mark 1 2 body >/dev/null
+is "$(found 民生)" "6 4 2 3" "mark … body: ¶2 is found with the body text"
+is "$(found --limit 1 民生)" 6 "a first page of one is the corrected heading"
+is "$(found 民)" "6 2 3 4" "a one-character search (a scan) ranks the same tiers"
+is "$("$PIZHU" search --count 民生)" 4 "the count is unchanged"
+healthy "with corrections"
+
+"$PIZHU" undo >/dev/null
+is "$(found 民生)" "2 6 4 3" "undo (another process): ¶2 is a heading again"
+"$PIZHU" undo >/dev/null
+is "$(found 民生)" "2 4 3 6" "undo again: ¶6 is body text again"
+"$PIZHU" redo >/dev/null
+"$PIZHU" redo >/dev/null
+is "$(found 民生)" "6 4 2 3" "redo twice: as corrected"
+healthy "after undo and redo"
+
+"$PIZHU" mark 1 6 front >/dev/null
+is "$(found 民生)" "4 2 3" "a paragraph hidden is not found"
+is "$(found --all 民生)" "4 2 3 6" "with --all, as body text"
+"$PIZHU" mark 1 6 heading 1 >/dev/null
+is "$(found 民生)" "6 4 2 3" "marked a heading again, it is found first"
+
+# The reader's H does the same: ¶3 made a heading in the reader.
+tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" 1
+tmux_wait " ¶"
+tmux_keys : 3 Enter
+tmux_wait " ¶3/"
+tmux_keys H
+tmux_wait "heading depth (1-9): "
+tmux_keys Enter
+tmux_wait "已改为标题 (heading) ¶3"
+ok $? "H in the reader makes ¶3 a heading"
+tmux_keys q
+tmux_wait_exit >/dev/null
+tmux_stop
+is "$(found 民生)" "3 6 4 2" "search finds ¶3 with the headings"
+"$PIZHU" mark 1 3 parsed >/dev/null
+healthy "after the reader's correction"
+
+# A new version of the file (a line added before the corrected ones):
+# the corrections follow it, and so do the tiers.
+cat >"$SPEECH" <<'TEXT'
+关于工作的讲话
+同志们：
+开会前先说一句。
+一、民生工作
+这一段讲到民生。
+民生民生，民生为大。
+二、其他工作
+结尾还要讲一讲别的事情，也讲一讲民生。
+TEXT
+"$PIZHU" import "$SPEECH" >/dev/null 2>&1
+new=$("$PIZHU" list --tsv | awk -F '\t' 'NR > 1 { print $1 }' | tail -1)
+is "$("$PIZHU" search 民生 | cut -f1 | sort -u)" "$new" "search finds the new version"
+is "$(found 民生)" "7 5 3 4" "its ¶7 (was ¶6) a heading, ¶3 (was ¶2) body text"
+healthy "after re-import"
+
+# Lines the parser hid: brought back, found without --all; hidden again, not.
+ADS="$TEST_DIR/ads.txt"
+cat >"$ADS" <<'TEXT'
+本站会员专享 扫码订阅
+欢迎转发分享 支持原创
+
+
+在全县春耕生产动员会上的讲话
+同志们：
+春耕不等人，各乡镇要抓早抓实。
+一、认清形势
+粮食安全是头等大事。
+TEXT
+"$PIZHU" import "$ADS" >/dev/null 2>&1
+ads=$("$PIZHU" list --tsv | awk -F '\t' 'index($0, "春耕生产") { print $1 }')
+is "$(found 扫码订阅)" "" "a hidden line is not found"
+"$PIZHU" mark "$ads" 1 body >/dev/null
+is "$(found 扫码订阅)" 1 "brought back (mark … body, as R does), it is found"
+"$PIZHU" mark "$ads" 1 parsed >/dev/null
+is "$(found 扫码订阅)" "" "hidden again (mark … parsed), it is not"
+heading=$("$PIZHU" cat --parsed --tsv "$ads" | awk -F '\t' 'index($3, "认清形势") { print $1 }')
+"$PIZHU" mark "$ads" "$heading" front >/dev/null
+is "$(found 认清形势)" "" "a heading hidden is not found"
+is "$(found --all 认清形势)" "$heading" "with --all it is"
+
+# Removed (the corrections go to a recovery file, then for good when pizhu
+# exits): the heading index loses exactly its rows.
+"$PIZHU" remove --force "$new" >/dev/null 2>&1
+"$PIZHU" remove --force "$ads" >/dev/null 2>&1
+is "$(found 民生)" "" "the removed speech is not found"
+healthy "after removal"
+
+done_testing
