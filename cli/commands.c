@@ -117,10 +117,11 @@ const struct command commands[] = {
     {"search", command_search, "[--theme T] [--speech S] [--limit N] [--count] [--all] QUERY...",
      N_("Search the text of every speech."),
      N_("Prints SPEECH<TAB>PARA<TAB>TEXT, most relevant first: hits in titles, then\n"
-	"headings, then body text; each in windows of its 200 newest hits, ranked\n"
-	"by how dense the words are, ties newest speech first. A paragraph matches\n"
-	"when it holds every word of the query; the words are highlighted when the\n"
-	"output is a terminal (not with NO_COLOR).\n"
+	"headings, then body text (as corrected with mark or the reader's H B R);\n"
+	"each in windows of its 200 newest hits, ranked by how dense the words are,\n"
+	"ties newest speech first. A paragraph matches when it holds every word of\n"
+	"the query; the words are highlighted when the output is a terminal (not\n"
+	"with NO_COLOR).\n"
 	"--limit N prints the N most relevant hits (0: all). The default is a\n"
 	"screenful on a terminal, with the total on stderr, and all when piped.\n"
 	"--count prints only how many paragraphs match. Front and back matter (what\n"
