@@ -7,8 +7,8 @@
  * correct but slower. Removed speeches are never found.
  *
  * Results come most relevant first, in the order a reader trusts: hits in
- * titles, then in headings, then in body text (the three tiers: the
- * parser's roles as the user corrected them, correction.h). Within a tier, hits are taken newest paragraph first (the
+ * titles, then in headings, then in body text (the roles as corrected; the
+ * three tiers). Within a tier, hits are taken newest paragraph first (the
  * latest imported speech first, in reverse reading order) in windows of
  * STORE_SEARCH_WINDOW hits; each window is ranked by term density (FTS5's
  * bm25 over the tier's own index; equal for a scan), ties going to the
