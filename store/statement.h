@@ -44,6 +44,12 @@
 #define HEADING_TIER(P)                                                                            \
 	"((" P ".role = 'heading' OR " P ".id IN " MADE_HEADINGS ") AND " P ".id NOT IN "          \
 	UNMADE_HEADINGS ")"
+/* HEADING_TIER for one paragraph: its correction looked up by key, not
+ * the lists (which a statement reads whole). */
+#define PARAGRAPH_HEADING(P)                                                                       \
+	"coalesce((SELECT k.kind = 'heading' FROM corrections k WHERE k.document_id = " P          \
+	".document_id AND k.paragraph = " P ".number"                                              \
+	" AND k.kind IN ('heading', 'body', 'front', 'back')), " P ".role = 'heading')"
 /* 1 when paragraph P is in the body tier (titles are never corrected). */
 #define BODY_TIER(P)                                                                               \
 	"((" P ".role = 'body' OR " P ".id IN " UNMADE_HEADINGS ") AND " P ".id NOT IN "           \
@@ -68,8 +74,9 @@
 	" AND t.paragraph = p.number AND t.theme_id = ?3))"                                        \
 	" AND (?4 OR " PARAGRAPH_HIDDEN("p.document_id", "p.number") " = 0)"
 
-/* A hit in tier ?5 ('title', 'heading' or 'body'; NULL for any): the
- * role is compared first, so a title or a heading is told for nothing. */
+/* A hit in tier ?5 ('title', 'heading' or 'body'; NULL for any): a
+ * title by its role alone, the others by their role and a look-up in the
+ * lists of corrected paragraphs. */
 #define SEARCH_TIER                                                                                \
 	"(?5 IS NULL OR CASE ?5 WHEN 'title' THEN p.role = 'title'"                                \
 	" WHEN 'heading' THEN " HEADING_TIER("p") " ELSE " BODY_TIER("p") " END)"
@@ -248,13 +255,13 @@
 	  " depth = excluded.depth, text = excluded.text, user = excluded.user, at = excluded.at") \
 	X(CORRECTION_DELETE, "DELETE FROM corrections WHERE document_id = ?1 AND paragraph = ?2")  \
 	/* Puts paragraph ?2 of speech ?1 into the heading index, or takes it                      \
-	 * out, as its tier says (HEADING_TIER); the index's docsize table                         \
+	 * out, as its tier says (PARAGRAPH_HEADING); the index's docsize table                    \
 	 * has a row for each paragraph it holds. */                                               \
 	X(HEADING_FOLLOW,                                                                          \
 	  "INSERT INTO heading_search (heading_search, rowid, text)"                               \
 	  " SELECT iif(indexed, 'delete', NULL), id, text FROM (SELECT p.id, p.text,"              \
 	  " p.id IN (SELECT id FROM heading_search_docsize) AS indexed,"                           \
-	  " " HEADING_TIER("p") " AS heading FROM paragraphs p"                                    \
+	  " " PARAGRAPH_HEADING("p") " AS heading FROM paragraphs p"                               \
 	  " WHERE p.document_id = ?1 AND p.number = ?2) WHERE indexed <> heading")                 \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
