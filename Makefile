@@ -287,12 +287,13 @@ check-valgrind:
 
 # make tsan: pizhu and the tests of its threads built with ThreadSanitizer
 # (the reader's background import against its polling, the library's
-# import job, the search view's background count, and two processes
-# writing one library), then run; any report fails it.
+# import job, the search view's background count, two processes
+# writing one library, and a library loaded on demand by several threads),
+# then run; any report fails it.
 TSAN_SANITIZE = -fsanitize=thread -fno-omit-frame-pointer
 TSAN_OBJECTS := $(patsubst %.c,build/tsan/%.o,$(MODULE_SOURCES) $(CLI_SOURCES))
 TSAN_TESTS := test_background_import test_store_concurrent test_store_search_counter \
-	test_store_import_job
+	test_store_import_job test_library_loader
 
 build/tsan/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -117,6 +117,21 @@ static void *run(void *argument)
 	return NULL;
 }
 
+/* Frees the import once its thread has ended (or never started). */
+static void release(struct background_import *import)
+{
+	pthread_cond_destroy(&import->changed);
+	pthread_mutex_destroy(&import->lock);
+	if (atomic_load(&import->parsed))
+		speech_free(&import->speech);
+	free(import->database_path);
+	free(import->path);
+	free(import->source_path);
+	free(import->fallback_title);
+	free(import->directory);
+	free(import);
+}
+
 int background_import_start(const char *database_path, const char *path, const char *source_path,
 			    const char *fallback_title, struct background_import **result,
 			    struct error *error)
@@ -134,14 +149,7 @@ int background_import_start(const char *database_path, const char *path, const c
 	atomic_init(&import->parsed, 0);
 	atomic_init(&import->state, 0);
 	if (pthread_create(&import->thread, NULL, run, import) != 0) {
-		pthread_cond_destroy(&import->changed);
-		pthread_mutex_destroy(&import->lock);
-		free(import->database_path);
-		free(import->path);
-		free(import->source_path);
-		free(import->fallback_title);
-		free(import->directory);
-		free(import);
+		release(import);
 		return error_set(error, _("cannot start the import"));
 	}
 	*result = import;
@@ -187,14 +195,5 @@ void background_import_finish(struct background_import *import, int cancel)
 		pthread_mutex_unlock(&import->lock);
 	}
 	pthread_join(import->thread, NULL);
-	pthread_cond_destroy(&import->changed);
-	pthread_mutex_destroy(&import->lock);
-	if (atomic_load(&import->parsed))
-		speech_free(&import->speech);
-	free(import->database_path);
-	free(import->path);
-	free(import->source_path);
-	free(import->fallback_title);
-	free(import->directory);
-	free(import);
+	release(import);
 }

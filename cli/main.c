@@ -9,6 +9,7 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/global_option.h"
 #include "cli/options.h"
 
 #ifndef PIZHU_VERSION
@@ -51,25 +52,9 @@ static int parse_global_options(int argc, char **argv)
  * before a "--", so it works before and after the command name. */
 static int take_database_option(int *argc, char **argv)
 {
-	int kept = 1;
-	for (int i = 1; i < *argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < *argc)
-				argv[kept++] = argv[i++];
-			break;
-		}
-		if (strcmp(argv[i], "--db") == 0) {
-			if (i + 1 >= *argc)
-				return cli_usage_error(NULL, _("--db needs a path"));
-			cli_database_option = argv[++i];
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			cli_database_option = argv[i] + 5;
-		} else {
-			argv[kept++] = argv[i];
-		}
-	}
-	*argc = kept;
-	argv[kept] = NULL;
+	static const char *const names[] = {"--db", NULL};
+	if (cli_take_option(argc, argv, names, 1, &cli_database_option) == CLI_OPTION_NO_VALUE)
+		return cli_usage_error(NULL, _("--db needs a path"));
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "base/progress.h"
 #include "cli/cli.h"
+#include "cli/global_option.h"
 #include "formats/pdf_ocr.h"
 #include "tui/tui.h"
 
@@ -100,33 +101,11 @@ static int show_progress(void *context, int page, int pages, int percent)
 	return tui_stop_requested();
 }
 
-/* Takes --ocr and --no-ocr out of the arguments (the last one given
- * wins); *chosen is -1 when neither is given. */
-static void take_options(int *argc, char **argv, int *chosen)
-{
-	*chosen = -1;
-	int kept = 1;
-	for (int i = 1; i < *argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < *argc)
-				argv[kept++] = argv[i++];
-			break;
-		}
-		if (strcmp(argv[i], "--ocr") == 0)
-			*chosen = 1;
-		else if (strcmp(argv[i], "--no-ocr") == 0)
-			*chosen = 0;
-		else
-			argv[kept++] = argv[i];
-	}
-	*argc = kept;
-	argv[kept] = NULL;
-}
-
 int cli_ocr_choose(int *argc, char **argv)
 {
-	int chosen;
-	take_options(argc, argv, &chosen);
+	/* Anywhere before a "--"; the last one given wins. */
+	static const char *const names[] = {"--no-ocr", "--ocr", NULL};
+	int chosen = cli_take_option(argc, argv, names, 0, NULL); /* 1: --ocr, 0: --no-ocr */
 	int enabled = 0;
 	if (chosen < 0 && cli_config_ocr(&enabled) != 0)
 		return EXIT_ERROR;

@@ -5,12 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <dlfcn.h>
-#include <pthread.h>
 #include <uchardet/uchardet.h>
 
 #include "base/buffer.h"
 #include "base/i18n.h"
+#include "base/library_loader.h"
 #include "base/utf8.h"
 
 /* Browsers look for a declaration in the first 1024 bytes; saved pages put
@@ -179,26 +178,17 @@ static struct {
 	UCHARDET_FUNCTIONS(UCHARDET_FIELD)
 #undef UCHARDET_FIELD
 } detector_library;
-static int detector_loaded;
-
-static void load_detector(void)
-{
-	void *handle = dlopen(PIZHU_UCHARDET, RTLD_NOW | RTLD_LOCAL);
-	if (!handle)
-		return;
-	int found = 1;
-#define UCHARDET_LOAD(name)                                                                        \
-	found = found && (*(void **)&detector_library.name = dlsym(handle, #name));
-	UCHARDET_FUNCTIONS(UCHARDET_LOAD)
-#undef UCHARDET_LOAD
-	detector_loaded = found;
-}
+static const struct library_symbol detector_symbols[] = {
+#define UCHARDET_SYMBOL(name) {#name, (void **)&detector_library.name},
+    UCHARDET_FUNCTIONS(UCHARDET_SYMBOL)
+#undef UCHARDET_SYMBOL
+};
+static struct library_loader detector_loader =
+    LIBRARY_LOADER(PIZHU_UCHARDET, detector_symbols, NULL);
 
 static const char *guess(const unsigned char *bytes, size_t length)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, load_detector);
-	if (!detector_loaded)
+	if (library_load(&detector_loader))
 		return NULL;
 	uchardet_t detector = detector_library.uchardet_new();
 	if (!detector)

@@ -24,15 +24,20 @@ static int has_doctype(const char *data, size_t size, const char *part, struct e
 	return 0;
 }
 
-xmlDocPtr ooxml_parse(const char *data, size_t size, const char *part, struct error *error)
+/* What a part must pass before libxml2 reads it (no document type, a
+ * size libxml2 takes), and libxml2 loaded. */
+static int check_part(const char *data, size_t size, const char *part, struct error *error)
 {
 	if (has_doctype(data, size, part, error) != 0)
-		return NULL;
-	if (size > (size_t)INT32_MAX) {
-		error_set(error, _("%s is too large"), part);
-		return NULL;
-	}
-	if (!xml_library(error))
+		return -1;
+	if (size > (size_t)INT32_MAX)
+		return error_set(error, _("%s is too large"), part);
+	return xml_library(error) ? 0 : -1;
+}
+
+xmlDocPtr ooxml_parse(const char *data, size_t size, const char *part, struct error *error)
+{
+	if (check_part(data, size, part, error) != 0)
 		return NULL;
 	xmlDocPtr document =
 	    xml_library_loaded.xmlReadMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);
@@ -46,13 +51,7 @@ xmlDocPtr ooxml_parse(const char *data, size_t size, const char *part, struct er
 
 xmlTextReaderPtr ooxml_reader(const char *data, size_t size, const char *part, struct error *error)
 {
-	if (has_doctype(data, size, part, error) != 0)
-		return NULL;
-	if (size > (size_t)INT32_MAX) {
-		error_set(error, _("%s is too large"), part);
-		return NULL;
-	}
-	if (!xml_library(error))
+	if (check_part(data, size, part, error) != 0)
 		return NULL;
 	xmlTextReaderPtr reader =
 	    xml_library_loaded.xmlReaderForMemory(data, (int)size, NULL, NULL, PARSE_OPTIONS);

@@ -12,9 +12,9 @@
  * Without the library (it is a dependency of the package, so only a
  * broken installation lacks it), the GLib calls do nothing and no
  * document opens, so reading a PDF fails with pdf.c's message. */
-#include <dlfcn.h>
 #include <poppler.h>
-#include <pthread.h>
+
+#include "base/library_loader.h"
 
 #ifndef PIZHU_POPPLER_LIBRARY
 #define PIZHU_POPPLER_LIBRARY "libpoppler-glib.so.8"
@@ -53,23 +53,17 @@ static struct {
 #undef POINTER
 } loaded;
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static const struct library_symbol symbols[] = {
+#define SYMBOL(name) {#name, (void **)&loaded.name},
+    POPPLER_FUNCTIONS(SYMBOL)
+#undef SYMBOL
+};
 
-static void load(void)
-{
-	/* Local: nothing of GLib's or poppler's may take the place of a
-	 * symbol of pizhu's or its other libraries. Kept loaded for good. */
-	void *library = dlopen(PIZHU_POPPLER_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-	if (!library)
-		return;
-		/* dlsym gives an object pointer; POSIX makes it a function's. */
-#define RESOLVE(name) *(void **)&loaded.name = dlsym(library, #name);
-	POPPLER_FUNCTIONS(RESOLVE)
-#undef RESOLVE
-}
+/* Without the library, or a function of it, what calls it does nothing. */
+static struct library_loader loader = LIBRARY_LOADER(PIZHU_POPPLER_LIBRARY, symbols, NULL);
 
 /* The library's function, loading it first; NULL without it. */
-#define CALLED(name) (pthread_once(&load_once, load), loaded.name)
+#define CALLED(name) (library_load(&loader), loaded.name)
 
 int poppler_document_get_n_pages(PopplerDocument *document)
 {

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -220,8 +221,34 @@ enum file_outcome {
 
 enum {
 	LARGE_FILE_INDEX_MEMORY = 256 * 1024,
-	LARGE_FILE_HEAP_LIMIT = 512 * 1024,
+	/* The import connection's page cache, in KiB (PRAGMA cache_size's
+	 * negative form; SQLite's own is 2000): an import that only appends
+	 * has little use for one. */
+	LARGE_FILE_CACHE_KIB = 256,
 };
+
+/* This connection's PRAGMA cache_size (pages, or KiB when negative). */
+static int cache_size(struct store *store, sqlite3_int64 *size, struct error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(store->db, "PRAGMA cache_size", -1, &statement, NULL) != SQLITE_OK)
+		return store_sql_error(store, error);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*size = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
+}
+
+static int set_cache_size(struct store *store, sqlite3_int64 size, struct error *error)
+{
+	/* PRAGMA takes no bound parameters; the value is our integer. */
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld", (long long)size);
+	if (sqlite3_exec(store->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(store, error);
+	return 0;
+}
 
 /* The directory of the library, where the text of a large file is kept
  * while it is imported (speech/source.h). */
@@ -248,22 +275,33 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	char *absolute = realpath(path, NULL);
 	enum file_outcome outcome = FILE_DONE;
 	/* A large file's text is kept out of memory (speech_file_read): so
-	 * are SQLite's caches and the index's pending terms while it is
-	 * imported, as for the reader's background import. */
+	 * are this connection's page cache and the index's pending terms
+	 * while it is imported, as for the reader's background import. Only
+	 * this connection's: an import on a thread of the library view leaves
+	 * the view's own connection as it was. */
 	size_t index_memory = store->index_memory;
-	sqlite3_int64 heap_limit = 0;
+	sqlite3_int64 cache = 0;
 	if (speech.text_mapping) {
 		store->index_memory = LARGE_FILE_INDEX_MEMORY;
-		heap_limit = sqlite3_soft_heap_limit64(LARGE_FILE_HEAP_LIMIT);
+		if (cache_size(store, &cache, &problem) != 0 ||
+		    set_cache_size(store, -LARGE_FILE_CACHE_KIB, &problem) != 0)
+			status = -1;
 	}
-	if (store_import_hashed(store, absolute, file->hash, &speech, result, &problem) != 0) {
+	int limited = speech.text_mapping && status == 0;
+	if (status == 0)
+		status =
+		    store_import_hashed(store, absolute, file->hash, &speech, result, &problem);
+	if (status != 0) {
 		hold(walk, NOTICE_FAILED, path, problem.message, NULL);
 		outcome = FILE_STORE_FAILED;
 	} else
 		hold_replaced_bytes(walk, path, &speech);
 	if (speech.text_mapping) {
 		store->index_memory = index_memory;
-		sqlite3_soft_heap_limit64(heap_limit);
+		/* Should this fail, the connection keeps the small cache: slower,
+		 * never wrong. */
+		if (limited)
+			set_cache_size(store, cache, &problem);
 	}
 	free(absolute);
 	speech_free(&speech);

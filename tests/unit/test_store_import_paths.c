@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "base/buffer.h"
+#include "speech/source.h"
 #include "store/import_paths.h"
 #include "store/internal.h"
 #include "store_test.h"
@@ -179,6 +180,72 @@ static void formats_by_name_and_content(struct store *store)
 	free(lines);
 }
 
+/* What observe_limits saw while a large file was being imported. */
+static struct {
+	sqlite3_int64 heap_limit, import_cache, other_cache;
+	int calls;
+} seen;
+static sqlite3 *other_connection;
+
+static sqlite3_int64 cache_size_of(sqlite3 *db)
+{
+	sqlite3_stmt *statement;
+	sqlite3_int64 size = 0;
+	if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &statement, NULL) == SQLITE_OK &&
+	    sqlite3_step(statement) == SQLITE_ROW)
+		size = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return size;
+}
+
+static void observe_limits(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	seen.calls++;
+	seen.heap_limit = sqlite3_soft_heap_limit64(-1);
+	seen.import_cache = cache_size_of(sqlite3_context_db_handle(context));
+	seen.other_cache = cache_size_of(other_connection);
+	sqlite3_result_null(context);
+}
+
+/* A large file (one kept in a mapping) is imported with a small page
+ * cache on the importing connection alone: the process-wide heap limit
+ * and another connection (the library view's, when the import runs on a
+ * thread) stay as they were, and the cache is given back after. */
+static void large_file_bounds_its_connection_only(struct store *store)
+{
+	struct store *other = test_store_open("paths.db");
+	if (!other)
+		return;
+	other_connection = other->db;
+	sqlite3_int64 import_cache = cache_size_of(store->db),
+		      other_cache = cache_size_of(other->db);
+	ok(sqlite3_create_function(store->db, "observe_limits", 0, SQLITE_UTF8, NULL,
+				   observe_limits, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_exec(store->db,
+			    "CREATE TEMP TRIGGER observe AFTER INSERT ON documents"
+			    " BEGIN SELECT observe_limits(); END",
+			    NULL, NULL, NULL) == SQLITE_OK,
+	   "a trigger that looks at the limits while the import runs");
+	mkdir(test_path("huge"), 0777);
+	write_speech("huge", "big.txt", "长篇讲话", "推动高质量发展，扎实推进共同富裕", 80000);
+	struct store_import_report report;
+	size_t progress_calls;
+	char *lines = import_directory(store, "huge", &report, &progress_calls);
+	ok(report.bytes > SPEECH_FILE_MAPPED_BYTES, "a file large enough to be kept in a mapping");
+	is_string(lines, "imported big.txt 0\n", "the large file is imported");
+	is_int(seen.calls, 1, "the trigger ran");
+	is_int(seen.heap_limit, 0, "no process-wide heap limit while it is imported");
+	ok(seen.import_cache < 0 && -seen.import_cache < -import_cache,
+	   "the importing connection's cache is smaller meanwhile (%lld KiB, was %lld)",
+	   (long long)-seen.import_cache, (long long)-import_cache);
+	is_int(seen.other_cache, other_cache, "another connection's cache is untouched");
+	is_int(cache_size_of(store->db), import_cache, "the importing connection's cache is back");
+	sqlite3_exec(store->db, "DROP TRIGGER temp.observe", NULL, NULL, NULL);
+	store_close(other);
+	free(lines);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("paths.db");
@@ -187,6 +254,7 @@ int main(void)
 	refused_file_fails_alone(store);
 	several_batches(store);
 	formats_by_name_and_content(store);
+	large_file_bounds_its_connection_only(store);
 	store_close(store);
 	return tap_done();
 }
