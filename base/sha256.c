@@ -1,12 +1,17 @@
 #include "base/sha256.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <cpuid.h>
+/* glibc's <sys/platform/x86.h> (2.33 and later) answers from what the
+ * dynamic loader learnt at start: asking the processor again (cpuid) is a
+ * trip to the hypervisor in a virtual machine (a perf profile of pizhu's
+ * first paint on the bench machine put ~40 us on it). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && defined(__has_include)
+#if __has_include(<sys/platform/x86.h>)
 #include <immintrin.h>
+#include <sys/platform/x86.h>
 #define SHA256_EXTENSIONS 1
+#endif
 #endif
 
 static const uint32_t round_constants[64] = {
@@ -120,20 +125,11 @@ compress_blocks_extended(uint32_t state[8], const unsigned char *blocks, size_t 
 	_mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
 }
 
-/* Whether the processor has the SHA extensions and the SSE they use;
- * asked once (valgrind says no, and runs compress()). */
+/* Whether the processor has the SHA extensions and the SSE they use
+ * (valgrind says no, and runs compress()). */
 static int has_extensions(void)
 {
-	static atomic_int known; /* 0 not asked yet, 1 no, 2 yes */
-	int answer = atomic_load_explicit(&known, memory_order_relaxed);
-	if (answer == 0) {
-		unsigned a, b, c, d, a7, b7, c7, d7;
-		int yes = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3) &&
-			  __get_cpuid_count(7, 0, &a7, &b7, &c7, &d7) && (b7 & bit_SHA);
-		answer = yes ? 2 : 1;
-		atomic_store_explicit(&known, answer, memory_order_relaxed);
-	}
-	return answer == 2;
+	return CPU_FEATURE_ACTIVE(SHA) && CPU_FEATURE_ACTIVE(SSSE3) && CPU_FEATURE_ACTIVE(SSE4_1);
 }
 #endif
 
