@@ -151,7 +151,7 @@ static int common_chinese(const unsigned char *text)
 /* Whether text[0..6) is two such characters, tested with one mask: the
  * lead bytes' high nibble is E, the others are continuation bytes. The
  * shifts are one load to the compiler, in either byte order. */
-static int two_common_chinese(const unsigned char *text)
+static inline int two_common_chinese(const unsigned char *text)
 {
 	uint64_t six = (uint64_t)text[0] | (uint64_t)text[1] << 8 | (uint64_t)text[2] << 16 |
 		       (uint64_t)text[3] << 24 | (uint64_t)text[4] << 32 | (uint64_t)text[5] << 40;
