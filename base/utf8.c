@@ -81,10 +81,6 @@ static int continuation(unsigned char byte)
 	return (byte & 0xC0) == 0x80;
 }
 
-/* Length of the multi-byte sequence at text[0..available) when it is
- * well-formed and not C1, else 0. The lead byte fixes the length and the
- * range of the second byte, which excludes overlong forms (E0, F0),
- * surrogates (ED) and values above U+10FFFF (F4) without decoding. */
 int utf8_is_bidi_control(long codepoint)
 {
 	return codepoint == 0x061C || codepoint == 0x200E || codepoint == 0x200F ||
@@ -107,21 +103,21 @@ static int bidi_sequence(const unsigned char *text, size_t available)
 	return text[1] == 0x81 && third >= 0xA6 && third <= 0xA9;
 }
 
-static size_t plain_sequence(const unsigned char *text, size_t available)
+/* Length of the multi-byte sequence at text[0..available) when it is
+ * well-formed, else 0. The lead byte fixes the length and the range of
+ * the second byte, which excludes overlong forms (E0, F0), surrogates
+ * (ED) and values above U+10FFFF (F4) without decoding. */
+static size_t well_formed_sequence(const unsigned char *text, size_t available)
 {
 	unsigned lead = text[0];
-	if (bidi_sequence(text, available))
-		return 0;
 	if (lead >= 0xE0 && lead <= 0xEF) { /* most Chinese text: tested first */
 		unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
 		return available >= 3 && text[1] >= low && text[1] <= high && continuation(text[2])
 			   ? 3
 			   : 0;
 	}
-	if (lead >= 0xC2 && lead <= 0xDF) /* C2 80..C2 9F are C1 */
-		return available >= 2 && continuation(text[1]) && (lead != 0xC2 || text[1] >= 0xA0)
-			   ? 2
-			   : 0;
+	if (lead >= 0xC2 && lead <= 0xDF)
+		return available >= 2 && continuation(text[1]) ? 2 : 0;
 	if (lead >= 0xF0 && lead <= 0xF4) {
 		unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
 		return available >= 4 && text[1] >= low && text[1] <= high &&
@@ -130,6 +126,15 @@ static size_t plain_sequence(const unsigned char *text, size_t available)
 			   : 0;
 	}
 	return 0;
+}
+
+/* The same, and 0 for C1 (C2 80..C2 9F) and the sequences bidi_sequence
+ * names. */
+static size_t plain_sequence(const unsigned char *text, size_t available)
+{
+	if (bidi_sequence(text, available) || (text[0] == 0xC2 && available >= 2 && text[1] < 0xA0))
+		return 0;
+	return well_formed_sequence(text, available);
 }
 
 /* Whether text[0..3) is a three-byte sequence whose lead byte allows any
@@ -146,7 +151,7 @@ static int common_chinese(const unsigned char *text)
 /* Whether text[0..6) is two such characters, tested with one mask: the
  * lead bytes' high nibble is E, the others are continuation bytes. The
  * shifts are one load to the compiler, in either byte order. */
-static int two_common_chinese(const unsigned char *text)
+static inline int two_common_chinese(const unsigned char *text)
 {
 	uint64_t six = (uint64_t)text[0] | (uint64_t)text[1] << 8 | (uint64_t)text[2] << 16 |
 		       (uint64_t)text[3] << 24 | (uint64_t)text[4] << 32 | (uint64_t)text[5] << 40;
@@ -193,4 +198,25 @@ int utf8_has_ascii_letter(const char *text, size_t length)
 		if ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z'))
 			return 1;
 	return 0;
+}
+
+size_t utf8_valid_length(const char *text, size_t length)
+{
+	const unsigned char *bytes = (const unsigned char *)text;
+	size_t at = 0;
+	while (at < length) {
+		if (at + 6 <= length && two_common_chinese(bytes + at)) {
+			at += 6;
+			continue;
+		}
+		if (bytes[at] < 0x80) {
+			at++;
+			continue;
+		}
+		size_t step = well_formed_sequence(bytes + at, length - at);
+		if (step == 0)
+			break;
+		at += step;
+	}
+	return at;
 }

@@ -37,6 +37,11 @@ int utf8_is_bidi_control(long codepoint);
  * characters as a loop over utf8_decode, at a fraction of the cost. */
 size_t utf8_plain_length(const char *text, size_t length);
 
+/* Length of the longest prefix of text[0..length) that is valid UTF-8:
+ * where a loop over utf8_decode would first return -1, or length. A
+ * check of a whole text at a fraction of that loop's cost. */
+size_t utf8_valid_length(const char *text, size_t length);
+
 /* Byte offset just after the first `characters` code points of text. */
 size_t utf8_advance(const char *text, size_t length, size_t characters);
 

@@ -52,6 +52,10 @@ int cli_load_library_copy(const char *path, const unsigned char *bytes, size_t l
 /* Parses the bytes read from path, reporting as cli_load_speech does. */
 int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length,
 		     struct speech *speech);
+/* The warnings cli_parse_speech gives for how path's bytes were decoded
+ * (invalid bytes replaced, a misleading byte order mark), for a speech
+ * parsed from them or stored from them in the library. */
+void cli_warn_decoding(const char *path, const struct speech *speech);
 
 void cli_print_help(const struct command *command);
 

@@ -78,6 +78,12 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 	free(title);
 	if (status != 0)
 		return cli_fail("%s: %s", path, error.message);
+	cli_warn_decoding(path, speech);
+	return 0;
+}
+
+void cli_warn_decoding(const char *path, const struct speech *speech)
+{
 	if (speech->replaced_bytes > 0)
 		cli_warn(
 		    _("%s: warning: %s shown as U+FFFD"), path,
@@ -86,7 +92,6 @@ int cli_parse_speech(const char *path, const unsigned char *bytes, size_t length
 		cli_warn(
 		    _("%s: warning: a UTF-16 byte order mark before UTF-8 text; read as UTF-8"),
 		    path);
-	return 0;
 }
 
 static int load_speech(const char *path, int parsed, struct speech *speech)

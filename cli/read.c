@@ -102,6 +102,54 @@ static size_t first_read_limit(const char *path)
 	return BACKGROUND_IMPORT_BYTES;
 }
 
+/* The speech in bytes[0..length), the whole of the file at argument, into
+ * *speech, with the library opened in *store and its id in *id. A file
+ * the library already holds is shown as stored there: with the user's
+ * corrections, as pizhu cat shows it, and without parsing it again (the
+ * parse was a fifth of the work of a first paint). Else it is parsed and
+ * imported, and *message says so. */
+static int open_whole_file(struct store **store, const char *argument, const unsigned char *bytes,
+			   size_t length, int64_t *id, struct speech *speech, char *message,
+			   size_t message_size)
+{
+	struct error error;
+	if (cli_store_open(store) != 0)
+		return EXIT_ERROR;
+	int found = store_find_content(*store, bytes, length, id, &error);
+	if (found < 0)
+		return cli_fail("%s", error.message);
+	if (found == 1) {
+		if (store_speech_load(*store, *id, speech, &error) == 0) {
+			cli_warn_decoding(argument, speech);
+			return 0;
+		}
+		cli_warn(_("%s: warning: %s; the file is read alone"), argument, error.message);
+	}
+	if (cli_parse_speech(argument, bytes, length, speech) != 0)
+		return EXIT_ERROR;
+	if (found == 1)
+		return 0;
+	char *absolute = realpath(argument, NULL);
+	struct store_import_result result;
+	int status = store_import(*store, absolute, bytes, length, speech, &result, &error);
+	free(absolute);
+	if (status != 0) {
+		speech_free(speech);
+		return cli_fail("%s", error.message);
+	}
+	*id = result.id;
+	if (result.outcome == STORE_IMPORT_NEW_VERSION)
+		snprintf(message, message_size,
+			 _("new version of speech %lld: %zu annotated paragraphs "
+			   "carried over, %zu left behind; %zu corrections carried "
+			   "over, %zu left behind (pizhu list --orphans)"),
+			 (long long)result.previous_id, result.reattached, result.orphaned,
+			 result.corrections_reattached, result.corrections_orphaned);
+	else
+		snprintf(message, message_size, _("imported as speech %lld"), (long long)result.id);
+	return 0;
+}
+
 /* Loads the speech to read: from the library by id, or from a file, which
  * is imported when the library does not have its content yet. *store is
  * the library, opened here, but for a large file: its beginning is shown
@@ -131,9 +179,8 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		return cli_fail("%s: %s", argument, error.message);
 	/* Only text can be shown from its beginning; a file of another
 	 * format is read and parsed whole. */
-	int text = speech_file_is_text(argument, bytes, length);
 	size_t beginning = complete ? length : beginning_length(bytes, length);
-	if (!complete && text && beginning > 0) {
+	if (!complete && beginning > 0 && speech_file_is_text(argument, bytes, length)) {
 		/* Show the beginning at once; the whole file is read, checked
 		 * against the library and imported meanwhile. */
 		int status = cli_parse_speech(argument, bytes, beginning, speech);
@@ -168,42 +215,10 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		if (file_read(argument, &bytes, &length, &error) != 0)
 			return cli_fail("%s: %s", argument, error.message);
 	}
-	if (cli_parse_speech(argument, bytes, length, speech) != 0) {
-		free(bytes);
-		return EXIT_ERROR;
-	}
-	if (cli_store_open(store) != 0) {
-		free(bytes);
-		speech_free(speech);
-		return EXIT_ERROR;
-	}
-	int found = store_find_content(*store, bytes, length, id, &error);
-	char *absolute = found == 0 ? realpath(argument, NULL) : NULL;
-	if (found == 0) {
-		struct store_import_result result;
-		found = store_import(*store, absolute, bytes, length, speech, &result, &error);
-		if (found == 0) {
-			*id = result.id;
-			if (result.outcome == STORE_IMPORT_NEW_VERSION)
-				snprintf(message, message_size,
-					 _("new version of speech %lld: %zu annotated paragraphs "
-					   "carried over, %zu left behind; %zu corrections carried "
-					   "over, %zu left behind (pizhu list --orphans)"),
-					 (long long)result.previous_id, result.reattached,
-					 result.orphaned, result.corrections_reattached,
-					 result.corrections_orphaned);
-			else
-				snprintf(message, message_size, _("imported as speech %lld"),
-					 (long long)result.id);
-		}
-	}
-	free(absolute);
+	int status =
+	    open_whole_file(store, argument, bytes, length, id, speech, message, message_size);
 	free(bytes);
-	if (found < 0) {
-		speech_free(speech);
-		return cli_fail("%s", error.message);
-	}
-	return 0;
+	return status;
 }
 
 int command_read(int argc, char **argv)

@@ -11,14 +11,6 @@
  * sane. */
 enum { OUTLINE_DEPTH_MAX = 64 };
 
-static int valid_utf8(const char *text, size_t length)
-{
-	for (size_t i = 0, step; i < length; i += step)
-		if (utf8_decode((const unsigned char *)text + i, length - i, &step) < 0)
-			return 0;
-	return 1;
-}
-
 static int validate_paragraphs(const struct speech *speech, struct error *error)
 {
 	for (size_t i = 0; i < speech->paragraph_count; i++) {
@@ -28,7 +20,7 @@ static int validate_paragraphs(const struct speech *speech, struct error *error)
 		const char *text = paragraph_text(speech, i);
 		if (memchr(text, '\n', p->length) || memchr(text, '\0', p->length))
 			return error_set(error, _("paragraph %zu is more than one line"), i);
-		if (!valid_utf8(text, p->length))
+		if (utf8_valid_length(text, p->length) != p->length)
 			return error_set(error, _("paragraph %zu is not UTF-8 text"), i);
 		if ((i == 0) != (p->role == PARAGRAPH_TITLE))
 			return error_set(error, _("paragraph %zu: %s"), i,

@@ -28,7 +28,8 @@ static long displayed(long codepoint)
 {
 	if (codepoint < 0 || is_control(codepoint))
 		return UTF8_REPLACEMENT;
-	if (utf8_is_bidi_control(codepoint))
+	/* None is below U+061C: most text is decided without a call. */
+	if (codepoint >= 0x061C && utf8_is_bidi_control(codepoint))
 		return -1;
 	return codepoint;
 }
@@ -107,7 +108,8 @@ int draw_text(WINDOW *window, int y, int x, const char *text, size_t length, int
 		int cell = codepoint_width((unsigned)shown, ambiguous_wide);
 		if (width + run.width + cell > columns)
 			break;
-		if (cell >= 1 && cell == codepoint_width((unsigned)shown, 0)) {
+		int curses_cell = ambiguous_wide ? codepoint_width((unsigned)shown, 0) : cell;
+		if (cell >= 1 && cell == curses_cell) {
 			wchar_t wide[2] = {(wchar_t)shown, 0};
 			setcchar(&run.cells[run.count++], wide, plain, pair, NULL);
 			run.width += cell;

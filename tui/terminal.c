@@ -74,8 +74,6 @@ static void restore_terminal(void *ui)
 
 int tui_start(const struct tui_options *options, struct tui **result, struct error *error)
 {
-	if (tui_check_terminal(error) != 0)
-		return -1;
 	struct tui *ui = calloc(1, sizeof *ui);
 	if (!ui)
 		return error_set(error, _("out of memory"));

@@ -46,7 +46,9 @@ struct tui_import {
 /* The terminal set up for pizhu's views. */
 struct tui;
 
-/* Takes over the terminal (after tui_check_terminal): curses, colours,
+/* Takes over the terminal, once tui_check_terminal has said it can (curses
+ * would exit on a terminal it does not know; the check, which reads the
+ * terminal's description, is not made twice): curses, colours,
  * mouse, no flow control, SIGINT, SIGTERM and SIGHUP caught so that the
  * views end and tui_stop can restore the terminal, and the out-of-memory
  * hook (base/buffer.h) set to restore it until tui_stop. */

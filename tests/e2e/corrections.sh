@@ -125,6 +125,14 @@ ok $? "Ctrl-R after a restart redoes the title"
 quit_reader
 like "$("$PIZHU" outline 1 | head -1)" "^全区工作会议讲话（修订）$" "the title is back"
 
+# The file itself, which the library holds, opens as corrected there.
+start_reader "$SPEECH"
+tmux_wait 关于今年的工作 tmux_outline
+ok $? "pizhu FILE shows the corrected heading in the outline"
+tmux_wait 全区工作会议讲话（修订）
+ok $? "and the corrected title"
+quit_reader
+
 # A correction on a paragraph the new version drops.
 "$PIZHU" mark 1 "$dropped" back >/dev/null
 # The new version: a paragraph added before the others, one dropped.

@@ -1,6 +1,7 @@
 /* utf8_plain_length: the fast scan cli_write_field uses to find what it
  * must replace. It must stop exactly where a loop over utf8_decode would,
- * or hostile text could reach a terminal (or good text be mangled). */
+ * or hostile text could reach a terminal (or good text be mangled). The
+ * same for utf8_valid_length, the check of a library speech's text. */
 #include "base/utf8.h"
 #include "tap.h"
 
@@ -20,14 +21,28 @@ static size_t reference(const char *text, size_t length)
 	return length;
 }
 
-/* Compares the two from every starting byte: after a replacement the
+/* Where utf8_valid_length must stop: the first byte utf8_decode refuses. */
+static size_t reference_valid(const char *text, size_t length)
+{
+	for (size_t at = 0; at < length;) {
+		size_t step;
+		if (utf8_decode((const unsigned char *)text + at, length - at, &step) < 0)
+			return at;
+		at += step;
+	}
+	return length;
+}
+
+/* Compares both scans with their definitions from every starting byte: after a replacement the
  * caller starts again anywhere, also inside a character. */
 static int agrees(const unsigned char *bytes, size_t length)
 {
 	const char *text = (const char *)bytes;
 	for (size_t from = 0; from <= length; from++)
 		if (utf8_plain_length(text + from, length - from) !=
-		    reference(text + from, length - from))
+			reference(text + from, length - from) ||
+		    utf8_valid_length(text + from, length - from) !=
+			reference_valid(text + from, length - from))
 			return 0;
 	return 1;
 }
@@ -161,5 +176,7 @@ int main(void)
 	is_plain("\xF5\x80\x80\x80", 0, "stops at F5");
 	is_plain("\xFF", 0, "stops at FF");
 	is_int(utf8_plain_length("ab\0cd", 5), 2, "stops at NUL");
+	is_int(utf8_valid_length("ab\0\x1B[\xC2\x9B中\xE4\xB8", 12), 10,
+	       "valid: controls, C1 and NUL are valid, a cut character is not");
 	return tap_done();
 }
