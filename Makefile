@@ -56,6 +56,17 @@ OCR_PLUGIN_CFLAGS := $(shell pkg-config --cflags tesseract cairo 2>/dev/null) -f
 OCR_PLUGIN_LIBS := -shared -Wl,-z,defs $(shell pkg-config --libs tesseract poppler-glib cairo \
 	2>/dev/null) -ldl -lm
 endif
+# SQLite and ncurses are linked into pizhu when their archives are
+# installed, not loaded at each start: the dynamic loader's symbol lookups
+# for them were a fifth of a `pizhu search` (docs/performance.md, issue 18).
+# SQLite is public domain, ncurses under the X11 licence. `make
+# STATIC_LIBS=` links every library as a shared one, as a distribution may
+# want.
+STATIC_LIBS ?= sqlite3 ncursesw tinfo
+link_library = $(if $(and $(filter $(1),$(STATIC_LIBS)),$(wildcard $(shell $(CC) \
+	-print-file-name=lib$(1).a))),-l:lib$(1).a,-l$(1))
+PKG_LIBS := $(foreach word,$(PKG_LIBS),$(if $(filter -l%,$(word)),$(call \
+	link_library,$(patsubst -l%,%,$(word))),$(word)))
 LIBS = -Wl,--as-needed $(PKG_LIBS) -lunistring -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -322,7 +322,11 @@ int store_open(const char *path, enum store_open_mode mode, struct store **resul
 
 	struct store *store = xcalloc(1, sizeof *store);
 	store->path = xstrdup(path);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* No mutex of its own: each thread of pizhu opens a connection of its
+	 * own (the background count and imports included) and none is shared,
+	 * so SQLite's locking of every call on the connection was pure cost
+	 * (sqlite3_interrupt, the one call from another thread, needs none). */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
 		error_set(error, "%s: %s", path,
 			  store->db ? sqlite3_errmsg(store->db) : "cannot open");
