@@ -56,7 +56,18 @@ OCR_PLUGIN_CFLAGS := $(shell pkg-config --cflags tesseract cairo 2>/dev/null) -f
 OCR_PLUGIN_LIBS := -shared -Wl,-z,defs $(shell pkg-config --libs tesseract poppler-glib cairo \
 	2>/dev/null) -ldl -lm
 endif
-LIBS = -Wl,--as-needed $(PKG_LIBS) -lunistring -lm -pthread
+# SQLite and ncurses are linked into pizhu when their archives are
+# installed, not loaded at each start: the dynamic loader's symbol lookups
+# for them were a fifth of a `pizhu search` (docs/performance.md, issue 18).
+# SQLite is public domain, ncurses under the X11 licence. `make
+# STATIC_LIBS=` links every library as a shared one, as a distribution may
+# want; adding unistring (LGPL) saves a further 4%.
+STATIC_LIBS ?= sqlite3 ncursesw tinfo
+link_library = $(if $(and $(filter $(1),$(STATIC_LIBS)),$(wildcard $(shell $(CC) \
+	-print-file-name=lib$(1).a))),-l:lib$(1).a,-l$(1))
+PKG_LIBS := $(foreach word,$(PKG_LIBS),$(if $(filter -l%,$(word)),$(call \
+	link_library,$(patsubst -l%,%,$(word))),$(word)))
+LIBS = -Wl,--as-needed $(PKG_LIBS) $(call link_library,unistring) -lm -pthread
 
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -I. $(WARNINGS) $(PKG_CFLAGS) \

@@ -62,6 +62,17 @@ int cli_library_path(char **path)
 	return *path ? 0 : cli_fail("%s", error.message);
 }
 
+int cli_store_open_without_themes(struct store **store)
+{
+	struct error error;
+	char *path = library_path(&error);
+	if (!path)
+		return cli_fail("%s", error.message);
+	int status = store_open(path, STORE_OPEN_CREATE, store, &error);
+	free(path);
+	return status == 0 ? 0 : cli_fail("%s", error.message);
+}
+
 int cli_store_open(struct store **store)
 {
 	struct error warning, error;

@@ -152,7 +152,9 @@ int command_search(int argc, char **argv)
 	}
 	struct store *store = NULL;
 	struct error error;
-	status = cli_store_open(&store);
+	status = options[0].seen ? cli_store_open(&store) : cli_store_open_without_themes(&store);
+	if (status == 0)
+		store_cache_small(store);
 	if (status == 0 && options[0].seen &&
 	    store_theme_find(store, options[0].value, &query.theme_id, &error) != 0)
 		status = cli_fail("%s", error.message);

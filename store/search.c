@@ -457,6 +457,24 @@ static int search_tier(struct store *store, const struct store_search_query *que
 	return failed || shown != 0 ? -1 : 0;
 }
 
+/* A search's statements (the tiers', then the page's texts) run in one
+ * read transaction, on one snapshot of the library: the read lock is taken
+ * once, not for each statement, and a hit cannot go missing between its
+ * tier and its text. Inside a caller's transaction there is nothing to
+ * do. Returns whether it began one, for read_end. */
+static int read_begin(struct store *store)
+{
+	return sqlite3_get_autocommit(store->db) &&
+	       sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void read_end(struct store *store, int began)
+{
+	/* Ending a read cannot lose anything; a failure is a rollback. */
+	if (began && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int store_search_each(struct store *store, const struct store_search_query *query,
 		      store_search_visit visit, void *context, struct error *error)
 {
@@ -470,9 +488,11 @@ int store_search_each(struct store *store, const struct store_search_query *quer
 	    .context = context,
 	};
 	int status = prepare_search(store, query, &gathering, error);
+	int began = status == 0 && read_begin(store);
 	for (enum tier tier = TIER_TITLE;
 	     status == 0 && tier < TIER_COUNT && !page.stopped && page.position < page.end; tier++)
 		status = search_tier(store, query, &gathering, tier, &page, error);
+	read_end(store, began);
 	gathering_free(&gathering);
 	return status;
 }
@@ -499,6 +519,7 @@ int store_search_count(struct store *store, const struct store_search_query *que
 {
 	struct gathering gathering = {.count_only = 1};
 	int status = prepare_search(store, query, &gathering, error);
+	int began = status == 0 && read_begin(store);
 	if (status == 0 && gathering.expression[0] && !gathering.check) {
 		/* The body index holds every paragraph: it alone counts. */
 		sqlite3_stmt *statement =
@@ -524,6 +545,7 @@ int store_search_count(struct store *store, const struct store_search_query *que
 		    tier_statement(store, query, &gathering, TIER_COUNT, error);
 		status = statement ? count_statement(store, statement, &gathering, 0, error) : -1;
 	}
+	read_end(store, began);
 	*count = status == 0 ? gathering.count : 0;
 	gathering_free(&gathering);
 	return status;

@@ -81,8 +81,9 @@ struct store_search_row {
 	const char *title;
 };
 
-/* Returns nonzero to stop the search. It must not search itself: the
- * search's statements are in use. */
+/* Returns nonzero to stop the search. It must not search itself (the
+ * search's statements are in use) nor write: the search runs in one read
+ * transaction, on one snapshot of the library. */
 typedef int (*store_search_visit)(void *context, const struct store_search_row *row);
 
 /* Calls visit with each hit of store_search, in the same order, with the

@@ -41,6 +41,8 @@ static void *count_hits(void *context)
 		end(counter, -1, 0, &error);
 		return NULL;
 	}
+	/* A count reads each page of the hits once. */
+	store_cache_small(store);
 	pthread_mutex_lock(&counter->lock);
 	int stopped = counter->stopped;
 	if (!stopped)

@@ -40,6 +40,15 @@ const char *store_path(const struct store *store);
  * process that holds a large speech while it imports it. */
 void store_limit_memory(long long bytes);
 
+/* For a connection that reads each page it needs about once and is then
+ * closed (a command such as `pizhu search`, a count in the background):
+ * keeps SQLite's page cache at a few dozen pages, so that pages read reuse
+ * a few buffers instead of touching new memory for each one. A page of
+ * new memory costs a page fault, and a first page of search results read
+ * 190 pages: 40% fewer faults, 14% less time. Not for a view that reads
+ * the same pages again and again. */
+void store_cache_small(struct store *store);
+
 /* Imports on this connection (store_import, store_import_hashed) write
  * the search index's pending terms out after about `bytes` of them
  * instead of the index's own size (FTS5's default is 1 MiB): held in
