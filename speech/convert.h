@@ -18,18 +18,22 @@
 #include "base/buffer.h"
 #include "base/mapping.h"
 
+/* GB18030: an invalid or incomplete sequence refuses the whole text.
+ * UTF-16, without its BOM: a lone surrogate and an odd last byte become
+ * U+FFFD. UTF-8: each byte that is not (part of) a valid sequence becomes
+ * U+FFFD. */
 enum conversion_source {
-	CONVERT_GB18030,     /* an invalid or incomplete sequence refuses the whole text */
-	CONVERT_UTF16LE,     /* without its BOM; a lone surrogate, and an odd */
-	CONVERT_UTF16BE,     /* last byte, become U+FFFD */
-	CONVERT_UTF8_REPAIR, /* each byte of an invalid sequence becomes U+FFFD */
+	CONVERT_GB18030,
+	CONVERT_UTF16LE,
+	CONVERT_UTF16BE,
+	CONVERT_UTF8_REPAIR,
 };
 
 struct conversion {
 	enum conversion_source source;
 	size_t chunk;		/* input bytes per window, 1 or more */
 	struct mapping *input;	/* that holds the bytes, or NULL */
-	struct buffer *out;	/* where the UTF-8 goes; NULL: only count */
+	struct buffer *out;	/* where the UTF-8 goes; NULL: only count (UTF-8) */
 	struct mapping *output; /* whose memory `out` is (it cannot grow), or NULL */
 	/* Counted by convert_text: characters converted well (for UTF-8, the
 	 * multi-byte ones; GB18030 does not count them), and input bytes
