@@ -11,6 +11,22 @@
 #include "base/buffer.h"
 #include "base/i18n.h"
 
+size_t file_growth_limit(size_t size)
+{
+	return size < FILE_MAX_BYTES - FILE_GROWTH_ALLOWED ? size + FILE_GROWTH_ALLOWED
+							   : FILE_MAX_BYTES;
+}
+
+int file_grew(size_t size, struct error *error)
+{
+	if (file_growth_limit(size) >= FILE_MAX_BYTES)
+		return error_set(error, _("too large (it grew past 1 GiB while read)"));
+	return error_set(error,
+			 _("it kept growing while it was read (from %zu bytes); try again when "
+			   "it is complete"),
+			 size);
+}
+
 int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,
 		    int *complete, struct error *error)
 {
@@ -91,12 +107,8 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 		close(descriptor);
 		return -1;
 	}
-	/* A file that grows while it is read is read up to a little past the
-	 * size it had, never endlessly. */
 	size_t size = (size_t)status.st_size;
-	size_t limit = size + FILE_GROWTH_ALLOWED;
-	if (limit > FILE_MAX_BYTES)
-		limit = FILE_MAX_BYTES;
+	size_t limit = file_growth_limit(size);
 	size_t capacity = size + 2, used = 0;
 	unsigned char *data = xmalloc(capacity);
 	for (;;) {
@@ -119,14 +131,7 @@ int file_read(const char *path, unsigned char **bytes, size_t *length, struct er
 			break;
 		used += (size_t)got;
 		if (used > limit - 1 && used >= capacity - 1) {
-			failed =
-			    used >= FILE_MAX_BYTES
-				? error_set(error, _("too large (it grew past 1 GiB while read)"))
-				: error_set(error,
-					    _("it kept growing while it was read (from "
-					      "%zu bytes); try again when it is "
-					      "complete"),
-					    size);
+			failed = file_grew(size, error);
 			break;
 		}
 	}

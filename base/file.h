@@ -23,6 +23,15 @@ enum {
  * file", "too large (…)". */
 int file_read(const char *path, unsigned char **bytes, size_t *length, struct error *error);
 
+/* The growth rule of every whole read of a file (file_read,
+ * speech_file_read): a file that had `size` bytes when it was opened is
+ * read up to a little past that, never endlessly: file_growth_limit bytes
+ * at most (FILE_GROWTH_ALLOWED more, up to FILE_MAX_BYTES). A read that
+ * reaches them is refused with file_grew's message ("it kept growing while
+ * it was read…", or "too large…" at FILE_MAX_BYTES); it returns -1. */
+size_t file_growth_limit(size_t size);
+int file_grew(size_t size, struct error *error);
+
 /* Reads at most `limit` bytes from the start of the file, as file_read
  * does; *complete says whether that was all of it. */
 int file_read_start(const char *path, size_t limit, unsigned char **bytes, size_t *length,

@@ -67,13 +67,24 @@ enum {
 };
 
 /* How much of bytes[0..length), the start of a larger file, makes its
- * first screens: its whole lines; 0 when it cannot be cut (UTF-16, or no
- * line end in it). */
+ * first screens: its whole lines; 0 when it cannot be cut (no line end in
+ * it). UTF-16 (a BOM, and line ends that hold a NUL) is cut after its
+ * last line feed unit; a BOM before UTF-8 has no NUL. */
 static size_t beginning_length(const unsigned char *bytes, size_t length)
 {
 	if (length >= 2 &&
-	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) &&
+	    memchr(bytes + 2, 0, length - 2)) {
+		int big_endian = bytes[0] == 0xFE;
+		/* Units start at even offsets, the BOM's included. */
+		for (size_t end = length & ~(size_t)1; end >= 4; end -= 2) {
+			const unsigned char *unit = bytes + end - 2;
+			if (big_endian ? unit[0] == 0 && unit[1] == '\n'
+				       : unit[0] == '\n' && unit[1] == 0)
+				return end;
+		}
 		return 0;
+	}
 	const unsigned char *line_end = memrchr(bytes, '\n', length);
 	return line_end ? (size_t)(line_end - bytes) + 1 : 0;
 }

@@ -1,123 +1,12 @@
 #include "speech/decode.h"
 
-#include <errno.h>
-#include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
 #include "base/i18n.h"
-#include "base/utf8.h"
-
-/* Converts with iconv; fails on any invalid or incomplete sequence. */
-static int convert(const char *from, const unsigned char *bytes, size_t length,
-		   struct decoded_text *out)
-{
-	iconv_t converter = iconv_open("UTF-8", from);
-	if (converter == (iconv_t)-1)
-		return -1;
-	struct buffer result = {0};
-	/* Chinese text grows by at most 3/2 from GB18030, 3/2 from UTF-16. */
-	buffer_reserve(&result, length + length / 2 + 16);
-	char *input = (char *)bytes;
-	size_t input_left = length;
-	int status = 0;
-	while (input_left > 0) {
-		char *output = result.data + result.length;
-		size_t output_left = result.capacity - result.length - 1;
-		size_t before = output_left;
-		size_t converted = iconv(converter, &input, &input_left, &output, &output_left);
-		result.length += before - output_left;
-		if (converted == (size_t)-1) {
-			if (errno == E2BIG) {
-				buffer_reserve(&result, result.capacity);
-				continue;
-			}
-			status = -1;
-			break;
-		}
-	}
-	iconv_close(converter);
-	if (status != 0) {
-		buffer_free(&result);
-		return -1;
-	}
-	out->text = out->owned = buffer_string(&result);
-	out->length = result.length;
-	return 0;
-}
-
-/* Decodes UTF-16 (big_endian or not) to UTF-8: a surrogate pair is one
- * character; a lone surrogate, and an odd last byte, become U+FFFD and
- * are counted in replaced_bytes, as damaged UTF-8 is, rather than failing
- * the whole file. Returns the characters decoded well. */
-static size_t convert_utf16(const unsigned char *bytes, size_t length, int big_endian,
-			    struct decoded_text *out)
-{
-	size_t valid = 0;
-	struct buffer result = {0};
-	buffer_reserve(&result, length + length / 2 + 16);
-	size_t i = 0;
-	while (i + 1 < length) {
-		unsigned unit = big_endian ? (unsigned)bytes[i] << 8 | bytes[i + 1]
-					   : (unsigned)bytes[i + 1] << 8 | bytes[i];
-		i += 2;
-		if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < length) {
-			unsigned low = big_endian ? (unsigned)bytes[i] << 8 | bytes[i + 1]
-						  : (unsigned)bytes[i + 1] << 8 | bytes[i];
-			if (low >= 0xDC00 && low <= 0xDFFF) {
-				i += 2;
-				buffer_append_codepoint(&result, 0x10000 + ((unit - 0xD800) << 10) +
-								     (low - 0xDC00));
-				continue;
-			}
-		}
-		if (unit >= 0xD800 && unit <= 0xDFFF) {
-			buffer_append_codepoint(&result, UTF8_REPLACEMENT);
-			out->replaced_bytes += 2;
-		} else {
-			buffer_append_codepoint(&result, unit);
-			valid++;
-		}
-	}
-	if (i < length) {
-		buffer_append_codepoint(&result, UTF8_REPLACEMENT);
-		out->replaced_bytes++;
-	}
-	out->text = out->owned = buffer_string(&result);
-	out->length = result.length;
-	return valid;
-}
-
-/* Copies UTF-8, replacing each invalid byte with U+FFFD; counts both the
- * valid multi-byte sequences and the invalid bytes, which decide whether
- * the text is damaged UTF-8 or another encoding. */
-static void copy_utf8(const unsigned char *bytes, size_t length, struct buffer *result,
-		      size_t *multibyte, size_t *invalid, struct mapping *mapping)
-{
-	size_t i = 0;
-	while (i < length) {
-		mapping_passed(mapping, bytes + i);
-		size_t start = i;
-		while (i < length && bytes[i] < 0x80)
-			i++;
-		if (result)
-			buffer_append(result, bytes + start, i - start);
-		if (i >= length)
-			break;
-		size_t step;
-		if (utf8_decode(bytes + i, length - i, &step) < 0) {
-			(*invalid)++;
-			if (result)
-				buffer_append_codepoint(result, UTF8_REPLACEMENT);
-		} else {
-			(*multibyte)++;
-			if (result)
-				buffer_append(result, bytes + i, step);
-		}
-		i += step;
-	}
-}
+#include "speech/convert.h"
 
 /* Whether bytes[0..length) hold a NUL, looked for a window at a time. */
 static int has_nul(const unsigned char *bytes, size_t length, struct mapping *mapping)
@@ -134,26 +23,80 @@ static int has_nul(const unsigned char *bytes, size_t length, struct mapping *ma
 	return 0;
 }
 
-int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
-		struct error *error)
+/* Counts the valid multi-byte UTF-8 sequences and the invalid bytes of
+ * bytes[0..length), which decide whether the text is damaged UTF-8 or
+ * another encoding. */
+static void count_utf8(const unsigned char *bytes, size_t length, struct mapping *mapping,
+		       size_t *multibyte, size_t *invalid)
 {
-	return decode_text_mapped(bytes, length, NULL, out, error);
+	struct conversion counted = {
+	    .source = CONVERT_UTF8_REPAIR, .chunk = DECODE_CHUNK_BYTES, .input = mapping};
+	convert_text(&counted, bytes, length);
+	mapping_give_back(mapping);
+	*multibyte = counted.valid;
+	*invalid = counted.replaced;
 }
 
-int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping *mapping,
-		       struct decoded_text *out, struct error *error)
+/* Converts bytes[0..length) (with `invalid` bytes, for damaged UTF-8) into
+ * out: a new string, in one piece, when `target` is NULL, else a new
+ * mapping, a chunk at a time. Returns the characters converted well. */
+static int convert_into(enum conversion_source source, const unsigned char *bytes, size_t length,
+			size_t invalid, struct mapping *input, const struct decode_output *target,
+			struct decoded_text *out, size_t *valid, struct error *error)
+{
+	struct conversion conversion = {.source = source, .chunk = SIZE_MAX, .input = input};
+	struct buffer text = {0};
+	struct mapping *mapping = NULL;
+	size_t bound = convert_bound(source, length, invalid);
+	if (target) {
+		mapping = xmalloc(sizeof *mapping);
+		if (mapping_create(target->directory, bound + target->room + 1, mapping, error) !=
+		    0) {
+			free(mapping);
+			return -1;
+		}
+		text = (struct buffer){mapping->data, 0, mapping->length};
+		conversion.chunk = target->chunk ? target->chunk : DECODE_CHUNK_BYTES;
+		conversion.output = mapping;
+	} else {
+		buffer_reserve(&text, bound);
+	}
+	conversion.out = &text;
+	int status = convert_text(&conversion, bytes, length);
+	mapping_give_back(input);
+	if (status != 0) {
+		if (mapping) {
+			mapping_close(mapping);
+			free(mapping);
+		} else {
+			buffer_free(&text);
+		}
+		/* Only GB18030 text is refused for its bytes. */
+		return error_set(error, _("not UTF-8 or GB18030 text"));
+	}
+	mapping_give_back(mapping);
+	out->text = buffer_string(&text);
+	out->length = text.length;
+	out->owned = mapping ? NULL : text.data;
+	out->mapping = mapping;
+	out->replaced_bytes = conversion.replaced;
+	*valid = conversion.valid;
+	return 0;
+}
+
+static int decode(const unsigned char *bytes, size_t length, struct mapping *mapping,
+		  const struct decode_output *target, struct decoded_text *out, struct error *error)
 {
 	memset(out, 0, sizeof *out);
+	size_t multibyte = 0, invalid = 0;
 	if (length >= 2 &&
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
 		int big_endian = bytes[0] == 0xFE;
 		/* A UTF-16 byte order mark before a body that is UTF-8 (no NUL,
 		 * which UTF-16 line breaks hold, and no invalid sequence) is a
 		 * wrong mark: read as UTF-8, and say so. */
-		size_t multibyte = 0, invalid = 0;
 		if (!has_nul(bytes + 2, length - 2, mapping)) {
-			copy_utf8(bytes + 2, length - 2, NULL, &multibyte, &invalid, mapping);
-			mapping_give_back(mapping);
+			count_utf8(bytes + 2, length - 2, mapping, &multibyte, &invalid);
 			if (invalid == 0) {
 				out->text = (const char *)bytes + 2;
 				out->length = length - 2;
@@ -161,13 +104,16 @@ int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping
 				return 0;
 			}
 		}
-		out->encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+		const char *encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+		size_t valid;
+		if (convert_into(big_endian ? CONVERT_UTF16BE : CONVERT_UTF16LE, bytes + 2,
+				 length - 2, 0, mapping, target, out, &valid, error) != 0)
+			return -1;
+		out->encoding = encoding;
 		/* Nothing but damage is no text at all. */
-		if (convert_utf16(bytes + 2, length - 2, big_endian, out) == 0 &&
-		    out->replaced_bytes > 0) {
+		if (valid == 0 && out->replaced_bytes > 0) {
 			decoded_text_free(out);
-			return error_set(error, _("not valid %s text"),
-					 big_endian ? "UTF-16BE" : "UTF-16LE");
+			return error_set(error, _("not valid %s text"), encoding);
 		}
 		return 0;
 	}
@@ -179,37 +125,47 @@ int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping
 		bytes += 3;
 		length -= 3;
 	}
-	size_t multibyte = 0, invalid = 0;
-	copy_utf8(bytes, length, NULL, &multibyte, &invalid, mapping);
-	mapping_give_back(mapping);
+	count_utf8(bytes, length, mapping, &multibyte, &invalid);
+	size_t valid;
 	/* A damaged download keeps most of its sequences valid; GB18030 text
 	 * read as UTF-8 has almost no valid multi-byte sequence. */
 	if (!bom && invalid > multibyte) {
-		if (convert("GB18030", bytes, length, out) == 0) {
-			out->encoding = "GB18030";
-			return 0;
-		}
-		return error_set(error, _("not UTF-8 or GB18030 text"));
+		if (convert_into(CONVERT_GB18030, bytes, length, 0, mapping, target, out, &valid,
+				 error) != 0)
+			return -1;
+		out->encoding = "GB18030";
+		return 0;
 	}
-	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
 	if (invalid == 0) {
 		out->text = (const char *)bytes;
 		out->length = length;
-		return 0;
+	} else if (convert_into(CONVERT_UTF8_REPAIR, bytes, length, invalid, mapping, target, out,
+				&valid, error) != 0) {
+		return -1;
 	}
-	struct buffer result = {0};
-	buffer_reserve(&result, length + 2 * invalid);
-	multibyte = invalid = 0;
-	copy_utf8(bytes, length, &result, &multibyte, &invalid, mapping);
-	mapping_give_back(mapping);
-	out->text = out->owned = buffer_string(&result);
-	out->length = result.length;
-	out->replaced_bytes = invalid;
+	out->encoding = bom ? "UTF-8 BOM" : "UTF-8";
 	return 0;
+}
+
+int decode_text(const unsigned char *bytes, size_t length, struct decoded_text *out,
+		struct error *error)
+{
+	return decode(bytes, length, NULL, NULL, out, error);
+}
+
+int decode_text_mapped(const unsigned char *bytes, size_t length, struct mapping *mapping,
+		       const struct decode_output *output, struct decoded_text *out,
+		       struct error *error)
+{
+	return decode(bytes, length, mapping, output, out, error);
 }
 
 void decoded_text_free(struct decoded_text *decoded)
 {
 	free(decoded->owned);
+	if (decoded->mapping) {
+		mapping_close(decoded->mapping);
+		free(decoded->mapping);
+	}
 	memset(decoded, 0, sizeof *decoded);
 }

@@ -83,11 +83,8 @@ int speech_file_is_text(const char *name, const unsigned char *bytes, size_t len
 static int read_mapped(int descriptor, size_t size, const char *directory, struct speech_file *file,
 		       struct error *error)
 {
-	/* A file that grows while it is read is read up to a little past the
-	 * size it had, as file_read does. */
-	size_t limit = size + FILE_GROWTH_ALLOWED;
-	if (limit > FILE_MAX_BYTES)
-		limit = FILE_MAX_BYTES;
+	/* A file that grows while it is read: as file_read does. */
+	size_t limit = file_growth_limit(size);
 	struct mapping *mapping = xmalloc(sizeof *mapping);
 	struct error unused;
 	if (mapping_create(directory, limit + SPEECH_MAPPED_ROOM, mapping, &unused) != 0) {
@@ -115,13 +112,7 @@ static int read_mapped(int descriptor, size_t size, const char *directory, struc
 		mapping_passed(mapping, mapping->data + used);
 	}
 	if (used >= limit) {
-		if (used >= FILE_MAX_BYTES)
-			error_set(error, _("too large (it grew past 1 GiB while read)"));
-		else
-			error_set(error,
-				  _("it kept growing while it was read (from %zu bytes); try again "
-				    "when it is complete"),
-				  size);
+		file_grew(size, error);
 		mapping_close(mapping);
 		free(mapping);
 		return -1;

@@ -297,35 +297,43 @@ int speech_parse_mapped(struct mapping *mapping, size_t length, const char *dire
 	memset(speech, 0, sizeof *speech);
 	struct decoded_text decoded;
 	const unsigned char *bytes = (const unsigned char *)mapping->data;
-	int status;
-	if (decode_text_mapped(bytes, length, mapping, &decoded, error) != 0) {
+	/* Text not UTF-8, or damaged, is converted into a mapping of its own
+	 * with the same room as this one. */
+	const struct decode_output converted = {.directory = directory, .room = SPEECH_MAPPED_ROOM};
+	if (decode_text_mapped(bytes, length, mapping, &converted, &decoded, error) != 0) {
 		mapping_close(mapping);
 		free(mapping);
 		return -1;
 	}
 	speech->encoding = decoded.encoding;
 	speech->replaced_bytes = decoded.replaced_bytes;
-	if (!decoded.owned && !clean_grows_mapped(decoded.text, decoded.length, mapping)) {
+	if (decoded.mapping) {
+		/* The file's bytes are done with: the converted text takes
+		 * their place. */
+		mapping_close(mapping);
+		free(mapping);
+		mapping = decoded.mapping;
+		decoded.mapping = NULL;
+	}
+	if (!clean_grows_mapped(decoded.text, decoded.length, mapping)) {
 		/* Cleaned where it lies, as speech_parse_in_place does. */
 		struct buffer text = {mapping->data, 0, mapping->length};
 		return parse_text(decoded.text, decoded.length, &text, mapping, mapping,
 				  fallback_title, NULL, speech, error);
 	}
-	/* Text converted from another encoding (in memory: held while it is
-	 * cleaned) or that cleaning makes longer goes to a mapping of its own,
-	 * room for the most cleaning can make of it: three bytes a byte. */
+	/* Text that cleaning makes longer goes to a mapping of its own, room
+	 * for the most cleaning can make of it: three bytes a byte. */
 	struct mapping *output = xmalloc(sizeof *output);
+	int status;
 	if (mapping_create(directory, 3 * decoded.length + SPEECH_MAPPED_ROOM, output, error) !=
 	    0) {
 		free(output);
 		status = -1;
 	} else {
 		struct buffer text = {output->data, 0, output->length};
-		status =
-		    parse_text(decoded.text, decoded.length, &text, decoded.owned ? NULL : mapping,
-			       output, fallback_title, NULL, speech, error);
+		status = parse_text(decoded.text, decoded.length, &text, mapping, output,
+				    fallback_title, NULL, speech, error);
 	}
-	decoded_text_free(&decoded);
 	mapping_close(mapping);
 	free(mapping);
 	return status;

@@ -112,10 +112,12 @@ int speech_parse_in_place(unsigned char *bytes, size_t length, const char *fallb
  * (base/mapping.h) at least length + SPEECH_MAPPED_ROOM long: the text is
  * cleaned in the mapping, which becomes speech->text_mapping, and every
  * pass of the parse gives back the pages behind it, so that a file of any
- * size keeps little of itself in memory. Text that is not UTF-8, or that
- * cleaning makes longer, is cleaned into a new mapping in `directory`
- * (NULL: $TMPDIR, else /tmp) instead; text not UTF-8 is held in memory
- * while it is cleaned. The mapping is taken over whatever the outcome. */
+ * size keeps little of itself in memory, whatever its encoding. Text that
+ * is not UTF-8 (or is damaged UTF-8) is converted, a chunk at a time, into
+ * a new mapping in `directory` (NULL: $TMPDIR, else /tmp) that takes the
+ * file's place (decode.h); text that cleaning makes longer is cleaned
+ * into a new mapping there too. The mapping is taken over whatever the
+ * outcome. */
 int speech_parse_mapped(struct mapping *mapping, size_t length, const char *directory,
 			const char *fallback_title, struct speech *speech, struct error *error);
 

@@ -69,4 +69,32 @@ is "$(cat "$TEST_DIR/err")" \
 cmp -s "$TEST_DIR/foreign.db" "$TEST_DIR/foreign.orig"
 ok $? "the file is left untouched"
 
+# The same text in UTF-16 (with its BOM) and in GB18030: a large UTF-16
+# file opens at its beginning too, and both are converted a chunk at a
+# time as they are imported, to the same speech as the UTF-8 file.
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$BIG"; } >"$TEST_DIR/big-utf16.txt"
+iconv -f UTF-8 -t GB18030 "$BIG" >"$TEST_DIR/big-gb18030.txt"
+export PIZHU_DB="$TEST_DIR/encodings.db"
+tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$TEST_DIR/big-utf16.txt"
+# (Read whole before the first paint, it would say "imported as speech 1".)
+tmux_wait "this speech"
+ok $? "a large UTF-16 file opens before its import is done"
+i=0
+until tmux_screen | grep -qF "in the library as speech"; do
+	i=$((i + 1))
+	[ $i -gt 1200 ] && break
+	sleep 0.1
+done
+[ $i -le 1200 ]
+ok $? "and is imported while the reader is open"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
+"$PIZHU" import "$BIG" "$TEST_DIR/big-gb18030.txt" >/dev/null
+"$PIZHU" cat 2 >"$TEST_DIR/utf8.out"
+"$PIZHU" cat 1 | cmp -s - "$TEST_DIR/utf8.out"
+ok $? "the UTF-16 file gives the UTF-8 file's text"
+"$PIZHU" cat 3 | cmp -s - "$TEST_DIR/utf8.out"
+ok $? "so does the GB18030 file"
+
 done_testing

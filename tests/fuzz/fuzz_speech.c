@@ -7,12 +7,15 @@
  * headings. speech_parse_in_place, given the same bytes in memory of its
  * own, gives the same speech. speech_parse_document, given the bytes as a
  * document (when they are UTF-8) with hints made from them, keeps the same
- * promises. */
+ * promises. Decoding into a mapping a few bytes at a time (the path of a
+ * large file, decode_text_mapped) gives what decoding in one piece gives:
+ * text, encoding, replaced bytes, or the same refusal. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
 #include "base/utf8.h"
+#include "speech/decode.h"
 #include "speech/speech.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -38,6 +41,34 @@ static void check_in_place(const uint8_t *data, size_t size, const struct speech
 	fuzz_assert(speech.front_matter_count == expected->front_matter_count);
 	fuzz_assert(speech.back_matter_count == expected->back_matter_count);
 	speech_free(&speech);
+}
+
+/* decode_text_mapped in chunks of one byte and of a size the input picks
+ * against decode_text. */
+static void check_streamed(const uint8_t *data, size_t size)
+{
+	struct decoded_text whole;
+	struct error whole_error = {{0}};
+	int whole_status = decode_text(data, size, &whole, &whole_error);
+	size_t chunks[] = {1, size ? 2 + data[size - 1] % 13 : 2};
+	for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+		struct decoded_text streamed;
+		struct error error = {{0}};
+		const struct decode_output output = {.chunk = chunks[i]};
+		int status = decode_text_mapped(data, size, NULL, &output, &streamed, &error);
+		fuzz_assert(status == whole_status);
+		if (status != 0) {
+			fuzz_assert(strcmp(error.message, whole_error.message) == 0);
+			continue;
+		}
+		fuzz_assert(streamed.length == whole.length);
+		fuzz_assert(memcmp(streamed.text, whole.text, whole.length) == 0);
+		fuzz_assert(strcmp(streamed.encoding, whole.encoding) == 0);
+		fuzz_assert(streamed.replaced_bytes == whole.replaced_bytes);
+		decoded_text_free(&streamed);
+	}
+	if (whole_status == 0)
+		decoded_text_free(&whole);
 }
 
 static void check_text(const char *text, size_t length)
@@ -151,6 +182,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct speech speech;
 	struct error error = {{0}};
 	check_document(data, size);
+	check_streamed(data, size);
 	if (speech_parse(data, size, "fallback", &speech, &error) != 0) {
 		fuzz_assert(error.message[0] != '\0');
 		check_in_place(data, size, NULL);

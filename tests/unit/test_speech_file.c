@@ -109,8 +109,8 @@ static void check_mapping(void)
 	ok(mapping.data == NULL, "closed");
 }
 
-/* Text that cleaning makes longer (control characters) and text in
- * GB18030 take the path through a second mapping. */
+/* Text that cleaning makes longer (control characters), text in GB18030
+ * or UTF-16 and damaged UTF-8 take the path through a second mapping. */
 static void check_written(const char *name, const char *content, size_t length)
 {
 	char path[] = "/tmp/pizhu-test-speech-file-XXXXXX";
@@ -137,6 +137,12 @@ int main(void)
 	static const char gb[] =
 	    "\xbd\xb2\xbb\xb0\n\xd2\xbb\xa1\xa2\xd7\xdc\xcc\xe5\n\xd5\xfd\xce\xc4\xa1\xa3\n";
 	check_written("gb18030", gb, sizeof gb - 1);
+	/* 讲话 / 一、总体\x01 in UTF-16LE, damaged UTF-8 with a control
+	 * character (converted, then cleaned into a third mapping). */
+	static const char utf16[] = "\xFF\xFE\xB2\x8B\xDD\x8B\n\0\0N\x01\x30\x3B\x60\x53\x4F\x01\0";
+	check_written("utf16le", utf16, sizeof utf16 - 1);
+	static const char damaged[] = "讲话\n一、总体\xFF\n正文\x01。\n";
+	check_written("damaged", damaged, sizeof damaged - 1);
 	check_written("empty", "", 0);
 	check_written("binary", "a\0b", 3);
 
