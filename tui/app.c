@@ -728,11 +728,11 @@ static void reader_painted(struct view *view)
 	}
 }
 
-static void reader_poll(struct view *view, int library_due)
+static int reader_poll(struct view *view, int library_due)
 {
 	struct app *app = view->state;
 	if (!app->annotations.store)
-		return;
+		return 0;
 	int changed = poll_import(app);
 	if (library_due)
 		changed |= tagging_refresh(app);
@@ -740,6 +740,7 @@ static void reader_poll(struct view *view, int library_due)
 		changed |= follow_new_version(app);
 	app->poll_changed = changed;
 	app->only_moved = !changed;
+	return changed;
 }
 
 static void reader_view_resize(struct view *view)
