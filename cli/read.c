@@ -62,7 +62,6 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
 enum {
 	BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024,
 	BEGINNING_BYTES = 64 * 1024,
-	IMPORT_MEMORY_BYTES = 512 * 1024,
 	IMPORT_MMAP_THRESHOLD = 128 * 1024,
 };
 
@@ -79,13 +78,12 @@ static size_t beginning_length(const unsigned char *bytes, size_t length)
 }
 
 /* The whole file is held in memory while it is read and imported: what
- * the import needs besides should add little to it. SQLite's caches are
- * of no use to an import that only appends, and glibc would otherwise
- * keep large freed blocks (the parser's and the import's working arrays)
- * in its arenas. */
+ * the import needs besides should add little to it. glibc would keep
+ * large freed blocks (the parser's and the import's working arrays) in
+ * its arenas; the import's connection bounds its own page cache
+ * (cli/background_import.c). */
 static void hold_memory_down(void)
 {
-	store_limit_memory(IMPORT_MEMORY_BYTES);
 #ifdef M_MMAP_THRESHOLD
 	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_THRESHOLD);
 #endif
