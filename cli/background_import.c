@@ -14,7 +14,10 @@
 #include "speech/source.h"
 #include "store/document.h"
 
-enum { INDEX_MEMORY_BYTES = 256 * 1024 };
+/* What this connection keeps in memory besides the file: the index's
+ * pending terms and SQLite's page cache, of little use to an import that
+ * only appends. */
+enum { INDEX_MEMORY_BYTES = 256 * 1024, CACHE_BYTES = 256 * 1024 };
 
 struct background_import {
 	pthread_t thread;
@@ -56,6 +59,7 @@ static int put_in_library(struct background_import *import)
 	/* The file is in memory already; what the index holds back before
 	 * writing it out should add little to it. */
 	store_limit_index_memory(store, INDEX_MEMORY_BYTES);
+	store_limit_cache(store, CACHE_BYTES);
 	int status = 0;
 	pthread_mutex_lock(&import->lock);
 	if (import->cancelled)

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buffer.h"
 #include "base/file.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
@@ -108,6 +109,38 @@ static int config_line(const char *path, int number, char *line,
 	return setting(path, number, trim(text), trim(equals + 1), context);
 }
 
+/* The settings file as read, once per run: the language, the OCR and the
+ * reader's settings are each read from it at the start, and each read
+ * opened it (three opens of one file before the first paint). */
+struct settings_file {
+	char *path; /* NULL until read */
+	unsigned char *bytes;
+	size_t length;
+	int complete;
+	int failed, missing;
+	struct error error;
+};
+
+static const struct settings_file *settings_file_read(const char *path)
+{
+	static struct settings_file file;
+	if (file.path && strcmp(file.path, path) == 0)
+		return &file;
+	free(file.path);
+	free(file.bytes);
+	file = (struct settings_file){.path = xstrdup(path)};
+	/* Read whole and bounded, as a regular file only: a FIFO does not
+	 * block, a link to /dev/zero does not loop, and a line of any length
+	 * is one line with its right number. */
+	if (file_read_start(path, CONFIG_MAX_BYTES + 1, &file.bytes, &file.length, &file.complete,
+			    &file.error) != 0) {
+		file.failed = 1;
+		file.bytes = NULL;
+		file.missing = access(path, F_OK) != 0 && errno == ENOENT;
+	}
+	return &file;
+}
+
 /* Calls setting(name, value) for each line of the file; stops at the first
  * that does not return 0. A missing file has no settings. */
 static int each_setting(int (*setting)(const char *path, int line, const char *name,
@@ -117,18 +150,18 @@ static int each_setting(int (*setting)(const char *path, int line, const char *n
 	char path[4096];
 	if (config_path(path, sizeof path) != 0)
 		return 0;
-	/* Read whole and bounded, as a regular file only: a FIFO does not
-	 * block, a link to /dev/zero does not loop, and a line of any length
-	 * is one line with its right number. */
-	unsigned char *bytes;
-	size_t length;
-	int complete;
-	struct error error;
-	if (file_read_start(path, CONFIG_MAX_BYTES + 1, &bytes, &length, &complete, &error) != 0) {
-		if (quiet || (access(path, F_OK) != 0 && errno == ENOENT))
+	const struct settings_file *file = settings_file_read(path);
+	if (file->failed) {
+		if (quiet || file->missing)
 			return 0;
-		return cli_fail("%s: %s", path, error.message);
+		return cli_fail("%s: %s", path, file->error.message);
 	}
+	/* A copy to cut into lines, since the file may be read again. */
+	size_t length = file->length;
+	int complete = file->complete;
+	unsigned char *bytes = xmalloc(length + 1);
+	memcpy(bytes, file->bytes, length);
+	bytes[length] = '\0';
 	int status = 0;
 	if (!complete || length > CONFIG_MAX_BYTES)
 		status = quiet

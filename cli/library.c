@@ -32,6 +32,12 @@ static int sync_themes(struct store *store, struct error *warning, struct error 
 	return status;
 }
 
+int cli_library_sync_themes(struct store *store, struct error *warning, struct error *error)
+{
+	warning->message[0] = '\0';
+	return sync_themes(store, warning, error);
+}
+
 /* --db, else PIZHU_DB or the default path; NULL with a reason. */
 static char *library_path(struct error *error)
 {
@@ -47,7 +53,7 @@ int cli_library_open(struct store **store, struct error *warning, struct error *
 		return -1;
 	int status = store_open(path, STORE_OPEN_CREATE, store, error);
 	free(path);
-	if (status == 0 && sync_themes(*store, warning, error) != 0) {
+	if (status == 0 && cli_library_sync_themes(*store, warning, error) != 0) {
 		store_close(*store);
 		*store = NULL;
 		status = -1;

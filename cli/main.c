@@ -60,9 +60,15 @@ static int take_database_option(int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	/* A locale that is asked for but not generated (zh_CN.UTF-8 on a
-	 * server) leaves C; UTF-8 text still needs a UTF-8 C library. */
-	if (!setlocale(LC_ALL, ""))
+	/* Only the categories pizhu uses: the characters (curses, widths,
+	 * decoding) and the C library's messages (strerror). LC_ALL would
+	 * open a dozen more of the locale's files at every start (numbers
+	 * and times pizhu writes are not the locale's). A locale that is
+	 * asked for but not generated (zh_CN.UTF-8 on a server) leaves C;
+	 * UTF-8 text still needs a UTF-8 C library. */
+	if (setlocale(LC_CTYPE, ""))
+		setlocale(LC_MESSAGES, "");
+	else
 		setlocale(LC_CTYPE, "C.UTF-8");
 	if (cli_language_choose(&argc, argv) != 0)
 		return EXIT_USAGE;

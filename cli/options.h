@@ -48,6 +48,11 @@ int cli_store_open_without_themes(struct store **store);
  * file; empty when none) to show whatever the outcome. */
 int cli_library_open(struct store **store, struct error *warning, struct error *error);
 
+/* The theme files into a library opened without them, printing nothing:
+ * what cli_library_open adds to opening it, for the reader to do after
+ * its first paint (a twentieth of that paint). Same warning and error. */
+int cli_library_sync_themes(struct store *store, struct error *warning, struct error *error);
+
 /* The library's path (--db, PIZHU_DB or the default) as a new string, to
  * open it later; reports a failure. Returns 0 or EXIT_ERROR. */
 int cli_library_path(char **path);

@@ -62,7 +62,6 @@ static int split_citation(const char *argument, char *id, size_t id_size, long *
 enum {
 	BACKGROUND_IMPORT_BYTES = 2 * 1024 * 1024,
 	BEGINNING_BYTES = 64 * 1024,
-	IMPORT_MEMORY_BYTES = 512 * 1024,
 	IMPORT_MMAP_THRESHOLD = 128 * 1024,
 };
 
@@ -90,13 +89,12 @@ static size_t beginning_length(const unsigned char *bytes, size_t length)
 }
 
 /* The whole file is held in memory while it is read and imported: what
- * the import needs besides should add little to it. SQLite's caches are
- * of no use to an import that only appends, and glibc would otherwise
- * keep large freed blocks (the parser's and the import's working arrays)
- * in its arenas. */
+ * the import needs besides should add little to it. glibc would keep
+ * large freed blocks (the parser's and the import's working arrays) in
+ * its arenas; the import's connection bounds its own page cache
+ * (cli/background_import.c). */
 static void hold_memory_down(void)
 {
-	store_limit_memory(IMPORT_MEMORY_BYTES);
 #ifdef M_MMAP_THRESHOLD
 	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_THRESHOLD);
 #endif
@@ -118,18 +116,20 @@ static size_t first_read_limit(const char *path)
  * the library already holds is shown as stored there: with the user's
  * corrections, as pizhu cat shows it, and without parsing it again (the
  * parse was a fifth of the work of a first paint). Else it is parsed and
- * imported, and *message says so. */
+ * imported, and *message says so. The theme files are brought into the
+ * library before an import, else after the first paint (*themes_later). */
 static int open_whole_file(struct store **store, const char *argument, const unsigned char *bytes,
-			   size_t length, int64_t *id, struct speech *speech, char *message,
-			   size_t message_size)
+			   size_t length, int64_t *id, struct speech *speech, int *themes_later,
+			   char *message, size_t message_size)
 {
 	struct error error;
-	if (cli_store_open(store) != 0)
+	if (cli_store_open_without_themes(store) != 0)
 		return EXIT_ERROR;
 	int found = store_find_content(*store, bytes, length, id, &error);
 	if (found < 0)
 		return cli_fail("%s", error.message);
 	if (found == 1) {
+		*themes_later = 1;
 		if (store_speech_load(*store, *id, speech, &error) == 0) {
 			cli_warn_decoding(argument, speech);
 			return 0;
@@ -140,6 +140,11 @@ static int open_whole_file(struct store **store, const char *argument, const uns
 		return EXIT_ERROR;
 	if (found == 1)
 		return 0;
+	struct error warning;
+	if (cli_library_sync_themes(*store, &warning, &error) != 0)
+		return cli_fail("%s", error.message);
+	if (warning.message[0])
+		cli_warn("%s", warning.message);
 	char *absolute = realpath(argument, NULL);
 	struct store_import_result result;
 	int status = store_import(*store, absolute, bytes, length, speech, &result, &error);
@@ -166,18 +171,21 @@ static int open_whole_file(struct store **store, const char *argument, const uns
  * the library, opened here, but for a large file: its beginning is shown
  * before the library is opened (the reader opens it after the first
  * paint), and *import reads, parses and imports the whole file meanwhile,
- * *id being 0. */
+ * *id being 0. *themes_later: the library was opened without the theme
+ * files, for the reader to bring them in after its first paint. */
 static int open_speech(struct store **store, const char *argument, int64_t *id,
-		       struct background_import **import, struct speech *speech, char *message,
-		       size_t message_size)
+		       struct background_import **import, struct speech *speech, int *themes_later,
+		       char *message, size_t message_size)
 {
 	struct error error;
 	*import = NULL;
 	*store = NULL;
+	*themes_later = 0;
 	if (cli_is_speech_id(argument)) {
 		*id = strtoll(argument, NULL, 10);
-		if (cli_store_open(store) != 0)
+		if (cli_store_open_without_themes(store) != 0)
 			return EXIT_ERROR;
+		*themes_later = 1;
 		if (store_speech_load(*store, *id, speech, &error) != 0)
 			return cli_fail("%s", error.message);
 		return 0;
@@ -226,8 +234,8 @@ static int open_speech(struct store **store, const char *argument, int64_t *id,
 		if (file_read(argument, &bytes, &length, &error) != 0)
 			return cli_fail("%s: %s", argument, error.message);
 	}
-	int status =
-	    open_whole_file(store, argument, bytes, length, id, speech, message, message_size);
+	int status = open_whole_file(store, argument, bytes, length, id, speech, themes_later,
+				     message, message_size);
 	free(bytes);
 	return status;
 }
@@ -258,7 +266,9 @@ int command_read(int argc, char **argv)
 	struct speech speech;
 	char message[256] = "";
 	struct background_import *import;
-	if (open_speech(&store, argument, &id, &import, &speech, message, sizeof message) != 0) {
+	int themes_later;
+	if (open_speech(&store, argument, &id, &import, &speech, &themes_later, message,
+			sizeof message) != 0) {
 		store_close(store);
 		return EXIT_ERROR;
 	}
@@ -277,6 +287,7 @@ int command_read(int argc, char **argv)
 		    .message = message,
 		    .open_library = cli_library_open,
 		    .library = &store,
+		    .sync_themes = themes_later ? cli_library_sync_themes : NULL,
 		};
 		if (tui_read_speech(ui, store, &speech, &reading, &error) != 0)
 			status = EXIT_ERROR;

@@ -389,9 +389,14 @@ int store_data_version(struct store *store, int64_t *version, struct error *erro
 	return 0;
 }
 
-void store_limit_memory(long long bytes)
+void store_limit_cache(struct store *store, size_t bytes)
 {
-	sqlite3_soft_heap_limit64(bytes);
+	/* PRAGMA takes no bound parameters; the value is our integer (KiB
+	 * when negative). */
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%zu",
+		 bytes / 1024 ? bytes / 1024 : 1);
+	sqlite3_exec(store->db, pragma, NULL, NULL, NULL);
 }
 
 void store_cache_small(struct store *store)

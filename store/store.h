@@ -35,10 +35,12 @@ void store_close(struct store *store);
 
 const char *store_path(const struct store *store);
 
-/* Asks SQLite to keep the memory of all connections of this process
- * under about `bytes` (a soft limit: caches give pages back first), for a
- * process that holds a large speech while it imports it. */
-void store_limit_memory(long long bytes);
+/* Keeps this connection's page cache under about `bytes` (PRAGMA
+ * cache_size; SQLite's own is 2 MB), for an import that only appends
+ * while the process holds a large speech: other connections of the
+ * process keep theirs. Best effort, as the cache's size changes no
+ * result. */
+void store_limit_cache(struct store *store, size_t bytes);
 
 /* For a connection that reads each page it needs about once and is then
  * closed (a command such as `pizhu search`, a count in the background):

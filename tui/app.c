@@ -623,7 +623,8 @@ static int reader_open(struct view *view, const void *arguments, struct error *e
 			    .outline_shown = 1,
 			    .import = reading->import,
 			    .open_library = reading->open_library,
-			    .library = reading->library};
+			    .library = reading->library,
+			    .sync_themes = reading->sync_themes};
 	if (!app->speech) {
 		if (store_speech_load(given->store, reading->document_id, &app->own_speech,
 				      error) != 0)
@@ -692,22 +693,46 @@ static void reader_view_draw(struct view *view)
 	app->followed_unseen = 0; /* now seen */
 }
 
-/* The first paint is out: now open the library it did without. */
+/* Brings the theme files into the library the first paint was drawn
+ * from, and shows the themes as they are now (a theme file edited since
+ * the last run changes their colours). */
+static int sync_themes(struct app *app, struct error *error)
+{
+	struct error warning;
+	if (app->sync_themes(app->annotations.store, &warning, error) != 0)
+		return -1;
+	if (warning.message[0])
+		app_message(app, 1, "%s", warning.message);
+	if (marks_reload(&app->annotations, error) != 0)
+		return -1;
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_annotations_changed(&app->reader);
+	layout_panes(app);
+	return 0;
+}
+
+/* The first paint is out: now open the library it did without, or bring
+ * in the theme files it did without. */
 static void reader_painted(struct view *view)
 {
 	struct app *app = view->state;
 	struct error error;
-	if (!app->annotations.store && open_library(app, &error) != 0) {
+	int status = 0;
+	if (!app->annotations.store)
+		status = open_library(app, &error);
+	else if (app->sync_themes)
+		status = sync_themes(app, &error);
+	if (status != 0) {
 		app->failed = 1;
 		view_fail(view, &error);
 	}
 }
 
-static void reader_poll(struct view *view, int library_due)
+static int reader_poll(struct view *view, int library_due)
 {
 	struct app *app = view->state;
 	if (!app->annotations.store)
-		return;
+		return 0;
 	int changed = poll_import(app);
 	if (library_due)
 		changed |= tagging_refresh(app);
@@ -715,6 +740,7 @@ static void reader_poll(struct view *view, int library_due)
 		changed |= follow_new_version(app);
 	app->poll_changed = changed;
 	app->only_moved = !changed;
+	return changed;
 }
 
 static void reader_view_resize(struct view *view)

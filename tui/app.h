@@ -50,6 +50,7 @@ struct app {
 	/* Opens the library after the first paint (tui_reading). */
 	int (*open_library)(struct store **store, struct error *warning, struct error *error);
 	struct store **library;
+	int (*sync_themes)(struct store *store, struct error *warning, struct error *error);
 	/* What a dialog the reader opened works on, for its answer. */
 	size_t note_paragraph;
 	size_t heading_first, heading_last; /* H: the paragraphs to make headings */

@@ -94,29 +94,30 @@ static void import_ended(struct library_view *view, int state,
 	library_requery(view);
 }
 
-void library_import_poll(struct library_view *view)
+int library_import_poll(struct library_view *view)
 {
 	if (!view->import.job)
-		return;
+		return 0;
 	struct store_import_job_progress progress;
 	struct store_import_report report;
 	struct error error;
 	int state = store_import_job_poll(view->import.job, &progress, &report, &error);
 	if (state != 0) {
 		import_ended(view, state, &report, &error);
-		return;
+		return 1;
 	}
 	take_failures(view);
 	progress_meter_update(&view->import.meter, seconds_now(), progress.files_done,
 			      progress.files_total, progress.bytes_done, progress.bytes_total);
 	view->import.stopping = progress.stopping;
 	if (!progress_meter_due(&view->import.meter, BAR_AFTER_SECONDS, BAR_EVERY_SECONDS))
-		return;
+		return 1;
 	const char *hint = view->import.stopping ? _("  stopping…") : _("  i stops");
 	int columns = COLS - 2 - text_width(hint, strlen(hint), 0);
 	char bar[sizeof view->import.bar];
 	progress_meter_format(&view->import.meter, columns > 0 ? columns : 0, bar, sizeof bar);
 	snprintf(view->import.bar, sizeof view->import.bar, "%s%s", bar, hint);
+	return 1;
 }
 
 const char *library_import_bar(const struct library_view *view)

@@ -453,17 +453,19 @@ static void library_draw(struct view *base)
 	draw(base->state);
 }
 
-static void library_poll(struct view *base, int library_due)
+static int library_poll(struct view *base, int library_due)
 {
 	struct library_view *view = base->state;
-	library_import_poll(view);
+	int changed = library_import_poll(view);
 	int64_t now = view->data_version;
 	if (library_due && store_data_version(view->store, &now, NULL) == 0 &&
 	    now != view->data_version) {
 		/* Another pizhu changed the library. */
 		view->data_version = now;
 		library_requery(view);
+		changed = 1;
 	}
+	return changed;
 }
 
 static enum view_result library_key(struct view *base, const struct view_key *key)

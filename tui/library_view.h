@@ -75,8 +75,10 @@ const struct store_library_row *library_row_at(struct library_view *view, size_t
  * pager; while an import runs, asks whether to stop it. */
 void library_import(struct library_view *view);
 
-/* Follows the import (after each wait for a key): its progress, its end. */
-void library_import_poll(struct library_view *view);
+/* Follows the import (after each wait for a key): its progress, its end.
+ * Returns 1 while an import runs or when it just ended (the screen shows
+ * its progress), 0 when there is none. */
+int library_import_poll(struct library_view *view);
 
 /* The progress bar for the bottom line, or NULL when no import shows one. */
 const char *library_import_bar(const struct library_view *view);

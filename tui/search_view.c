@@ -384,7 +384,7 @@ static void search_draw(struct view *base)
 /* The count in the background. The results are those of the library as
  * it was when the search ran (they would move under the cursor if each
  * import by another program ran it again). */
-static void search_poll(struct view *base, int library_due)
+static int search_poll(struct view *base, int library_due)
 {
 	(void)library_due;
 	struct search_view *view = base->state;
@@ -398,6 +398,7 @@ static void search_poll(struct view *base, int library_due)
 		stop_counting(view);
 		report(view, &error);
 	}
+	return state != 0; /* the count, or why there is none */
 }
 
 /* Moves the cursor by `rows` results (negative: up), stopping at the

@@ -77,6 +77,10 @@ struct tui_reading {
 	 * goes to the status line; a failure ends the reader with it. */
 	int (*open_library)(struct store **store, struct error *warning, struct error *error);
 	struct store **library;
+	/* When the store was opened without the theme files: brings them
+	 * in after the first paint (a warning goes to the status line, a
+	 * failure ends the reader with it), or NULL. */
+	int (*sync_themes)(struct store *store, struct error *warning, struct error *error);
 };
 
 /* Runs the reader on a library speech until the user quits (or a signal

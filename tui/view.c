@@ -233,8 +233,10 @@ int view_run(const struct view_ops *ops, const void *arguments, struct error *er
 	curs_set(0);
 	if (!view_open(&driver, ops, arguments, error))
 		return -1;
+	int changed = 1; /* since the screen was last drawn */
 	while (driver.depth > 0 && !driver.failed) {
-		int first_paint = draw(&driver);
+		int first_paint = changed ? draw(&driver) : 0;
+		changed = 1;
 		if (driver.failed || tui_stop_signal)
 			break;
 		if (first_paint)
@@ -244,10 +246,13 @@ int view_run(const struct view_ops *ops, const void *arguments, struct error *er
 		if (tui_stop_signal)
 			break;
 		struct view *view = top(&driver);
-		if (view->ops->poll)
-			view->ops->poll(view, library_due(&driver));
-		if (key.kind == ERR)
+		int polled = view->ops->poll && view->ops->poll(view, library_due(&driver));
+		if (key.kind == ERR) {
+			/* No key: the same screen, unless background work or
+			 * another program changed what it shows. */
+			changed = polled;
 			continue;
+		}
 		if (key.kind == KEY_CODE_YES && key.code == KEY_RESIZE) {
 			for (size_t i = 0; i < driver.depth; i++)
 				if (driver.stack[i]->ops->resize)

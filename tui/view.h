@@ -3,7 +3,8 @@
  * (as tig's struct view_ops), kept on one stack that one driver loop runs.
  *
  * The driver owns the input (one wait for a key, with a timeout, so that
- * signals and background work are seen without a key), resizing, the
+ * signals and background work are seen without a key; the screen is drawn
+ * after a key, a resize or a poll that changed something), resizing, the
  * polling of the library for other writers (at most every
  * VIEW_POLL_MILLISECONDS) and the stack. A view never runs a loop of its
  * own and never calls another view: it pushes one (view_open) and the
@@ -82,8 +83,10 @@ struct view_ops {
 	enum view_result (*key)(struct view *view, const struct view_key *key);
 	/* The view on top, after each wait for a key (whether one came or
 	 * not): follow background work; `library_due` is 1 when it is time
-	 * to ask the library whether another program changed it. */
-	void (*poll)(struct view *view, int library_due);
+	 * to ask the library whether another program changed it. Returns 1
+	 * when what the view shows changed: a wait that ended without a key
+	 * draws the screen again only then, so an idle screen costs nothing. */
+	int (*poll)(struct view *view, int library_due);
 	/* The terminal changed size (every view on the stack is told). */
 	void (*resize)(struct view *view);
 	/* On top again after the views above it closed. Unless they were
