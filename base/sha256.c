@@ -8,9 +8,12 @@
  * first paint on the bench machine put ~40 us on it). */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && defined(__has_include)
 #if __has_include(<sys/platform/x86.h>)
-#include <immintrin.h>
 #include <sys/platform/x86.h>
+/* 2.32 has the header without CPU_FEATURE_ACTIVE. */
+#if defined(CPU_FEATURE_ACTIVE)
+#include <immintrin.h>
 #define SHA256_EXTENSIONS 1
+#endif
 #endif
 #endif
 

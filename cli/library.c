@@ -44,15 +44,22 @@ static char *library_path(struct error *error)
 	return cli_database_option ? xstrdup(cli_database_option) : store_default_path(error);
 }
 
-int cli_library_open(struct store **store, struct error *warning, struct error *error)
+/* The library, created when missing; its themes left as they are. */
+static int open_library(struct store **store, struct error *error)
 {
 	*store = NULL;
-	warning->message[0] = '\0';
 	char *path = library_path(error);
 	if (!path)
 		return -1;
 	int status = store_open(path, STORE_OPEN_CREATE, store, error);
 	free(path);
+	return status;
+}
+
+int cli_library_open(struct store **store, struct error *warning, struct error *error)
+{
+	warning->message[0] = '\0';
+	int status = open_library(store, error);
 	if (status == 0 && cli_library_sync_themes(*store, warning, error) != 0) {
 		store_close(*store);
 		*store = NULL;
@@ -71,12 +78,7 @@ int cli_library_path(char **path)
 int cli_store_open_without_themes(struct store **store)
 {
 	struct error error;
-	char *path = library_path(&error);
-	if (!path)
-		return cli_fail("%s", error.message);
-	int status = store_open(path, STORE_OPEN_CREATE, store, &error);
-	free(path);
-	return status == 0 ? 0 : cli_fail("%s", error.message);
+	return open_library(store, &error) == 0 ? 0 : cli_fail("%s", error.message);
 }
 
 int cli_store_open(struct store **store)

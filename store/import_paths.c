@@ -227,29 +227,6 @@ enum {
 	LARGE_FILE_CACHE_KIB = 256,
 };
 
-/* This connection's PRAGMA cache_size (pages, or KiB when negative). */
-static int cache_size(struct store *store, sqlite3_int64 *size, struct error *error)
-{
-	sqlite3_stmt *statement;
-	if (sqlite3_prepare_v2(store->db, "PRAGMA cache_size", -1, &statement, NULL) != SQLITE_OK)
-		return store_sql_error(store, error);
-	int status = sqlite3_step(statement);
-	if (status == SQLITE_ROW)
-		*size = sqlite3_column_int64(statement, 0);
-	sqlite3_finalize(statement);
-	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
-}
-
-static int set_cache_size(struct store *store, sqlite3_int64 size, struct error *error)
-{
-	/* PRAGMA takes no bound parameters; the value is our integer. */
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld", (long long)size);
-	if (sqlite3_exec(store->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
-		return store_sql_error(store, error);
-	return 0;
-}
-
 /* The directory of the library, where the text of a large file is kept
  * while it is imported (speech/source.h). */
 static char *library_directory(const struct store *store)
@@ -283,8 +260,8 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 	sqlite3_int64 cache = 0;
 	if (speech.text_mapping) {
 		store->index_memory = LARGE_FILE_INDEX_MEMORY;
-		if (cache_size(store, &cache, &problem) != 0 ||
-		    set_cache_size(store, -LARGE_FILE_CACHE_KIB, &problem) != 0)
+		if (store_cache_get(store, &cache, &problem) != 0 ||
+		    store_cache_set(store, -LARGE_FILE_CACHE_KIB, &problem) != 0)
 			status = -1;
 	}
 	int limited = speech.text_mapping && status == 0;
@@ -301,7 +278,7 @@ static enum file_outcome import_new(struct store *store, struct walk *walk, cons
 		/* Should this fail, the connection keeps the small cache: slower,
 		 * never wrong. */
 		if (limited)
-			set_cache_size(store, cache, &problem);
+			store_cache_set(store, cache, &problem);
 	}
 	free(absolute);
 	speech_free(&speech);

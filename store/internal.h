@@ -43,6 +43,11 @@ int store_sql_error(struct store *store, struct error *error);
 /* Steps a statement that returns no rows and resets it. */
 int store_step_done(struct store *store, sqlite3_stmt *statement, struct error *error);
 
+/* This connection's PRAGMA cache_size (pages, or KiB when negative), read
+ * and set; store_cache_set with a NULL error leaves no message. */
+int store_cache_get(struct store *store, sqlite3_int64 *size, struct error *error);
+int store_cache_set(struct store *store, sqlite3_int64 size, struct error *error);
+
 /* Write transactions: BEGIN IMMEDIATE takes the write lock at once, so a
  * concurrent writer waits in the busy handler instead of failing later.
  * Nested calls join the outer transaction. */

@@ -389,14 +389,33 @@ int store_data_version(struct store *store, int64_t *version, struct error *erro
 	return 0;
 }
 
+int store_cache_get(struct store *store, sqlite3_int64 *size, struct error *error)
+{
+	sqlite3_stmt *statement;
+	if (sqlite3_prepare_v2(store->db, "PRAGMA cache_size", -1, &statement, NULL) != SQLITE_OK)
+		return store_sql_error(store, error);
+	int status = sqlite3_step(statement);
+	if (status == SQLITE_ROW)
+		*size = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
+}
+
+int store_cache_set(struct store *store, sqlite3_int64 size, struct error *error)
+{
+	/* PRAGMA takes no bound parameters; the value is our integer. */
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %lld", (long long)size);
+	if (sqlite3_exec(store->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+		return error ? store_sql_error(store, error) : -1;
+	return 0;
+}
+
 void store_limit_cache(struct store *store, size_t bytes)
 {
-	/* PRAGMA takes no bound parameters; the value is our integer (KiB
-	 * when negative). */
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%zu",
-		 bytes / 1024 ? bytes / 1024 : 1);
-	sqlite3_exec(store->db, pragma, NULL, NULL, NULL);
+	/* KiB when negative; best effort, as the cache's size changes no
+	 * result. */
+	store_cache_set(store, -(sqlite3_int64)(bytes / 1024 ? bytes / 1024 : 1), NULL);
 }
 
 void store_cache_small(struct store *store)
@@ -404,7 +423,7 @@ void store_cache_small(struct store *store)
 	/* Enough for the interior pages a search steps through again and
 	 * again (a 64-page cache read 5% more pages than SQLite's 2 MB, 30
 	 * pages 11% more); best effort, as the cache's size changes no result. */
-	sqlite3_exec(store->db, "PRAGMA cache_size = 64", NULL, NULL, NULL);
+	store_cache_set(store, 64, NULL);
 }
 
 void store_limit_index_memory(struct store *store, size_t bytes)

@@ -174,18 +174,7 @@ quit_reader
 
 # Lines the parser hid are numbered: M lists them, R brings one back, mark
 # hides it again; search leaves them out unless --all.
-ADS="$TEST_DIR/ads.txt"
-cat >"$ADS" <<'TEXT'
-本站会员专享 扫码订阅
-欢迎转发分享 支持原创
-
-
-在全县春耕生产动员会上的讲话
-同志们：
-春耕不等人，各乡镇要抓早抓实。
-一、认清形势
-粮食安全是头等大事。
-TEXT
+ADS="$SOURCE/tests/fixtures/hidden-lines.txt"
 "$PIZHU" import "$ADS" >/dev/null 2>&1
 ads=$("$PIZHU" list --tsv | awk -F '\t' 'index($0, "春耕生产") { print $1 }')
 is "$("$PIZHU" cat --tsv "$ads" | head -2 | cut -f1)" "0

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "speech/speech.h"
 #include "store/document.h"
 #include "store/store.h"
@@ -40,6 +42,19 @@ static inline const char *test_path(const char *name)
 	}
 	snprintf(path, sizeof path, "%s/%s", test_directory, name);
 	return path;
+}
+
+/* The first column of the first row of a query on a connection (a count,
+ * say); 0 when the query fails or returns no row. */
+static inline int64_t test_sql_integer(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *statement;
+	int64_t value = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &statement, NULL) == SQLITE_OK &&
+	    sqlite3_step(statement) == SQLITE_ROW)
+		value = sqlite3_column_int64(statement, 0);
+	sqlite3_finalize(statement);
+	return value;
 }
 
 static inline struct store *test_store_open(const char *name)

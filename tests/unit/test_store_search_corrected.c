@@ -192,17 +192,6 @@ static void removal(struct store *store, int64_t id)
 	healthy(store, "after the purge");
 }
 
-static size_t rows(struct store *store, const char *sql)
-{
-	sqlite3_stmt *statement;
-	size_t count = 0;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) == SQLITE_OK &&
-	    sqlite3_step(statement) == SQLITE_ROW)
-		count = (size_t)sqlite3_column_int64(statement, 0);
-	sqlite3_finalize(statement);
-	return count;
-}
-
 /* The lists of corrected paragraphs are read from the corrections, not
  * by reading every paragraph and looking for its correction: that would
  * cost every search that reaches the body a pass over the library. */
@@ -258,8 +247,8 @@ static void migration(void)
 	free(report);
 	ok(schema_migrate(store->db, 10, &error) == 0, "migrated to the latest version");
 	is_string(order(store, id, "民生", 0), "6 4 2 3", "the corrections rank the paragraphs");
-	is_int(rows(store, "SELECT count(*) FROM heading_search_docsize"), 2,
-	       "the heading index holds ¶5 and ¶6");
+	is_int((size_t)test_sql_integer(store->db, "SELECT count(*) FROM heading_search_docsize"),
+	       2, "the heading index holds ¶5 and ¶6");
 	healthy(store, "after the migration");
 	store_close(store);
 }

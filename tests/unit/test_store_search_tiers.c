@@ -175,17 +175,6 @@ static void stops_early(struct store *store)
 	   last);
 }
 
-static size_t count_rows(struct store *store, const char *sql)
-{
-	sqlite3_stmt *statement;
-	size_t count = 0;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &statement, NULL) == SQLITE_OK &&
-	    sqlite3_step(statement) == SQLITE_ROW)
-		count = (size_t)sqlite3_column_int64(statement, 0);
-	sqlite3_finalize(statement);
-	return count;
-}
-
 static void check_report(struct store *store, const char *expected, const char *description)
 {
 	char *report = NULL;
@@ -221,11 +210,12 @@ static void kept_and_checked(struct store *store)
 	       store_purge_removed(store, NULL, &error) == 0,
 	   "the speech removed and purged (%s)", error.message);
 	free(recovery);
-	is_int(count_rows(store, "SELECT count(*) FROM heading_search_docsize"),
-	       count_rows(store, "SELECT count(*) FROM paragraphs WHERE role = 'heading'"),
+	is_int((size_t)test_sql_integer(store->db, "SELECT count(*) FROM heading_search_docsize"),
+	       (size_t)test_sql_integer(store->db,
+					"SELECT count(*) FROM paragraphs WHERE role = 'heading'"),
 	       "the heading index lost the purged headings");
-	is_int(count_rows(store, "SELECT count(*) FROM title_search_docsize"),
-	       count_rows(store, "SELECT count(*) FROM documents"),
+	is_int((size_t)test_sql_integer(store->db, "SELECT count(*) FROM title_search_docsize"),
+	       (size_t)test_sql_integer(store->db, "SELECT count(*) FROM documents"),
 	       "the title index holds one title a speech");
 	check_report(store, "ok", "healthy after re-import and purge");
 
