@@ -322,10 +322,11 @@ static int report_progress(const struct walk *walk, size_t done, uint64_t bytes,
  * megabyte, a 1 GB library had seven levels and its import spent half
  * its time merging, 1.9 times the corpus's time per MB. Batches of 16 MB
  * with 8 MiB of pending terms write segments of ≈2.5 MB of text, and
- * merges of eight make each level eight times the one below: two or
- * three levels at 1 GB. A search then reads a few more segments (at most
- * seven a level, until later imports with merges of four merge them) and
- * a first page costs the same (±5% in instructions). */
+ * merges of eight make each level eight times the one below: three
+ * levels at 1 GB, 0.69 times the CPU time. A search then reads a few more
+ * segments (at most seven a level, until later imports with merges of
+ * four merge them): a first page of four characters costs 8-11% more
+ * instructions at 1 GB, the same at 100 MB (docs/performance.md). */
 static const struct pace {
 	uint64_t batch_bytes;
 	int64_t index_memory; /* 0: each index's own options */
