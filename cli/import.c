@@ -145,8 +145,9 @@ int cli_import_paths(struct store *store, char **paths, size_t count)
 	struct import_output output = {.show_progress = isatty(STDERR_FILENO),
 				       .columns = terminal_columns()};
 	progress_meter_start(&output.meter, seconds_now());
-	struct store_import_progress progress = {&output,      show_progress, show_imported,
-						 show_failure, show_warning,  show_failure};
+	struct store_import_progress progress = {&output,	   show_progress, show_imported,
+						 show_failure,	   show_warning,  show_failure,
+						 STORE_IMPORT_BULK};
 	struct store_import_report report;
 	struct error error;
 	if (store_import_paths(store, paths, count, &progress, &report, &error) != 0) {

@@ -311,32 +311,47 @@ int store_import(struct store *store, const char *source_path, const unsigned ch
 	return store_import_hashed(store, source_path, hash, speech, result, error);
 }
 
-/* FTS5's own size for its pending terms (its 'hashsize' option), when
- * the index has none set. */
-enum { INDEX_MEMORY_DEFAULT = 1024 * 1024 };
+/* Each option's name in FTS5, and its value when the index has none
+ * set: FTS5's own. */
+static const struct {
+	const char *name;
+	int64_t fts5_default;
+} index_options[] = {
+    [STORE_INDEX_MEMORY] = {"hashsize", 1024 * 1024},
+    [STORE_INDEX_AUTOMERGE] = {"automerge", 4},
+};
 
-/* FTS5's 'hashsize' as the index has it now. */
-static int get_index_memory(struct store *store, size_t *bytes, struct error *error)
+static const enum statement option_get[] = {
+    [STORE_INDEX_BODY] = STATEMENT_INDEX_OPTION_GET,
+    [STORE_INDEX_HEADINGS] = STATEMENT_HEADING_INDEX_OPTION_GET,
+};
+static const enum statement option_set[] = {
+    [STORE_INDEX_BODY] = STATEMENT_INDEX_OPTION_SET,
+    [STORE_INDEX_HEADINGS] = STATEMENT_HEADING_INDEX_OPTION_SET,
+};
+
+int store_index_option_get(struct store *store, enum store_search_index index,
+			   enum store_index_option option, int64_t *value, struct error *error)
 {
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_INDEX_MEMORY_GET, error);
+	sqlite3_stmt *statement = store_statement(store, option_get[index], error);
 	if (!statement)
 		return -1;
+	sqlite3_bind_text(statement, 1, index_options[option].name, -1, SQLITE_STATIC);
 	int status = sqlite3_step(statement);
-	*bytes = status == SQLITE_ROW ? (size_t)sqlite3_column_int64(statement, 0)
-				      : INDEX_MEMORY_DEFAULT;
+	*value = status == SQLITE_ROW ? sqlite3_column_int64(statement, 0)
+				      : index_options[option].fts5_default;
 	sqlite3_reset(statement);
 	return status == SQLITE_ROW || status == SQLITE_DONE ? 0 : store_sql_error(store, error);
 }
 
-/* Sets FTS5's 'hashsize'. The option is kept in the index's own table,
- * inside the transaction: set at its start and set back before its end,
- * no other connection ever sees the smaller size. */
-static int set_index_memory(struct store *store, size_t bytes, struct error *error)
+int store_index_option_set(struct store *store, enum store_search_index index,
+			   enum store_index_option option, int64_t value, struct error *error)
 {
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_INDEX_MEMORY_SET, error);
+	sqlite3_stmt *statement = store_statement(store, option_set[index], error);
 	if (!statement)
 		return -1;
-	sqlite3_bind_int64(statement, 1, (sqlite3_int64)bytes);
+	sqlite3_bind_text(statement, 1, index_options[option].name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(statement, 2, value);
 	return store_step_done(store, statement, error);
 }
 
@@ -347,11 +362,14 @@ int store_import_hashed(struct store *store, const char *source_path, const char
 	memset(result, 0, sizeof *result);
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
-	size_t limit = store->index_memory, before = 0;
-	if ((limit && (get_index_memory(store, &before, error) != 0 ||
-		       set_index_memory(store, limit, error) != 0)) ||
+	int64_t limit = (int64_t)store->index_memory, before = 0;
+	if ((limit && (store_index_option_get(store, STORE_INDEX_BODY, STORE_INDEX_MEMORY, &before,
+					      error) != 0 ||
+		       store_index_option_set(store, STORE_INDEX_BODY, STORE_INDEX_MEMORY, limit,
+					      error) != 0)) ||
 	    import_in_transaction(store, source_path, hash, speech, result, error) != 0 ||
-	    (limit && set_index_memory(store, before, error) != 0)) {
+	    (limit && store_index_option_set(store, STORE_INDEX_BODY, STORE_INDEX_MEMORY, before,
+					     error) != 0)) {
 		store_transaction_rollback(store);
 		return -1;
 	}

@@ -79,6 +79,7 @@ static void *import(void *context)
 		    .progress = on_progress,
 		    .failed = on_failure,
 		    .skipped = on_failure,
+		    .pace = STORE_IMPORT_SHARED, /* the screen's tags wait less */
 		};
 		status = store_import_paths(store, job->paths, job->path_count, &progress, &report,
 					    &error);

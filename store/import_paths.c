@@ -325,24 +325,85 @@ static int report_progress(const struct walk *walk, size_t done, uint64_t bytes,
 					walk->report->bytes, path);
 }
 
-enum {
-	/* Files are imported in batches of about this many bytes, one
-	 * transaction each: FTS5 writes its pending terms out as a new
-	 * segment at every commit and merges segments as they pile up, so a
-	 * commit per file (122 for the corpus) cost ≈10% of the import. A
-	 * megabyte keeps the write lock short (≈0.2 s) for other pizhu
-	 * processes waiting to save a tag. */
-	BATCH_BYTES = 1024 * 1024,
+/* Files are imported in batches of about batch_bytes, one transaction
+ * each, with the search indexes' options below set for the transaction.
+ *
+ * FTS5 writes its pending terms out as a new segment when they pass its
+ * 'hashsize' and at every commit, and merges the segments of a level,
+ * 'automerge' of them at a time, into one of the next level: every byte
+ * of the index is written again once per level, and the levels grow with
+ * the library. With FTS5's own options (1 MiB of pending terms, ≈130 KB
+ * of text; the heading index's 256 KiB; merges of four) and a commit a
+ * megabyte, a 1 GB library had seven levels and its import spent half
+ * its time merging, 1.9 times the corpus's time per MB. Batches of 16 MB
+ * with 8 MiB of pending terms write segments of ≈2.5 MB of text, and
+ * merges of eight make each level eight times the one below: three
+ * levels at 1 GB, 0.69 times the CPU time. A search then reads a few more
+ * segments (at most seven a level, until later imports with merges of
+ * four merge them): a first page of four characters costs 8-11% more
+ * instructions at 1 GB, the same at 100 MB (docs/performance.md). */
+static const struct pace {
+	uint64_t batch_bytes;
+	int64_t index_memory; /* 0: each index's own options */
+	int64_t automerge;
+} paces[] = {
+    [STORE_IMPORT_BULK] = {16 * 1024 * 1024, 8 * 1024 * 1024, 8},
+    [STORE_IMPORT_SHARED] = {1024 * 1024, 0, 0},
 };
 
 /* The end of the batch that starts at file first. */
 static size_t batch_end(const struct walk *walk, size_t first)
 {
-	uint64_t bytes = 0;
+	uint64_t bytes = 0, limit = paces[walk->progress->pace].batch_bytes;
 	size_t last = first;
-	while (last < walk->count && (last == first || bytes < BATCH_BYTES))
+	while (last < walk->count && (last == first || bytes < limit))
 		bytes += walk->files[last++].size;
 	return last;
+}
+
+enum { SEARCH_INDEXES = STORE_INDEX_HEADINGS + 1, BATCH_OPTIONS = STORE_INDEX_AUTOMERGE + 1 };
+
+/* The search indexes' options as a batch sets them, and as they were. */
+struct batch_options {
+	int64_t batch[BATCH_OPTIONS];
+	int64_t before[SEARCH_INDEXES][BATCH_OPTIONS];
+};
+
+static int set_batch_options(struct store *store, struct batch_options *options,
+			     struct error *error)
+{
+	for (int index = 0; index < SEARCH_INDEXES; index++)
+		for (int option = 0; option < BATCH_OPTIONS; option++)
+			if (store_index_option_get(store, index, option,
+						   &options->before[index][option], error) != 0 ||
+			    store_index_option_set(store, index, option, options->batch[option],
+						   error) != 0)
+				return -1;
+	return 0;
+}
+
+static int step_statement(struct store *store, enum statement id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, id, error);
+	return statement ? store_step_done(store, statement, error) : -1;
+}
+
+/* Sets the indexes' own options back before the batch commits. Their
+ * pending terms are written out first, under the batch's options: FTS5
+ * writes them at a savepoint, while the commit would write them (and
+ * merge) under the options set back. */
+static int restore_options(struct store *store, const struct batch_options *options,
+			   struct error *error)
+{
+	if (step_statement(store, STATEMENT_INDEX_WRITE_PENDING, error) != 0 ||
+	    step_statement(store, STATEMENT_INDEX_WRITE_PENDING_DONE, error) != 0)
+		return -1;
+	for (int index = 0; index < SEARCH_INDEXES; index++)
+		for (int option = 0; option < BATCH_OPTIONS; option++)
+			if (store_index_option_set(store, index, option,
+						   options->before[index][option], error) != 0)
+				return -1;
+	return 0;
 }
 
 enum range_status {
@@ -358,9 +419,15 @@ enum range_status {
 static enum range_status import_range(struct store *store, struct walk *walk, size_t first,
 				      size_t last, uint64_t bytes, int batched, struct error *error)
 {
+	const struct pace *pace = &paces[walk->progress->pace];
+	int set_options = batched && pace->index_memory;
+	struct batch_options options = {.batch = {[STORE_INDEX_MEMORY] = pace->index_memory,
+						  [STORE_INDEX_AUTOMERGE] = pace->automerge}};
 	if (batched && store_transaction_begin(store, error) != 0)
 		return RANGE_ROLLED_BACK;
 	enum range_status status = RANGE_DONE;
+	if (set_options && set_batch_options(store, &options, error) != 0)
+		status = RANGE_ROLLED_BACK;
 	for (size_t i = first; i < last && status == RANGE_DONE; i++) {
 		if (report_progress(walk, i, bytes, walk->files[i].path) != 0) {
 			status = RANGE_STOPPED;
@@ -375,7 +442,9 @@ static enum range_status import_range(struct store *store, struct walk *walk, si
 			release_held(walk, 1);
 		bytes += walk->files[i].size;
 	}
-	if (batched && status != RANGE_ROLLED_BACK && store_transaction_commit(store, error) != 0)
+	if (batched && status != RANGE_ROLLED_BACK &&
+	    ((set_options && restore_options(store, &options, error) != 0) ||
+	     store_transaction_commit(store, error) != 0))
 		status = RANGE_ROLLED_BACK;
 	if (status == RANGE_ROLLED_BACK)
 		store_transaction_rollback(store);

@@ -8,9 +8,11 @@
  * skipped and told, hidden entries and symbolic links to directories are
  * skipped silently. Each file's format is then decided by its content
  * (speech/source.h). A file named directly is
- * imported whatever its name. Files are imported in batches of about a
- * megabyte, a transaction each (fewer commits, much less FTS5 work); each
- * file is told (imported, failed, warning) once its batch is committed. A
+ * imported whatever its name. Files are imported in batches, a
+ * transaction each (fewer commits, much less FTS5 work: see
+ * store_import_pace); each file is told (imported, failed, warning) once
+ * its batch is committed, so a crash or a kill loses at most the batch
+ * not yet told, never part of a speech. A
  * file that fails is reported and the others go on: when the store fails
  * during a batch, the batch is rolled back and imported again a file per
  * transaction, so nothing of a failed file is kept. The progress callback
@@ -23,6 +25,19 @@
 
 #include "store/document.h"
 #include "store/store.h"
+
+/* How long an import holds the library's write lock at a time: another
+ * pizhu that saves a tag meanwhile waits for the batch's commit. */
+enum store_import_pace {
+	/* pizhu import: batches of 16 MB (≈3 s a commit), whose search
+	 * terms go out as a few large index segments, not many small ones
+	 * that FTS5 merges again and again as the library grows; ≈40 MB of
+	 * memory (import_paths.c). */
+	STORE_IMPORT_BULK,
+	/* Beside a screen (the library view's i): batches of a megabyte
+	 * (≈0.2 s), FTS5's own memory for pending terms. */
+	STORE_IMPORT_SHARED,
+};
 
 struct store_import_progress {
 	void *context; /* handed to every callback */
@@ -44,6 +59,7 @@ struct store_import_progress {
 	/* A file in a directory left alone, and why (not a speech file by its
 	 * name). May be NULL. */
 	void (*skipped)(void *context, const char *path, const char *message);
+	enum store_import_pace pace; /* not a callback: how the import batches */
 };
 
 struct store_import_report {

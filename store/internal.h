@@ -55,6 +55,25 @@ int store_transaction_begin(struct store *store, struct error *error);
 int store_transaction_commit(struct store *store, struct error *error);
 void store_transaction_rollback(struct store *store);
 
+/* Options of a search index's FTS5 table that an import sets for the
+ * length of its transaction (store/import_paths.c). They are kept in the
+ * index's own table: set inside the transaction and set back before the
+ * commit, no other connection ever sees them. The title index is left
+ * alone: one title a speech, its segments are few and small. */
+enum store_search_index { STORE_INDEX_BODY, STORE_INDEX_HEADINGS };
+enum store_index_option {
+	/* 'hashsize': bytes of pending terms held in memory before they are
+	 * written out as a new segment */
+	STORE_INDEX_MEMORY,
+	/* 'automerge': how many segments of a level are merged into one of
+	 * the next level */
+	STORE_INDEX_AUTOMERGE,
+};
+int store_index_option_get(struct store *store, enum store_search_index index,
+			   enum store_index_option option, int64_t *value, struct error *error);
+int store_index_option_set(struct store *store, enum store_search_index index,
+			   enum store_index_option option, int64_t value, struct error *error);
+
 /* Purges what removed pizhu processes that have ended left marked
  * (removal.h); run at open. */
 int store_purge_abandoned(struct store *store, struct error *error);

@@ -211,9 +211,13 @@
 	X(PARAGRAPH_INDEX, "INSERT INTO paragraph_search (rowid, text) VALUES (?1, ?2)")           \
 	X(TITLE_INDEX, "INSERT INTO title_search (rowid, text) VALUES (?1, ?2)")                   \
 	X(HEADING_INDEX, "INSERT INTO heading_search (rowid, text) VALUES (?1, ?2)")               \
-	X(INDEX_MEMORY_GET, "SELECT v FROM paragraph_search_config WHERE k = 'hashsize'")          \
-	X(INDEX_MEMORY_SET, "INSERT INTO paragraph_search (paragraph_search, rank)"                \
-			    " VALUES ('hashsize', ?1)")                                            \
+	X(INDEX_OPTION_GET, "SELECT v FROM paragraph_search_config WHERE k = ?1")                  \
+	X(INDEX_OPTION_SET, "INSERT INTO paragraph_search (paragraph_search, rank) VALUES (?1, ?2)") \
+	X(HEADING_INDEX_OPTION_GET, "SELECT v FROM heading_search_config WHERE k = ?1")            \
+	X(HEADING_INDEX_OPTION_SET,                                                                \
+	  "INSERT INTO heading_search (heading_search, rank) VALUES (?1, ?2)")                     \
+	X(INDEX_WRITE_PENDING, "SAVEPOINT index_write_pending")                                    \
+	X(INDEX_WRITE_PENDING_DONE, "RELEASE index_write_pending")                                 \
 	X(PARAGRAPHS_OF,                                                                           \
 	  "SELECT number, role, rank, depth, label_length, section, text, matter FROM paragraphs"  \
 	  " WHERE document_id = ?1 ORDER BY number")                                               \

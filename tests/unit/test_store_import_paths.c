@@ -1,6 +1,7 @@
 /* Importing many files (store_import_paths): files share a transaction a
  * batch at a time, yet each file is told once, in order, and one that the
- * store refuses fails alone, leaving nothing of itself behind. */
+ * store refuses fails alone, leaving nothing of itself behind; pizhu
+ * import's batches write few search index segments. */
 #include <sys/stat.h>
 
 #include "base/buffer.h"
@@ -70,12 +71,13 @@ static void write_speech(const char *directory, const char *name, const char *ti
 }
 
 /* The lines told; *progress_calls counts the progress callback's calls. */
-static char *import_directory(struct store *store, const char *directory,
-			      struct store_import_report *report, size_t *progress_calls)
+static char *import_directory_paced(struct store *store, const char *directory,
+				    enum store_import_pace pace, struct store_import_report *report,
+				    size_t *progress_calls)
 {
 	struct told told = {0};
-	struct store_import_progress progress = {&told,	    on_progress, on_imported,
-						 on_failed, on_warning,	 on_skipped};
+	struct store_import_progress progress = {&told,	     on_progress, on_imported, on_failed,
+						 on_warning, on_skipped,  pace};
 	struct error error = {{0}};
 	char *paths[] = {(char *)test_path(directory)};
 	ok(store_import_paths(store, paths, 1, &progress, report, &error) == 0, "%s: imports (%s)",
@@ -93,6 +95,12 @@ static int count_rows(struct store *store, const char *sql)
 		count = sqlite3_column_int(statement, 0);
 	sqlite3_finalize(statement);
 	return count;
+}
+
+static char *import_directory(struct store *store, const char *directory,
+			      struct store_import_report *report, size_t *progress_calls)
+{
+	return import_directory_paced(store, directory, STORE_IMPORT_BULK, report, progress_calls);
 }
 
 /* A file the store refuses in the middle of a batch: the batch is rolled
@@ -133,7 +141,8 @@ static void refused_file_fails_alone(struct store *store)
 	free(lines);
 }
 
-/* More than a batch of bytes: every file is imported and searchable. */
+/* More than a batch of bytes (a megabyte beside a screen): every file is
+ * imported and searchable. */
 static void several_batches(struct store *store)
 {
 	mkdir(test_path("large"), 0777);
@@ -145,7 +154,8 @@ static void several_batches(struct store *store)
 	}
 	struct store_import_report report;
 	size_t progress_calls;
-	char *lines = import_directory(store, "large", &report, &progress_calls);
+	char *lines =
+	    import_directory_paced(store, "large", STORE_IMPORT_SHARED, &report, &progress_calls);
 	is_int(progress_calls, 4 + 1, "progress once per file and at the end");
 	ok(report.bytes > 1024 * 1024, "more than a megabyte of files");
 	is_string(lines, "imported 1.txt 0\nimported 2.txt 0\nimported 3.txt 0\nimported 4.txt 0\n",
@@ -154,6 +164,62 @@ static void several_batches(struct store *store)
 				 " WHERE paragraph_search MATCH '\"共同富裕\"'"),
 	       4 * 8000, "every paragraph is in the search index");
 	free(lines);
+}
+
+/* The search indexes' options that an import sets, as FTS5 reads them
+ * (its own default where the library has none). */
+static char *index_options(struct store *store)
+{
+	struct buffer text = {0};
+	sqlite3_stmt *statement;
+	sqlite3_prepare_v2(
+	    store->db,
+	    "SELECT coalesce((SELECT v FROM paragraph_search_config"
+	    " WHERE k = 'hashsize'), 1048576),"
+	    " coalesce((SELECT v FROM paragraph_search_config WHERE k = 'automerge'), 4),"
+	    " coalesce((SELECT v FROM heading_search_config WHERE k = 'hashsize'), 1048576),"
+	    " coalesce((SELECT v FROM heading_search_config WHERE k = 'automerge'), 4)",
+	    -1, &statement, NULL);
+	if (sqlite3_step(statement) == SQLITE_ROW)
+		buffer_printf(
+		    &text, "body %lld %lld, headings %lld %lld", sqlite3_column_int64(statement, 0),
+		    sqlite3_column_int64(statement, 1), sqlite3_column_int64(statement, 2),
+		    sqlite3_column_int64(statement, 3));
+	sqlite3_finalize(statement);
+	return buffer_string(&text);
+}
+
+/* pizhu import's batch writes its search terms out as one segment per
+ * index, not one a megabyte or less, and sets the indexes' options back:
+ * the library keeps FTS5's own, and the batches beside a screen too. */
+static void bulk_batch_segments(void)
+{
+	struct store *store = test_store_open("bulk.db");
+	mkdir(test_path("bulk"), 0777);
+	for (size_t i = 0; i < 3; i++) {
+		char name[16], title[64];
+		snprintf(name, sizeof name, "%zu.txt", i);
+		snprintf(title, sizeof title, "第%zu篇讲话", i);
+		write_speech("bulk", name, title, "一、推动高质量发展，扎实推进共同富裕", 8000);
+	}
+	char *before = index_options(store);
+	struct store_import_report report;
+	size_t progress_calls;
+	free(import_directory(store, "bulk", &report, &progress_calls));
+	is_int(report.imported, 3, "three speeches, more than a megabyte");
+	is_int(count_rows(store, "SELECT count(DISTINCT segid) FROM paragraph_search_idx"), 1,
+	       "one body segment for the batch");
+	is_int(count_rows(store, "SELECT count(DISTINCT segid) FROM heading_search_idx"), 1,
+	       "one heading segment for the batch");
+	is_string(before, "body 1048576 4, headings 262144 4", "FTS5's options before");
+	char *after = index_options(store);
+	is_string(after, before, "the indexes' options are set back");
+	is_int(count_rows(store, "SELECT count(*) FROM paragraph_search"
+				 " WHERE paragraph_search MATCH '\"共同富裕\"'"),
+	       3 * 8000, "every paragraph is in the search index");
+	free(after);
+	free(before);
+	store_close(store);
 }
 
 /* A directory takes the files of every format by their names, decides
@@ -256,5 +322,6 @@ int main(void)
 	formats_by_name_and_content(store);
 	large_file_bounds_its_connection_only(store);
 	store_close(store);
+	bulk_batch_segments();
 	return tap_done();
 }
