@@ -45,6 +45,24 @@ is "$(tmux_wait_exit)" 0 "quit"
 tmux_stop
 is "$("$PIZHU" tags 1)" "1	民生" "the tag is in the library"
 
+# A large file the library holds is shown as corrected there once the
+# background import has found it, as a small one is at once: its
+# beginning is parsed from the file, without the user's corrections.
+"$PIZHU" mark 1 2 heading 1 >/dev/null
+tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
+i=0
+until tmux_screen | grep -qF "in the library as speech 1"; do
+	i=$((i + 1))
+	[ $i -gt 1200 ] && break
+	sleep 0.1
+done
+tmux_wait "0．同志们" tmux_outline
+ok $? "a large file the library holds shows its corrections in the outline"
+like "$(tmux_screen | tail -1)" " ¶1/" "and opens where it was left"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
+
 # The library is opened after the first paint: what it has to say then
 # goes to the status line, and a library that cannot be used ends the
 # reader with its reason, as it would before.
