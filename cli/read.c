@@ -115,19 +115,23 @@ static size_t first_read_limit(const char *path)
  * *speech, with the library opened in *store and its id in *id. A file
  * the library already holds is shown as stored there: with the user's
  * corrections, as pizhu cat shows it, and without parsing it again (the
- * parse was a fifth of the work of a first paint). Else it is parsed and
- * imported, and *message says so. The theme files are brought into the
- * library before an import, else after the first paint (*themes_later). */
+ * parse was a fifth of the work of a first paint). Else it is parsed
+ * before the library is opened or created, so that a file pizhu cannot
+ * read reports its own error and leaves no library behind, and imported;
+ * *message says so. The theme files are brought into the library before
+ * an import, else after the first paint (*themes_later). */
 static int open_whole_file(struct store **store, const char *argument, const unsigned char *bytes,
 			   size_t length, int64_t *id, struct speech *speech, int *themes_later,
 			   char *message, size_t message_size)
 {
-	struct error error;
-	if (cli_store_open_without_themes(store) != 0)
-		return EXIT_ERROR;
-	int found = store_find_content(*store, bytes, length, id, &error);
-	if (found < 0)
-		return cli_fail("%s", error.message);
+	struct error error, library_error;
+	int library = cli_store_open_existing(store, &library_error);
+	int found = 0;
+	if (library == 0) {
+		found = store_find_content(*store, bytes, length, id, &error);
+		if (found < 0)
+			return cli_fail("%s", error.message);
+	}
 	if (found == 1) {
 		*themes_later = 1;
 		if (store_speech_load(*store, *id, speech, &error) == 0) {
@@ -140,9 +144,19 @@ static int open_whole_file(struct store **store, const char *argument, const uns
 		return EXIT_ERROR;
 	if (found == 1)
 		return 0;
+	if (library < 0) {
+		speech_free(speech);
+		return cli_fail("%s", library_error.message);
+	}
+	if (library == 1 && cli_store_open_without_themes(store) != 0) {
+		speech_free(speech);
+		return EXIT_ERROR;
+	}
 	struct error warning;
-	if (cli_library_sync_themes(*store, &warning, &error) != 0)
+	if (cli_library_sync_themes(*store, &warning, &error) != 0) {
+		speech_free(speech);
 		return cli_fail("%s", error.message);
+	}
 	if (warning.message[0])
 		cli_warn("%s", warning.message);
 	char *absolute = realpath(argument, NULL);
