@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistr.h>
 
 #include "base/buffer.h"
 #include "base/file.h"
@@ -65,15 +66,26 @@ enum {
 	IMPORT_MMAP_THRESHOLD = 128 * 1024,
 };
 
+/* Whether bytes[0..length), a UTF-16 BOM first, are UTF-8 all the same,
+ * as speech/decode.c reads them: no NUL, which UTF-16 line ends hold, and
+ * valid UTF-8 up to the last line feed byte. Not for UTF-16 text without
+ * ASCII: it has no NUL, but a byte 0A in it is half a character (上 is
+ * 0A 4E) and its bytes are seldom valid UTF-8. */
+static int utf8_after_bom(const unsigned char *bytes, size_t length)
+{
+	const unsigned char *line_end = memrchr(bytes, '\n', length);
+	return line_end && !memchr(bytes + 2, 0, length - 2) &&
+	       !u8_check(bytes + 2, (size_t)(line_end - bytes) - 1);
+}
+
 /* How much of bytes[0..length), the start of a larger file, makes its
  * first screens: its whole lines; 0 when it cannot be cut (no line end in
- * it). UTF-16 (a BOM, and line ends that hold a NUL) is cut after its
- * last line feed unit; a BOM before UTF-8 has no NUL. */
+ * it). UTF-16 (a BOM) is cut after its last line feed unit. */
 static size_t beginning_length(const unsigned char *bytes, size_t length)
 {
 	if (length >= 2 &&
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) &&
-	    memchr(bytes + 2, 0, length - 2)) {
+	    !utf8_after_bom(bytes, length)) {
 		int big_endian = bytes[0] == 0xFE;
 		/* Units start at even offsets, the BOM's included. */
 		for (size_t end = length & ~(size_t)1; end >= 4; end -= 2) {

@@ -115,4 +115,23 @@ ok $? "the UTF-16 file gives the UTF-8 file's text"
 "$PIZHU" cat 3 | cmp -s - "$TEST_DIR/utf8.out"
 ok $? "so does the GB18030 file"
 
+# A UTF-16 file without ASCII in its first screens has no NUL there, and
+# a byte 0A is half a character (上 is 0A 4E): its beginning is cut
+# between characters, not after that byte.
+python3 -c "
+import sys
+line = '中文上' * 12000 + '\n'
+rest = '在全区工作会议上的讲话，同志们要抓落实。\n' * 60000
+sys.stdout.buffer.write(b'\xff\xfe' + (line + rest).encode('utf-16-le'))
+" >"$TEST_DIR/cjk-utf16.txt"
+size=$(wc -c <"$TEST_DIR/cjk-utf16.txt")
+ok "$([ "$size" -gt 2500000 ]; echo $?)" "a large UTF-16 file without ASCII at its start ($size bytes)"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/cjk.db" "$PIZHU" "$TEST_DIR/cjk-utf16.txt" "2>$TEST_DIR/err"
+tmux_wait "中文上"
+ok $? "a UTF-16 file without ASCII at its start opens"
+is "$(cat "$TEST_DIR/err")" "" "without a warning of invalid bytes"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
+
 done_testing
