@@ -1,6 +1,8 @@
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buffer.h"
 #include "base/file.h"
@@ -81,6 +83,19 @@ int cli_store_open_without_themes(struct store **store)
 	return open_library(store, &error) == 0 ? 0 : cli_fail("%s", error.message);
 }
 
+int cli_store_open_existing(struct store **store, struct error *error)
+{
+	*store = NULL;
+	char *path = library_path(error);
+	if (!path)
+		return -1;
+	struct stat status;
+	int missing = stat(path, &status) != 0 && errno == ENOENT;
+	int result = missing ? 1 : store_open(path, STORE_OPEN_EXISTING, store, error);
+	free(path);
+	return result;
+}
+
 int cli_store_open(struct store **store)
 {
 	struct error warning, error;
@@ -147,12 +162,9 @@ int cli_load_library_copy(const char *path, const unsigned char *bytes, size_t l
 			  struct speech *speech)
 {
 	struct error error;
-	char *library = library_path(&error);
-	struct store *store = NULL;
-	int status = library ? store_open(library, STORE_OPEN_EXISTING, &store, &error) : -1;
-	free(library);
-	if (status != 0) /* no library (or none usable): the file is read alone */
-		return 0;
+	struct store *store;
+	if (cli_store_open_existing(&store, &error) != 0)
+		return 0; /* no library (or none usable): the file is read alone */
 	int64_t id;
 	int found = store_find_content(store, bytes, length, &id, &error);
 	if (found == 1 && store_speech_load(store, id, speech, &error) != 0) {

@@ -43,6 +43,12 @@ int cli_store_open(struct store **store);
  * twentieth of such a command's time. */
 int cli_store_open_without_themes(struct store **store);
 
+/* Opens the library without the theme files only when there is one,
+ * printing nothing: 0 with it open, 1 when there is no library file yet,
+ * -1 with the reason in error (a library that cannot be used, no path).
+ * Never creates a library. */
+int cli_store_open_existing(struct store **store, struct error *error);
+
 /* cli_store_open that prints nothing, for when the reader owns the
  * terminal: -1 with the reason in error, and a warning (a broken theme
  * file; empty when none) to show whatever the outcome. */

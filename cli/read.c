@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistr.h>
 
 #include "base/buffer.h"
 #include "base/file.h"
@@ -65,15 +66,26 @@ enum {
 	IMPORT_MMAP_THRESHOLD = 128 * 1024,
 };
 
+/* Whether bytes[0..length), a UTF-16 BOM first, are UTF-8 all the same,
+ * as speech/decode.c reads them: no NUL, which UTF-16 line ends hold, and
+ * valid UTF-8 up to the last line feed byte. Not for UTF-16 text without
+ * ASCII: it has no NUL, but a byte 0A in it is half a character (上 is
+ * 0A 4E) and its bytes are seldom valid UTF-8. */
+static int utf8_after_bom(const unsigned char *bytes, size_t length)
+{
+	const unsigned char *line_end = memrchr(bytes, '\n', length);
+	return line_end && !memchr(bytes + 2, 0, length - 2) &&
+	       !u8_check(bytes + 2, (size_t)(line_end - bytes) - 1);
+}
+
 /* How much of bytes[0..length), the start of a larger file, makes its
  * first screens: its whole lines; 0 when it cannot be cut (no line end in
- * it). UTF-16 (a BOM, and line ends that hold a NUL) is cut after its
- * last line feed unit; a BOM before UTF-8 has no NUL. */
+ * it). UTF-16 (a BOM) is cut after its last line feed unit. */
 static size_t beginning_length(const unsigned char *bytes, size_t length)
 {
 	if (length >= 2 &&
 	    ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) &&
-	    memchr(bytes + 2, 0, length - 2)) {
+	    !utf8_after_bom(bytes, length)) {
 		int big_endian = bytes[0] == 0xFE;
 		/* Units start at even offsets, the BOM's included. */
 		for (size_t end = length & ~(size_t)1; end >= 4; end -= 2) {
@@ -115,19 +127,23 @@ static size_t first_read_limit(const char *path)
  * *speech, with the library opened in *store and its id in *id. A file
  * the library already holds is shown as stored there: with the user's
  * corrections, as pizhu cat shows it, and without parsing it again (the
- * parse was a fifth of the work of a first paint). Else it is parsed and
- * imported, and *message says so. The theme files are brought into the
- * library before an import, else after the first paint (*themes_later). */
+ * parse was a fifth of the work of a first paint). Else it is parsed
+ * before the library is opened or created, so that a file pizhu cannot
+ * read reports its own error and leaves no library behind, and imported;
+ * *message says so. The theme files are brought into the library before
+ * an import, else after the first paint (*themes_later). */
 static int open_whole_file(struct store **store, const char *argument, const unsigned char *bytes,
 			   size_t length, int64_t *id, struct speech *speech, int *themes_later,
 			   char *message, size_t message_size)
 {
-	struct error error;
-	if (cli_store_open_without_themes(store) != 0)
-		return EXIT_ERROR;
-	int found = store_find_content(*store, bytes, length, id, &error);
-	if (found < 0)
-		return cli_fail("%s", error.message);
+	struct error error, library_error;
+	int library = cli_store_open_existing(store, &library_error);
+	int found = 0;
+	if (library == 0) {
+		found = store_find_content(*store, bytes, length, id, &error);
+		if (found < 0)
+			return cli_fail("%s", error.message);
+	}
 	if (found == 1) {
 		*themes_later = 1;
 		if (store_speech_load(*store, *id, speech, &error) == 0) {
@@ -140,9 +156,19 @@ static int open_whole_file(struct store **store, const char *argument, const uns
 		return EXIT_ERROR;
 	if (found == 1)
 		return 0;
+	if (library < 0) {
+		speech_free(speech);
+		return cli_fail("%s", library_error.message);
+	}
+	if (library == 1 && cli_store_open_without_themes(store) != 0) {
+		speech_free(speech);
+		return EXIT_ERROR;
+	}
 	struct error warning;
-	if (cli_library_sync_themes(*store, &warning, &error) != 0)
+	if (cli_library_sync_themes(*store, &warning, &error) != 0) {
+		speech_free(speech);
 		return cli_fail("%s", error.message);
+	}
 	if (warning.message[0])
 		cli_warn("%s", warning.message);
 	char *absolute = realpath(argument, NULL);

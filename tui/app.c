@@ -572,9 +572,12 @@ static int poll_import(struct app *app)
 		return 1;
 	}
 	app->annotations.document_id = id;
-	/* A speech already in the library opens where it was left, unless
-	 * the reader has moved meanwhile. */
-	if ((app->reader.cursor == 0 && restore_position(app, -1, &error) != 0) ||
+	/* A speech already in the library is shown with its corrections, as
+	 * a smaller file is (cli/read.c), and opens where it was left, unless
+	 * the reader has moved meanwhile: the folds kept are on the
+	 * corrected outline's headings. */
+	if (structure_follow_stored(app, &error) != 0 ||
+	    (app->reader.cursor == 0 && restore_position(app, -1, &error) != 0) ||
 	    marks_reload(&app->annotations, &error) != 0) {
 		app_message(app, 1, "%s", error.message);
 		return 1;

@@ -81,6 +81,12 @@ int app_reload_structure(struct app *app, struct error *error);
  * the corrections there are (structure_commands.c). */
 int structure_follow(struct app *app, int changed, struct error *error);
 
+/* For a speech shown as parsed from its file, now found or imported in
+ * the library: loads it again with the corrections the library holds
+ * for it (a speech already there, or a new version that carried them
+ * over), and notes them as known (structure_commands.c). */
+int structure_follow_stored(struct app *app, struct error *error);
+
 /* Handles the structure corrections (heading, body, front and back
  * matter, bringing a paragraph back; H and R ask in a prompt); returns 0
  * for any other request (structure_commands.c). */

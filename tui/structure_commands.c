@@ -14,6 +14,9 @@
 #include "tui/app.h"
 #include "tui/prompt.h"
 
+/* FNV-1a's starting value: the signature of no corrections and no title. */
+#define NO_CORRECTIONS 14695981039346656037u
+
 /* A number that changes with the speech's corrections in the library. */
 static int corrections_signature(struct app *app, uint64_t *signature, struct error *error)
 {
@@ -23,7 +26,7 @@ static int corrections_signature(struct app *app, uint64_t *signature, struct er
 	if (store_corrections_get(app->annotations.store, app->annotations.document_id,
 				  &corrections, &count, &title, error) != 0)
 		return -1;
-	uint64_t hash = 14695981039346656037u; /* FNV-1a */
+	uint64_t hash = NO_CORRECTIONS; /* FNV-1a */
 	for (size_t i = 0; i < count; i++) {
 		uint64_t fields[] = {corrections[i].paragraph, (uint64_t)corrections[i].kind,
 				     (uint64_t)corrections[i].depth};
@@ -49,6 +52,18 @@ int structure_follow(struct app *app, int changed, struct error *error)
 	app->corrections_signature = signature;
 	app->corrections_known = 1;
 	return differs ? app_reload_structure(app, error) : 0;
+}
+
+int structure_follow_stored(struct app *app, struct error *error)
+{
+	uint64_t signature;
+	if (corrections_signature(app, &signature, error) != 0)
+		return -1;
+	if (signature != NO_CORRECTIONS && app_reload_structure(app, error) != 0)
+		return -1;
+	app->corrections_signature = signature;
+	app->corrections_known = 1;
+	return 0;
 }
 
 /* The words the status line says a correction with. */

@@ -147,4 +147,20 @@ reader_refuses "$D/directory" "is a directory" "a directory"
 reader_refuses "$D/fifo" "not a regular file" "a FIFO"
 reader_refuses "$D/missing.txt" "No such file" "a missing file"
 
+# A file the reader cannot read is parsed before the library is opened:
+# it leaves no new library behind, and a library that cannot be used
+# does not hide the file's own reason.
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/none/library.db" "$PIZHU" "$D/binary.zip"
+is "$(tmux_wait_exit)" 1 "reader without a library: a binary file ends it with status 1"
+like "$(tmux_screen)" "pizhu: $D/binary.zip: not a speech pizhu can read" "with the file's reason"
+ok "$([ ! -e "$TEST_DIR/none" ]; echo $?)" "and no library is created"
+printf 'not a library\n' >"$TEST_DIR/foreign.db"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/foreign.db" "$PIZHU" "$D/binary.zip"
+is "$(tmux_wait_exit)" 1 "reader with an unusable library: a binary file ends it with status 1"
+like "$(tmux_screen)" "pizhu: $D/binary.zip: not a speech pizhu can read" "with the file's reason"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/foreign.db" "$PIZHU" "$FIXTURE"
+is "$(tmux_wait_exit)" 1 "a speech file with an unusable library ends it with status 1"
+like "$(tmux_screen)" "pizhu: $TEST_DIR/foreign.db: not a pizhu database" "with the library's reason"
+is "$(cat "$TEST_DIR/foreign.db")" "not a library" "which is left untouched"
+
 done_testing

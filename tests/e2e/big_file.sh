@@ -45,6 +45,24 @@ is "$(tmux_wait_exit)" 0 "quit"
 tmux_stop
 is "$("$PIZHU" tags 1)" "1	民生" "the tag is in the library"
 
+# A large file the library holds is shown as corrected there once the
+# background import has found it, as a small one is at once: its
+# beginning is parsed from the file, without the user's corrections.
+"$PIZHU" mark 1 2 heading 1 >/dev/null
+tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU" "$BIG"
+i=0
+until tmux_screen | grep -qF "in the library as speech 1"; do
+	i=$((i + 1))
+	[ $i -gt 1200 ] && break
+	sleep 0.1
+done
+tmux_wait "0．同志们" tmux_outline
+ok $? "a large file the library holds shows its corrections in the outline"
+like "$(tmux_screen | tail -1)" " ¶1/" "and opens where it was left"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
+
 # The library is opened after the first paint: what it has to say then
 # goes to the status line, and a library that cannot be used ends the
 # reader with its reason, as it would before.
@@ -96,5 +114,24 @@ tmux_stop
 ok $? "the UTF-16 file gives the UTF-8 file's text"
 "$PIZHU" cat 3 | cmp -s - "$TEST_DIR/utf8.out"
 ok $? "so does the GB18030 file"
+
+# A UTF-16 file without ASCII in its first screens has no NUL there, and
+# a byte 0A is half a character (上 is 0A 4E): its beginning is cut
+# between characters, not after that byte.
+python3 -c "
+import sys
+line = '中文上' * 12000 + '\n'
+rest = '在全区工作会议上的讲话，同志们要抓落实。\n' * 60000
+sys.stdout.buffer.write(b'\xff\xfe' + (line + rest).encode('utf-16-le'))
+" >"$TEST_DIR/cjk-utf16.txt"
+size=$(wc -c <"$TEST_DIR/cjk-utf16.txt")
+ok "$([ "$size" -gt 2500000 ]; echo $?)" "a large UTF-16 file without ASCII at its start ($size bytes)"
+tmux_start 100 30 env PIZHU_DB="$TEST_DIR/cjk.db" "$PIZHU" "$TEST_DIR/cjk-utf16.txt" "2>$TEST_DIR/err"
+tmux_wait "中文上"
+ok $? "a UTF-16 file without ASCII at its start opens"
+is "$(cat "$TEST_DIR/err")" "" "without a warning of invalid bytes"
+tmux_keys q
+is "$(tmux_wait_exit)" 0 "quit"
+tmux_stop
 
 done_testing
