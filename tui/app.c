@@ -588,6 +588,17 @@ static int poll_import(struct app *app)
 	return 1;
 }
 
+/* The library's tags and themes as they are now, on the reader's screen. */
+static int show_themes(struct app *app, struct error *error)
+{
+	if (marks_reload(&app->annotations, error) != 0)
+		return -1;
+	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
+	reader_annotations_changed(&app->reader);
+	layout_panes(app);
+	return 0;
+}
+
 /* Opens the library that the first paint did without, and shows what it
  * holds: the themes on the status line, then the tags once imported. */
 static int open_library(struct app *app, struct error *error)
@@ -600,12 +611,7 @@ static int open_library(struct app *app, struct error *error)
 	if (app->import)
 		app->import->library_opened(app->import->context);
 	app->annotations.store = *app->library;
-	if (marks_reload(&app->annotations, error) != 0)
-		return -1;
-	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
-	reader_annotations_changed(&app->reader);
-	layout_panes(app);
-	return 0;
+	return show_themes(app, error);
 }
 
 struct reader_arguments {
@@ -706,12 +712,7 @@ static int sync_themes(struct app *app, struct error *error)
 		return -1;
 	if (warning.message[0])
 		app_message(app, 1, "%s", warning.message);
-	if (marks_reload(&app->annotations, error) != 0)
-		return -1;
-	colors_set_themes(app->annotations.themes, app->annotations.theme_count);
-	reader_annotations_changed(&app->reader);
-	layout_panes(app);
-	return 0;
+	return show_themes(app, error);
 }
 
 /* The first paint is out: now open the library it did without, or bring
