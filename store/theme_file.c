@@ -163,6 +163,13 @@ static int parse_section(struct parser *parser, const char *line, size_t length,
 	trim(&name, &name_length);
 	if (name_length == 0)
 		return parse_failure(parser, error, _("empty theme name"), NULL, 0);
+	/* What the store refuses (store/theme.c), refused here with the line,
+	 * so that a typo costs its file, not every command. */
+	for (size_t i = 0; i < name_length; i++)
+		if (name[i] == '\t' || name[i] == '[' || name[i] == ']')
+			return parse_failure(
+			    parser, error,
+			    _("a theme name cannot hold tabs, line breaks or brackets"), NULL, 0);
 	for (size_t i = 0; i < parser->count; i++)
 		if (strlen(parser->themes[i].name) == name_length &&
 		    memcmp(parser->themes[i].name, name, name_length) == 0)

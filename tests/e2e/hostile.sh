@@ -110,6 +110,10 @@ printf '[恶意\033]0;TITLE\007]\nkey = 5\n' >"$XDG_CONFIG_HOME/pizhu/themes/bad
 cli "a theme file with ESC" themes
 like "$(cat "$TEST_DIR/err")" 'bad.theme:1: a control character' "the theme file's line is named"
 cli "themes --tsv" themes --tsv
+printf '[a\tb]\nkey = 5\n' >"$XDG_CONFIG_HOME/pizhu/themes/bad.theme"
+cli "a theme file with a tab in a name" list
+is "$status" 0 "a tab in a theme file's name costs the file, not the command"
+like "$(cat "$TEST_DIR/err")" 'bad.theme:1: a theme name cannot hold tabs' "and its line is named"
 rm -f "$XDG_CONFIG_HOME/pizhu/themes/bad.theme"
 
 # The reader: record every byte it writes with script(1) inside tmux.
