@@ -111,7 +111,9 @@ static int config_line(const char *path, int number, char *line,
 
 /* The settings file as read, once per run: the language, the OCR and the
  * reader's settings are each read from it at the start, and each read
- * opened it (three opens of one file before the first paint). */
+ * opened it (three opens of one file before the first paint). Kept for
+ * the process's life (a few KB, bounded): nothing reads it after the
+ * start. */
 struct settings_file {
 	char *path; /* NULL until read */
 	unsigned char *bytes;
