@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "base/buffer.h"
+#include "store/correction.h"
+#include "store/document.h"
 #include "store/internal.h"
 #include "store/rows.h"
 
@@ -18,11 +20,50 @@ static void clear_label(void *element)
 
 static const struct store_row_type label_rows = {sizeof(char *), read_label, clear_label};
 
+void speech_section_path(const struct speech *speech, size_t paragraph, char ***labels,
+			 size_t *count)
+{
+	*labels = NULL;
+	*count = 0;
+	if (paragraph >= speech->paragraph_count)
+		return;
+	size_t depth = 0;
+	for (long e = speech->paragraphs[paragraph].section; e > 0; e = speech->outline[e].parent)
+		depth++;
+	if (depth == 0)
+		return;
+	*labels = xcalloc(depth, sizeof **labels);
+	*count = depth;
+	for (long e = speech->paragraphs[paragraph].section; e > 0; e = speech->outline[e].parent) {
+		size_t heading = speech->outline[e].paragraph;
+		(*labels)[--depth] = xstrndup(paragraph_text(speech, heading),
+					      speech->paragraphs[heading].label_length);
+	}
+}
+
+/* The path in the corrected model: the parser's outline in the library
+ * does not know the user's headings. */
+static int corrected_path(struct store *store, int64_t document_id, size_t paragraph,
+			  char ***labels, size_t *count, struct error *error)
+{
+	struct speech speech;
+	if (store_speech_load(store, document_id, &speech, error) != 0)
+		return -1;
+	speech_section_path(&speech, paragraph, labels, count);
+	speech_free(&speech);
+	return 0;
+}
+
 int store_section_path(struct store *store, int64_t document_id, size_t paragraph, char ***labels,
 		       size_t *count, struct error *error)
 {
 	*labels = NULL;
 	*count = 0;
+	int corrected = store_structure_corrected(store, document_id, error);
+	if (corrected < 0)
+		return -1;
+	if (corrected)
+		return corrected_path(store, document_id, paragraph, labels, count, error);
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_SECTION_PATH, error);
 	if (!statement)
 		return -1;
