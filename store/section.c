@@ -4,7 +4,6 @@
 
 #include "base/buffer.h"
 #include "store/correction.h"
-#include "store/document.h"
 #include "store/internal.h"
 #include "store/rows.h"
 
@@ -42,13 +41,16 @@ void speech_section_path(const struct speech *speech, size_t paragraph, char ***
 }
 
 /* The path in the corrected model: the parser's outline in the library
- * does not know the user's headings. */
+ * does not know the user's headings. 1 for a damaged speech, which has
+ * no model: its caller falls back to the parser's outline, so that a
+ * removal's recovery file (recovery.h) can still be written. */
 static int corrected_path(struct store *store, int64_t document_id, size_t paragraph,
 			  char ***labels, size_t *count, struct error *error)
 {
 	struct speech speech;
-	if (store_speech_load(store, document_id, &speech, error) != 0)
-		return -1;
+	int status = store_speech_load_checked(store, document_id, &speech, error);
+	if (status != 0)
+		return status;
 	speech_section_path(&speech, paragraph, labels, count);
 	speech_free(&speech);
 	return 0;
@@ -62,8 +64,11 @@ int store_section_path(struct store *store, int64_t document_id, size_t paragrap
 	int corrected = store_structure_corrected(store, document_id, error);
 	if (corrected < 0)
 		return -1;
-	if (corrected)
-		return corrected_path(store, document_id, paragraph, labels, count, error);
+	if (corrected) {
+		int status = corrected_path(store, document_id, paragraph, labels, count, error);
+		if (status <= 0)
+			return status; /* else damaged: the parser's outline */
+	}
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_SECTION_PATH, error);
 	if (!statement)
 		return -1;
