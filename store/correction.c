@@ -210,6 +210,19 @@ int store_corrections_apply(struct store *store, int64_t document_id, struct spe
 	return 0;
 }
 
+int store_structure_corrected(struct store *store, int64_t document_id, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTED_PARAGRAPHS, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, document_id);
+	int status, found = 0;
+	while (!found && (status = sqlite3_step(statement)) == SQLITE_ROW)
+		found = sqlite3_column_int64(statement, 0) > 0;
+	sqlite3_reset(statement);
+	return found || status == SQLITE_DONE ? found : store_sql_error(store, error);
+}
+
 int store_action_corrects(struct store *store, int64_t action_id, int *corrects,
 			  struct error *error)
 {

@@ -34,6 +34,11 @@ int store_title_set(struct store *store, int64_t document_id, const char *title,
 int store_corrections_get(struct store *store, int64_t document_id, struct correction **corrections,
 			  size_t *count, char **title, struct error *error);
 
+/* 1 when a paragraph of the document is corrected (its title alone does
+ * not count), 0 when none is, -1 on error: one indexed read, so that
+ * what only the structure changes can skip loading the corrected model. */
+int store_structure_corrected(struct store *store, int64_t document_id, struct error *error);
+
 /* *corrects is 1 when the action (history.h) changed corrections, so a
  * view must load the speech's structure again after undoing it. */
 int store_action_corrects(struct store *store, int64_t action_id, int *corrects,

@@ -6,8 +6,10 @@
 #include "base/buffer.h"
 #include "base/i18n.h"
 #include "speech/correct.h"
+#include "store/correction.h"
 #include "store/document.h"
 #include "store/internal.h"
+#include "store/section.h"
 #include "store/validate.h"
 
 /* A list of ids as the JSON array the statements read with json_each, or
@@ -147,41 +149,6 @@ static int read_sections(struct store *store, sqlite3_stmt *statement,
 static void excerpt_clear(struct store_excerpt *excerpt);
 
 /* 1 when the document has structure corrections, not counting the title. */
-static int has_corrections(struct store *store, int64_t document_id, struct error *error)
-{
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTED_PARAGRAPHS, error);
-	if (!statement)
-		return -1;
-	sqlite3_bind_int64(statement, 1, document_id);
-	int status, found = 0;
-	while (!found && (status = sqlite3_step(statement)) == SQLITE_ROW)
-		found = sqlite3_column_int64(statement, 0) > 0;
-	sqlite3_reset(statement);
-	return found || status == SQLITE_DONE ? found : store_sql_error(store, error);
-}
-
-/* The section path of a paragraph in a corrected model. */
-static void corrected_section(const struct speech *speech, struct store_excerpt *excerpt)
-{
-	for (size_t s = 0; s < excerpt->section_count; s++)
-		free(excerpt->section[s]);
-	free(excerpt->section);
-	excerpt->section = NULL;
-	excerpt->section_count = 0;
-	size_t depth = 0;
-	for (long e = speech->paragraphs[excerpt->paragraph].section; e > 0;
-	     e = speech->outline[e].parent)
-		depth++;
-	excerpt->section = xcalloc(depth ? depth : 1, sizeof *excerpt->section);
-	excerpt->section_count = depth;
-	for (long e = speech->paragraphs[excerpt->paragraph].section; e > 0;
-	     e = speech->outline[e].parent) {
-		const struct paragraph *heading = &speech->paragraphs[speech->outline[e].paragraph];
-		excerpt->section[--depth] = xstrndup(
-		    paragraph_text(speech, speech->outline[e].paragraph), heading->label_length);
-	}
-}
-
 /* The user's corrections (correction.h) change the sections excerpts sit
  * in. A paragraph hidden as front or back matter is an excerpt only when
  * tagged (the query leaves out the notes alone on hidden paragraphs). */
@@ -194,7 +161,7 @@ static int apply_corrections(struct store *store, struct store_excerpt *excerpts
 		size_t end = i;
 		while (end < *count && excerpts[end].document_id == document_id)
 			end++;
-		int corrected = has_corrections(store, document_id, error);
+		int corrected = store_structure_corrected(store, document_id, error);
 		struct speech speech;
 		if (corrected < 0 ||
 		    (corrected && store_speech_load(store, document_id, &speech, error) != 0))
@@ -206,7 +173,11 @@ static int apply_corrections(struct store *store, struct store_excerpt *excerpts
 					excerpt_clear(&excerpts[i]);
 					continue;
 				}
-				corrected_section(&speech, &excerpts[i]);
+				store_section_path_free(excerpts[i].section,
+							excerpts[i].section_count);
+				speech_section_path(&speech, excerpts[i].paragraph,
+						    &excerpts[i].section,
+						    &excerpts[i].section_count);
 			}
 			excerpts[kept++] = excerpts[i];
 		}

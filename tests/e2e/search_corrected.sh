@@ -3,6 +3,7 @@
 # headings, then body text, as the user marked them (pizhu mark, the
 # reader's H), after undo and redo in later processes, after re-import,
 # and after removal; hidden lines brought back are found without --all.
+# The library's search shows each hit under its corrected section path.
 . "$(dirname "$0")/../lib.sh"
 export PIZHU_DB="$TEST_DIR/library.db"
 SPEECH="$TEST_DIR/speech.txt"
@@ -20,6 +21,22 @@ TEXT
 # The paragraph numbers pizhu search prints, in order, on one line.
 found() { "$PIZHU" search "$@" | cut -f2 | paste -sd ' ' -; }
 healthy() { is "$("$PIZHU" check 2>&1)" ok "pizhu check: ok $1"; }
+# The line the library's search (/ QUERY) shows above the hit in ¶PARA:
+# the title, the section path, the paragraph number.
+search_path() { # QUERY PARA
+	tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU"
+	tmux_wait "pizhu library:"
+	tmux_keys /
+	tmux_keys -l "$1"
+	tmux_keys Enter
+	tmux_wait "  ¶$2"
+	tmux_screen | grep -F "  ¶$2" | sed 's/^ *//'
+	tmux_keys q
+	tmux_wait "pizhu library:"
+	tmux_keys q
+	tmux_wait_exit >/dev/null
+	tmux_stop
+}
 
 "$PIZHU" import "$SPEECH" >/dev/null 2>&1
 is "$(found 民生)" "2 4 3 6" "as parsed: the heading ¶2, then the body"
@@ -31,9 +48,13 @@ is "$(found --limit 1 民生)" 6 "a first page of one is the corrected heading"
 is "$(found 民)" "6 2 3 4" "a one-character search (a scan) ranks the same tiers"
 is "$("$PIZHU" search --count 民生)" 4 "the count is unchanged"
 healthy "with corrections"
+is "$(search_path 民生 4)" "关于工作的讲话  ¶4" "the library's search: ¶4 is under no heading"
+is "$(search_path 民生 6)" "关于工作的讲话 › 二、其他工作 › 结尾还要讲一讲别的事情，也讲一讲民生  ¶6" \
+	"¶6 is shown as a heading under ¶5"
 
 "$PIZHU" undo >/dev/null
 is "$(found 民生)" "2 6 4 3" "undo (another process): ¶2 is a heading again"
+is "$(search_path 民生为大 4)" "关于工作的讲话 › 一、民生工作  ¶4" "the library's search: ¶4 is under ¶2 again"
 "$PIZHU" undo >/dev/null
 is "$(found 民生)" "2 4 3 6" "undo again: ¶6 is body text again"
 "$PIZHU" redo >/dev/null

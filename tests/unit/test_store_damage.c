@@ -2,11 +2,14 @@
  * trial found (issue 17) is refused when the speech is loaded, with a
  * message naming the speech and pizhu check; store_check names it; the
  * recursive queries (export's section paths, a paragraph's section path)
- * end on a parent cycle. Each case runs on a fresh copy of one library. */
+ * end on a parent cycle; the speech is corrected, and its section path
+ * falls back to the parser's outline, so that its removal can still write
+ * the recovery file. Each case runs on a fresh copy of one library. */
 #include <signal.h>
 #include <sqlite3.h>
 
 #include "store/annotation.h"
+#include "store/correction.h"
 #include "store/excerpt.h"
 #include "store/section.h"
 #include "store/validate.h"
@@ -119,9 +122,13 @@ static void damage_case(const char *base, const struct damage *damage, int index
 	store_excerpts_free(excerpts, count);
 	char **labels;
 	size_t label_count;
-	if (store_section_path(store, 1, 4, &labels, &label_count, &error) == 0)
+	struct error walk_error = {{0}};
+	int walked = store_section_path(store, 1, 4, &labels, &label_count, &walk_error);
+	if (walked == 0)
 		store_section_path_free(labels, label_count);
 	alarm(0);
+	ok(walked == 0, "%s: the corrected speech's section path is the parser's (%s)",
+	   damage->name, walked ? error.message : "read");
 	ok(status == 0 || strstr(error.message, "damaged"), "%s: excerpts end (%s)", damage->name,
 	   status ? error.message : "read");
 	store_close(store);
@@ -141,6 +148,8 @@ int main(void)
 	ok(id == 1 && store_tag_add(store, id, 4, theme, NULL, &error) == 0 &&
 	       store_tag_add(store, id, 6, theme, NULL, &error) == 0,
 	   "a library with tagged paragraphs");
+	struct correction heading = {8, CORRECTION_HEADING, 2};
+	ok(store_correction_set(store, id, &heading, NULL, &error) == 0, "and a correction");
 	struct speech speech;
 	ok(store_speech_load(store, id, &speech, &error) == 0, "the sound speech loads");
 	if (speech.outline_count > 0)

@@ -5,7 +5,8 @@
  * found without include_hidden and one hidden again is not. The same after
  * undo and redo, re-import, removal with restore or purge, and the
  * migration that applies a library's existing corrections; pizhu check
- * finds the heading index in line with the corrections. */
+ * finds the heading index in line with the corrections. A hit's section
+ * path (section.h) follows the corrected outline too. */
 #include "speech/correct.h"
 #include "store/correction.h"
 #include "store/history.h"
@@ -13,6 +14,7 @@
 #include "store/removal.h"
 #include "store/schema.h"
 #include "store/search.h"
+#include "store/section.h"
 #include "store_test.h"
 
 /* ¶2 and ¶5 are the parser's headings, the rest body text. */
@@ -54,6 +56,26 @@ static const char *order(struct store *store, int64_t document_id, const char *t
 	return same ? numbers : "(a page differs from the whole search)";
 }
 
+/* A paragraph's section path as "一、… › …", "" for none. */
+static const char *path(struct store *store, int64_t document_id, size_t paragraph)
+{
+	static char joined[256];
+	char **labels;
+	size_t count;
+	struct error error = {{0}};
+	if (store_section_path(store, document_id, paragraph, &labels, &count, &error) != 0) {
+		printf("# section path: %s\n", error.message);
+		return "(failed)";
+	}
+	joined[0] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		size_t used = strlen(joined);
+		snprintf(joined + used, sizeof joined - used, "%s%s", i ? " › " : "", labels[i]);
+	}
+	store_section_path_free(labels, count);
+	return joined;
+}
+
 static void healthy(struct store *store, const char *when)
 {
 	char *report = NULL;
@@ -92,15 +114,20 @@ static void corrected_roles(struct store *store, int64_t id)
 {
 	is_string(order(store, id, "民生", 0), "2 4 3 6", "parsed: the heading, then the body");
 	is_string(order(store, id, "民", 0), "2 3 4 6", "a scan: the same tiers");
+	is_string(path(store, id, 4), "一、民生工作", "parsed: ¶4's path is under ¶2");
 
 	ok(mark(store, id, 6, CORRECTION_HEADING) == 0, "¶6 made a heading");
 	is_string(order(store, id, "民生", 0), "2 6 4 3", "¶6 is found with the headings");
 	is_string(order(store, id, "民", 0), "2 6 3 4", "and so by a scan");
+	is_string(path(store, id, 6), "二、其他工作 › 结尾还要讲一讲别的事情，也讲一讲民生",
+		  "¶6's path ends with itself, under ¶5");
 	healthy(store, "with a body paragraph made a heading");
 
 	ok(mark(store, id, 2, CORRECTION_BODY) == 0, "heading ¶2 made body text");
 	is_string(order(store, id, "民生", 0), "6 4 2 3", "¶2 is found with the body");
 	is_string(order(store, id, "民", 0), "6 2 3 4", "and so by a scan");
+	is_string(path(store, id, 4), "", "¶4's path no longer has ¶2");
+	is_string(path(store, id, 2), "", "nor has ¶2's own");
 	healthy(store, "with a heading made body text");
 
 	struct correction deeper = {6, CORRECTION_HEADING, 3};
@@ -113,8 +140,10 @@ static void corrected_roles(struct store *store, int64_t id)
 
 	ok(undo(store, id, 0) == 0 && undo(store, id, 0) == 0, "two corrections undone");
 	is_string(order(store, id, "民生", 0), "2 6 4 3", "undo: ¶2 is a heading again");
+	is_string(path(store, id, 4), "一、民生工作", "undo: ¶4 is under ¶2 again");
 	ok(undo(store, id, 0) == 0, "the first undone");
 	is_string(order(store, id, "民生", 0), "2 4 3 6", "undo: ¶6 is body text again");
+	is_string(path(store, id, 6), "二、其他工作", "undo: ¶6's path is ¶5's");
 	healthy(store, "after undo");
 	ok(undo(store, id, 1) == 0 && undo(store, id, 1) == 0, "two redone");
 	is_string(order(store, id, "民生", 0), "6 4 2 3", "redo: as corrected");
