@@ -16,13 +16,36 @@ size_t convert_bound(enum conversion_source source, size_t length, size_t invali
 	if (source == CONVERT_UTF8_REPAIR)
 		return length + 2 * invalid;
 	/* Two GB18030 bytes or one UTF-16 unit become at most three UTF-8
-	 * bytes, four bytes at most four; UTF-16's odd last byte, U+FFFD. */
-	return length + length / 2 + 3;
+	 * bytes, four bytes at most four; UTF-16's odd last byte, U+FFFD.
+	 * GB18030's damaged bytes (one in ten characters at most, so at most
+	 * length / 20) add a byte and a half each. */
+	return length + length / 2 + length / 8 + 3;
 }
 
 /* Each window function converts window[0..length) and returns the bytes
  * it used: all of them when `final`, else all but a sequence the window's
  * end may have cut. */
+
+/* A GB18030 text may hold a few damaged bytes (a file cut inside its last
+ * character, CP936's euro sign 0x80, a stray byte), each shown as U+FFFD,
+ * as in damaged UTF-8; but no more than one for every ten characters
+ * converted before it, so that text in another encoding (Latin-1, say) is
+ * refused at its first foreign byte rather than read as nonsense. Decided
+ * at each byte from what came before it, the same however the text is cut
+ * into windows. */
+enum { GB18030_CHARACTERS_PER_DAMAGED_BYTE = 10 };
+
+static int gb18030_damaged(struct conversion *conversion, size_t bytes)
+{
+	struct buffer *out = conversion->out;
+	if ((conversion->replaced + bytes) * GB18030_CHARACTERS_PER_DAMAGED_BYTE >
+		conversion->valid ||
+	    out->capacity - out->length - 1 < 3)
+		return -1;
+	buffer_append_codepoint(out, UTF8_REPLACEMENT);
+	conversion->replaced += bytes;
+	return 0;
+}
 
 static int gb18030_window(struct conversion *conversion, iconv_t converter,
 			  const unsigned char *window, size_t length, int final, size_t *used)
@@ -36,6 +59,9 @@ static int gb18030_window(struct conversion *conversion, iconv_t converter,
 		size_t output_left = out->capacity - out->length - 1;
 		size_t before = output_left;
 		size_t converted = iconv(converter, &input, &input_left, &output, &output_left);
+		/* The characters converted: their UTF-8 lead bytes. */
+		for (const char *c = out->data + out->length; c < output; c++)
+			conversion->valid += ((unsigned char)*c & 0xC0) == 0xC0;
 		out->length += before - output_left;
 		if (converted != (size_t)-1)
 			break;
@@ -47,7 +73,13 @@ static int gb18030_window(struct conversion *conversion, iconv_t converter,
 		 * next window has them, and says. */
 		if (!final && input_left < LONGEST_SEQUENCE && (errno == EINVAL || errno == EILSEQ))
 			break;
-		return -1;
+		/* A sequence cut by the text's end is one U+FFFD; an invalid
+		 * byte, one each. */
+		size_t damaged = errno == EINVAL ? input_left : errno == EILSEQ ? 1 : 0;
+		if (!damaged || gb18030_damaged(conversion, damaged) != 0)
+			return -1;
+		input += damaged;
+		input_left -= damaged;
 	}
 	*used = length - input_left;
 	return 0;

@@ -35,9 +35,8 @@ struct conversion {
 	struct mapping *input;	/* that holds the bytes, or NULL */
 	struct buffer *out;	/* where the UTF-8 goes; NULL: only count (UTF-8) */
 	struct mapping *output; /* whose memory `out` is (it cannot grow), or NULL */
-	/* Counted by convert_text: characters converted well (for UTF-8, the
-	 * multi-byte ones; GB18030 does not count them), and input bytes
-	 * shown as U+FFFD. */
+	/* Counted by convert_text: characters converted well (for UTF-8 and
+	 * GB18030, the multi-byte ones), and input bytes shown as U+FFFD. */
 	size_t valid;
 	size_t replaced;
 };
@@ -48,8 +47,9 @@ struct conversion {
 size_t convert_bound(enum conversion_source source, size_t length, size_t invalid);
 
 /* Appends bytes[0..length), converted, to conversion->out and adds to
- * its counts. -1 when GB18030 text is not valid, or an output that cannot
- * grow is too small; out then holds part of the text. */
+ * its counts. -1 when GB18030 text is damaged beyond a byte in ten
+ * characters, or an output that cannot grow is too small; out then holds
+ * part of the text. */
 int convert_text(struct conversion *conversion, const unsigned char *bytes, size_t length);
 
 #endif

@@ -107,6 +107,16 @@ int main(void)
 	CHECK("GB18030 with an invalid four-byte sequence", "\xD6\xD0\x81\x30\xFF\x30\xD6\xD0", 0);
 	CHECK("GB18030 cut at its end (two-byte)", "\xD6\xD0\xD6\xD0\xD6", 0);
 	CHECK("GB18030 cut at its end (four-byte)", "\xD6\xD0\xD6\xD0\x81\x30\x89", 0);
+	/* After ten characters, a damaged byte is shown as U+FFFD; two after
+	 * ten are too many. */
+#define TEN_CHARACTERS                                                                             \
+	"\xD6\xD0\xCE\xC4\xBD\xB2\xBB\xB0\xD6\xD0\xCE\xC4\xBD\xB2\xBB\xB0\xD6\xD0\xCE\xC4"
+	CHECK("GB18030 cut at its end, after ten characters", TEN_CHARACTERS "\xD6", 1);
+	CHECK("GB18030 cut in a four-byte one, after ten", TEN_CHARACTERS "\x81\x30\x89", 0);
+	CHECK("GB18030 with CP936's euro sign after ten", TEN_CHARACTERS "\x80\xD6\xD0", 1);
+	CHECK("GB18030 with two damaged bytes after ten", TEN_CHARACTERS "\x80\x80\xD6\xD0", 0);
+	CHECK("GB18030 with an invalid second byte after ten", TEN_CHARACTERS "\xD6\x7F\xD6\xD0",
+	      1);
 
 	/* UTF-16: 中, 😀 (a pair), \n, a lone high half before 文, a lone low
 	 * half, a high half at the end and an odd last byte. */
