@@ -104,14 +104,19 @@ awk -v dir="$TEST_DIR/many" 'BEGIN {
 		close(file)
 	}
 }'
+# The library view, importing the 300 speeches of $TEST_DIR/many with
+# `i`: returns once the progress bar shows.
+start_import_of_many() {
+	tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU"
+	tmux_wait "pizhu library:"
+	tmux_keys i
+	tmux_wait "import file or directory"
+	tmux_keys -l "$TEST_DIR/many"
+	tmux_keys Enter
+	tmux_wait "/300 speeches"
+}
 before=$("$PIZHU" list --tsv | tail -n +2 | wc -l | tr -d ' ')
-tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU"
-tmux_wait "pizhu library:"
-tmux_keys i
-tmux_wait "import file or directory"
-tmux_keys -l "$TEST_DIR/many"
-tmux_keys Enter
-tmux_wait "/300 speeches"
+start_import_of_many
 ok $? "a long import shows its progress bar"
 bar=$(tmux_screen | tail -1)
 like "$bar" '\[[# ]+\] +[0-9]+%  [0-9]+/300 speeches  [0-9.]+/[0-9.]+ MB' \
@@ -155,13 +160,7 @@ tmux_stop
 # library stays whole.
 rm -f "$PIZHU_DB" "$PIZHU_DB-wal" "$PIZHU_DB-shm"
 "$PIZHU" import "$TEST_DIR/speeches/s10.txt" >/dev/null
-tmux_start 100 30 env PIZHU_DB="$PIZHU_DB" "$PIZHU"
-tmux_wait "pizhu library:"
-tmux_keys i
-tmux_wait "import file or directory"
-tmux_keys -l "$TEST_DIR/many"
-tmux_keys Enter
-tmux_wait "/300 speeches"
+start_import_of_many
 tmux_keys q
 is "$(tmux_wait_exit)" 0 "q during an import leaves at once"
 tmux_stop

@@ -120,21 +120,8 @@ static void migration_fills_counts(void)
 	store_tag_add(store, a, 1, minsheng, NULL, &error);
 	store_tag_add(store, a, 3, minsheng, NULL, &error);
 	/* Back to version 5: what migrations 6 to 10 add taken away again. */
-	int undone = sqlite3_exec(
-	    store->db,
-	    "DROP TRIGGER tags_count_insert; DROP TRIGGER tags_count_delete;"
-	    "DROP TRIGGER tags_count_move; DROP INDEX documents_library_tags;"
-	    "DROP INDEX documents_library_date_last; DROP INDEX paragraphs_place;"
-	    "ALTER TABLE documents DROP COLUMN tag_count;"
-	    "DROP INDEX documents_library_filter;"
-	    "ALTER TABLE documents DROP COLUMN library_text;"
-	    "ALTER TABLE documents DROP COLUMN title_key;"
-	    "DROP TRIGGER paragraphs_title_search_delete;"
-	    "DROP TRIGGER paragraphs_heading_search_delete;"
-	    "DROP TABLE title_search; DROP TABLE heading_search;"
-	    "DROP INDEX paragraphs_hidden; ALTER TABLE paragraphs DROP COLUMN matter;"
-	    "PRAGMA user_version = 5",
-	    NULL, NULL, NULL);
+	int undone = sqlite3_exec(store->db, UNDO_MIGRATIONS_6_TO_10 "PRAGMA user_version = 5",
+				  NULL, NULL, NULL);
 	is_int(undone, SQLITE_OK, "the library is at version 5");
 	ok(schema_migrate(store->db, 5, &error) == 0, "migrated to the latest version");
 	is_int(tag_count(store, a), 2, "the migration counted the existing tags");
