@@ -139,8 +139,11 @@ static int open_whole_file(struct store **store, const char *argument, const uns
 	struct error error, library_error;
 	int library = cli_store_open_existing(store, &library_error);
 	int found = 0;
+	/* Hashed once, to look the file up and to import it. */
+	char hash[SHA256_HEX_SIZE];
+	store_content_hash(bytes, length, hash);
 	if (library == 0) {
-		found = store_find_content(*store, bytes, length, id, &error);
+		found = store_find_hash(*store, hash, id, &error);
 		if (found < 0)
 			return cli_fail("%s", error.message);
 	}
@@ -173,7 +176,7 @@ static int open_whole_file(struct store **store, const char *argument, const uns
 		cli_warn("%s", warning.message);
 	char *absolute = realpath(argument, NULL);
 	struct store_import_result result;
-	int status = store_import(*store, absolute, bytes, length, speech, &result, &error);
+	int status = store_import_hashed(*store, absolute, hash, speech, &result, &error);
 	free(absolute);
 	if (status != 0) {
 		speech_free(speech);
