@@ -74,8 +74,9 @@ done_testing() {
 # each other's sessions and nothing is left behind.
 
 # A new server (socket) per tmux_start: one being killed cannot take the
-# next session with it.
-tmux_servers=0
+# next session with it. The count is kept in a file, not a variable, so
+# that a tmux_start in a subshell ($(…)) does not reuse the socket of a
+# server still going away.
 TMUX_SOCKET="$TEST_DIR/tmux0.sock"
 tmux_run() { tmux -S "$TMUX_SOCKET" "$@"; }
 
@@ -86,7 +87,8 @@ tmux_start() {
 	columns=$1 rows=$2
 	shift 2
 	rm -f "$TEST_DIR/status" "$TEST_DIR/stty"
-	tmux_servers=$((tmux_servers + 1))
+	tmux_servers=$(($(cat "$TEST_DIR/tmux-servers" 2>/dev/null || echo 0) + 1))
+	echo "$tmux_servers" >"$TEST_DIR/tmux-servers"
 	TMUX_SOCKET="$TEST_DIR/tmux$tmux_servers.sock"
 	tmux_run -f /dev/null new-session -d -s t -x "$columns" -y "$rows" \
 		"env LC_ALL=C.UTF-8 TERM=screen-256color HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' $*; echo \$? >'$TEST_DIR/status.tmp'; stty -a >'$TEST_DIR/stty' 2>&1; mv '$TEST_DIR/status.tmp' '$TEST_DIR/status'; sleep 600"
