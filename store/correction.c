@@ -51,6 +51,8 @@ int correction_write(struct store *store, int64_t document_id, size_t paragraph,
 	if (value && paragraph > 0 && correction_parse(value, &correction) != 0)
 		return error_set(error, _("not a correction: %s"), value);
 	int remove = !value || (paragraph > 0 && correction.kind == CORRECTION_NONE);
+	if (paragraph == 0 && correction_title_follow(store, document_id, 0, error) != 0)
+		return -1;
 	sqlite3_stmt *statement = store_statement(
 	    store, remove ? STATEMENT_CORRECTION_DELETE : STATEMENT_CORRECTION_UPSERT, error);
 	if (!statement)
@@ -70,12 +72,24 @@ int correction_write(struct store *store, int64_t document_id, size_t paragraph,
 		return -1;
 	if (paragraph != 0)
 		return correction_heading_follow(store, document_id, paragraph, error);
+	if (correction_title_follow(store, document_id, 1, error) != 0)
+		return -1;
 	statement = store_statement(store, STATEMENT_DOCUMENT_TITLE_SET, error);
 	if (!statement)
 		return -1;
 	sqlite3_bind_int64(statement, 1, document_id);
 	if (value)
 		sqlite3_bind_text(statement, 2, value, -1, SQLITE_STATIC);
+	return store_step_done(store, statement, error);
+}
+
+int correction_title_follow(struct store *store, int64_t document_id, int in, struct error *error)
+{
+	sqlite3_stmt *statement = store_statement(
+	    store, in ? STATEMENT_TITLE_FOLLOW_IN : STATEMENT_TITLE_FOLLOW_OUT, error);
+	if (!statement)
+		return -1;
+	sqlite3_bind_int64(statement, 1, document_id);
 	return store_step_done(store, statement, error);
 }
 

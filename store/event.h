@@ -52,8 +52,8 @@ int annotation_note_write(struct store *store, int64_t document_id, size_t parag
 			  const char *text, struct error *error);
 
 /* Writes a paragraph's correction (correction_format text) or, for
- * paragraph 0, the title correction; NULL removes it. The heading index
- * follows (correction_heading_follow). */
+ * paragraph 0, the title correction; NULL removes it. The heading or the
+ * title index follows (correction_heading_follow, correction_title_follow). */
 int correction_write(struct store *store, int64_t document_id, size_t paragraph, const char *value,
 		     struct error *error);
 
@@ -62,5 +62,12 @@ int correction_write(struct store *store, int64_t document_id, size_t paragraph,
  * caller's transaction: after every change of its correction. */
 int correction_heading_follow(struct store *store, int64_t document_id, size_t paragraph,
 			      struct error *error);
+
+/* Takes speech document_id's title out of search's title index (out) or
+ * puts it back in, with the text in force (its correction, else the
+ * parsed title), in the caller's transaction: out before a change of the
+ * title's correction, in after, so that the index holds the title the
+ * reader shows (schema v12). */
+int correction_title_follow(struct store *store, int64_t document_id, int in, struct error *error);
 
 #endif

@@ -298,7 +298,12 @@ static const struct kind corrections = {
 static int move_title(struct store *store, int64_t old_id, size_t old, int64_t new_id,
 		      const int64_t *hashes, struct error *error)
 {
-	if (move_paragraph(store, &corrections, old_id, old, new_id, 0, hashes[0], error) != 0)
+	/* Both titles in the title index change text (event.h). */
+	if (correction_title_follow(store, old_id, 0, error) != 0 ||
+	    correction_title_follow(store, new_id, 0, error) != 0 ||
+	    move_paragraph(store, &corrections, old_id, old, new_id, 0, hashes[0], error) != 0 ||
+	    correction_title_follow(store, old_id, 1, error) != 0 ||
+	    correction_title_follow(store, new_id, 1, error) != 0)
 		return -1;
 	sqlite3_stmt *statement = store_statement(store, STATEMENT_CORRECTIONS_OF, error);
 	if (!statement)

@@ -119,9 +119,9 @@ static int purge_remover(struct store *store, sqlite3_int64 remover, int known, 
 			 struct error *error)
 {
 	static const enum statement steps[] = {
-	    STATEMENT_PURGE_TAGS,	 STATEMENT_PURGE_NOTES,	 STATEMENT_PURGE_HEADINGS,
-	    STATEMENT_PURGE_CORRECTIONS, STATEMENT_PURGE_EVENTS, STATEMENT_PURGE_ACTIONS,
-	    STATEMENT_PURGE_DOCUMENTS};
+	    STATEMENT_PURGE_TAGS,    STATEMENT_PURGE_NOTES,	  STATEMENT_PURGE_HEADINGS,
+	    STATEMENT_PURGE_TITLES,  STATEMENT_PURGE_CORRECTIONS, STATEMENT_PURGE_EVENTS,
+	    STATEMENT_PURGE_ACTIONS, STATEMENT_PURGE_DOCUMENTS};
 	if (store_transaction_begin(store, error) != 0)
 		return -1;
 	int status = 0;

@@ -271,6 +271,22 @@ static const char *const migrations[] = {
     "  JOIN paragraphs p ON p.document_id = k.document_id AND p.number = k.paragraph"
     "  WHERE k.kind IN ('heading', 'body', 'front', 'back') AND (k.kind = 'heading')"
     "  <> EXISTS (SELECT 1 FROM heading_search_docsize s WHERE s.id = p.id);",
+    /* 12: the title index holds each title as the user corrected it (a
+     * correction of paragraph 0, pizhu meta --title), the text the reader
+     * shows (statement.h: PARAGRAPH_TEXT), so that search finds a speech
+     * by its corrected title, first. pizhu keeps it so wherever it
+     * writes, moves or purges a title correction (correction.c,
+     * reattach.c, removal.c); this applies those a library already holds,
+     * once. A contentless index deletes a row with the very text it was
+     * given: here the parsed one. */
+    "INSERT INTO title_search(title_search, rowid, text)"
+    "  SELECT 'delete', p.id, p.text FROM corrections k JOIN paragraphs p"
+    "  ON p.document_id = k.document_id AND p.number = 0"
+    "  WHERE k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title';"
+    "INSERT INTO title_search(rowid, text)"
+    "  SELECT p.id, coalesce(k.text, p.text) FROM corrections k JOIN paragraphs p"
+    "  ON p.document_id = k.document_id AND p.number = 0"
+    "  WHERE k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title';",
 };
 
 int schema_latest_version(void)

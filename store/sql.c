@@ -239,6 +239,44 @@ static const char tier_indexes_check[] =
     TIER_INDEX_CHECK("title_search", "title",
 		     TITLES) " UNION ALL " TIER_INDEX_CHECK("heading_search", "heading", HEADINGS);
 
+/* The title index holds each title with the text the reader shows
+ * (schema v12): its terms are compared with those of an index made anew
+ * from the titles, one title a row (a few MB of text at 20,000 speeches). A
+ * contentless index cannot give its texts back; its terms it can. */
+static const char *const title_texts_setup[] = {
+    "CREATE VIRTUAL TABLE temp.title_expected USING fts5(text, content='', tokenize='pizhu')",
+    "INSERT INTO temp.title_expected(rowid, text) SELECT p.id, " PARAGRAPH_TEXT(
+	"p") " FROM paragraphs p WHERE p.role = 'title'",
+    "CREATE VIRTUAL TABLE temp.title_expected_terms USING fts5vocab(temp, title_expected, "
+    "instance)",
+    "CREATE VIRTUAL TABLE temp.title_indexed_terms USING fts5vocab(main, title_search, "
+    "instance)",
+};
+static const char title_texts_check[] =
+    "SELECT iif(p.id IS NULL, printf('title_search: row %d holds terms of no title', d.doc),"
+    " printf('title_search: speech %d''s title is not indexed as the reader shows it',"
+    " p.document_id)) FROM (SELECT doc FROM (SELECT term, doc, offset"
+    " FROM temp.title_indexed_terms EXCEPT SELECT term, doc, offset"
+    " FROM temp.title_expected_terms) UNION SELECT doc FROM (SELECT term, doc, offset"
+    " FROM temp.title_expected_terms EXCEPT SELECT term, doc, offset"
+    " FROM temp.title_indexed_terms)) d LEFT JOIN paragraphs p ON p.id = d.doc ORDER BY d.doc";
+
+static int check_title_texts(struct store *store, struct buffer *report, struct error *error)
+{
+	int status = 0;
+	for (size_t i = 0; i < sizeof title_texts_setup / sizeof *title_texts_setup && !status; i++)
+		if (sqlite3_exec(store->db, title_texts_setup[i], NULL, NULL, NULL) != SQLITE_OK)
+			status = store_sql_error(store, error);
+	if (status == 0)
+		status = collect_check(store, title_texts_check, report, error);
+	sqlite3_exec(store->db,
+		     "DROP TABLE IF EXISTS temp.title_indexed_terms;"
+		     "DROP TABLE IF EXISTS temp.title_expected_terms;"
+		     "DROP TABLE IF EXISTS temp.title_expected",
+		     NULL, NULL, NULL);
+	return status;
+}
+
 /* Every speech the library holds (each version) loads as a sound model
  * (validate.h); a damaged one is named with its first problem. Also the
  * version links, which the lineage queries follow. */
@@ -284,7 +322,8 @@ static int run_checks(struct store *store, int full, char **report, struct error
 	    collect_check(store, corrections_check, &text, error) != 0 ||
 	    collect_check(store, tag_count_check, &text, error) != 0 ||
 	    collect_check(store, tier_indexes_check, &text, error) != 0 ||
-	    (full && check_speeches(store, &text, error) != 0)) {
+	    (full && check_speeches(store, &text, error) != 0) ||
+	    (full && check_title_texts(store, &text, error) != 0)) {
 		buffer_free(&text);
 		return -1;
 	}

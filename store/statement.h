@@ -81,7 +81,14 @@
 	"(?5 IS NULL OR CASE ?5 WHEN 'title' THEN p.role = 'title'"                                \
 	" WHEN 'heading' THEN " HEADING_TIER("p") " ELSE " BODY_TIER("p") " END)"
 
-#define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, p.text, d.title"
+/* The text of paragraph P as the reader shows it: a title as the user
+ * corrected it (schema v12: the title index holds the same). */
+#define PARAGRAPH_TEXT(P)                                                                          \
+	"(CASE WHEN " P ".number = 0 THEN coalesce((SELECT k.text FROM corrections k"              \
+	" WHERE k.document_id = " P ".document_id AND k.paragraph = 0 AND k.kind = 'title'), " P   \
+	".text) ELSE " P ".text END)"
+
+#define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, " PARAGRAPH_TEXT("p") ", d.title"
 
 /* One tier's hits from its index (table), newest paragraph first: their
  * places only, or with their texts. */
@@ -217,9 +224,10 @@
 	X(HEADING_INDEX_OPTION_SET,                                                                \
 	  "INSERT INTO heading_search (heading_search, rank) VALUES (?1, ?2)")                     \
 	X(INDEX_WRITE_PENDING, "SAVEPOINT index_write_pending")                                    \
-	X(INDEX_MERGE_BODY, "INSERT INTO paragraph_search (paragraph_search) VALUES ('optimize')")  \
-	X(INDEX_MERGE_HEADINGS, "INSERT INTO heading_search (heading_search) VALUES ('optimize')")  \
-	X(INDEX_MERGE_TITLES, "INSERT INTO title_search (title_search) VALUES ('optimize')")        \
+	/* store_search_indexes_merge */                                                           \
+	X(INDEX_MERGE_BODY, "INSERT INTO paragraph_search (paragraph_search) VALUES ('optimize')") \
+	X(INDEX_MERGE_HEADINGS, "INSERT INTO heading_search (heading_search) VALUES ('optimize')") \
+	X(INDEX_MERGE_TITLES, "INSERT INTO title_search (title_search) VALUES ('optimize')")       \
 	X(PAGE_COUNT, "PRAGMA page_count")                                                         \
 	X(INDEX_WRITE_PENDING_DONE, "RELEASE index_write_pending")                                 \
 	X(PARAGRAPHS_OF,                                                                           \
@@ -271,6 +279,15 @@
 	  " p.id IN (SELECT id FROM heading_search_docsize) AS indexed,"                           \
 	  " " PARAGRAPH_HEADING("p") " AS heading FROM paragraphs p"                               \
 	  " WHERE p.document_id = ?1 AND p.number = ?2) WHERE indexed <> heading")                 \
+	/* Takes speech ?1's title out of the title index, or puts it in, with                     \
+	 * the text in force (PARAGRAPH_TEXT): around each change of its                           \
+	 * correction (schema v12). */                                                             \
+	X(TITLE_FOLLOW_OUT, "INSERT INTO title_search (title_search, rowid, text)"                 \
+			    " SELECT 'delete', p.id, " PARAGRAPH_TEXT("p") " FROM paragraphs p"    \
+			    " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")     \
+	X(TITLE_FOLLOW_IN, "INSERT INTO title_search (rowid, text)"                                \
+			   " SELECT p.id, " PARAGRAPH_TEXT("p") " FROM paragraphs p"               \
+			   " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")      \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
 	X(ACTION_CORRECTS, "SELECT 1 FROM events WHERE action_id = ?1"                             \
@@ -384,26 +401,33 @@
 	X(SEARCH_HEADING_TEXTS, SEARCH_TIER_TEXTS("heading_search", ""))                           \
 	X(SEARCH_BODY_PLACES, SEARCH_TIER_PLACES("paragraph_search", " AND " BODY_TIER("p")))      \
 	X(SEARCH_BODY_TEXTS, SEARCH_TIER_TEXTS("paragraph_search", " AND " BODY_TIER("p")))        \
-	X(SEARCH_INDEX_COUNT, "SELECT count(*) FROM paragraph_search s"                            \
-			      " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"   \
-			      " JOIN documents d ON d.id = p.document_id"                          \
-			      " WHERE paragraph_search MATCH ?1 AND " SEARCH_FILTERS)              \
+	/* The body index holds every paragraph as parsed; the titles are                          \
+	 * counted from their own index, which holds them as corrected. */                         \
+	X(SEARCH_INDEX_COUNT,                                                                      \
+	  "SELECT (SELECT count(*) FROM paragraph_search s"                                        \
+	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
+	  " WHERE paragraph_search MATCH ?1 AND p.role <> 'title' AND " SEARCH_FILTERS ")"         \
+	  " + (SELECT count(*) FROM title_search s"                                                \
+	  " JOIN paragraphs p INDEXED BY paragraphs_place ON p.id = s.rowid"                       \
+	  " JOIN documents d ON d.id = p.document_id"                                              \
+	  " WHERE title_search MATCH ?1 AND " SEARCH_FILTERS ")")                                  \
 	/* A scan, one tier (?5: SEARCH_TIER; NULL for all) at a time,                             \
 	 * newest first; the tier is told first, so a tier reads no other                          \
 	 * text. */                                                                                \
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE " SEARCH_TIER " AND instr(lower(p.text), lower(?1)) > 0"                         \
+	  " WHERE " SEARCH_TIER " AND instr(lower(" PARAGRAPH_TEXT("p") "), lower(?1)) > 0"        \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE " SEARCH_TIER " AND instr(p.text, ?1) > 0"                    \
+			     " WHERE " SEARCH_TIER " AND instr(" PARAGRAPH_TEXT("p") ", ?1) > 0"   \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
-	X(SEARCH_ROW, "SELECT p.text, d.title FROM paragraphs p"                                   \
+	X(SEARCH_ROW, "SELECT " PARAGRAPH_TEXT("p") ", d.title FROM paragraphs p"                  \
 		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
@@ -515,6 +539,16 @@
 	  " JOIN paragraphs p ON p.document_id = k.document_id AND p.number = k.paragraph"         \
 	  " WHERE k.document_id IN " REMOVED_BY " AND (p.role = 'heading')"                        \
 	  " <> (p.id IN (SELECT id FROM heading_search_docsize))")                                 \
+	/* The corrected titles back in the title index as parsed, for the                         \
+	 * same trigger (schema v12). */                                                           \
+	X(PURGE_TITLES,                                                                            \
+	  "INSERT INTO title_search (title_search, rowid, text)"                                   \
+	  " SELECT 'delete', p.id, coalesce(k.text, p.text) FROM corrections k JOIN paragraphs p"  \
+	  " ON p.document_id = k.document_id AND p.number = 0 WHERE k.document_id IN " REMOVED_BY  \
+	  " AND k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title'"                         \
+	  " UNION ALL SELECT NULL, p.id, p.text FROM corrections k JOIN paragraphs p"              \
+	  " ON p.document_id = k.document_id AND p.number = 0 WHERE k.document_id IN " REMOVED_BY  \
+	  " AND k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title'")                        \
 	X(PURGE_CORRECTIONS, "DELETE FROM corrections WHERE document_id IN " REMOVED_BY)           \
 	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
 	/* Undo and redo records carry their change's document. */                                 \

@@ -103,6 +103,29 @@ is "$("$PIZHU" search 民生 | cut -f1 | sort -u)" "$new" "search finds the new 
 is "$(found 民生)" "7 5 3 4" "its ¶7 (was ¶6) a heading, ¶3 (was ¶2) body text"
 healthy "after re-import"
 
+# A corrected title (pizhu meta --title) is the title search finds, counts
+# and shows, as the reader shows it; the parsed one is gone with it.
+"$PIZHU" meta "$new" --title "关于乡村治理工作的讲话" >/dev/null
+is "$("$PIZHU" search 乡村治理)" "$(printf '%s\t0\t关于乡村治理工作的讲话' "$new")" \
+	"the corrected title is found, with its text"
+is "$("$PIZHU" search --count 乡村治理)" 1 "and counted"
+is "$("$PIZHU" search 治)" "$(printf '%s\t0\t关于乡村治理工作的讲话' "$new")" \
+	"a one-character search (a scan) reads it too"
+is "$("$PIZHU" search 关于工作的讲话)" "" "the parsed title is not found"
+is "$("$PIZHU" search --count 关于工作的讲话)" 0 "nor counted"
+healthy "with a corrected title"
+"$PIZHU" undo >/dev/null
+is "$(found 关于工作的讲话)" 0 "undone (another process): the parsed title is found again"
+is "$(found 乡村治理)" "" "and the corrected one is not"
+"$PIZHU" redo >/dev/null
+# A version with a line more: the title's correction follows it.
+printf '再补充一句。\n' >>"$SPEECH"
+"$PIZHU" import "$SPEECH" >/dev/null 2>&1
+newest=$("$PIZHU" list --tsv | awk -F '\t' 'NR > 1 { print $1 }' | tail -1)
+is "$("$PIZHU" search 乡村治理 | cut -f1,2)" "$(printf '%s\t0' "$newest")" \
+	"a new version: its corrected title is found"
+healthy "after the title's correction moved"
+
 # Lines the parser hid: brought back, found without --all; hidden again, not.
 ADS="$SOURCE/tests/fixtures/hidden-lines.txt"
 "$PIZHU" import "$ADS" >/dev/null 2>&1

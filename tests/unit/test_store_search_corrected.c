@@ -1,5 +1,5 @@
 /* Search ranks a paragraph by its corrected role (search.h, statement.h's
- * HEADING_TIER, schema v11):
+ * HEADING_TIER, schema v11) and finds a title as corrected (schema v12):
  * a paragraph the user made a heading is found in the heading tier, a
  * heading made body text in the body tier, a hidden line brought back is
  * found without include_hidden and one hidden again is not. The same after
@@ -282,6 +282,83 @@ static void migration(void)
 	store_close(store);
 }
 
+/* The first hit's text for a search in one speech, "" for none. */
+static const char *first_text(struct store *store, int64_t document_id, const char *text,
+			      size_t limit)
+{
+	static char copy[256];
+	struct store_search_query query = {
+	    .text = text, .document_id = document_id, .limit = limit};
+	struct store_search_hit *hits = NULL;
+	size_t count = 0;
+	struct error error = {{0}};
+	copy[0] = '\0';
+	if (store_search(store, &query, &hits, &count, &error) != 0)
+		return "(failed)";
+	if (count > 0)
+		snprintf(copy, sizeof copy, "¶%zu %s", hits[0].paragraph, hits[0].text);
+	store_search_hits_free(hits, count);
+	return copy;
+}
+
+static size_t count_of(struct store *store, int64_t document_id, const char *text)
+{
+	struct store_search_query query = {.text = text, .document_id = document_id};
+	size_t count = 0;
+	struct error error = {{0}};
+	return store_search_count(store, &query, &count, &error) == 0 ? count : SIZE_MAX;
+}
+
+/* A corrected title (schema v12) is what the title tier finds, counts and
+ * shows, page by page or whole, by the index or by a scan; a library of
+ * v11 with one gets it on migration, and check names the difference. */
+static void corrected_title(void)
+{
+	struct store *store = test_store_open("title.db");
+	int64_t id = test_import(store, "/t.txt", speech_text, NULL);
+	struct error error = {{0}};
+	int changed;
+	ok(store_title_set(store, id, "乡村治理工作会议讲话", &changed, &error) == 0 && changed,
+	   "the title corrected");
+	is_string(first_text(store, id, "乡村治理", 0), "¶0 乡村治理工作会议讲话",
+		  "found by the corrected title, with its text");
+	is_string(first_text(store, id, "乡村治理", 1), "¶0 乡村治理工作会议讲话",
+		  "on a first page too");
+	is_string(first_text(store, id, "村", 0), "¶0 乡村治理工作会议讲话", "and by a scan");
+	is_int(count_of(store, id, "乡村治理"), 1, "counted");
+	is_string(first_text(store, id, "关于工作的讲话", 0), "", "the parsed title is not found");
+	is_int(count_of(store, id, "关于工作的讲话"), 0, "nor counted");
+	healthy(store, "with a corrected title");
+
+	int undone = sqlite3_exec(
+	    store->db,
+	    "INSERT INTO title_search(title_search, rowid, text) SELECT 'delete', p.id, k.text"
+	    " FROM corrections k JOIN paragraphs p ON p.document_id = k.document_id"
+	    " AND p.number = 0 WHERE k.kind = 'title';"
+	    "INSERT INTO title_search(rowid, text) SELECT p.id, p.text FROM corrections k"
+	    " JOIN paragraphs p ON p.document_id = k.document_id AND p.number = 0"
+	    " WHERE k.kind = 'title';"
+	    "PRAGMA user_version = 11",
+	    NULL, NULL, NULL);
+	is_int(undone, SQLITE_OK, "the library is at version 11, its title index as parsed");
+	char *report = NULL;
+	store_check(store, &report, &error);
+	ok(report && strstr(report, "title_search: speech") && strstr(report, "as the reader"),
+	   "check: the title index does not hold the title the reader shows (%s)",
+	   report ? report : error.message);
+	free(report);
+	ok(schema_migrate(store->db, 11, &error) == 0, "migrated to the latest version");
+	is_string(first_text(store, id, "乡村治理", 0), "¶0 乡村治理工作会议讲话",
+		  "the migration indexed the corrected title");
+	healthy(store, "after the migration");
+	ok(store_title_set(store, id, NULL, &changed, &error) == 0 && changed,
+	   "the correction taken back");
+	is_string(first_text(store, id, "关于工作的讲话", 0), "¶0 关于工作的讲话",
+		  "the parsed title is found again");
+	healthy(store, "without the correction");
+	store_close(store);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("corrected.db");
@@ -292,5 +369,6 @@ int main(void)
 	reads_corrections_first(store);
 	store_close(store);
 	migration();
+	corrected_title();
 	return tap_done();
 }
