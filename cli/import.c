@@ -88,19 +88,6 @@ static int show_progress(void *context, size_t files_done, size_t files_total, u
 	return 0;
 }
 
-/* The merge after the last file: up to a minute a gigabyte with no
- * file to show, so the bar says what is going on. */
-static void show_merging(void *context)
-{
-	struct import_output *output = context;
-	if (!output->show_progress)
-		return;
-	fflush(stdout);
-	fprintf(stderr, "\r\033[K%s", _("merging the search indexes, for faster searches…"));
-	fflush(stderr);
-	output->progress_drawn = 1;
-}
-
 static void show_imported(void *context, const char *path, const struct store_import_result *result,
 			  const char *title)
 {
@@ -158,16 +145,9 @@ int cli_import_paths(struct store *store, char **paths, size_t count)
 	struct import_output output = {.show_progress = isatty(STDERR_FILENO),
 				       .columns = terminal_columns()};
 	progress_meter_start(&output.meter, seconds_now());
-	struct store_import_progress progress = {
-	    .context = &output,
-	    .progress = show_progress,
-	    .imported = show_imported,
-	    .failed = show_failure,
-	    .warning = show_warning,
-	    .skipped = show_failure,
-	    .pace = STORE_IMPORT_BULK,
-	    .merging = show_merging,
-	};
+	struct store_import_progress progress = {&output,	   show_progress, show_imported,
+						 show_failure,	   show_warning,  show_failure,
+						 STORE_IMPORT_BULK};
 	struct store_import_report report;
 	struct error error;
 	if (store_import_paths(store, paths, count, &progress, &report, &error) != 0) {

@@ -355,36 +355,6 @@ int store_index_option_set(struct store *store, enum store_search_index index,
 	return store_step_done(store, statement, error);
 }
 
-int store_search_indexes_merge(struct store *store, struct error *error)
-{
-	static const enum statement merges[] = {STATEMENT_INDEX_MERGE_TITLES,
-						STATEMENT_INDEX_MERGE_HEADINGS,
-						STATEMENT_INDEX_MERGE_BODY};
-	for (size_t i = 0; i < sizeof merges / sizeof *merges; i++) {
-		if (store_transaction_begin(store, error) != 0)
-			return -1;
-		sqlite3_stmt *statement = store_statement(store, merges[i], error);
-		if (!statement || store_step_done(store, statement, error) != 0) {
-			store_transaction_rollback(store);
-			return -1;
-		}
-		if (store_transaction_commit(store, error) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-int store_page_count(struct store *store, int64_t *pages, struct error *error)
-{
-	sqlite3_stmt *statement = store_statement(store, STATEMENT_PAGE_COUNT, error);
-	if (!statement)
-		return -1;
-	int status = sqlite3_step(statement);
-	*pages = status == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : 0;
-	sqlite3_reset(statement);
-	return status == SQLITE_ROW ? 0 : store_sql_error(store, error);
-}
-
 int store_import_hashed(struct store *store, const char *source_path, const char *hash,
 			const struct speech *speech, struct store_import_result *result,
 			struct error *error)

@@ -472,31 +472,6 @@ static enum range_status import_files(struct store *store, struct walk *walk, ui
 	return status;
 }
 
-/* After pizhu import's batches the indexes hold a few segments a level
- * (at most seven, merges of eight), and every search reads each one:
- * four characters at 100 MB, 16 body segments, 10% of a first page's
- * instructions. Merging them into one rewrites the whole index, so it
- * is done only when the import at least doubled the library: what it
- * costs is then at most about twice what the import itself wrote (29 s
- * of a 1 GB library's 3 minutes), and repeated imports pay a geometric
- * series, never the library again for each file. The import is already
- * committed: a merge that fails leaves it whole and is told as a warning. */
-static void merge_if_doubled(struct store *store, struct walk *walk, int64_t pages_before)
-{
-	struct error error;
-	int64_t pages_after;
-	if (store_page_count(store, &pages_after, &error) != 0 || pages_after < 2 * pages_before)
-		return;
-	if (walk->progress->merging)
-		walk->progress->merging(walk->progress->context);
-	if (store_search_indexes_merge(store, &error) != 0 && walk->progress->warning) {
-		struct error told;
-		error_set(&told, _("the search indexes were left as the import wrote them: %s"),
-			  error.message);
-		walk->progress->warning(walk->progress->context, store_path(store), told.message);
-	}
-}
-
 int store_import_paths(struct store *store, char *const *paths, size_t count,
 		       const struct store_import_progress *progress,
 		       struct store_import_report *report, struct error *error)
@@ -505,15 +480,9 @@ int store_import_paths(struct store *store, char *const *paths, size_t count,
 	struct walk walk = {.progress = progress, .report = report};
 	for (size_t i = 0; i < count; i++)
 		walk_argument(&walk, paths[i]);
-	int64_t pages_before = 0;
-	struct error ignored;
-	int may_merge = progress->pace == STORE_IMPORT_BULK &&
-			store_page_count(store, &pages_before, &ignored) == 0;
 	uint64_t bytes = 0;
 	enum range_status status = import_files(store, &walk, &bytes, error);
 	report->stopped = status == RANGE_STOPPED;
-	if (status == RANGE_DONE && may_merge && report->imported + report->new_versions > 0)
-		merge_if_doubled(store, &walk, pages_before);
 	if (status == RANGE_DONE)
 		report_progress(&walk, walk.count, bytes, NULL);
 	for (size_t i = 0; i < walk.count; i++)

@@ -32,8 +32,7 @@ enum store_import_pace {
 	/* pizhu import: batches of 16 MB (≈3 s a commit), whose search
 	 * terms go out as a few large index segments, not many small ones
 	 * that FTS5 merges again and again as the library grows; ≈40 MB of
-	 * memory. An import that at least doubles the library then merges
-	 * each search index into one segment (import_paths.c). */
+	 * memory (import_paths.c). */
 	STORE_IMPORT_BULK,
 	/* Beside a screen (the library view's i): batches of a megabyte
 	 * (≈0.2 s), FTS5's own memory for pending terms. */
@@ -61,10 +60,6 @@ struct store_import_progress {
 	 * name). May be NULL. */
 	void (*skipped)(void *context, const char *path, const char *message);
 	enum store_import_pace pace; /* not a callback: how the import batches */
-	/* Once, before the search indexes are merged (STORE_IMPORT_BULK, when
-	 * the import at least doubled the library): a minute a gigabyte,
-	 * after the last file and before the end. May be NULL. */
-	void (*merging)(void *context);
 };
 
 struct store_import_report {

@@ -74,15 +74,6 @@ int store_index_option_get(struct store *store, enum store_search_index index,
 int store_index_option_set(struct store *store, enum store_search_index index,
 			   enum store_index_option option, int64_t value, struct error *error);
 
-/* Merges each search index (titles, headings, body) into one segment,
- * a transaction each: a search then reads one b-tree an index, not one
- * for each batch an import wrote. Rewrites the whole index: for the end
- * of an import that at least doubled the library (import_paths.c). */
-int store_search_indexes_merge(struct store *store, struct error *error);
-
-/* The library's size in pages. */
-int store_page_count(struct store *store, int64_t *pages, struct error *error);
-
 /* Purges what removed pizhu processes that have ended left marked
  * (removal.h); run at open. */
 int store_purge_abandoned(struct store *store, struct error *error);

@@ -224,11 +224,6 @@
 	X(HEADING_INDEX_OPTION_SET,                                                                \
 	  "INSERT INTO heading_search (heading_search, rank) VALUES (?1, ?2)")                     \
 	X(INDEX_WRITE_PENDING, "SAVEPOINT index_write_pending")                                    \
-	/* store_search_indexes_merge */                                                           \
-	X(INDEX_MERGE_BODY, "INSERT INTO paragraph_search (paragraph_search) VALUES ('optimize')") \
-	X(INDEX_MERGE_HEADINGS, "INSERT INTO heading_search (heading_search) VALUES ('optimize')") \
-	X(INDEX_MERGE_TITLES, "INSERT INTO title_search (title_search) VALUES ('optimize')")       \
-	X(PAGE_COUNT, "PRAGMA page_count")                                                         \
 	X(INDEX_WRITE_PENDING_DONE, "RELEASE index_write_pending")                                 \
 	X(PARAGRAPHS_OF,                                                                           \
 	  "SELECT number, role, rank, depth, label_length, section, text, matter FROM paragraphs"  \

@@ -57,11 +57,6 @@ static void on_skipped(void *context, const char *path, const char *message)
 		      strncmp(message, "skipped: ", 9) == 0 ? "why" : message);
 }
 
-static void on_merging(void *context)
-{
-	buffer_printf(&((struct told *)context)->lines, "merging\n");
-}
-
 static void write_speech(const char *directory, const char *name, const char *title,
 			 const char *body, size_t repeat)
 {
@@ -82,7 +77,7 @@ static char *import_directory_paced(struct store *store, const char *directory,
 {
 	struct told told = {0};
 	struct store_import_progress progress = {&told,	     on_progress, on_imported, on_failed,
-						 on_warning, on_skipped,  pace,	       on_merging};
+						 on_warning, on_skipped,  pace};
 	struct error error = {{0}};
 	char *paths[] = {(char *)test_path(directory)};
 	ok(store_import_paths(store, paths, 1, &progress, report, &error) == 0, "%s: imports (%s)",
@@ -210,12 +205,8 @@ static void bulk_batch_segments(void)
 	char *before = index_options(store);
 	struct store_import_report report;
 	size_t progress_calls;
-	char *lines = import_directory(store, "bulk", &report, &progress_calls);
+	free(import_directory(store, "bulk", &report, &progress_calls));
 	is_int(report.imported, 3, "three speeches, more than a megabyte");
-	is_string(lines, "imported 0.txt 0\nimported 1.txt 0\nimported 2.txt 0\nmerging\n",
-		  "the import more than doubled the library: its indexes are merged, after the "
-		  "last file");
-	free(lines);
 	is_int(count_rows(store, "SELECT count(DISTINCT segid) FROM paragraph_search_idx"), 1,
 	       "one body segment for the batch");
 	is_int(count_rows(store, "SELECT count(DISTINCT segid) FROM heading_search_idx"), 1,
@@ -228,58 +219,6 @@ static void bulk_batch_segments(void)
 	       3 * 8000, "every paragraph is in the search index");
 	free(after);
 	free(before);
-
-	/* A small import into that library: its own segment, no merge. */
-	mkdir(test_path("bulk-more"), 0777);
-	write_speech("bulk-more", "3.txt", "第3篇讲话", "一、推动高质量发展，扎实推进共同富裕",
-		     100);
-	lines = import_directory(store, "bulk-more", &report, &progress_calls);
-	is_string(lines, "imported 3.txt 0\n", "a small import merges nothing");
-	is_int(count_rows(store, "SELECT count(DISTINCT segid) FROM paragraph_search_idx"), 2,
-	       "its terms are a segment of their own");
-	free(lines);
-	store_close(store);
-}
-
-/* Another pizhu holds the library when the merge would start: the import
- * is kept, the merge is told as a warning, and the indexes still find
- * everything. */
-static sqlite3 *merge_blocker;
-static void block_merge(void *context)
-{
-	on_merging(context);
-	sqlite3_exec(merge_blocker, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-}
-
-static void merge_refused(void)
-{
-	struct store *store = test_store_open("merge-refused.db");
-	struct store *other = test_store_open("merge-refused.db");
-	if (!store || !other)
-		return;
-	merge_blocker = other->db;
-	sqlite3_busy_timeout(store->db, 0);
-	mkdir(test_path("refused"), 0777);
-	write_speech("refused", "a.txt", "第一篇讲话", "一、推动高质量发展，扎实推进共同富裕",
-		     2000);
-	struct told told = {0};
-	struct store_import_progress progress = {
-	    &told,	on_progress, on_imported,	on_failed,
-	    on_warning, on_skipped,  STORE_IMPORT_BULK, block_merge};
-	struct store_import_report report;
-	struct error error = {{0}};
-	char *paths[] = {(char *)test_path("refused")};
-	ok(store_import_paths(store, paths, 1, &progress, &report, &error) == 0,
-	   "the import succeeds though the merge cannot start (%s)", error.message);
-	char *lines = buffer_string(&told.lines);
-	is_string(lines, "imported a.txt 0\nmerging\nwarning merge-refused.db\n",
-		  "the file is told imported, the merge as a warning about the library");
-	sqlite3_exec(other->db, "ROLLBACK", NULL, NULL, NULL);
-	is_int(count_rows(store, "SELECT count(*) FROM paragraph_search"
-				 " WHERE paragraph_search MATCH '\"共同富裕\"'"),
-	       2000, "every paragraph is found");
-	free(lines);
-	store_close(other);
 	store_close(store);
 }
 
@@ -360,9 +299,7 @@ static void large_file_bounds_its_connection_only(struct store *store)
 	size_t progress_calls;
 	char *lines = import_directory(store, "huge", &report, &progress_calls);
 	ok(report.bytes > SPEECH_FILE_MAPPED_BYTES, "a file large enough to be kept in a mapping");
-	is_string(lines, "imported big.txt 0\nmerging\n",
-		  "the large file is imported (and, the library more than doubled, the search "
-		  "indexes merged)");
+	is_string(lines, "imported big.txt 0\n", "the large file is imported");
 	is_int(seen.calls, 1, "the trigger ran");
 	is_int(seen.heap_limit, 0, "no process-wide heap limit while it is imported");
 	ok(seen.import_cache < 0 && -seen.import_cache < -import_cache,
@@ -386,6 +323,5 @@ int main(void)
 	large_file_bounds_its_connection_only(store);
 	store_close(store);
 	bulk_batch_segments();
-	merge_refused();
 	return tap_done();
 }
