@@ -167,10 +167,11 @@ const struct command commands[] = {
     {"check", command_check, "[--quick]", N_("Check the library database for damage."),
      N_("Runs SQLite's integrity and foreign key checks and the search index's\n"
 	"check, checks that every tag and note is what the latest change in\n"
-	"the history made it, and loads every speech as the reader does (its\n"
+	"the history made it, loads every speech as the reader does (its\n"
 	"paragraphs, sections and outline tree in range and in order, text\n"
-	"present); prints ok (status 0) or the problems found (status 1).\n"
-	"  --quick   leave out loading every speech\n")},
+	"present), checks that the title index holds each title as the reader\n"
+	"shows it; prints ok (status 0) or the problems found (status 1).\n"
+	"  --quick   leave out loading every speech and comparing the titles\n")},
     {"library", command_library, "[FILE...]", N_("Open the library view."),
      N_("The same as pizhu alone on a terminal; FILEs (or directories) are imported\n"
 	"first. Press ? in the view for its keys.\n")},

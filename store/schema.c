@@ -273,7 +273,7 @@ static const char *const migrations[] = {
     "  <> EXISTS (SELECT 1 FROM heading_search_docsize s WHERE s.id = p.id);",
     /* 12: the title index holds each title as the user corrected it (a
      * correction of paragraph 0, pizhu meta --title), the text the reader
-     * shows (statement.h: PARAGRAPH_TEXT), so that search finds a speech
+     * shows (statement.h: SHOWN_TEXT), so that search finds a speech
      * by its corrected title, first. pizhu keeps it so wherever it
      * writes, moves or purges a title correction (correction.c,
      * reattach.c, removal.c); this applies those a library already holds,

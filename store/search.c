@@ -521,7 +521,8 @@ int store_search_count(struct store *store, const struct store_search_query *que
 	int status = prepare_search(store, query, &gathering, error);
 	int began = status == 0 && read_begin(store);
 	if (status == 0 && gathering.expression[0] && !gathering.check) {
-		/* The body index holds every paragraph: it alone counts. */
+		/* One statement counts the titles in their index and the rest in
+		 * the body's (statement.h: SEARCH_INDEX_COUNT). */
 		sqlite3_stmt *statement =
 		    store_statement(store, STATEMENT_SEARCH_INDEX_COUNT, error);
 		status = statement ? 0 : -1;

@@ -245,7 +245,7 @@ static const char tier_indexes_check[] =
  * contentless index cannot give its texts back; its terms it can. */
 static const char *const title_texts_setup[] = {
     "CREATE VIRTUAL TABLE temp.title_expected USING fts5(text, content='', tokenize='pizhu')",
-    "INSERT INTO temp.title_expected(rowid, text) SELECT p.id, " PARAGRAPH_TEXT(
+    "INSERT INTO temp.title_expected(rowid, text) SELECT p.id, " SHOWN_TEXT(
 	"p") " FROM paragraphs p WHERE p.role = 'title'",
     "CREATE VIRTUAL TABLE temp.title_expected_terms USING fts5vocab(temp, title_expected, "
     "instance)",
@@ -259,10 +259,19 @@ static const char title_texts_check[] =
     " FROM temp.title_indexed_terms EXCEPT SELECT term, doc, offset"
     " FROM temp.title_expected_terms) UNION SELECT doc FROM (SELECT term, doc, offset"
     " FROM temp.title_expected_terms EXCEPT SELECT term, doc, offset"
-    " FROM temp.title_indexed_terms)) d LEFT JOIN paragraphs p ON p.id = d.doc ORDER BY d.doc";
+    " FROM temp.title_indexed_terms)) d LEFT JOIN paragraphs p ON p.id = d.doc"
+    /* a row of another paragraph, or a title missing, the tier check names */
+    " WHERE (p.id IS NULL AND d.doc NOT IN (SELECT id FROM title_search_docsize))"
+    " OR (p.role = 'title' AND p.id IN (SELECT id FROM title_search_docsize))"
+    " ORDER BY d.doc";
 
 static int check_title_texts(struct store *store, struct buffer *report, struct error *error)
 {
+	/* One snapshot for the titles and the index: another pizhu may
+	 * correct or import meanwhile. Temporary tables take no lock on the
+	 * library. */
+	int began = sqlite3_get_autocommit(store->db) &&
+		    sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	int status = 0;
 	for (size_t i = 0; i < sizeof title_texts_setup / sizeof *title_texts_setup && !status; i++)
 		if (sqlite3_exec(store->db, title_texts_setup[i], NULL, NULL, NULL) != SQLITE_OK)
@@ -274,6 +283,8 @@ static int check_title_texts(struct store *store, struct buffer *report, struct 
 		     "DROP TABLE IF EXISTS temp.title_expected_terms;"
 		     "DROP TABLE IF EXISTS temp.title_expected",
 		     NULL, NULL, NULL);
+	if (began && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	return status;
 }
 

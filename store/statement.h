@@ -50,7 +50,8 @@
 	"coalesce((SELECT k.kind = 'heading' FROM corrections k WHERE k.document_id = " P          \
 	".document_id AND k.paragraph = " P ".number"                                              \
 	" AND k.kind IN ('heading', 'body', 'front', 'back')), " P ".role = 'heading')"
-/* 1 when paragraph P is in the body tier (titles are never corrected). */
+/* 1 when paragraph P is in the body tier (a title's role is never
+ * corrected, only its text). */
 #define BODY_TIER(P)                                                                               \
 	"((" P ".role = 'body' OR " P ".id IN " UNMADE_HEADINGS ") AND " P ".id NOT IN "           \
 	MADE_HEADINGS ")"
@@ -83,12 +84,13 @@
 
 /* The text of paragraph P as the reader shows it: a title as the user
  * corrected it (schema v12: the title index holds the same). */
-#define PARAGRAPH_TEXT(P)                                                                          \
-	"(CASE WHEN " P ".number = 0 THEN coalesce((SELECT k.text FROM corrections k"              \
+#define SHOWN_TEXT(P)                                                                              \
+	"(CASE WHEN " P ".number = 0 AND " P ".role = 'title' THEN coalesce((SELECT k.text"      \
+	" FROM corrections k"                                                                      \
 	" WHERE k.document_id = " P ".document_id AND k.paragraph = 0 AND k.kind = 'title'), " P   \
 	".text) ELSE " P ".text END)"
 
-#define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, " PARAGRAPH_TEXT("p") ", d.title"
+#define SEARCH_COLUMNS "p.id, d.date, p.document_id, p.number, " SHOWN_TEXT("p") ", d.title"
 
 /* One tier's hits from its index (table), newest paragraph first: their
  * places only, or with their texts. */
@@ -145,6 +147,13 @@
 
 /* The removed documents of one remover (?1: a process id, or NULL). */
 #define REMOVED_BY "(SELECT id FROM documents WHERE removed_at IS NOT NULL AND removed_by IS ?1)"
+
+/* The title corrections of the speeches REMOVED_BY names, with their
+ * title paragraphs (alias p). */
+#define REMOVED_TITLES                                                                             \
+	"FROM corrections k JOIN paragraphs p ON p.document_id = k.document_id AND p.number = 0"   \
+	" WHERE k.document_id IN " REMOVED_BY " AND k.paragraph = 0 AND k.kind = 'title'"          \
+	" AND p.role = 'title'"
 
 /* The library view: current, not removed speeches; ?1 text that the
  * title, speaker, occasion, date or source contains (ASCII letters in any
@@ -275,13 +284,13 @@
 	  " " PARAGRAPH_HEADING("p") " AS heading FROM paragraphs p"                               \
 	  " WHERE p.document_id = ?1 AND p.number = ?2) WHERE indexed <> heading")                 \
 	/* Takes speech ?1's title out of the title index, or puts it in, with                     \
-	 * the text in force (PARAGRAPH_TEXT): around each change of its                           \
+	 * the text in force (SHOWN_TEXT): around each change of its                           \
 	 * correction (schema v12). */                                                             \
 	X(TITLE_FOLLOW_OUT, "INSERT INTO title_search (title_search, rowid, text)"                 \
-			    " SELECT 'delete', p.id, " PARAGRAPH_TEXT("p") " FROM paragraphs p"    \
+			    " SELECT 'delete', p.id, " SHOWN_TEXT("p") " FROM paragraphs p"    \
 			    " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")     \
 	X(TITLE_FOLLOW_IN, "INSERT INTO title_search (rowid, text)"                                \
-			   " SELECT p.id, " PARAGRAPH_TEXT("p") " FROM paragraphs p"               \
+			   " SELECT p.id, " SHOWN_TEXT("p") " FROM paragraphs p"               \
 			   " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")      \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
@@ -413,16 +422,16 @@
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE " SEARCH_TIER " AND instr(lower(" PARAGRAPH_TEXT("p") "), lower(?1)) > 0"        \
+	  " WHERE " SEARCH_TIER " AND instr(lower(" SHOWN_TEXT("p") "), lower(?1)) > 0"        \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE " SEARCH_TIER " AND instr(" PARAGRAPH_TEXT("p") ", ?1) > 0"   \
+			     " WHERE " SEARCH_TIER " AND instr(" SHOWN_TEXT("p") ", ?1) > 0"   \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
-	X(SEARCH_ROW, "SELECT " PARAGRAPH_TEXT("p") ", d.title FROM paragraphs p"                  \
+	X(SEARCH_ROW, "SELECT " SHOWN_TEXT("p") ", d.title FROM paragraphs p"                  \
 		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
@@ -538,12 +547,8 @@
 	 * same trigger (schema v12). */                                                           \
 	X(PURGE_TITLES,                                                                            \
 	  "INSERT INTO title_search (title_search, rowid, text)"                                   \
-	  " SELECT 'delete', p.id, coalesce(k.text, p.text) FROM corrections k JOIN paragraphs p"  \
-	  " ON p.document_id = k.document_id AND p.number = 0 WHERE k.document_id IN " REMOVED_BY  \
-	  " AND k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title'"                         \
-	  " UNION ALL SELECT NULL, p.id, p.text FROM corrections k JOIN paragraphs p"              \
-	  " ON p.document_id = k.document_id AND p.number = 0 WHERE k.document_id IN " REMOVED_BY  \
-	  " AND k.paragraph = 0 AND k.kind = 'title' AND p.role = 'title'")                        \
+	  " SELECT 'delete', p.id, coalesce(k.text, p.text) " REMOVED_TITLES                       \
+	  " UNION ALL SELECT NULL, p.id, p.text " REMOVED_TITLES)                                  \
 	X(PURGE_CORRECTIONS, "DELETE FROM corrections WHERE document_id IN " REMOVED_BY)           \
 	X(PURGE_EVENTS, "DELETE FROM events WHERE document_id IN " REMOVED_BY)                     \
 	/* Undo and redo records carry their change's document. */                                 \

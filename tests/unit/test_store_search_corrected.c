@@ -248,6 +248,27 @@ static void reads_corrections_first(struct store *store)
 	}
 }
 
+/* Sets the library back to an older version with `undo` (SQL ending in
+ * its PRAGMA user_version), checks that pizhu check names the damage the
+ * old index is under the new rule (both strings in its report), and
+ * migrates it from that version. */
+static void set_back_and_migrate(struct store *store, const char *undo, int version,
+				 const char *damage, const char *detail)
+{
+	is_int(sqlite3_exec(store->db, undo, NULL, NULL, NULL), SQLITE_OK,
+	       "the library is at version %d", version);
+	char *report = NULL;
+	struct error error = {{0}};
+	store_check(store, &report, &error);
+	int named = report && strstr(report, damage) && strstr(report, detail);
+	ok(named, "check names the old index's damage (%s)", damage);
+	if (!named)
+		printf("# check: %s\n", report ? report : error.message);
+	free(report);
+	ok(schema_migrate(store->db, version, &error) == 0, "migrated to the latest version (%s)",
+	   error.message);
+}
+
 /* A library of schema v10 with corrections (its heading index the parse)
  * migrated: the corrections are applied once; check finds the damage a
  * v10 index would be under the new rule. */
@@ -257,8 +278,8 @@ static void migration(void)
 	int64_t id = test_import(store, "/m.txt", speech_text, NULL);
 	mark(store, id, 6, CORRECTION_HEADING);
 	mark(store, id, 2, CORRECTION_BODY);
-	int undone = sqlite3_exec(
-	    store->db,
+	set_back_and_migrate(
+	    store,
 	    "INSERT INTO heading_search(heading_search, rowid, text) SELECT 'delete', p.id, p.text"
 	    " FROM corrections k JOIN paragraphs p ON p.document_id = k.document_id"
 	    " AND p.number = k.paragraph WHERE p.role <> 'heading' AND k.kind = 'heading';"
@@ -266,15 +287,7 @@ static void migration(void)
 	    " JOIN paragraphs p ON p.document_id = k.document_id AND p.number = k.paragraph"
 	    " WHERE p.role = 'heading' AND k.kind = 'body';"
 	    "PRAGMA user_version = 10",
-	    NULL, NULL, NULL);
-	is_int(undone, SQLITE_OK, "the library is at version 10");
-	char *report = NULL;
-	struct error error = {{0}};
-	store_check(store, &report, &error);
-	ok(report && strstr(report, "heading_search: row") && strstr(report, "is missing"),
-	   "check: the parsed heading index does not agree with the corrections");
-	free(report);
-	ok(schema_migrate(store->db, 10, &error) == 0, "migrated to the latest version");
+	    10, "heading_search: row", "is missing");
 	is_string(order(store, id, "民生", 0), "6 4 2 3", "the corrections rank the paragraphs");
 	is_int((size_t)test_sql_integer(store->db, "SELECT count(*) FROM heading_search_docsize"),
 	       2, "the heading index holds ¶5 and ¶6");
@@ -330,8 +343,8 @@ static void corrected_title(void)
 	is_int(count_of(store, id, "关于工作的讲话"), 0, "nor counted");
 	healthy(store, "with a corrected title");
 
-	int undone = sqlite3_exec(
-	    store->db,
+	set_back_and_migrate(
+	    store,
 	    "INSERT INTO title_search(title_search, rowid, text) SELECT 'delete', p.id, k.text"
 	    " FROM corrections k JOIN paragraphs p ON p.document_id = k.document_id"
 	    " AND p.number = 0 WHERE k.kind = 'title';"
@@ -339,23 +352,38 @@ static void corrected_title(void)
 	    " JOIN paragraphs p ON p.document_id = k.document_id AND p.number = 0"
 	    " WHERE k.kind = 'title';"
 	    "PRAGMA user_version = 11",
-	    NULL, NULL, NULL);
-	is_int(undone, SQLITE_OK, "the library is at version 11, its title index as parsed");
-	char *report = NULL;
-	store_check(store, &report, &error);
-	ok(report && strstr(report, "title_search: speech") && strstr(report, "as the reader"),
-	   "check: the title index does not hold the title the reader shows (%s)",
-	   report ? report : error.message);
-	free(report);
-	ok(schema_migrate(store->db, 11, &error) == 0, "migrated to the latest version");
+	    11, "title_search: speech", "is not indexed as the reader shows it");
 	is_string(first_text(store, id, "乡村治理", 0), "¶0 乡村治理工作会议讲话",
 		  "the migration indexed the corrected title");
 	healthy(store, "after the migration");
-	ok(store_title_set(store, id, NULL, &changed, &error) == 0 && changed,
-	   "the correction taken back");
+
+	/* A new version whose parsed title is another: the correction
+	 * follows it, and each version's title is indexed as it shows. */
+	int64_t next =
+	    test_import(store, "/t.txt",
+			"关于今年工作的讲话\n同志们：\n一、民生工作\n这一段讲到民生。\n", NULL);
+	ok(next > id, "a new version, its parsed title another");
+	is_string(first_text(store, next, "乡村治理", 0), "¶0 乡村治理工作会议讲话",
+		  "the new version is found by the corrected title");
 	is_string(first_text(store, id, "关于工作的讲话", 0), "¶0 关于工作的讲话",
+		  "the old one by its parsed title again");
+	healthy(store, "after the correction moved");
+	ok(store_title_set(store, next, NULL, &changed, &error) == 0 && changed,
+	   "the correction taken back");
+	is_string(first_text(store, next, "关于今年工作的讲话", 0), "¶0 关于今年工作的讲话",
 		  "the parsed title is found again");
 	healthy(store, "without the correction");
+
+	/* Purged with a corrected title: the index loses exactly its row. */
+	ok(store_title_set(store, next, "乡村治理工作会议讲话", &changed, &error) == 0 && changed,
+	   "corrected again");
+	char *recovery = NULL;
+	ok(store_document_remove(store, next, test_path(""), &recovery, &error) == 0 &&
+	       store_purge_removed(store, NULL, &error) == 0,
+	   "removed and purged");
+	free(recovery);
+	is_int(count_of(store, 0, "乡村治理"), 0, "its title is found no more");
+	healthy(store, "after the purge");
 	store_close(store);
 }
 
