@@ -243,10 +243,14 @@ static const char tier_indexes_check[] =
  * (schema v12): its terms are compared with those of an index made anew
  * from the titles, one title a row (a few MB of text at 20,000 speeches). A
  * contentless index cannot give its texts back; its terms it can. */
+/* clang-format off */
+#define TITLES_EXPECTED                                                                            \
+	"INSERT INTO temp.title_expected(rowid, text) SELECT p.id, " SHOWN_TEXT("p")               \
+	" FROM paragraphs p WHERE p.role = 'title'"
+/* clang-format on */
 static const char *const title_texts_setup[] = {
     "CREATE VIRTUAL TABLE temp.title_expected USING fts5(text, content='', tokenize='pizhu')",
-    "INSERT INTO temp.title_expected(rowid, text) SELECT p.id, " SHOWN_TEXT(
-	"p") " FROM paragraphs p WHERE p.role = 'title'",
+    TITLES_EXPECTED,
     "CREATE VIRTUAL TABLE temp.title_expected_terms USING fts5vocab(temp, title_expected, "
     "instance)",
     "CREATE VIRTUAL TABLE temp.title_indexed_terms USING fts5vocab(main, title_search, "

@@ -85,7 +85,7 @@
 /* The text of paragraph P as the reader shows it: a title as the user
  * corrected it (schema v12: the title index holds the same). */
 #define SHOWN_TEXT(P)                                                                              \
-	"(CASE WHEN " P ".number = 0 AND " P ".role = 'title' THEN coalesce((SELECT k.text"      \
+	"(CASE WHEN " P ".number = 0 AND " P ".role = 'title' THEN coalesce((SELECT k.text"        \
 	" FROM corrections k"                                                                      \
 	" WHERE k.document_id = " P ".document_id AND k.paragraph = 0 AND k.kind = 'title'), " P   \
 	".text) ELSE " P ".text END)"
@@ -284,13 +284,13 @@
 	  " " PARAGRAPH_HEADING("p") " AS heading FROM paragraphs p"                               \
 	  " WHERE p.document_id = ?1 AND p.number = ?2) WHERE indexed <> heading")                 \
 	/* Takes speech ?1's title out of the title index, or puts it in, with                     \
-	 * the text in force (SHOWN_TEXT): around each change of its                           \
+	 * the text in force (SHOWN_TEXT): around each change of its                               \
 	 * correction (schema v12). */                                                             \
 	X(TITLE_FOLLOW_OUT, "INSERT INTO title_search (title_search, rowid, text)"                 \
-			    " SELECT 'delete', p.id, " SHOWN_TEXT("p") " FROM paragraphs p"    \
+			    " SELECT 'delete', p.id, " SHOWN_TEXT("p") " FROM paragraphs p"        \
 			    " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")     \
 	X(TITLE_FOLLOW_IN, "INSERT INTO title_search (rowid, text)"                                \
-			   " SELECT p.id, " SHOWN_TEXT("p") " FROM paragraphs p"               \
+			   " SELECT p.id, " SHOWN_TEXT("p") " FROM paragraphs p"                   \
 			   " WHERE p.document_id = ?1 AND p.number = 0 AND p.role = 'title'")      \
 	X(CORRECTION_GET, "SELECT kind, depth, text FROM corrections"                              \
 			  " WHERE document_id = ?1 AND paragraph = ?2")                            \
@@ -422,16 +422,16 @@
 	X(SEARCH_SCAN,                                                                             \
 	  "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                                         \
 	  " JOIN documents d ON d.id = p.document_id"                                              \
-	  " WHERE " SEARCH_TIER " AND instr(lower(" SHOWN_TEXT("p") "), lower(?1)) > 0"        \
+	  " WHERE " SEARCH_TIER " AND instr(lower(" SHOWN_TEXT("p") "), lower(?1)) > 0"            \
 	  " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                                            \
 	/* The same for a word without ASCII letters, which lower() cannot                         \
 	 * change: no lowered copy of every paragraph. */                                          \
 	X(SEARCH_SCAN_EXACT, "SELECT 0, " SEARCH_COLUMNS " FROM paragraphs p"                      \
 			     " JOIN documents d ON d.id = p.document_id"                           \
-			     " WHERE " SEARCH_TIER " AND instr(" SHOWN_TEXT("p") ", ?1) > 0"   \
+			     " WHERE " SEARCH_TIER " AND instr(" SHOWN_TEXT("p") ", ?1) > 0"       \
 			     " AND " SEARCH_FILTERS " ORDER BY p.id DESC")                         \
 	/* A hit of a page, once the page is known. */                                             \
-	X(SEARCH_ROW, "SELECT " SHOWN_TEXT("p") ", d.title FROM paragraphs p"                  \
+	X(SEARCH_ROW, "SELECT " SHOWN_TEXT("p") ", d.title FROM paragraphs p"                      \
 		      " JOIN documents d ON d.id = p.document_id WHERE p.id = ?1")                 \
 	/* export and stats (excerpt.h) */                                                         \
 	X(EXCERPTS, EXCERPT_CTE                                                                    \
