@@ -276,11 +276,14 @@ static int check_title_texts(struct store *store, struct buffer *report, struct 
 	 * library. */
 	int began = sqlite3_get_autocommit(store->db) &&
 		    sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	int status = 0;
-	for (size_t i = 0; i < sizeof title_texts_setup / sizeof *title_texts_setup && !status; i++)
-		if (sqlite3_exec(store->db, title_texts_setup[i], NULL, NULL, NULL) != SQLITE_OK)
-			status = store_sql_error(store, error);
-	if (status == 0)
+	/* A damaged index is a problem to report, not a failure of the check. */
+	int ready = 1, status = 0;
+	for (size_t i = 0; i < sizeof title_texts_setup / sizeof *title_texts_setup && ready; i++)
+		if (sqlite3_exec(store->db, title_texts_setup[i], NULL, NULL, NULL) != SQLITE_OK) {
+			buffer_printf(report, "title_search: %s\n", sqlite3_errmsg(store->db));
+			ready = 0;
+		}
+	if (ready)
 		status = collect_check(store, title_texts_check, report, error);
 	sqlite3_exec(store->db,
 		     "DROP TABLE IF EXISTS temp.title_indexed_terms;"
