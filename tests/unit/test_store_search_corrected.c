@@ -387,6 +387,26 @@ static void corrected_title(void)
 	store_close(store);
 }
 
+/* When the comparison of the titles' texts cannot be set up (here a
+ * temporary table of its name is in the way; in use, a damaged table it
+ * reads), check reports it with the other problems and goes on. */
+static void title_check_not_set_up(void)
+{
+	struct store *store = test_store_open("not-set-up.db");
+	test_import(store, "/u.txt", speech_text, NULL);
+	ok(sqlite3_exec(store->db, "CREATE TEMP TABLE title_expected (x)", NULL, NULL, NULL) ==
+	       SQLITE_OK,
+	   "a temporary table in the way");
+	char *report = NULL;
+	struct error error = {{0}};
+	ok(store_check(store, &report, &error) == 0, "check runs (%s)", error.message);
+	ok(report && strstr(report, "title_search: table title_expected already exists"),
+	   "and reports what stopped the comparison");
+	free(report);
+	healthy(store, "afterwards");
+	store_close(store);
+}
+
 int main(void)
 {
 	struct store *store = test_store_open("corrected.db");
@@ -398,5 +418,6 @@ int main(void)
 	store_close(store);
 	migration();
 	corrected_title();
+	title_check_not_set_up();
 	return tap_done();
 }
