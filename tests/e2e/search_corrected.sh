@@ -87,16 +87,8 @@ healthy "after the reader's correction"
 
 # A new version of the file (a line added before the corrected ones):
 # the corrections follow it, and so do the tiers.
-cat >"$SPEECH" <<'TEXT'
-关于工作的讲话
-同志们：
-开会前先说一句。
-一、民生工作
-这一段讲到民生。
-民生民生，民生为大。
-二、其他工作
-结尾还要讲一讲别的事情，也讲一讲民生。
-TEXT
+sed '2a\
+开会前先说一句。' "$SPEECH" >"$SPEECH.new" && mv "$SPEECH.new" "$SPEECH"
 "$PIZHU" import "$SPEECH" >/dev/null 2>&1
 new=$("$PIZHU" list --tsv | awk -F '\t' 'NR > 1 { print $1 }' | tail -1)
 is "$("$PIZHU" search 民生 | cut -f1 | sort -u)" "$new" "search finds the new version"
